@@ -1,0 +1,97 @@
+# varscope (the library) and scopecheck (the linter).
+#
+#   make            libvarscope.a, libvarscope.so, scopecheck
+#   make check      every test, under AddressSanitizer and UBSan (+ valgrind)
+#   make demo       install missing Debian packages (as root), build, run the
+#                   seed examples and lint the bundled examples
+#   make install    PREFIX=/usr/local (header, libraries, pkg-config, binary)
+#   make bench      speed and memory against clang -fsyntax-only
+
+PREFIX  ?= /usr/local
+CC      ?= cc
+LLVM_CONFIG ?= $(shell command -v llvm-config 2>/dev/null || ls /usr/bin/llvm-config-* 2>/dev/null | sort -V | tail -n 1)
+
+WARN     = -Wall -Wextra -pedantic
+CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L
+OPT     ?= -O2 -g
+CFLAGS  ?= $(OPT)
+ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -Iinclude
+
+SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+SAN_CFLAGS = $(CSTD) $(WARN) -O1 -g $(SAN) -Iinclude
+
+LLVM_INC := $(shell $(LLVM_CONFIG) --includedir 2>/dev/null)
+LLVM_LIB := $(shell $(LLVM_CONFIG) --libdir 2>/dev/null)
+CLANG_CFLAGS = -I$(LLVM_INC)
+CLANG_LIBS   = -L$(LLVM_LIB) -Wl,-rpath,$(LLVM_LIB) -lclang
+CJSON_CFLAGS := $(shell pkg-config --cflags libcjson 2>/dev/null)
+CJSON_LIBS   := $(shell pkg-config --libs libcjson 2>/dev/null || echo -lcjson)
+CMOCKA_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+B = build
+
+# ---- the library ----------------------------------------------------------
+LIB_SRC = $(wildcard src/varscope/*.c)
+LIB_OBJ = $(LIB_SRC:%.c=$(B)/rel/%.o)
+LIB_PIC = $(LIB_SRC:%.c=$(B)/pic/%.o)
+LIB_SAN = $(LIB_SRC:%.c=$(B)/san/%.o)
+
+all: libvarscope.a libvarscope.so
+
+libvarscope.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+libvarscope.so: $(LIB_PIC)
+	$(CC) -shared -o $@ $^
+
+$(B)/rel/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -MMD -MP -c $< -o $@
+
+$(B)/san/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/libvarscope-san.a: $(LIB_SAN)
+	@rm -f $@
+	ar rcs $@ $^
+
+# ---- tests -----------------------------------------------------------------
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+$(B)/tests/%: tests/unit/%.c $(B)/libvarscope-san.a
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN_CFLAGS) -Isrc/varscope -Itests/unit $< $(B)/libvarscope-san.a $(CMOCKA_LIBS) -o $@
+
+tests: $(UNIT_BIN) $(B)/libvarscope-san.a
+
+check: deps tests
+	@bash tests/run.sh
+
+deps:
+	@bash scripts/deps.sh
+
+demo: deps all
+	@bash scripts/demo.sh
+
+# ---- install ---------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 644 include/varscope.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 libvarscope.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 libvarscope.so $(DESTDIR)$(PREFIX)/lib/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|1.0.0|g' varscope.pc.in \
+	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/varscope.pc
+
+clean:
+	rm -rf $(B) libvarscope.a libvarscope.so scopecheck
+
+.PHONY: all check tests deps demo install clean
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

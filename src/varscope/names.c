@@ -1,0 +1,136 @@
+/* Graph.unique_name and TF's name patterns (semantics.md §2, §4, §5). */
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "internal.h"
+
+static bool is_alnum_dot(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= '0' && c <= '9') || c == '.';
+}
+
+static bool is_name_char(char c)
+{
+    return is_alnum_dot(c) || c == '_' || c == '-' || c == '/';
+}
+
+/* ^[A-Za-z0-9.][A-Za-z0-9_.\-/]*$  (a trailing newline, which Python's $
+ * lets through, is rejected here) */
+bool vs__valid_op_name(const char *s)
+{
+    if (!is_alnum_dot(s[0]))
+        return false;
+    for (s++; *s; s++)
+        if (!is_name_char(*s))
+            return false;
+    return true;
+}
+
+/* ^[A-Za-z0-9_.\-/]*$ */
+bool vs__valid_scope_name(const char *s)
+{
+    for (; *s; s++)
+        if (!is_name_char(*s))
+            return false;
+    return true;
+}
+
+int vs__check_scope_name(vs_graph *g, const char *prefix, const char *name)
+{
+    bool ok = prefix[0] ? vs__valid_scope_name(name) : vs__valid_op_name(name);
+    if (ok)
+        return 0;
+    vs__fail(g, VS_ERR_INVALID_NAME, "'%s' is not a valid scope name", name);
+    return -1;
+}
+
+static void lower(char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'A' && *s <= 'Z')
+            *s = (char)(*s - 'A' + 'a');
+}
+
+/* Graph.unique_name(name, mark_as_used=True), relative to prefix. */
+const char *vs__unique_name(vs_graph *g, const char *prefix, const char *name)
+{
+    const char *result = NULL;
+    char *full = vs__concat3(prefix, name, "");
+    char *key = full ? vs__strdup(full) : NULL;
+    char *cand = NULL;
+    if (!key) {
+        vs__oom(g);
+        goto out;
+    }
+    lower(key);
+    size_t klen = strlen(key);
+    intptr_t i = vs_smap_get(&g->names, key, 0);
+    if (vs__map_set(g, &g->names, key, i + 1) < 0)
+        goto out;
+    if (i == 0) {
+        result = vs__intern(g, full);
+        goto out;
+    }
+    cand = vs__malloc(klen + 24);
+    if (!cand) {
+        vs__oom(g);
+        goto out;
+    }
+    strcpy(cand, key);
+    while (vs_smap_find(&g->names, cand, strlen(cand))) {
+        snprintf(cand, klen + 24, "%s_%ld", key, (long)i);
+        i++;
+    }
+    if (vs__map_set(g, &g->names, cand, 1) < 0)
+        goto out;
+    char suffix[24];
+    snprintf(suffix, sizeof suffix, "_%ld", (long)(i - 1));
+    result = vs__intern3(g, full, suffix, "");
+out:
+    vs__free(cand);
+    vs__free(key);
+    vs__free(full);
+    return result;
+}
+
+int vs__add_node(vs_graph *g, const char *op_name)
+{
+    return vs__map_set(g, &g->nodes, op_name, 1);
+}
+
+/* Op wrappers: `with name_scope(name) as scope: create_op(name=scope)`.
+ * The name is validated as a scope name, made unique (or taken verbatim
+ * when it ends in "/"), and the final node name must match the op
+ * pattern and not exist yet. */
+const char *vs__op_name(vs_graph *g, const char *prefix, const char *name)
+{
+    if (!name[0])
+        return vs__fail(g, VS_ERR_INVALID_NAME,
+                        "'' is not a valid op name: names must not be empty");
+    if (vs__check_scope_name(g, prefix, name) < 0)
+        return NULL;
+    const char *op;
+    size_t len = strlen(name);
+    if (name[len - 1] == '/') {
+        char *verbatim = vs__strndup(name, len - 1);
+        if (!verbatim)
+            return vs__oom(g);
+        op = vs__intern(g, verbatim);
+        vs__free(verbatim);
+        if (!op)
+            return NULL;
+        if (vs_smap_find(&g->nodes, op, strlen(op)))
+            return vs__fail(g, VS_ERR_INVALID_NAME,
+                            "Duplicate node name in graph: '%s'", op);
+    } else {
+        op = vs__unique_name(g, prefix, name);
+        if (!op)
+            return NULL;
+    }
+    if (!vs__valid_op_name(op))
+        return vs__fail(g, VS_ERR_INVALID_NAME,
+                        "'%s' is not a valid node name", op);
+    return vs__add_node(g, op) < 0 ? NULL : op;
+}

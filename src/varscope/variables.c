@@ -1,0 +1,243 @@
+/* tf.get_variable and tf.Variable (semantics.md §6, §7). */
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "internal.h"
+
+static const char *tensor_repr(const vs_tensor *t, char *buf, size_t n)
+{
+    char shape[256];
+    snprintf(buf, n, "Tensor(\"%s\", shape=%s, dtype=%s)", t->name,
+             vs__shape_str(&t->shape, shape, sizeof shape),
+             vs_dtype_name(t->dtype));
+    return buf;
+}
+
+/* The ops a RefVariable creates under its own name scope, after the
+ * variable op: "<v>/Initializer" (callable initializers only), then
+ * "<v>/Assign" and "<v>/read".  Returns the read tensor. */
+static vs_tensor *variable_ops(vs_graph *g, const char *op, bool callable,
+                               vs_dtype dt, const vs_shape *shape)
+{
+    const char *prefix = vs__intern3(g, op, "/", "");
+    if (!prefix)
+        return NULL;
+    if (callable && !vs__unique_name(g, prefix, "Initializer"))
+        return NULL;
+    const char *assign = vs__unique_name(g, prefix, "Assign");
+    if (!assign || vs__add_node(g, assign) < 0)
+        return NULL;
+    const char *read = vs__unique_name(g, prefix, "read");
+    if (!read || vs__add_node(g, read) < 0)
+        return NULL;
+    const char *tname = vs__intern3(g, read, ":0", "");
+    return tname ? vs__new_tensor(g, tname, dt, shape) : NULL;
+}
+
+static vs_var *new_var(vs_graph *g, const char *op, bool callable,
+                       vs_dtype dt, const vs_shape *shape, const char *file,
+                       int line)
+{
+    vs_var *v = vs__malloc(sizeof *v);
+    if (!v)
+        return vs__oom(g);
+    v->dtype = dt;
+    v->shape = *shape;
+    v->file = file;
+    v->line = line;
+    if (vs__append(g, VS_LIST_VARS, v) < 0)
+        return NULL;
+    v->name = vs__intern3(g, op, ":0", "");
+    if (!v->name || !(v->read = variable_ops(g, op, callable, dt, shape)))
+        return NULL;
+    return v;
+}
+
+static const char *check_request(const vs_getvar_req *req)
+{
+    if (!req->name)
+        return "name is NULL";
+    if (req->shape && vs__shape_problem(req->shape))
+        return vs__shape_problem(req->shape);
+    if (!vs__dtype_valid(req->dtype))
+        return "dtype is not a vs_dtype value";
+    if (!vs__init_valid(&req->initializer))
+        return "initializer is not valid (a value initializer needs a "
+               "tensor)";
+    return NULL;
+}
+
+/* VariableScope.get_variable + _VariableStore._get_single_variable, with
+ * the checks in TF's order (semantics.md §7.2). */
+vs_var *vs__get_variable(vs_graph *g, const vs_scope *scope,
+                         const vs_getvar_req *req, const char *file, int line)
+{
+    const char *bad = check_request(req);
+    if (bad)
+        return vs__fail(g, VS_ERR_INVALID_ARGUMENT, "%s", bad);
+    if (!req->name[0])
+        return vs__fail(g, VS_ERR_INVALID_NAME,
+                        "'' is not a valid variable name: names must not be "
+                        "empty");
+    const vs_tensor *value =
+        req->initializer.kind == VS_INIT_VALUE ? req->initializer.value : NULL;
+    if (req->dtype != VS_DTYPE_DEFAULT && value &&
+        vs__dtype_or_float(value->dtype) != req->dtype)
+        return vs__fail(g, VS_ERR_INITIALIZER_MISMATCH,
+                        "Initializer type '<dtype: '%s'>' and explicit dtype "
+                        "'<dtype: '%s'>' don't match.",
+                        vs_dtype_name(value->dtype),
+                        vs_dtype_name(req->dtype));
+    vs_init init = req->initializer.kind != VS_INIT_NONE ? req->initializer
+                                                         : scope->initializer;
+    bool dtype_given =
+        req->dtype != VS_DTYPE_DEFAULT || scope->dtype != VS_DTYPE_DEFAULT;
+    vs_dtype dtype = vs__dtype_or_float(
+        req->dtype != VS_DTYPE_DEFAULT ? req->dtype : scope->dtype);
+
+    vs_var *result = NULL;
+    char *full = vs__concat3(scope->name, scope->name[0] ? "/" : "",
+                             req->name);
+    char *part0 = full ? vs__concat3(full, "/part_0", "") : NULL;
+    if (!part0) {
+        vs__oom(g);
+        goto out;
+    }
+    if (vs_smap_find(&g->store, part0, strlen(part0))) {
+        vs__fail(g, VS_ERR_DUPLICATE_VARIABLE,
+                 "No partitioner was provided, but a partitioned version of "
+                 "the variable was found: %s. Perhaps a variable of the same "
+                 "name was already created with partitioning?", part0);
+        goto out;
+    }
+    bool from_value = init.kind == VS_INIT_VALUE;
+    if (req->shape && from_value) {
+        vs__fail(g, VS_ERR_INITIALIZER_MISMATCH,
+                 "If initializer is a constant, do not specify shape.");
+        goto out;
+    }
+    vs_smap_node *found = vs_smap_find(&g->store, full, strlen(full));
+    if (found) {
+        vs_var *v = (vs_var *)found->value;
+        char a[256], b[256];
+        if (scope->reuse == VS_REUSE_INHERIT)
+            vs__fail(g, VS_ERR_DUPLICATE_VARIABLE,
+                     "Variable %s already exists, disallowed. Did you mean "
+                     "to set reuse=True or reuse=tf.AUTO_REUSE in VarScope? "
+                     "Originally defined at: %s:%d",
+                     full, v->file ? v->file : "?", v->line);
+        else if (req->shape && !vs__shape_compatible(req->shape, &v->shape))
+            vs__fail(g, VS_ERR_SHAPE_MISMATCH,
+                     "Trying to share variable %s, but specified shape %s "
+                     "and found shape %s.",
+                     full, vs__shape_str(req->shape, a, sizeof a),
+                     vs__shape_str(&v->shape, b, sizeof b));
+        else if (dtype != v->dtype)
+            vs__fail(g,
+                     dtype_given ? VS_ERR_DTYPE_MISMATCH
+                                 : VS_ERR_MISSING_DTYPE,
+                     "Trying to share variable %s, but specified dtype %s "
+                     "and found dtype %s_ref.%s",
+                     full, vs_dtype_name(dtype), vs_dtype_name(v->dtype),
+                     dtype_given ? ""
+                                 : " (no dtype was given, so float32 was "
+                                   "assumed: add .dtype)");
+        else
+            result = v;
+        goto out;
+    }
+    if (scope->reuse == VS_REUSE) {
+        vs__fail(g, VS_ERR_MISSING_VARIABLE,
+                 "Variable %s does not exist, or was not created with "
+                 "tf.get_variable(). Did you mean to set reuse=tf.AUTO_REUSE "
+                 "in VarScope?", full);
+        goto out;
+    }
+    if (!from_value && !(req->shape && vs__shape_fully_defined(req->shape))) {
+        vs__fail(g, VS_ERR_UNDEFINED_SHAPE,
+                 "The initializer passed is not valid. It should be a "
+                 "callable with no arguments and the shape should not be "
+                 "provided or an instance of `tf.keras.initializers.*' and "
+                 "`shape` should be fully defined. (variable %s: give a "
+                 "fully defined .shape or a value initializer)", full);
+        goto out;
+    }
+    /* Created like tf.Variable(name=full) under the root name scope. */
+    const char *op = vs__op_name(g, "", full);
+    if (!op)
+        goto out;
+    if (from_value && !vs__shape_fully_defined(&init.value->shape)) {
+        char t[512];
+        vs__fail(g, VS_ERR_UNDEFINED_SHAPE,
+                 "initial_value must have a shape specified: %s",
+                 tensor_repr(init.value, t, sizeof t));
+        goto out;
+    }
+    vs_var *v = new_var(g, op, !from_value,
+                        from_value ? vs__dtype_or_float(init.value->dtype)
+                                   : dtype,
+                        from_value ? &init.value->shape : req->shape, file,
+                        line);
+    if (v && vs__map_set(g, &g->store, full, (intptr_t)v) == 0)
+        result = v;
+out:
+    vs__free(part0);
+    vs__free(full);
+    return result;
+}
+
+vs_var *vs_get_variable_at(vs_graph *g, const char *name,
+                           const vs_get_variable_opts *opts, const char *file,
+                           int line)
+{
+    static const vs_get_variable_opts none;
+    VS_CHECK_GRAPH(g, file, line, NULL);
+    if (!opts)
+        opts = &none;
+    vs__begin(g);
+    vs_getvar_req req = {name, opts->shape, opts->dtype, opts->initializer};
+    vs_var *v = vs__get_variable(g, g->current, &req, file, line);
+    if (!v)
+        return vs__fail_call(g, file, line);
+    vs__commit(g);
+    return v;
+}
+
+vs_var *vs_variable_at(vs_graph *g, vs_tensor *value,
+                       const vs_variable_opts *opts, const char *file,
+                       int line)
+{
+    static const vs_variable_opts none;
+    VS_CHECK_GRAPH(g, file, line, NULL);
+    if (!opts)
+        opts = &none;
+    vs__begin(g);
+    char t[512];
+    const char *op;
+    vs_var *v;
+    if (!value)
+        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "initial_value must be specified.");
+    else if (!vs__dtype_valid(opts->dtype))
+        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "dtype is not a vs_dtype value");
+    else if (!(op = vs__op_name(g, g->name_scope,
+                                opts->name ? opts->name : "Variable")))
+        ;
+    else if (opts->dtype != VS_DTYPE_DEFAULT &&
+             opts->dtype != vs__dtype_or_float(value->dtype))
+        vs__fail(g, VS_ERR_INITIALIZER_MISMATCH,
+                 "Tensor conversion requested dtype %s for Tensor with dtype "
+                 "%s: %s",
+                 vs_dtype_name(opts->dtype), vs_dtype_name(value->dtype),
+                 tensor_repr(value, t, sizeof t));
+    else if (!vs__shape_fully_defined(&value->shape))
+        vs__fail(g, VS_ERR_UNDEFINED_SHAPE,
+                 "initial_value must have a shape specified: %s",
+                 tensor_repr(value, t, sizeof t));
+    else if ((v = new_var(g, op, false, vs__dtype_or_float(value->dtype),
+                          &value->shape, file, line))) {
+        vs__commit(g);
+        return v;
+    }
+    return vs__fail_call(g, file, line);
+}
