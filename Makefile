@@ -36,7 +36,7 @@ LIB_OBJ = $(LIB_SRC:%.c=$(B)/rel/%.o)
 LIB_PIC = $(LIB_SRC:%.c=$(B)/pic/%.o)
 LIB_SAN = $(LIB_SRC:%.c=$(B)/san/%.o)
 
-all: libvarscope.a libvarscope.so
+all: libvarscope.a libvarscope.so $(if $(wildcard src/scopecheck/cli/main.c),scopecheck)
 
 libvarscope.a: $(LIB_OBJ)
 	@rm -f $@
@@ -61,6 +61,50 @@ $(B)/libvarscope-san.a: $(LIB_SAN)
 	@rm -f $@
 	ar rcs $@ $^
 
+# ---- the linter -----------------------------------------------------------
+# src/scopecheck/cli/main.c is the program; everything else is the linter's
+# library, shared with the test drivers.
+SC_SRC  = $(filter-out src/scopecheck/cli/main.c,$(shell find src/scopecheck -name '*.c' | sort))
+RULE_IDS = $(sort $(basename $(notdir $(wildcard rules/*.json))))
+SC_OBJ  = $(SC_SRC:%.c=$(B)/sc/%.o) $(B)/sc/rules_data.o
+SC_SANOBJ = $(SC_SRC:%.c=$(B)/scsan/%.o) $(B)/scsan/rules_data.o
+SC_FLAGS = $(CLANG_CFLAGS) $(CJSON_CFLAGS) -DSC_INCLUDE_DIR='"$(abspath include)"' \
+           -DSC_RULES_DIR='"$(abspath rules)"'
+SC_LIBS  = $(CLANG_LIBS) $(CJSON_LIBS) -lpthread
+
+# rule metadata and docs, compiled in (see tools/genrules.c)
+$(B)/genrules: tools/genrules.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CJSON_CFLAGS) $< $(CJSON_LIBS) -o $@
+
+$(B)/gen/rules_data.c: $(B)/genrules $(wildcard rules/*.json rules/*.md)
+	@mkdir -p $(dir $@)
+	$(B)/genrules $@ rules $(RULE_IDS)
+
+$(B)/sc/rules_data.o: $(B)/gen/rules_data.c
+	$(CC) $(ALL_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck -c $< -o $@
+
+$(B)/scsan/rules_data.o: $(B)/gen/rules_data.c
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck -c $< -o $@
+
+$(B)/sc/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(SC_FLAGS) -MMD -MP -c $< -o $@
+
+$(B)/scsan/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -MMD -MP -c $< -o $@
+
+scopecheck: $(SC_OBJ) $(B)/sc/src/scopecheck/cli/main.o
+	$(CC) $(ALL_CFLAGS) $^ $(SC_LIBS) -o $@
+
+$(B)/scopecheck-san: $(SC_SANOBJ) $(B)/scsan/src/scopecheck/cli/main.o
+	$(CC) $(SAN_CFLAGS) $^ $(SC_LIBS) -o $@
+
+$(B)/irdump: tests/frontend/irdump.c $(SC_SANOBJ)
+	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck $^ $(SC_LIBS) -o $@
+
 # ---- tests -----------------------------------------------------------------
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -69,7 +113,9 @@ $(B)/tests/%: tests/unit/%.c $(B)/libvarscope-san.a
 	@mkdir -p $(dir $@)
 	$(CC) $(SAN_CFLAGS) -Isrc/varscope -Itests/unit $< $(B)/libvarscope-san.a $(CMOCKA_LIBS) -o $@
 
-tests: $(UNIT_BIN) $(B)/libvarscope-san.a
+TEST_TOOLS = $(if $(wildcard src/scopecheck/cli/main.c),$(B)/scopecheck-san scopecheck) \
+             $(if $(wildcard tests/frontend/irdump.c),$(B)/irdump)
+tests: $(UNIT_BIN) $(B)/libvarscope-san.a $(TEST_TOOLS)
 
 check: deps tests
 	@bash tests/run.sh

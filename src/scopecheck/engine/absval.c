@@ -1,0 +1,288 @@
+#include <string.h>
+
+#include "engine_int.h"
+
+const av AV_TOP_VALUE = {.kind = AV_TOP};
+const av AV_NULL_VALUE = {.kind = AV_NULL};
+
+static av *av_new(sc_engine *e, av_kind k)
+{
+    av *v = sc_alloc(&e->arena, sizeof *v);
+    v->kind = k;
+    return v;
+}
+
+const av *av_int(sc_engine *e, int64_t i)
+{
+    av *v = av_new(e, AV_INT);
+    v->i = i;
+    return v;
+}
+
+const av *av_str(sc_engine *e, const char *s)
+{
+    if (!s)
+        return av_top();
+    av *v = av_new(e, AV_STR);
+    v->s = s;
+    return v;
+}
+
+const av *av_obj(sc_engine *e, av_kind k, uint32_t id, bool maybe_null)
+{
+    av *v = av_new(e, k);
+    v->id = id;
+    v->maybe_null = maybe_null;
+    return v;
+}
+
+const av *av_tensor(sc_engine *e, const sc_tensor *t, bool maybe_null)
+{
+    av *v = av_new(e, AV_TENSOR);
+    v->t = t;
+    v->maybe_null = maybe_null;
+    return v;
+}
+
+const av *av_var(sc_engine *e, const sc_var *var, bool maybe_null)
+{
+    av *v = av_new(e, AV_VAR);
+    v->v = var;
+    v->maybe_null = maybe_null;
+    return v;
+}
+
+const av *av_ref(sc_engine *e, uint32_t frame, uint32_t slot)
+{
+    av *v = av_new(e, AV_REF);
+    v->frame = frame;
+    v->slot = slot;
+    return v;
+}
+
+const av *av_box(sc_engine *e, const av *target)
+{
+    av *v = av_new(e, AV_BOX);
+    v->box = target;
+    return v;
+}
+
+const av *av_agg(sc_engine *e, uint32_t n, const char **names,
+                 const av **vals, bool zero_rest)
+{
+    av *v = av_new(e, AV_AGG);
+    v->zero_rest = zero_rest;
+    v->nfields = n;
+    v->names = names;
+    v->vals = vals;
+    return v;
+}
+
+bool av_is_pointer(const av *v)
+{
+    switch (v->kind) {
+    case AV_STR: case AV_GRAPH: case AV_TENSOR: case AV_VAR: case AV_SCOPE:
+    case AV_REF: case AV_BOX:
+        return true;
+    default:
+        return false;
+    }
+}
+
+const av *av_or_null(sc_engine *e, const av *v)
+{
+    if (v->kind == AV_NULL || v->kind == AV_TOP || v->maybe_null)
+        return v;
+    if (!av_is_pointer(v))
+        return av_top();
+    av *c = av_new(e, v->kind);
+    *c = *v;
+    c->maybe_null = true;
+    return c;
+}
+
+bool shape_known(const sc_shape *s)
+{
+    if (s->rank == SC_TOP_RANK)
+        return false;
+    for (int i = 0; i < s->rank; i++)
+        if (s->dims[i] == SC_TOP_DIM)
+            return false;
+    return true;
+}
+
+bool shape_equal(const sc_shape *a, const sc_shape *b)
+{
+    if (a->rank != b->rank)
+        return false;
+    for (int i = 0; i < a->rank; i++)
+        if (a->dims[i] != b->dims[i])
+            return false;
+    return true;
+}
+
+sc_shape shape_join(const sc_shape *a, const sc_shape *b)
+{
+    sc_shape r = *a;
+    if (a->rank != b->rank) {
+        r.rank = SC_TOP_RANK;
+        return r;
+    }
+    for (int i = 0; i < a->rank; i++)
+        if (a->dims[i] != b->dims[i])
+            r.dims[i] = SC_TOP_DIM;
+    return r;
+}
+
+static bool tensor_equal(const sc_tensor *a, const sc_tensor *b)
+{
+    return a == b || (a && b && a->name == b->name && a->name &&
+                      a->dtype == b->dtype && shape_equal(&a->shape, &b->shape));
+}
+
+bool av_equal(const av *a, const av *b)
+{
+    if (a == b)
+        return true;
+    if (a->kind != b->kind || a->maybe_null != b->maybe_null)
+        return false;
+    switch (a->kind) {
+    case AV_TOP: case AV_NULL:
+        return true;
+    case AV_INT:
+        return a->i == b->i;
+    case AV_STR:
+        return a->s == b->s;
+    case AV_GRAPH: case AV_SCOPE:
+        return a->id == b->id;
+    case AV_TENSOR:
+        return tensor_equal(a->t, b->t);
+    case AV_VAR:
+        return a->v == b->v;
+    case AV_REF:
+        return a->frame == b->frame && a->slot == b->slot;
+    case AV_BOX:
+        return av_equal(a->box, b->box);
+    case AV_AGG:
+        if (a->nfields != b->nfields || a->zero_rest != b->zero_rest)
+            return false;
+        for (uint32_t i = 0; i < a->nfields; i++)
+            if ((a->names ? a->names[i] : NULL) !=
+                    (b->names ? b->names[i] : NULL) ||
+                !av_equal(a->vals[i], b->vals[i]))
+                return false;
+        return true;
+    }
+    return false;
+}
+
+static const sc_tensor *tensor_join(sc_engine *e, const sc_tensor *a,
+                                    const sc_tensor *b)
+{
+    if (tensor_equal(a, b))
+        return a;
+    sc_tensor *t = sc_alloc(&e->arena, sizeof *t);
+    t->name = a->name == b->name ? a->name : NULL;
+    t->dtype = a->dtype == b->dtype ? a->dtype : SC_DT_TOP;
+    t->shape = shape_join(&a->shape, &b->shape);
+    return t;
+}
+
+const av *av_join(sc_engine *e, const av *a, const av *b)
+{
+    if (av_equal(a, b))
+        return a;
+    if (a->kind == AV_TOP || b->kind == AV_TOP)
+        return av_top();
+    if (a->kind == AV_NULL)
+        return av_or_null(e, b);
+    if (b->kind == AV_NULL)
+        return av_or_null(e, a);
+    if (a->kind != b->kind)
+        return av_top();
+    bool mn = a->maybe_null || b->maybe_null;
+    switch (a->kind) {
+    case AV_GRAPH: case AV_SCOPE:
+        return a->id == b->id ? av_obj(e, a->kind, a->id, mn) : av_top();
+    case AV_TENSOR:
+        return av_tensor(e, tensor_join(e, a->t, b->t), mn);
+    case AV_VAR:
+        return a->v == b->v ? av_var(e, a->v, mn) : av_top();
+    case AV_BOX: {
+        const av *j = av_join(e, a->box, b->box);
+        return j->kind == AV_TOP ? av_top() : av_box(e, j);
+    }
+    case AV_AGG: {
+        if (!a->names || !b->names)
+            return av_top();          /* arrays: not worth tracking */
+        /* union of the listed fields, each joined with the other side's
+         * value (listed, zero or unknown) */
+        uint32_t n = a->nfields + b->nfields, k = 0;
+        const char **names = sc_alloc(&e->arena, n * sizeof *names);
+        const av **vals = sc_alloc(&e->arena, n * sizeof *vals);
+        for (uint32_t i = 0; i < a->nfields; i++) {
+            names[k] = a->names[i];
+            vals[k++] = av_join(e, a->vals[i], av_field(e, b, a->names[i]));
+        }
+        for (uint32_t i = 0; i < b->nfields; i++) {
+            bool in_a = false;
+            for (uint32_t j = 0; j < a->nfields; j++)
+                in_a |= a->names[j] == b->names[i];
+            if (!in_a) {
+                names[k] = b->names[i];
+                vals[k++] = av_join(e, av_field(e, a, b->names[i]),
+                                    b->vals[i]);
+            }
+        }
+        return av_agg(e, k, names, vals, a->zero_rest && b->zero_rest);
+    }
+    default:
+        return av_top();
+    }
+}
+
+int av_truth(const av *v)
+{
+    switch (v->kind) {
+    case AV_INT:
+        return v->i != 0;
+    case AV_NULL:
+        return 0;
+    case AV_TOP: case AV_AGG:
+        return -1;
+    default:
+        return v->maybe_null ? -1 : 1;
+    }
+}
+
+const av *av_field(sc_engine *e, const av *agg, const char *name)
+{
+    if (agg->kind != AV_AGG || !agg->names)
+        return av_top();
+    for (uint32_t i = 0; i < agg->nfields; i++)
+        if (agg->names[i] == name)
+            return agg->vals[i];
+    return agg->zero_rest ? av_int(e, 0) : av_top();
+}
+
+const av *av_with_field(sc_engine *e, const av *agg, const char *name,
+                        const av *val)
+{
+    bool is_struct = agg->kind == AV_AGG && agg->names;
+    uint32_t n = is_struct ? agg->nfields : 0;
+    const char **names = sc_alloc(&e->arena, (n + 1) * sizeof *names);
+    const av **vals = sc_alloc(&e->arena, (n + 1) * sizeof *vals);
+    uint32_t k = 0;
+    bool replaced = false;
+    for (uint32_t i = 0; i < n; i++) {
+        names[k] = agg->names[i];
+        vals[k] = agg->names[i] == name ? (replaced = true, val)
+                                        : agg->vals[i];
+        k++;
+    }
+    if (!replaced) {
+        names[k] = name;
+        vals[k++] = val;
+    }
+    return av_agg(e, k, names, vals, is_struct && agg->zero_rest);
+}

@@ -1,0 +1,136 @@
+/* Abstract values: what the engine knows about a C value on a path.
+ *
+ * A value is known exactly (an integer, a string, a handle to a graph
+ * object) or unknown (AV_TOP).  Pointers to graph objects carry a
+ * maybe_null flag: the call that produced them may have failed.  Values
+ * are immutable and shared; the engine never mutates one in place. */
+#ifndef SC_ABSVAL_H
+#define SC_ABSVAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../ir/ir.h"
+
+#define SC_MAX_RANK 8
+/* A dimension or rank nobody can know statically (not TF's None). */
+#define SC_TOP_DIM INT64_MIN
+#define SC_TOP_RANK (-2)
+
+/* A TF shape as far as the engine knows it: rank -1 is TF's unknown rank
+ * (None), SC_TOP_RANK means the engine does not know; dims -1 are TF's
+ * None, SC_TOP_DIM unknown to the engine. */
+typedef struct sc_shape {
+    int rank;
+    int64_t dims[SC_MAX_RANK];
+} sc_shape;
+
+/* Where something happened: a location and the chain of calls that led
+ * there (innermost call site first). */
+typedef struct sc_chain {
+    ir_loc call;                  /* the call site in the caller */
+    const ir_unit *unit;          /* the caller's unit: call.file's table */
+    const char *callee;
+    const struct sc_chain *up;
+} sc_chain;
+
+typedef struct sc_site {
+    ir_loc loc;
+    const ir_unit *unit;          /* whose files[] loc.file indexes */
+    const sc_chain *chain;
+    /* the loop iteration this happened in, when the engine knows it */
+    const struct sc_iter *iter;
+} sc_site;
+
+typedef struct sc_iter {
+    ir_loc loop;
+    const ir_unit *unit;
+    int64_t n;                    /* 1-based; 0: "a later iteration" */
+    const struct sc_iter *up;
+} sc_iter;
+
+#define SC_DT_TOP (-1)            /* dtype unknown to the engine */
+
+typedef struct sc_tensor {
+    const char *name;             /* "my_scope/Add:0"; NULL: unknown */
+    int dtype;                    /* vs_dtype, or SC_DT_TOP */
+    sc_shape shape;
+} sc_tensor;
+
+typedef struct sc_var {
+    const char *name;             /* "myscope/x:0"; NULL: unknown */
+    const char *full;             /* store key for get_variable vars */
+    int dtype;
+    sc_shape shape;
+    const sc_tensor *read;
+    sc_site site;                 /* where it was created */
+    bool from_store;
+} sc_var;
+
+typedef enum av_kind {
+    AV_TOP,
+    AV_INT,
+    AV_STR,       /* a string: const char * or a char buffer's content */
+    AV_NULL,
+    AV_GRAPH,     /* id */
+    AV_TENSOR,    /* t */
+    AV_VAR,       /* v */
+    AV_SCOPE,     /* id of a scope object */
+    AV_AGG,       /* a struct or array value: fields */
+    AV_REF,       /* a pointer to a variable: frame, slot */
+    AV_BOX        /* a pointer to an immutable value (&(T){...}) */
+} av_kind;
+
+typedef struct av av;
+struct av {
+    av_kind kind;
+    bool maybe_null;              /* pointer kinds: NULL on some paths */
+    int64_t i;                    /* AV_INT */
+    const char *s;                /* AV_STR: interned */
+    uint32_t id;                  /* AV_GRAPH, AV_SCOPE */
+    uint32_t frame, slot;         /* AV_REF: frame 0 is the globals */
+    const sc_tensor *t;
+    const sc_var *v;
+    const av *box;                /* AV_BOX */
+    /* AV_AGG: fields by name (struct) or by index (array: names NULL);
+     * fields not listed are zero when zero_rest ({0}, designated
+     * initializers, compound literals), else unknown */
+    bool zero_rest;
+    uint32_t nfields;
+    const char **names;
+    const av **vals;
+};
+
+typedef struct sc_engine sc_engine;
+
+extern const av AV_TOP_VALUE, AV_NULL_VALUE;
+#define av_top() (&AV_TOP_VALUE)
+#define av_null() (&AV_NULL_VALUE)
+const av *av_int(sc_engine *e, int64_t i);
+const av *av_str(sc_engine *e, const char *s);   /* s interned by caller */
+const av *av_obj(sc_engine *e, av_kind k, uint32_t id, bool maybe_null);
+const av *av_tensor(sc_engine *e, const sc_tensor *t, bool maybe_null);
+const av *av_var(sc_engine *e, const sc_var *v, bool maybe_null);
+const av *av_ref(sc_engine *e, uint32_t frame, uint32_t slot);
+const av *av_box(sc_engine *e, const av *target);
+const av *av_agg(sc_engine *e, uint32_t n, const char **names,
+                 const av **vals, bool zero_rest);
+/* The same value, possibly NULL too. */
+const av *av_or_null(sc_engine *e, const av *v);
+
+bool av_equal(const av *a, const av *b);
+const av *av_join(sc_engine *e, const av *a, const av *b);
+/* 1 true, 0 false, -1 unknown: the value as a C condition */
+int av_truth(const av *v);
+bool av_is_pointer(const av *v);
+/* field of an aggregate (or of an unknown value) by name: its value, 0
+ * when unlisted in a zero_rest aggregate, else unknown */
+const av *av_field(sc_engine *e, const av *agg, const char *name);
+const av *av_with_field(sc_engine *e, const av *agg, const char *name,
+                        const av *val);
+
+bool shape_known(const sc_shape *s);       /* no SC_TOP anywhere */
+bool shape_equal(const sc_shape *a, const sc_shape *b);
+sc_shape shape_join(const sc_shape *a, const sc_shape *b);
+
+#endif

@@ -1,0 +1,129 @@
+/* The engine's entry: builds the program's function table, finds the entry
+ * points and runs each from a fresh state. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_int.h"
+
+void sc_run_entry(sc_engine *e, const sc_fn *fn, ir_unit *const *units,
+                  size_t nunits);
+
+const char *sc_istrn(sc_engine *e, const char *s, size_t n)
+{
+    return sc_intern(&e->strings, s, n);
+}
+
+const char *sc_istr(sc_engine *e, const char *s)
+{
+    return s ? sc_intern_cstr(&e->strings, s) : NULL;
+}
+
+const char *sc_fmt(sc_engine *e, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n >= 0 && (size_t)n < sizeof buf)
+        return sc_istrn(e, buf, (size_t)n);
+    char *big = sc_xmalloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    const char *s = sc_istrn(e, big, (size_t)n);
+    free(big);
+    return s;
+}
+
+uint64_t sc_strhash(const char *interned)
+{
+    return pm_hash_int((uint64_t)(uintptr_t)interned);
+}
+
+void sc_emit(sc_engine *e, const sc_event *ev)
+{
+    if (e->emit)
+        e->emit(ev, e->emit_ctx);
+}
+
+static void mark_called(sc_engine *e, const ir_unit *u, const ir_expr *x)
+{
+    if (!x)
+        return;
+    if ((x->kind == IR_CALL || x->kind == IR_FUNCREF) && x->str) {
+        const char *skey = sc_fmt(e, "%p:%s", (const void *)u, x->str);
+        sc_fn *fn = (sc_fn *)pm_get(e->statics, skey, sc_strhash(skey));
+        if (!fn) {
+            const char *k = sc_istr(e, x->str);
+            fn = (sc_fn *)pm_get(e->funcs, k, sc_strhash(k));
+        }
+        if (fn)
+            fn->called = true;
+    }
+    for (uint32_t i = 0; i < x->nkids; i++)
+        mark_called(e, u, x->kids[i]);
+}
+
+static void mark_stmt(sc_engine *e, const ir_unit *u, const ir_stmt *s)
+{
+    if (!s)
+        return;
+    mark_called(e, u, s->e);
+    mark_called(e, u, s->step);
+    mark_stmt(e, u, s->init);
+    for (uint32_t i = 0; i < s->nbody; i++)
+        mark_stmt(e, u, s->body[i]);
+}
+
+void sc_analyze(ir_unit *const *units, size_t nunits,
+                const sc_engine_opts *opts, sc_event_fn fn, void *ctx)
+{
+    sc_engine *e = calloc(1, sizeof *e);
+    if (!e)
+        return;
+    e->strings.arena = &e->arena;
+    e->opts = *opts;
+    e->emit = fn;
+    e->emit_ctx = ctx;
+    e->max_steps = 50 * 1000 * 1000;
+    size_t total = 0;
+    for (size_t u = 0; u < nunits; u++)
+        total += units[u]->nfuncs;
+    e->fns = calloc(total + 1, sizeof *e->fns);
+    for (size_t u = 0; u < nunits; u++) {
+        for (uint32_t i = 0; i < units[u]->nfuncs; i++) {
+            sc_fn *f = &e->fns[e->nfns++];
+            f->unit = units[u];
+            f->fn = &units[u]->funcs[i];
+            if (f->fn->is_static) {
+                const char *k = sc_fmt(e, "%p:%s", (const void *)units[u],
+                                       f->fn->name);
+                e->statics = pm_set(&e->arena, e->statics, k, sc_strhash(k), f);
+            } else {
+                const char *k = sc_istr(e, f->fn->name);
+                if (!pm_get(e->funcs, k, sc_strhash(k)))
+                    e->funcs = pm_set(&e->arena, e->funcs, k, sc_strhash(k), f);
+            }
+        }
+    }
+    for (size_t u = 0; u < nunits; u++) {
+        for (uint32_t i = 0; i < units[u]->nfuncs; i++)
+            mark_stmt(e, units[u], units[u]->funcs[i].body);
+        for (uint32_t i = 0; i < units[u]->nglobals; i++)
+            mark_called(e, units[u], units[u]->globals[i].init);
+    }
+    /* main first, then every function nobody calls, in source order */
+    for (size_t i = 0; i < e->nfns; i++)
+        if (strcmp(e->fns[i].fn->name, "main") == 0 && !e->fns[i].fn->is_static)
+            sc_run_entry(e, &e->fns[i], units, nunits);
+    for (size_t i = 0; i < e->nfns; i++)
+        if (!e->fns[i].called && strcmp(e->fns[i].fn->name, "main") != 0)
+            sc_run_entry(e, &e->fns[i], units, nunits);
+    free(e->fns);
+    sc_interner_free(&e->strings);
+    sc_arena_free(&e->arena);
+    free(e);
+}

@@ -1,0 +1,1307 @@
+/* The abstract interpreter: runs the IR of the program's functions over
+ * sets of abstract states.
+ *
+ * - An expression is evaluated on one state and may split it (a call that
+ *   may fail, a ?: or && whose condition is unknown), giving (state, value)
+ *   pairs.
+ * - A statement maps a set of states to a set of states.  After each
+ *   statement, states with the same open-scope depths are joined, so the
+ *   set stays small and the cost linear; states with different depths are
+ *   kept apart (up to MAX_STATES), because an early return or break that
+ *   leaves a scope open is exactly what must not be blurred.
+ * - Loops run with known conditions as C runs them (unrolled, up to a
+ *   cap); when the condition is unknown, a first and a later iteration are
+ *   run and joined with the zero-iteration path.
+ * - Calls to the program's own functions are followed with the caller's
+ *   state (context-sensitive, with a recursion cap); calls to the library
+ *   go to the model; other calls return unknown values. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_int.h"
+#include "varscope.h"
+
+#define MAX_STATES 8
+
+typedef struct gdepth { uint32_t id; int depth; } gdepth;
+
+typedef struct jumps {
+    sc_states *brk, *cont;       /* innermost loop or switch */
+} jumps;
+
+typedef struct fctx {
+    sc_engine *e;
+    const ir_unit *unit;
+    const ir_func *fn;
+    uint32_t frame;
+    const sc_chain *chain;
+    const sc_iter *iter;
+    jumps j;
+    sc_states returns;
+    SC_VEC(const av *) retvals;
+    SC_VEC(ir_loc) retlocs;
+    sc_states *labels;           /* per label: states that jumped there */
+    bool *label_passed;
+    int depth;
+} fctx;
+
+static void exec(fctx *f, const ir_stmt *s, sc_states *io);
+static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out);
+
+/* ---- small helpers ---- */
+
+static void push_sv(sc_svs *v, sc_state *st, const av *val)
+{
+    sc_sv sv = {st, val};
+    SC_PUSH(*v, sv);
+}
+
+static sc_site site_of(fctx *f, ir_loc loc)
+{
+    sc_site s = {loc, f->unit, f->chain, f->iter};
+    return s;
+}
+
+/* Joins states with the same key; keeps at most MAX_STATES. */
+static void normalize(sc_engine *e, sc_states *v)
+{
+    if (v->len <= 1)
+        return;
+    size_t n = 0;
+    for (size_t i = 0; i < v->len; i++) {
+        sc_state *s = v->items[i];
+        uint64_t k = state_key(s);
+        size_t j = 0;
+        for (; j < n; j++)
+            if (state_key(v->items[j]) == k)
+                break;
+        if (j < n)
+            state_join_into(e, v->items[j], s);
+        else
+            v->items[n++] = s;
+    }
+    v->len = n;
+    while (v->len > MAX_STATES) {
+        /* too many shapes: blur the last two (open scopes unknown) */
+        state_join_into(e, v->items[v->len - 2], v->items[v->len - 1]);
+        v->len--;
+    }
+}
+
+static void append_states(sc_states *to, sc_states *from)
+{
+    for (size_t i = 0; i < from->len; i++)
+        SC_PUSH(*to, from->items[i]);
+    from->len = 0;
+}
+
+static uint32_t global_slot(sc_engine *e, const ir_unit *u, uint32_t sym)
+{
+    const ir_global *g = &u->globals[sym];
+    const char *key = g->sym.is_static
+                          ? sc_fmt(e, "%p:%s", (const void *)u, g->sym.name)
+                          : sc_istr(e, g->sym.name);
+    const void *v = pm_get(e->global_slots, key, sc_strhash(key));
+    if (v)
+        return (uint32_t)((uintptr_t)v - 1);
+    uint32_t slot = e->nglobal_slots++;
+    e->global_slots = pm_set(&e->arena, e->global_slots, key, sc_strhash(key),
+                             (const void *)(uintptr_t)(slot + 1));
+    return slot;
+}
+
+/* ---- locations (lvalues) ---- */
+
+typedef struct lval {
+    bool known;
+    uint32_t frame, slot;
+    const char *path[4];         /* fields below the variable */
+    int npath;
+} lval;
+
+static lval lvalue(fctx *f, const ir_expr *x, sc_state *st)
+{
+    lval l = {0};
+    switch (x->kind) {
+    case IR_SYM:
+        l.known = true;
+        l.frame = x->symscope == IR_LOCAL ? f->frame : 0;
+        l.slot = x->symscope == IR_LOCAL ? x->sym
+                                         : global_slot(f->e, f->unit, x->sym);
+        return l;
+    case IR_MEMBER: {
+        if (x->op == 1) {          /* p->field */
+            sc_svs v = {0};
+            eval(f, x->kids[0], st, &v);
+            const av *p = v.len == 1 ? v.items[0].v : av_top();
+            SC_VEC_FREE(v);
+            if (p->kind != AV_REF)
+                return l;
+            l.known = true;
+            l.frame = p->frame;
+            l.slot = p->slot;
+        } else {
+            l = lvalue(f, x->kids[0], st);
+        }
+        if (!l.known || l.npath == 4) {
+            l.known = false;
+            return l;
+        }
+        l.path[l.npath++] = sc_istr(f->e, x->str);
+        return l;
+    }
+    case IR_DEREF: {
+        sc_svs v = {0};
+        eval(f, x->kids[0], st, &v);
+        const av *p = v.len == 1 ? v.items[0].v : av_top();
+        SC_VEC_FREE(v);
+        if (p->kind == AV_REF) {
+            l.known = true;
+            l.frame = p->frame;
+            l.slot = p->slot;
+        }
+        return l;
+    }
+    case IR_CAST:
+        return lvalue(f, x->kids[0], st);
+    default:
+        return l;
+    }
+}
+
+static const av *set_path(sc_engine *e, const av *base, const char *const *path,
+                          int n, const av *val)
+{
+    if (n == 0)
+        return val;
+    const av *inner = av_field(e, base, path[0]);
+    return av_with_field(e, base, path[0], set_path(e, inner, path + 1, n - 1, val));
+}
+
+static const av *get_path(sc_engine *e, const av *v, const char *const *path, int n)
+{
+    for (int i = 0; i < n; i++)
+        v = av_field(e, v, path[i]);
+    return v;
+}
+
+static void store(fctx *f, sc_state *st, const lval *l, const av *val)
+{
+    if (!l->known)
+        return;
+    const av *old = state_get(st, l->frame, l->slot);
+    state_set(f->e, st, l->frame, l->slot,
+              set_path(f->e, old, l->path, l->npath, val));
+}
+
+static const av *load(fctx *f, sc_state *st, const lval *l)
+{
+    if (!l->known)
+        return av_top();
+    return get_path(f->e, state_get(st, l->frame, l->slot), l->path, l->npath);
+}
+
+/* ---- operators ---- */
+
+static const av *unop(sc_engine *e, int op, const av *a)
+{
+    if (op == '!') {
+        int t = av_truth(a);
+        return t < 0 ? av_top() : av_int(e, !t);
+    }
+    if (a->kind != AV_INT)
+        return av_top();
+    switch (op) {
+    case '-': return av_int(e, -a->i);
+    case '+': return a;
+    case '~': return av_int(e, ~a->i);
+    }
+    return av_top();
+}
+
+static const av *pointer_eq(sc_engine *e, const av *a, const av *b, bool eq)
+{
+    /* p == NULL, NULL == p, p != NULL */
+    const av *p = a->kind == AV_NULL || (a->kind == AV_INT && a->i == 0) ? b : a;
+    const av *q = p == a ? b : a;
+    if (!(q->kind == AV_NULL || (q->kind == AV_INT && q->i == 0)))
+        return av_top();
+    int t = av_truth(p);
+    if (t < 0)
+        return av_top();
+    return av_int(e, eq ? !t : t);
+}
+
+static const av *binop(sc_engine *e, int op, const av *a, const av *b)
+{
+    if ((op == IR_EQ || op == IR_NE) &&
+        (av_is_pointer(a) || av_is_pointer(b) || a->kind == AV_NULL ||
+         b->kind == AV_NULL))
+        return pointer_eq(e, a, b, op == IR_EQ);
+    if (a->kind != AV_INT || b->kind != AV_INT)
+        return av_top();
+    int64_t x = a->i, y = b->i;
+    switch (op) {
+    case IR_ADD: return av_int(e, (int64_t)((uint64_t)x + (uint64_t)y));
+    case IR_SUB: return av_int(e, (int64_t)((uint64_t)x - (uint64_t)y));
+    case IR_MUL: return av_int(e, (int64_t)((uint64_t)x * (uint64_t)y));
+    case IR_DIV: return y == 0 || (x == INT64_MIN && y == -1) ? av_top() : av_int(e, x / y);
+    case IR_MOD: return y == 0 || (x == INT64_MIN && y == -1) ? av_top() : av_int(e, x % y);
+    case IR_SHL: return y < 0 || y > 62 ? av_top() : av_int(e, (int64_t)((uint64_t)x << y));
+    case IR_SHR: return y < 0 || y > 62 ? av_top() : av_int(e, x >> y);
+    case IR_LT: return av_int(e, x < y);
+    case IR_GT: return av_int(e, x > y);
+    case IR_LE: return av_int(e, x <= y);
+    case IR_GE: return av_int(e, x >= y);
+    case IR_EQ: return av_int(e, x == y);
+    case IR_NE: return av_int(e, x != y);
+    case IR_BITAND: return av_int(e, x & y);
+    case IR_BITOR: return av_int(e, x | y);
+    case IR_BITXOR: return av_int(e, x ^ y);
+    }
+    return av_top();
+}
+
+/* ---- calls ---- */
+
+/* printf-style formatting of known arguments; NULL if anything is unknown */
+static const char *format(sc_engine *e, const sc_state *st, const av *fmtv,
+                          const av **args, uint32_t nargs)
+{
+    if (fmtv->kind == AV_REF)
+        fmtv = state_get(st, fmtv->frame, fmtv->slot);
+    if (fmtv->kind != AV_STR)
+        return NULL;
+    const char *p = fmtv->s;
+    size_t cap = 256, len = 0;
+    char *out = sc_xmalloc(cap);
+    uint32_t ai = 0;
+    const char *result = NULL;
+    while (*p) {
+        char piece[512];
+        int n;
+        if (*p != '%') {
+            piece[0] = *p++;
+            piece[1] = '\0';
+            n = 1;
+        } else if (p[1] == '%') {
+            p += 2;
+            strcpy(piece, "%");
+            n = 1;
+        } else {
+            /* %[flags][width][.prec][length]conv */
+            char spec[32];
+            size_t k = 0;
+            spec[k++] = *p++;
+            while (*p && strchr("-+ #0", *p) && k < 20)
+                spec[k++] = *p++;
+            while (*p >= '0' && *p <= '9' && k < 24)
+                spec[k++] = *p++;
+            if (*p == '.') {
+                spec[k++] = *p++;
+                while (*p >= '0' && *p <= '9' && k < 28)
+                    spec[k++] = *p++;
+            }
+            while (*p && strchr("hlzjt", *p))
+                p++;                  /* lengths: we print as long long */
+            char conv = *p ? *p++ : '\0';
+            if (ai >= nargs || k > 28)
+                goto out;
+            const av *a = args[ai++];
+            if (strchr("diuxXoc", conv) && conv) {
+                if (a->kind != AV_INT)
+                    goto out;
+                if (conv == 'c') {
+                    spec[k++] = 'c';
+                    spec[k] = '\0';
+                    n = snprintf(piece, sizeof piece, spec, (int)a->i);
+                } else {
+                    spec[k++] = 'l';
+                    spec[k++] = 'l';
+                    spec[k++] = conv;
+                    spec[k] = '\0';
+                    if (conv == 'd' || conv == 'i')
+                        n = snprintf(piece, sizeof piece, spec, (long long)a->i);
+                    else
+                        n = snprintf(piece, sizeof piece, spec,
+                                     (unsigned long long)a->i);
+                }
+            } else if (conv == 's') {
+                if (a->kind == AV_REF)
+                    a = state_get(st, a->frame, a->slot);
+                if (a->kind != AV_STR || a->maybe_null)
+                    goto out;
+                spec[k++] = 's';
+                spec[k] = '\0';
+                n = snprintf(piece, sizeof piece, spec, a->s);
+            } else {
+                goto out;
+            }
+            if (n < 0 || (size_t)n >= sizeof piece)
+                goto out;
+        }
+        if (len + (size_t)n + 1 > cap) {
+            cap = (len + (size_t)n + 1) * 2;
+            out = sc_xrealloc(out, cap);
+        }
+        memcpy(out + len, piece, (size_t)n);
+        len += (size_t)n;
+    }
+    result = sc_istrn(e, out, len);
+out:
+    free(out);
+    return result;
+}
+
+static const char *const noreturn_fns[] = {"exit", "abort", "_Exit",
+                                           "quick_exit", "__assert_fail",
+                                           "longjmp", NULL};
+/* Library functions that neither keep nor change what our values point to. */
+static const char *const pure_fns[] = {
+    "printf", "fprintf", "puts", "fputs", "putchar", "fputc", "strlen",
+    "strcmp", "strncmp", "strchr", "strrchr", "strstr", "atoi", "atol",
+    "strtol", "strtoul", "abs", "fflush", "perror", "assert", "free",
+    "malloc", "calloc", "realloc", "getenv", "rand", "srand", "time",
+    "memcmp", "isalpha", "isdigit", "isspace", "toupper", "tolower", NULL};
+
+static bool in_list(const char *const *list, const char *name)
+{
+    for (; *list; list++)
+        if (strcmp(*list, name) == 0)
+            return true;
+    return false;
+}
+
+/* An external function we cannot see: values it could change through
+ * pointers become unknown, and so does any graph handed to it. */
+static void havoc_call(fctx *f, sc_state *st, const av **args, uint32_t n)
+{
+    sc_engine *e = f->e;
+    for (uint32_t i = 0; i < n; i++) {
+        const av *a = args[i];
+        if (a->kind == AV_REF)
+            state_set(e, st, a->frame, a->slot, av_top());
+        if (a->kind == AV_GRAPH || a->kind == AV_REF) {
+            for (uint32_t g = 0; g < st->ngraphs; g++) {
+                if (a->kind == AV_GRAPH && st->graphs[g]->id != a->id)
+                    continue;
+                if (a->kind == AV_REF)
+                    continue;     /* a struct that may hold a graph: ignore */
+                sc_graph *c = graph_copy(e, st->graphs[g]);
+                sc_entry *bottom = sc_alloc(&e->arena, sizeof *bottom);
+                bottom->kind = SC_ENTRY_UNKNOWN;
+                c->stack = bottom;
+                c->depth = 0;
+                c->ns = NULL;
+                c->current = 0;
+                c->names_unknown = plist_add(e, c->names_unknown, sc_istr(e, ""));
+                c->store_unknown = plist_add(e, c->store_unknown, sc_istr(e, ""));
+                c->counts_unknown = true;
+                state_set_graph(e, st, c);
+            }
+        }
+    }
+}
+
+static const sc_fn *find_fn(sc_engine *e, const ir_unit *u, const char *name)
+{
+    const char *skey = sc_fmt(e, "%p:%s", (const void *)u, name);
+    const sc_fn *fn = pm_get(e->statics, skey, sc_strhash(skey));
+    if (fn)
+        return fn;
+    const char *k = sc_istr(e, name);
+    return pm_get(e->funcs, k, sc_strhash(k));
+}
+
+static bool on_chain(const sc_chain *c, const char *name, int *count)
+{
+    *count = 0;
+    for (; c; c = c->up)
+        if (c->callee == name)
+            (*count)++;
+    return *count > 0;
+}
+
+static void call_user(fctx *f, const sc_fn *fn, const ir_expr *call,
+                      sc_state *st, const av **args, uint32_t nargs,
+                      sc_svs *out);
+
+static void call(fctx *f, const ir_expr *x, sc_state *st, const av **args,
+                 uint32_t nargs, sc_svs *out)
+{
+    sc_engine *e = f->e;
+    const char *name = x->str;
+    if (!name) {                  /* through a function pointer */
+        havoc_call(f, st, args, nargs);
+        push_sv(out, st, av_top());
+        return;
+    }
+    sc_site site = site_of(f, x->loc);
+    if (model_call(e, name, st, args, nargs, &site, out))
+        return;
+    const sc_fn *fn = find_fn(e, f->unit, name);
+    if (fn) {
+        call_user(f, fn, x, st, args, nargs, out);
+        return;
+    }
+    if (in_list(noreturn_fns, name))
+        return;                   /* the path ends here */
+    bool is_snprintf = strcmp(name, "snprintf") == 0;
+    if ((is_snprintf || strcmp(name, "sprintf") == 0) && nargs >= (is_snprintf ? 3u : 2u)) {
+        uint32_t fa = is_snprintf ? 2 : 1;
+        const char *s = format(e, st, args[fa], args + fa + 1, nargs - fa - 1);
+        if (s && is_snprintf && args[1]->kind == AV_INT && args[1]->i >= 0 &&
+            (int64_t)strlen(s) >= args[1]->i)
+            s = args[1]->i > 0 ? sc_istrn(e, s, (size_t)args[1]->i - 1)
+                               : NULL;
+        if (args[0]->kind == AV_REF)
+            state_set(e, st, args[0]->frame, args[0]->slot,
+                      s ? av_str(e, s) : av_top());
+        push_sv(out, st, s ? av_int(e, (int64_t)strlen(s)) : av_top());
+        return;
+    }
+    if ((strcmp(name, "strcpy") == 0 || strcmp(name, "strncpy") == 0 ||
+         strcmp(name, "strcat") == 0) && nargs >= 2 && args[0]->kind == AV_REF) {
+        const av *src = args[1]->kind == AV_REF
+                            ? state_get(st, args[1]->frame, args[1]->slot)
+                            : args[1];
+        const av *val = av_top();
+        if (name[3] == 'c' && name[4] == 'a') {      /* strcat */
+            const av *dst = state_get(st, args[0]->frame, args[0]->slot);
+            if (dst->kind == AV_STR && src->kind == AV_STR)
+                val = av_str(e, sc_fmt(e, "%s%s", dst->s, src->s));
+        } else if (src->kind == AV_STR && name[3] == 'c') {
+            val = src;                                /* strcpy */
+        }
+        state_set(e, st, args[0]->frame, args[0]->slot, val);
+        push_sv(out, st, args[0]);
+        return;
+    }
+    if (!in_list(pure_fns, name))
+        havoc_call(f, st, args, nargs);
+    push_sv(out, st, av_top());
+}
+
+/* Evaluates the arguments left to right; each combination is called. */
+static void eval_call(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
+{
+    uint32_t nargs = x->nkids ? x->nkids - 1 : 0;
+    if (!x->str && x->nkids > 0) {
+        sc_svs c = {0};
+        eval(f, x->kids[0], st, &c);      /* the callee expression */
+        if (c.len) st = c.items[0].st;
+        SC_VEC_FREE(c);
+    }
+    /* a worklist of partial argument lists */
+    typedef struct partial { sc_state *st; const av **args; } partial;
+    typedef SC_VEC(partial) partials;
+    partials cur = {0}, next = {0};
+    partial p0 = {st, sc_alloc(&f->e->arena, (nargs + 1) * sizeof(const av *))};
+    SC_PUSH(cur, p0);
+    for (uint32_t i = 0; i < nargs; i++) {
+        for (size_t k = 0; k < cur.len; k++) {
+            sc_svs v = {0};
+            eval(f, x->kids[i + 1], cur.items[k].st, &v);
+            for (size_t m = 0; m < v.len; m++) {
+                partial p = {v.items[m].st, cur.items[k].args};
+                if (m > 0) {
+                    p.args = sc_alloc(&f->e->arena, (nargs + 1) * sizeof(const av *));
+                    memcpy(p.args, cur.items[k].args, i * sizeof(const av *));
+                }
+                p.args[i] = v.items[m].v;
+                SC_PUSH(next, p);
+            }
+            SC_VEC_FREE(v);
+        }
+        cur.len = 0;
+        partials t = cur;
+        cur = next;
+        next = t;
+    }
+    for (size_t k = 0; k < cur.len; k++)
+        call(f, x, cur.items[k].st, cur.items[k].args, nargs, out);
+    SC_VEC_FREE(cur);
+    SC_VEC_FREE(next);
+}
+
+/* ---- expressions ---- */
+
+static const av *string_lit(fctx *f, const ir_expr *x)
+{
+    return av_str(f->e, sc_istrn(f->e, x->str, x->len));
+}
+
+static const av *aggregate(fctx *f, const ir_expr *x, sc_state **stp,
+                           sc_svs *extra);
+
+static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
+{
+    sc_engine *e = f->e;
+    switch (x->kind) {
+    case IR_INT:
+        push_sv(out, st, av_int(e, x->ival));
+        return;
+    case IR_FLOAT: case IR_FUNCREF:
+        push_sv(out, st, av_top());
+        return;
+    case IR_STR:
+        push_sv(out, st, string_lit(f, x));
+        return;
+    case IR_NULL:
+        push_sv(out, st, av_null());
+        return;
+    case IR_SYM: {
+        uint32_t frame = x->symscope == IR_LOCAL ? f->frame : 0;
+        uint32_t slot = x->symscope == IR_LOCAL ? x->sym
+                                                : global_slot(e, f->unit, x->sym);
+        /* an array names its storage: it decays to a pointer to it */
+        if (x->type.kind == IR_T_ARRAY)
+            push_sv(out, st, av_ref(e, frame, slot));
+        else
+            push_sv(out, st, state_get(st, frame, slot));
+        return;
+    }
+    case IR_UNOP: case IR_CAST: {
+        sc_svs v = {0};
+        eval(f, x->kids[0], st, &v);
+        for (size_t i = 0; i < v.len; i++)
+            push_sv(out, v.items[i].st,
+                    x->kind == IR_CAST ? v.items[i].v : unop(e, x->op, v.items[i].v));
+        SC_VEC_FREE(v);
+        return;
+    }
+    case IR_BINOP: {
+        sc_svs a = {0};
+        eval(f, x->kids[0], st, &a);
+        for (size_t i = 0; i < a.len; i++) {
+            int t = av_truth(a.items[i].v);
+            if ((x->op == IR_LAND && t == 0) || (x->op == IR_LOR && t == 1)) {
+                push_sv(out, a.items[i].st, av_int(e, t));
+                continue;
+            }
+            sc_state *bst = a.items[i].st;
+            if ((x->op == IR_LAND || x->op == IR_LOR) && t < 0) {
+                /* short circuit on some paths only */
+                push_sv(out, state_clone(e, bst), av_int(e, x->op == IR_LOR));
+            }
+            sc_svs b = {0};
+            eval(f, x->kids[1], bst, &b);
+            for (size_t k = 0; k < b.len; k++) {
+                const av *r;
+                if (x->op == IR_LAND || x->op == IR_LOR) {
+                    int tb = av_truth(b.items[k].v);
+                    r = tb < 0 ? av_top() : av_int(e, tb);
+                } else {
+                    r = binop(e, x->op, a.items[i].v, b.items[k].v);
+                }
+                push_sv(out, b.items[k].st, r);
+            }
+            SC_VEC_FREE(b);
+        }
+        SC_VEC_FREE(a);
+        return;
+    }
+    case IR_COND: {
+        sc_svs c = {0};
+        eval(f, x->kids[0], st, &c);
+        for (size_t i = 0; i < c.len; i++) {
+            int t = av_truth(c.items[i].v);
+            if (t != 0)
+                eval(f, x->kids[1], t < 0 ? state_clone(e, c.items[i].st)
+                                          : c.items[i].st, out);
+            if (t != 1)
+                eval(f, x->kids[2], c.items[i].st, out);
+        }
+        SC_VEC_FREE(c);
+        return;
+    }
+    case IR_ASSIGN: case IR_INCDEC: {
+        sc_svs v = {0};
+        if (x->kind == IR_ASSIGN)
+            eval(f, x->kids[1], st, &v);
+        else
+            push_sv(&v, st, av_int(e, 1));
+        for (size_t i = 0; i < v.len; i++) {
+            sc_state *s = v.items[i].st;
+            lval l = lvalue(f, x->kids[0], s);
+            const av *val = v.items[i].v, *old = NULL;
+            if (x->kind == IR_INCDEC) {
+                old = load(f, s, &l);
+                bool inc = x->op == IR_PREINC || x->op == IR_POSTINC;
+                val = binop(e, inc ? IR_ADD : IR_SUB, old, val);
+            } else if (x->op) {
+                val = binop(e, x->op, load(f, s, &l), val);
+            }
+            store(f, s, &l, val);
+            bool post = x->kind == IR_INCDEC &&
+                        (x->op == IR_POSTINC || x->op == IR_POSTDEC);
+            push_sv(out, s, post ? old : val);
+        }
+        SC_VEC_FREE(v);
+        return;
+    }
+    case IR_CALL:
+        eval_call(f, x, st, out);
+        return;
+    case IR_MEMBER: {
+        sc_svs v = {0};
+        eval(f, x->kids[0], st, &v);
+        const char *fname = sc_istr(e, x->str);
+        for (size_t i = 0; i < v.len; i++) {
+            const av *b = v.items[i].v;
+            if (x->op == 1)
+                b = b->kind == AV_REF   ? state_get(v.items[i].st, b->frame, b->slot)
+                    : b->kind == AV_BOX ? b->box
+                                        : av_top();
+            push_sv(out, v.items[i].st, av_field(e, b, fname));
+        }
+        SC_VEC_FREE(v);
+        return;
+    }
+    case IR_INDEX: {
+        sc_svs a = {0};
+        eval(f, x->kids[0], st, &a);
+        for (size_t i = 0; i < a.len; i++) {
+            sc_svs b = {0};
+            eval(f, x->kids[1], a.items[i].st, &b);
+            for (size_t k = 0; k < b.len; k++) {
+                const av *arr = a.items[i].v;
+                if (arr->kind == AV_REF)
+                    arr = state_get(b.items[k].st, arr->frame, arr->slot);
+                const av *idx = b.items[k].v, *r = av_top();
+                if (arr->kind == AV_AGG && !arr->names && idx->kind == AV_INT &&
+                    idx->i >= 0 && (uint64_t)idx->i < arr->nfields)
+                    r = arr->vals[idx->i];
+                push_sv(out, b.items[k].st, r);
+            }
+            SC_VEC_FREE(b);
+        }
+        SC_VEC_FREE(a);
+        return;
+    }
+    case IR_ADDR: {
+        const ir_expr *k = x->kids[0];
+        if (k->kind == IR_SYM) {
+            uint32_t frame = k->symscope == IR_LOCAL ? f->frame : 0;
+            uint32_t slot = k->symscope == IR_LOCAL ? k->sym
+                                                    : global_slot(e, f->unit, k->sym);
+            push_sv(out, st, av_ref(e, frame, slot));
+            return;
+        }
+        sc_svs v = {0};
+        eval(f, k, st, &v);
+        for (size_t i = 0; i < v.len; i++)
+            push_sv(out, v.items[i].st,
+                    k->kind == IR_INIT ? av_box(e, v.items[i].v) : av_top());
+        SC_VEC_FREE(v);
+        return;
+    }
+    case IR_DEREF: {
+        sc_svs v = {0};
+        eval(f, x->kids[0], st, &v);
+        for (size_t i = 0; i < v.len; i++) {
+            const av *p = v.items[i].v;
+            push_sv(out, v.items[i].st,
+                    p->kind == AV_REF   ? state_get(v.items[i].st, p->frame, p->slot)
+                    : p->kind == AV_BOX ? p->box
+                                        : av_top());
+        }
+        SC_VEC_FREE(v);
+        return;
+    }
+    case IR_INIT: {
+        sc_svs extra = {0};
+        sc_state *s = st;
+        const av *v = aggregate(f, x, &s, &extra);
+        push_sv(out, s, v);
+        for (size_t i = 0; i < extra.len; i++)
+            SC_PUSH(*out, extra.items[i]);
+        SC_VEC_FREE(extra);
+        return;
+    }
+    case IR_COMMA: {
+        sc_svs a = {0};
+        eval(f, x->kids[0], st, &a);
+        for (size_t i = 0; i < a.len; i++)
+            eval(f, x->kids[1], a.items[i].st, out);
+        SC_VEC_FREE(a);
+        return;
+    }
+    case IR_UNKNOWN: {
+        sc_states cur = {0};
+        SC_PUSH(cur, st);
+        for (uint32_t k = 0; k < x->nkids; k++) {
+            sc_states next = {0};
+            for (size_t i = 0; i < cur.len; i++) {
+                sc_svs v = {0};
+                eval(f, x->kids[k], cur.items[i], &v);
+                for (size_t m = 0; m < v.len; m++)
+                    SC_PUSH(next, v.items[m].st);
+                SC_VEC_FREE(v);
+            }
+            SC_VEC_FREE(cur);
+            cur = next;
+        }
+        for (size_t i = 0; i < cur.len; i++)
+            push_sv(out, cur.items[i], av_top());
+        SC_VEC_FREE(cur);
+        return;
+    }
+    }
+    push_sv(out, st, av_top());
+}
+
+/* An initializer list.  Items that split the path are rare (a call that
+ * may fail inside an initializer): the first path is followed, the others
+ * get an unknown aggregate. */
+static const av *aggregate(fctx *f, const ir_expr *x, sc_state **stp,
+                           sc_svs *extra)
+{
+    sc_engine *e = f->e;
+    bool is_struct = x->type.kind != IR_T_ARRAY;
+    uint32_t n = x->nkids;
+    const char **names = is_struct ? sc_alloc(&e->arena, (n + 1) * sizeof *names) : NULL;
+    const av **vals = sc_alloc(&e->arena, (n + 1) * sizeof *vals);
+    uint32_t k = 0;
+    bool unknown = false;
+    for (uint32_t i = 0; i < n; i++) {
+        sc_svs v = {0};
+        eval(f, x->kids[i], *stp, &v);
+        if (v.len == 0) {
+            SC_VEC_FREE(v);
+            return av_top();
+        }
+        *stp = v.items[0].st;
+        for (size_t m = 1; m < v.len; m++)
+            push_sv(extra, v.items[m].st, av_top());
+        const av *val = v.items[0].v;
+        SC_VEC_FREE(v);
+        const char *fname = x->names ? x->names[i] : NULL;
+        if (is_struct) {
+            if (!fname) {
+                /* positional: only zeros are understood ({0}) */
+                if (!(val->kind == AV_INT && val->i == 0))
+                    unknown = true;
+                continue;
+            }
+            if (fname[0] == '[') {
+                unknown = true;
+                continue;
+            }
+            names[k] = sc_istr(e, fname);
+        }
+        vals[k++] = val;
+    }
+    if (unknown)
+        return av_top();
+    return av_agg(e, k, names, vals, true);
+}
+
+/* ---- statements ---- */
+
+static void eval_stmt_expr(fctx *f, const ir_expr *x, sc_states *io)
+{
+    sc_states out = {0};
+    for (size_t i = 0; i < io->len; i++) {
+        sc_svs v = {0};
+        eval(f, x, io->items[i], &v);
+        for (size_t k = 0; k < v.len; k++)
+            SC_PUSH(out, v.items[k].st);
+        SC_VEC_FREE(v);
+    }
+    SC_VEC_FREE(*io);
+    *io = out;
+    normalize(f->e, io);
+}
+
+/* Splits states by a condition: those where it holds (or may) go to
+ * *yes, those where it fails (or may) to *no.  unknown is set when some
+ * state could not decide. */
+static void branch(fctx *f, const ir_expr *cond, sc_states *in,
+                   sc_states *yes, sc_states *no, bool *unknown)
+{
+    for (size_t i = 0; i < in->len; i++) {
+        sc_svs v = {0};
+        if (cond)
+            eval(f, cond, in->items[i], &v);
+        else
+            push_sv(&v, in->items[i], av_int(f->e, 1));
+        for (size_t k = 0; k < v.len; k++) {
+            int t = av_truth(v.items[k].v);
+            if (t == 1)
+                SC_PUSH(*yes, v.items[k].st);
+            else if (t == 0)
+                SC_PUSH(*no, v.items[k].st);
+            else {
+                *unknown = true;
+                SC_PUSH(*yes, state_clone(f->e, v.items[k].st));
+                SC_PUSH(*no, v.items[k].st);
+            }
+        }
+        SC_VEC_FREE(v);
+    }
+    in->len = 0;
+}
+
+static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
+{
+    sc_engine *e = f->e;
+    const ir_expr *cond = s->e;
+    const ir_stmt *body = s->body[0];
+    sc_states exits = {0}, brk = {0}, cont = {0}, cur = *io;
+    *io = (sc_states){0};
+    if (s->kind == IR_S_FOR && s->init)
+        exec(f, s->init, &cur);
+    jumps saved = f->j;
+    const sc_iter *saved_iter = f->iter;
+    bool unknown_cond = false;
+    int limit = e->opts.loop_unroll > 0 ? e->opts.loop_unroll : 1024;
+    for (int64_t it = 1; cur.len > 0; it++) {
+        sc_states go = {0};
+        if (s->kind == IR_S_DO && it == 1) {
+            go = cur;
+            cur = (sc_states){0};
+        } else {
+            branch(f, cond, &cur, &go, &exits, &unknown_cond);
+        }
+        if (go.len == 0) {
+            SC_VEC_FREE(go);
+            break;
+        }
+        sc_iter *iter = sc_alloc(&e->arena, sizeof *iter);
+        iter->loop = s->loc;
+        iter->unit = f->unit;
+        iter->n = unknown_cond && it > 1 ? 0 : it;
+        iter->up = saved_iter;
+        f->iter = iter;
+        f->j.brk = &brk;
+        f->j.cont = &cont;
+        exec(f, body, &go);
+        append_states(&go, &cont);
+        if (s->kind == IR_S_FOR && s->step)
+            eval_stmt_expr(f, s->step, &go);
+        normalize(e, &go);
+        SC_VEC_FREE(cur);
+        cur = go;
+        if ((unknown_cond && it >= 2) || it >= limit || e->steps > e->max_steps) {
+            /* a first and a later iteration have run: leave with them */
+            append_states(&exits, &cur);
+            break;
+        }
+    }
+    f->j = saved;
+    f->iter = saved_iter;
+    SC_VEC_FREE(cur);
+    SC_VEC_FREE(cont);
+    append_states(&exits, &brk);
+    SC_VEC_FREE(brk);
+    normalize(e, &exits);
+    *io = exits;
+}
+
+static void exec_switch(fctx *f, const ir_stmt *s, sc_states *io)
+{
+    sc_engine *e = f->e;
+    const ir_stmt *body = s->body[0];
+    const ir_stmt *const *items = body && body->kind == IR_S_BLOCK
+                                      ? (const ir_stmt *const *)body->body
+                                      : &body;
+    uint32_t n = body && body->kind == IR_S_BLOCK ? body->nbody : 1;
+    sc_states *entering = calloc(n + 1, sizeof *entering);
+    sc_states none = {0};             /* no case matched, no default */
+    int dflt = -1;
+    for (uint32_t i = 0; i < n; i++)
+        if (items[i] && items[i]->kind == IR_S_CASE && items[i]->op == 1)
+            dflt = (int)i;
+    for (size_t k = 0; k < io->len; k++) {
+        sc_svs v = {0};
+        eval(f, s->e, io->items[k], &v);
+        for (size_t m = 0; m < v.len; m++) {
+            const av *val = v.items[m].v;
+            if (val->kind == AV_INT) {
+                int hit = -1;
+                for (uint32_t i = 0; i < n && hit < 0; i++)
+                    if (items[i] && items[i]->kind == IR_S_CASE &&
+                        items[i]->op != 1 && items[i]->ival == val->i)
+                        hit = (int)i;
+                if (hit < 0)
+                    hit = dflt;
+                if (hit >= 0)
+                    SC_PUSH(entering[hit], v.items[m].st);
+                else
+                    SC_PUSH(none, v.items[m].st);
+            } else {
+                for (uint32_t i = 0; i < n; i++)
+                    if (items[i] && items[i]->kind == IR_S_CASE)
+                        SC_PUSH(entering[i], state_clone(e, v.items[m].st));
+                if (dflt < 0)
+                    SC_PUSH(none, v.items[m].st);
+            }
+        }
+        SC_VEC_FREE(v);
+    }
+    SC_VEC_FREE(*io);
+    sc_states brk = {0}, cur = {0};
+    jumps saved = f->j;
+    f->j.brk = &brk;
+    for (uint32_t i = 0; i < n; i++) {
+        if (!items[i])
+            continue;
+        if (items[i]->kind == IR_S_CASE) {
+            append_states(&cur, &entering[i]);
+            normalize(e, &cur);
+            continue;
+        }
+        exec(f, items[i], &cur);
+    }
+    f->j = saved;
+    append_states(&cur, &brk);
+    append_states(&cur, &none);
+    for (uint32_t i = 0; i <= n; i++)
+        SC_VEC_FREE(entering[i]);
+    free(entering);
+    SC_VEC_FREE(brk);
+    SC_VEC_FREE(none);
+    normalize(e, &cur);
+    *io = cur;
+}
+
+static void exec_block(fctx *f, const ir_stmt *s, sc_states *io)
+{
+    for (uint32_t i = 0; i < s->nbody; i++) {
+        const ir_stmt *k = s->body[i];
+        if (!k)
+            continue;
+        if (k->kind == IR_S_LABEL && k->label < f->fn->nlabels) {
+            append_states(io, &f->labels[k->label]);
+            f->label_passed[k->label] = true;
+            normalize(f->e, io);
+            continue;
+        }
+        if (io->len == 0 && !(k->kind == IR_S_CASE))
+            continue;             /* unreachable, until a label */
+        exec(f, k, io);
+    }
+}
+
+static void exec(fctx *f, const ir_stmt *s, sc_states *io)
+{
+    sc_engine *e = f->e;
+    if (!s || io->len == 0)
+        return;
+    e->steps++;
+    switch (s->kind) {
+    case IR_S_EXPR:
+        eval_stmt_expr(f, s->e, io);
+        return;
+    case IR_S_DECL: {
+        const ir_sym *sym = &f->fn->locals[s->sym];
+        if (s->e) {
+            sc_states out = {0};
+            for (size_t i = 0; i < io->len; i++) {
+                sc_svs v = {0};
+                eval(f, s->e, io->items[i], &v);
+                for (size_t k = 0; k < v.len; k++) {
+                    const av *val = v.items[k].v;
+                    /* char buf[] = "x": the array holds the text */
+                    if (sym->type.kind == IR_T_ARRAY && val->kind == AV_REF)
+                        val = state_get(v.items[k].st, val->frame, val->slot);
+                    state_set(e, v.items[k].st, f->frame, s->sym, val);
+                    SC_PUSH(out, v.items[k].st);
+                }
+                SC_VEC_FREE(v);
+            }
+            SC_VEC_FREE(*io);
+            *io = out;
+            normalize(e, io);
+        } else {
+            for (size_t i = 0; i < io->len; i++)
+                state_set(e, io->items[i], f->frame, s->sym, av_top());
+        }
+        return;
+    }
+    case IR_S_BLOCK:
+        exec_block(f, s, io);
+        return;
+    case IR_S_IF: {
+        sc_states yes = {0}, no = {0};
+        bool unknown = false;
+        branch(f, s->e, io, &yes, &no, &unknown);
+        exec(f, s->body[0], &yes);
+        if (s->nbody > 1)
+            exec(f, s->body[1], &no);
+        SC_VEC_FREE(*io);
+        append_states(&yes, &no);
+        SC_VEC_FREE(no);
+        normalize(e, &yes);
+        *io = yes;
+        return;
+    }
+    case IR_S_WHILE: case IR_S_DO: case IR_S_FOR:
+        exec_loop(f, s, io);
+        return;
+    case IR_S_SWITCH:
+        exec_switch(f, s, io);
+        return;
+    case IR_S_CASE: case IR_S_NOP: case IR_S_LABEL:
+        return;
+    case IR_S_BREAK:
+        if (f->j.brk)
+            append_states(f->j.brk, io);
+        io->len = 0;
+        return;
+    case IR_S_CONTINUE:
+        if (f->j.cont)
+            append_states(f->j.cont, io);
+        io->len = 0;
+        return;
+    case IR_S_RETURN: {
+        for (size_t i = 0; i < io->len; i++) {
+            sc_svs v = {0};
+            if (s->e)
+                eval(f, s->e, io->items[i], &v);
+            else
+                push_sv(&v, io->items[i], av_top());
+            for (size_t k = 0; k < v.len; k++) {
+                SC_PUSH(f->returns, v.items[k].st);
+                SC_PUSH(f->retvals, v.items[k].v);
+                SC_PUSH(f->retlocs, s->loc);
+            }
+            SC_VEC_FREE(v);
+        }
+        io->len = 0;
+        return;
+    }
+    case IR_S_GOTO:
+        if (s->label < f->fn->nlabels && !f->label_passed[s->label])
+            append_states(&f->labels[s->label], io);
+        io->len = 0;              /* a backward goto: not followed */
+        return;
+    }
+}
+
+/* ---- functions ---- */
+
+static void report_path_leaks(fctx *f, const gdepth *entry, uint32_t nentry)
+{
+    /* For each graph: paths that return with more scopes open than at
+     * entry leak them, when other paths return balanced. */
+    sc_engine *e = f->e;
+    size_t n = f->returns.len;
+    if (n < 2)
+        return;
+    for (uint32_t g = 0; g < nentry; g++) {
+        uint32_t id = entry[g].id;
+        int d0 = entry[g].depth;
+        bool balanced = false, leaking = false;
+        for (size_t i = 0; i < n; i++) {
+            const sc_graph *gr = state_graph(f->returns.items[i], id);
+            if (!gr)
+                continue;
+            if (gr->depth == d0)
+                balanced = true;
+            else if (gr->depth > d0)
+                leaking = true;
+        }
+        if (!balanced || !leaking)
+            continue;
+        for (size_t i = 0; i < n; i++) {
+            const sc_graph *gr = state_graph(f->returns.items[i], id);
+            if (!gr || gr->depth <= d0)
+                continue;
+            int extra = gr->depth - d0;
+            const sc_entry *en = gr->stack;
+            for (int k = 0; k < extra && en && en->kind != SC_ENTRY_UNKNOWN;
+                 k++, en = en->below) {
+                sc_event ev = {0};
+                ev.kind = SC_EV_LEAK;
+                ev.code = VS_ERR_SCOPE_LEAK;
+                ev.site = en->site;
+                ev.entry = en;
+                ev.other = site_of(f, f->retlocs.items[i]);
+                ev.func = f->fn->name;
+                ev.scope = graph_scope(gr, en->scope);
+                sc_emit(e, &ev);
+            }
+        }
+    }
+}
+
+/* Runs fn's body on st (whose top frame holds the arguments); returns the
+ * (state, return value) pairs with the frame popped. */
+static void run_function(sc_engine *e, const sc_fn *fn, sc_state *st,
+                         const sc_chain *chain, int depth, sc_svs *out)
+{
+    fctx f = {0};
+    f.e = e;
+    f.unit = fn->unit;
+    f.fn = fn->fn;
+    f.frame = st->nframes - 1;
+    f.chain = chain;
+    f.depth = depth;
+    f.labels = calloc(fn->fn->nlabels + 1, sizeof *f.labels);
+    f.label_passed = calloc(fn->fn->nlabels + 1, sizeof *f.label_passed);
+    /* graphs created inside have no entry depth: only those known before */
+    uint32_t nentry = st->ngraphs;
+    gdepth *entry = calloc(nentry + 1, sizeof *entry);
+    for (uint32_t g = 0; g < nentry; g++) {
+        entry[g].id = st->graphs[g]->id;
+        entry[g].depth = st->graphs[g]->depth;
+    }
+    sc_states body = {0};
+    SC_PUSH(body, st);
+    exec(&f, fn->fn->body, &body);
+    for (size_t i = 0; i < body.len; i++) {     /* falling off the end */
+        SC_PUSH(f.returns, body.items[i]);
+        SC_PUSH(f.retvals, av_top());
+        SC_PUSH(f.retlocs, fn->fn->end_loc);
+    }
+    SC_VEC_FREE(body);
+    report_path_leaks(&f, entry, nentry);
+    for (size_t i = 0; i < f.returns.len; i++) {
+        sc_state *r = f.returns.items[i];
+        r->nframes--;             /* pop the callee's frame */
+        push_sv(out, r, f.retvals.items[i]);
+    }
+    free(entry);
+    for (uint32_t l = 0; l <= fn->fn->nlabels; l++)
+        SC_VEC_FREE(f.labels[l]);
+    free(f.labels);
+    free(f.label_passed);
+    SC_VEC_FREE(f.returns);
+    SC_VEC_FREE(f.retvals);
+    SC_VEC_FREE(f.retlocs);
+}
+
+/* Joins return pairs that have the same state key (values joined). */
+static void normalize_pairs(sc_engine *e, sc_svs *v)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < v->len; i++) {
+        uint64_t k = state_key(v->items[i].st);
+        size_t j = 0;
+        for (; j < n; j++)
+            if (state_key(v->items[j].st) == k)
+                break;
+        if (j < n) {
+            state_join_into(e, v->items[j].st, v->items[i].st);
+            v->items[j].v = av_join(e, v->items[j].v, v->items[i].v);
+        } else {
+            v->items[n++] = v->items[i];
+        }
+    }
+    v->len = n;
+}
+
+static void call_user(fctx *f, const sc_fn *fn, const ir_expr *x,
+                      sc_state *st, const av **args, uint32_t nargs,
+                      sc_svs *out)
+{
+    sc_engine *e = f->e;
+    int count;
+    int max_depth = e->opts.call_depth > 0 ? e->opts.call_depth : 32;
+    on_chain(f->chain, fn->fn->name, &count);
+    if (f->depth >= max_depth || count >= 2 || e->steps > e->max_steps) {
+        havoc_call(f, st, args, nargs);
+        push_sv(out, st, av_top());
+        return;
+    }
+    sc_chain *c = sc_alloc(&e->arena, sizeof *c);
+    c->call = x->loc;
+    c->unit = f->unit;
+    c->callee = fn->fn->name;
+    c->up = f->chain;
+    /* push a frame holding the parameters */
+    pmap *frames = sc_alloc(&e->arena, (st->nframes + 1) * sizeof *frames);
+    memcpy(frames, st->frames, st->nframes * sizeof *frames);
+    frames[st->nframes] = (pmap){NULL};
+    st->frames = frames;
+    st->nframes++;
+    for (uint32_t i = 0; i < fn->fn->nparams && i < nargs; i++)
+        state_set(e, st, st->nframes - 1, i, args[i]);
+    sc_svs res = {0};
+    run_function(e, fn, st, c, f->depth + 1, &res);
+    normalize_pairs(e, &res);
+    for (size_t i = 0; i < res.len; i++)
+        SC_PUSH(*out, res.items[i]);
+    SC_VEC_FREE(res);
+}
+
+/* ---- entry points ---- */
+
+static void init_globals(sc_engine *e, sc_state *st, ir_unit *const *units,
+                         size_t nunits)
+{
+    for (size_t u = 0; u < nunits; u++) {
+        const ir_unit *unit = units[u];
+        fctx f = {0};
+        f.e = e;
+        f.unit = unit;
+        for (uint32_t i = 0; i < unit->nglobals; i++) {
+            const ir_global *g = &unit->globals[i];
+            uint32_t slot = global_slot(e, unit, i);
+            const av *v = av_top();
+            if (g->init) {
+                sc_svs out = {0};
+                eval(&f, g->init, st, &out);
+                if (out.len == 1)
+                    v = out.items[0].v;
+                SC_VEC_FREE(out);
+            } else if (!g->is_extern) {
+                switch (g->sym.type.kind) {
+                case IR_T_INT: v = av_int(e, 0); break;
+                case IR_T_PTR: v = av_null(); break;
+                case IR_T_STRUCT: v = av_agg(e, 0, NULL, NULL, true); break;
+                default: break;
+                }
+            }
+            if (g->is_extern && state_get(st, 0, slot)->kind != AV_TOP)
+                continue;         /* defined elsewhere */
+            state_set(e, st, 0, slot, v);
+        }
+    }
+}
+
+void sc_run_entry(sc_engine *e, const sc_fn *fn, ir_unit *const *units,
+                  size_t nunits);
+
+void sc_run_entry(sc_engine *e, const sc_fn *fn, ir_unit *const *units,
+                  size_t nunits)
+{
+    sc_state *st = state_new(e);
+    init_globals(e, st, units, nunits);
+    pmap *frames = sc_alloc(&e->arena, 2 * sizeof *frames);
+    frames[0] = st->frames[0];
+    st->frames = frames;
+    st->nframes = 2;
+    bool is_main = strcmp(fn->fn->name, "main") == 0;
+    /* An entry point other than main is analysed as if it were called
+     * with a new graph for each vs_graph * parameter. */
+    for (uint32_t i = 0; i < fn->fn->nparams; i++) {
+        const ir_sym *p = &fn->fn->locals[i];
+        const av *v = av_top();
+        if (!is_main && p->type.kind == IR_T_PTR && p->type.name &&
+            strcmp(p->type.name, "vs_graph") == 0) {
+            sc_svs out = {0};
+            sc_site site = {fn->fn->loc, fn->unit, NULL, NULL};
+            model_call(e, "vs_graph_new", st, NULL, 0, &site, &out);
+            if (out.len == 1) {
+                st = out.items[0].st;
+                v = out.items[0].v;
+            }
+            SC_VEC_FREE(out);
+        }
+        state_set(e, st, 1, i, v);
+    }
+    sc_svs res = {0};
+    e->steps = 0;
+    run_function(e, fn, st, NULL, 0, &res);
+    if (is_main) {
+        sc_site end = {fn->fn->end_loc, fn->unit, NULL, NULL};
+        for (size_t i = 0; i < res.len; i++)
+            model_program_end(e, res.items[i].st, &end);
+    }
+    SC_VEC_FREE(res);
+}

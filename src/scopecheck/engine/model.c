@@ -1,0 +1,1294 @@
+/* The varscope library's calls, over abstract state: argument decoding,
+ * graphs, ops, tf.Variable, scopes and dense.  See model_int.h. */
+#include <string.h>
+
+#include "model_int.h"
+#include "varscope.h"
+
+/* ---- decoding arguments ---- */
+
+static int null_tri(const av *v)
+{
+    if (v->kind == AV_NULL || (v->kind == AV_INT && v->i == 0))
+        return YES;
+    if (v->kind == AV_TOP || v->maybe_null)
+        return MAYBE;
+    return NO;
+}
+
+/* What a pointer argument points at (an options struct, a shape). */
+static const av *deref(mrun *r, const av *p)
+{
+    if (p->kind == AV_BOX)
+        return p->box;
+    if (p->kind == AV_REF)
+        return state_get(r->st, p->frame, p->slot);
+    return av_top();
+}
+
+static const av *field(mrun *r, const av *agg, const char *name)
+{
+    return av_field(r->e, agg, sc_istr(r->e, name));
+}
+
+/* an options pointer: NULL means all defaults */
+static const av *opts_arg(mrun *r, const av *p)
+{
+    if (null_tri(p) == YES)
+        return av_agg(r->e, 0, NULL, NULL, true);
+    return deref(r, p);
+}
+
+static int64_t int_arg(const av *v, bool *known)
+{
+    *known = v->kind == AV_INT;
+    return *known ? v->i : 0;
+}
+
+/* A string argument: the string, or NULL with *null set when it is a
+ * NULL pointer, or NULL when unknown.  A char array arrives as a pointer
+ * to the variable holding its text. */
+static const char *str_arg_in(const sc_state *st, const av *v, int *null)
+{
+    *null = null_tri(v);
+    if (v->kind == AV_REF && st)
+        v = state_get(st, v->frame, v->slot);
+    return v->kind == AV_STR && !v->maybe_null ? v->s : NULL;
+}
+#define str_arg(v, null) str_arg_in(r->st, (v), (null))
+
+static int dtype_of(const av *v)
+{
+    return v->kind == AV_INT ? (int)v->i : SC_DT_TOP;
+}
+
+static sc_shape shape_of(mrun *r, const av *s, bool *unknown)
+{
+    sc_shape sh = {SC_TOP_RANK, {0}};
+    *unknown = true;
+    if (s->kind != AV_AGG)
+        return sh;
+    const av *rank = field(r, s, "rank"), *dims = field(r, s, "dims");
+    if (rank->kind != AV_INT)
+        return sh;
+    if (rank->i < 0 || rank->i > SC_MAX_RANK) {
+        sh.rank = (int)(rank->i < 0 ? -3 : SC_MAX_RANK + 1);
+        *unknown = false;
+        return sh;
+    }
+    sh.rank = (int)rank->i;
+    for (int i = 0; i < sh.rank; i++) {
+        const av *d = av_top();
+        if (dims->kind == AV_AGG && !dims->names)
+            d = (uint32_t)i < dims->nfields ? dims->vals[i]
+                : dims->zero_rest           ? av_int(r->e, 0)
+                                            : av_top();
+        sh.dims[i] = d->kind == AV_INT ? d->i : SC_TOP_DIM;
+    }
+    *unknown = false;
+    return sh;
+}
+
+static const sc_tensor *tensor_of(const av *v)
+{
+    return v->kind == AV_TENSOR ? v->t : NULL;
+}
+
+/* The graph a call works on.  An unknown handle is taken to be the only
+ * live graph when there is exactly one. */
+static bool use_graph(mrun *r, const av *g)
+{
+    int nt = null_tri(g);
+    if (m_check(r, nt, VS_ERR_INVALID_ARGUMENT, "graph is NULL"))
+        return false;
+    const sc_graph *gs = NULL;
+    if (g->kind == AV_GRAPH) {
+        gs = state_graph(r->st, g->id);
+    } else {
+        for (uint32_t i = 0; i < r->st->ngraphs; i++)
+            if (!r->st->graphs[i]->freed) {
+                if (gs) {
+                    gs = NULL;
+                    break;
+                }
+                gs = r->st->graphs[i];
+            }
+    }
+    if (!gs || gs->freed)
+        return false;
+    r->g = graph_copy(r->e, gs);
+    return true;
+}
+
+static const sc_scope *current_scope(mrun *r)
+{
+    return graph_scope(r->g, r->g->current);
+}
+
+static sc_tensor *new_tensor(mrun *r, const char *op, int dtype,
+                             const sc_shape *shape)
+{
+    sc_tensor *t = sc_alloc(&r->e->arena, sizeof *t);
+    t->name = op ? m_cat(r->e, op, ":0", "") : NULL;
+    t->dtype = dtype;
+    t->shape = *shape;
+    return t;
+}
+
+static const sc_shape unknown_shape = {SC_TOP_RANK, {0}};
+
+/* ---- graphs ---- */
+
+static const av *op_graph_new(mrun *r, const av **a, uint32_t n)
+{
+    (void)a;
+    (void)n;
+    sc_engine *e = r->e;
+    sc_graph *g = sc_alloc(&e->arena, sizeof *g);
+    g->id = ++e->next_id;
+    sc_scope *root = sc_alloc(&e->arena, sizeof *root);
+    root->id = ++e->next_id;
+    root->name = sc_istr(e, "");
+    root->original_ns = root->name;
+    root->is_root = true;
+    root->site = *r->site;
+    g->root = g->current = root->id;
+    g->ns = root->name;
+    graph_put_scope(e, g, root);
+    r->g = g;
+    return av_obj(e, AV_GRAPH, g->id, false);
+}
+
+static void report_leaks(sc_engine *e, const sc_graph *g, const sc_site *at,
+                         const char *func)
+{
+    for (const sc_entry *en = g->stack; en && en->kind != SC_ENTRY_UNKNOWN;
+         en = en->below) {
+        sc_event ev = {0};
+        ev.kind = SC_EV_LEAK;
+        ev.code = VS_ERR_SCOPE_LEAK;
+        ev.site = en->site;
+        ev.entry = en;
+        ev.other = *at;
+        ev.func = func;
+        ev.scope = graph_scope(g, en->scope);
+        sc_emit(e, &ev);
+    }
+}
+
+static const av *op_graph_free(mrun *r, const av **a, uint32_t n)
+{
+    (void)n;
+    if (null_tri(a[0]) == YES || !use_graph(r, a[0]))
+        return av_top();         /* vs_graph_free(NULL) is a no-op */
+    report_leaks(r->e, r->g, r->site, NULL);
+    r->g->freed = true;
+    return av_top();
+}
+
+void model_program_end(sc_engine *e, sc_state *st, const sc_site *site)
+{
+    for (uint32_t i = 0; i < st->ngraphs; i++)
+        if (!st->graphs[i]->freed)
+            report_leaks(e, st->graphs[i], site, "main");
+}
+
+static const av *op_ignore(mrun *r, const av **a, uint32_t n)
+{
+    (void)r;
+    (void)a;
+    (void)n;
+    return av_top();
+}
+
+/* ---- initializers ---- */
+
+static const av *init_agg(mrun *r, int kind, const av *value)
+{
+    sc_engine *e = r->e;
+    const char **names = sc_alloc(&e->arena, 2 * sizeof *names);
+    const av **vals = sc_alloc(&e->arena, 2 * sizeof *vals);
+    names[0] = sc_istr(e, "kind");
+    vals[0] = av_int(e, kind);
+    names[1] = sc_istr(e, "value");
+    vals[1] = value ? value : av_null();
+    return av_agg(e, 2, names, vals, true);
+}
+
+static const av *op_init_value(mrun *r, const av **a, uint32_t n)
+{
+    return init_agg(r, VS_INIT_VALUE, n > 0 ? a[0] : av_top());
+}
+#define INIT_OP(fname, k)                                                   \
+    static const av *fname(mrun *r, const av **a, uint32_t n)               \
+    {                                                                       \
+        (void)a;                                                            \
+        (void)n;                                                            \
+        return init_agg(r, k, NULL);                                        \
+    }
+INIT_OP(op_init_zeros, VS_INIT_ZEROS)
+INIT_OP(op_init_ones, VS_INIT_ONES)
+INIT_OP(op_init_constant, VS_INIT_CONSTANT)
+INIT_OP(op_init_glorot, VS_INIT_GLOROT_UNIFORM)
+INIT_OP(op_init_normal, VS_INIT_RANDOM_NORMAL)
+
+/* an initializer value (vs_init struct): kind and tensor */
+static int init_of(mrun *r, const av *init, const av **value)
+{
+    *value = field(r, init, "value");
+    const av *k = field(r, init, "kind");
+    return k->kind == AV_INT ? (int)k->i : -1;
+}
+
+/* ---- ops ---- */
+
+static const char *op_opt_name(mrun *r, const av *opts, const char *dflt,
+                               bool *unknown)
+{
+    const av *nm = field(r, opts, "name");
+    int isnull;
+    const char *s = str_arg(nm, &isnull);
+    *unknown = false;
+    if (isnull == YES)
+        return sc_istr(r->e, dflt);
+    if (!s)
+        *unknown = true;
+    return s;
+}
+
+static const av *constant(mrun *r, const av *g, int dtype, bool shape_null,
+                          const sc_shape *shape, bool shape_unknown,
+                          int data_null, const av *opts)
+{
+    sc_engine *e = r->e;
+    if (!use_graph(r, g))
+        return r->failed ? NULL : av_tensor(e, new_tensor(r, NULL, dtype, shape), true);
+    int bad_dtype = dtype == SC_DT_TOP ? MAYBE : (dtype < 0 || dtype > VS_BOOL);
+    if (m_check(r, bad_dtype, VS_ERR_INVALID_ARGUMENT, "dtype is not a vs_dtype value") ||
+        m_check(r, shape_null, VS_ERR_INVALID_ARGUMENT, "a constant needs a shape"))
+        return NULL;
+    int bad_shape = NO;
+    if (shape_unknown)
+        bad_shape = MAYBE;
+    else if (shape->rank < 0 || shape->rank > SC_MAX_RANK)
+        bad_shape = YES;
+    else
+        for (int i = 0; i < shape->rank; i++)
+            if (shape->dims[i] == SC_TOP_DIM)
+                bad_shape = bad_shape == YES ? YES : MAYBE;
+            else if (shape->dims[i] < 0)
+                bad_shape = YES;
+    if (m_check(r, bad_shape, VS_ERR_INVALID_ARGUMENT,
+                "a constant's shape must be fully defined, rank 0 to 8") ||
+        m_check(r, data_null, VS_ERR_INVALID_ARGUMENT, "constant data is NULL"))
+        return NULL;
+    bool unknown;
+    const char *name = op_opt_name(r, opts, "Const", &unknown);
+    const char *op = NULL;
+    if (name && !name[0]) {
+        m_check(r, YES, VS_ERR_INVALID_NAME,
+                "'' is not a valid op name: names must not be empty");
+        return NULL;
+    }
+    if (name && name[strlen(name) - 1] == '/') {
+        op = m_op_name(r, r->g->ns, name, NULL, NULL);
+    } else {
+        /* tf.constant: create_op directly, only the node pattern applies */
+        op = m_unique_name(r, r->g->ns, name, NULL, NULL);
+        const char *probe = op ? op : m_cat(e, r->g->ns, name, "");
+        if (m_check(r, probe ? !m_valid_op_name(probe) : MAYBE,
+                    VS_ERR_INVALID_NAME, "'%s' is not a valid node name", probe))
+            return NULL;
+        if (op)
+            r->g->nodes = pm_set(&e->arena, r->g->nodes, op, sc_strhash(op),
+                                 (const void *)1);
+    }
+    if (r->failed)
+        return NULL;
+    r->created = !unknown && null_tri(field(r, opts, "name")) == NO;
+    return av_tensor(e, new_tensor(r, op, m_dtype_or_float(dtype), shape), false);
+}
+
+static const av *op_constant(mrun *r, const av **a, uint32_t n)
+{
+    if (n < 5)
+        return av_top();
+    bool unknown = true;
+    int shape_null = null_tri(a[2]);
+    sc_shape sh = unknown_shape;
+    if (shape_null != YES)
+        sh = shape_of(r, deref(r, a[2]), &unknown);
+    /* data may be NULL only for a shape with no elements */
+    int64_t elems = 1;
+    for (int i = 0; i < sh.rank && i < SC_MAX_RANK; i++)
+        elems *= sh.dims[i] > 0 ? sh.dims[i] : 0;
+    int data_null = null_tri(a[3]);
+    if (data_null != NO && elems == 0 && !unknown)
+        data_null = NO;
+    return constant(r, a[0], dtype_of(a[1]), shape_null, &sh, unknown,
+                     data_null, opts_arg(r, a[4]));
+}
+
+static const av *scalar(mrun *r, const av **a, uint32_t n, int dtype)
+{
+    if (n < 3)
+        return av_top();
+    sc_shape sh = {0, {0}};
+    return constant(r, a[0], dtype, NO, &sh, false, NO, opts_arg(r, a[2]));
+}
+
+static const av *op_scalar_i32(mrun *r, const av **a, uint32_t n)
+{
+    return scalar(r, a, n, VS_INT32);
+}
+
+static const av *op_scalar_f32(mrun *r, const av **a, uint32_t n)
+{
+    return scalar(r, a, n, VS_FLOAT32);
+}
+
+static const av *vector(mrun *r, const av **a, uint32_t n, int dtype)
+{
+    if (n < 4)
+        return av_top();
+    bool known;
+    int64_t len = int_arg(a[1], &known);
+    sc_shape sh = {1, {known ? len : SC_TOP_DIM}};
+    int data_null = null_tri(a[2]);
+    if (data_null != NO && known && len == 0)
+        data_null = NO;
+    else if (data_null != NO && !known)
+        data_null = MAYBE;
+    return constant(r, a[0], dtype, NO, &sh, false, data_null, opts_arg(r, a[3]));
+}
+
+static const av *op_constant_i32(mrun *r, const av **a, uint32_t n)
+{
+    return vector(r, a, n, VS_INT32);
+}
+
+static const av *op_constant_f32(mrun *r, const av **a, uint32_t n)
+{
+    return vector(r, a, n, VS_FLOAT32);
+}
+
+static const av *op_placeholder(mrun *r, const av **a, uint32_t n)
+{
+    if (n < 4)
+        return av_top();
+    sc_engine *e = r->e;
+    int dtype = dtype_of(a[1]);
+    if (!use_graph(r, a[0]))
+        return r->failed ? NULL : av_tensor(e, new_tensor(r, NULL, dtype, &unknown_shape), true);
+    bool unknown = false;
+    sc_shape sh = {-1, {0}};
+    int shape_null = null_tri(a[2]);
+    if (shape_null == NO)
+        sh = shape_of(r, deref(r, a[2]), &unknown);
+    else if (shape_null == MAYBE)
+        unknown = true;
+    if (unknown)
+        sh = unknown_shape;
+    int bad_shape = unknown ? MAYBE
+                    : sh.rank >= 0 && (sh.rank > SC_MAX_RANK) ? YES
+                                                             : NO;
+    if (sh.rank < -2)
+        bad_shape = YES;
+    for (int i = 0; !unknown && i < sh.rank && i < SC_MAX_RANK; i++)
+        if (sh.dims[i] == SC_TOP_DIM)
+            bad_shape = bad_shape == YES ? YES : MAYBE;
+        else if (sh.dims[i] < -1)
+            bad_shape = YES;
+    if (m_check(r, dtype == SC_DT_TOP ? MAYBE : (dtype < 0 || dtype > VS_BOOL),
+                VS_ERR_INVALID_ARGUMENT, "dtype is not a vs_dtype value") ||
+        m_check(r, bad_shape, VS_ERR_INVALID_ARGUMENT,
+                "rank must be between 0 and 8, dimensions >= 0 or -1"))
+        return NULL;
+    bool unk;
+    const av *opts = opts_arg(r, a[3]);
+    const char *name = op_opt_name(r, opts, "Placeholder", &unk);
+    const char *op = m_op_name(r, r->g->ns, name, NULL, NULL);
+    if (r->failed)
+        return NULL;
+    r->created = null_tri(field(r, opts, "name")) == NO;
+    return av_tensor(e, new_tensor(r, op, m_dtype_or_float(dtype), &sh), false);
+}
+
+static int broadcast(const sc_shape *a, const sc_shape *b, sc_shape *out)
+{
+    if (a->rank == SC_TOP_RANK || b->rank == SC_TOP_RANK) {
+        *out = unknown_shape;
+        return MAYBE;
+    }
+    if (a->rank < 0 || b->rank < 0) {
+        out->rank = -1;
+        return NO;
+    }
+    int rank = a->rank > b->rank ? a->rank : b->rank, tri = NO;
+    out->rank = rank;
+    for (int i = 0; i < rank; i++) {
+        int ia = a->rank - rank + i, ib = b->rank - rank + i;
+        int64_t da = ia >= 0 ? a->dims[ia] : 1, db = ib >= 0 ? b->dims[ib] : 1;
+        if (da == SC_TOP_DIM || db == SC_TOP_DIM) {
+            out->dims[i] = SC_TOP_DIM;
+            tri = MAYBE;
+        } else if (da == 1)
+            out->dims[i] = db;
+        else if (db == 1 || da == db)
+            out->dims[i] = da;
+        else if (da < 0 || db < 0)
+            out->dims[i] = da < 0 ? db : da;
+        else
+            return YES;
+    }
+    return tri;
+}
+
+static const av *binary(mrun *r, const av **a, uint32_t n, const char *type)
+{
+    if (n < 4)
+        return av_top();
+    sc_engine *e = r->e;
+    if (!use_graph(r, a[0]))
+        return r->failed ? NULL : av_tensor(e, new_tensor(r, NULL, SC_DT_TOP, &unknown_shape), true);
+    int na = null_tri(a[1]), nb = null_tri(a[2]);
+    if (m_check(r, na == YES || nb == YES ? YES : (na || nb) ? MAYBE : NO,
+                VS_ERR_INVALID_ARGUMENT, "%s: input %s is NULL", type,
+                na == YES ? "a" : "b"))
+        return NULL;
+    bool unk;
+    const av *opts = opts_arg(r, a[3]);
+    const char *name = op_opt_name(r, opts, type, &unk);
+    const char *op = m_op_name(r, r->g->ns, name, NULL, NULL);
+    if (r->failed)
+        return NULL;
+    const sc_tensor *ta = tensor_of(a[1]), *tb = tensor_of(a[2]);
+    int dta = ta ? ta->dtype : SC_DT_TOP, dtb = tb ? tb->dtype : SC_DT_TOP;
+    if (m_check(r, dta == SC_DT_TOP || dtb == SC_DT_TOP ? MAYBE
+                   : m_dtype_or_float(dta) != m_dtype_or_float(dtb),
+                VS_ERR_INVALID_ARGUMENT,
+                "Input 'b' of '%s' Op has type %s that does not match type %s "
+                "of argument 'a'.", type, m_dtype_name(dtb), m_dtype_name(dta)))
+        return NULL;
+    sc_shape out = unknown_shape;
+    if (!ta || !tb) {
+        m_check(r, MAYBE, VS_ERR_INVALID_ARGUMENT, "shapes");
+    } else if (strcmp(type, "Add") == 0) {
+        if (m_check(r, broadcast(&ta->shape, &tb->shape, &out),
+                    VS_ERR_INVALID_ARGUMENT,
+                    "Dimensions must be equal for Add: shapes %s and %s",
+                    m_shape_str(e, &ta->shape), m_shape_str(e, &tb->shape)))
+            return NULL;
+    } else {
+        const sc_shape *x = &ta->shape, *y = &tb->shape;
+        int bad = NO;
+        if (x->rank == SC_TOP_RANK || y->rank == SC_TOP_RANK)
+            bad = MAYBE;
+        else if (x->rank >= 0 && y->rank >= 0) {
+            if (x->rank != 2 || y->rank != 2)
+                bad = YES;
+            else if (x->dims[1] == SC_TOP_DIM || y->dims[0] == SC_TOP_DIM)
+                bad = MAYBE;
+            else if (x->dims[1] >= 0 && y->dims[0] >= 0 && x->dims[1] != y->dims[0])
+                bad = YES;
+        }
+        if (m_check(r, bad, VS_ERR_INVALID_ARGUMENT,
+                    "MatMul needs two matrices with matching inner dimensions: "
+                    "shapes %s and %s",
+                    m_shape_str(e, x), m_shape_str(e, y)))
+            return NULL;
+        out.rank = 2;
+        out.dims[0] = x->rank == 2 ? x->dims[0] : x->rank == SC_TOP_RANK ? SC_TOP_DIM : -1;
+        out.dims[1] = y->rank == 2 ? y->dims[1] : y->rank == SC_TOP_RANK ? SC_TOP_DIM : -1;
+    }
+    r->created = null_tri(field(r, opts, "name")) == NO;
+    return av_tensor(e, new_tensor(r, op, dta, &out), false);
+}
+
+static const av *op_add(mrun *r, const av **a, uint32_t n)
+{
+    return binary(r, a, n, "Add");
+}
+
+static const av *op_matmul(mrun *r, const av **a, uint32_t n)
+{
+    return binary(r, a, n, "MatMul");
+}
+
+/* ---- tf.Variable ---- */
+
+static const av *op_variable(mrun *r, const av **a, uint32_t n)
+{
+    if (n < 3)
+        return av_top();
+    sc_engine *e = r->e;
+    if (!use_graph(r, a[0]))
+        return r->failed ? NULL : av_var(e, NULL, true);
+    const av *opts = opts_arg(r, a[2]);
+    int vnull = null_tri(a[1]);
+    int dtype = dtype_of(field(r, opts, "dtype"));
+    if (m_check(r, vnull, VS_ERR_INVALID_ARGUMENT,
+                "initial_value must be specified.") ||
+        m_check(r, dtype == SC_DT_TOP ? MAYBE : (dtype < 0 || dtype > VS_BOOL),
+                VS_ERR_INVALID_ARGUMENT, "dtype is not a vs_dtype value"))
+        return NULL;
+    bool unk, renamed = false;
+    sc_site first = {0};
+    const char *name = op_opt_name(r, opts, "Variable", &unk);
+    const char *op = m_op_name(r, r->g->ns, name, &renamed, &first);
+    if (r->failed)
+        return NULL;
+    const sc_tensor *t = tensor_of(a[1]);
+    int vdt = t ? t->dtype : SC_DT_TOP;
+    if (dtype != VS_DTYPE_DEFAULT &&
+        m_check(r, vdt == SC_DT_TOP || dtype == SC_DT_TOP ? MAYBE
+                   : dtype != m_dtype_or_float(vdt),
+                VS_ERR_INITIALIZER_MISMATCH,
+                "Tensor conversion requested dtype %s for Tensor with dtype "
+                "%s: Tensor(\"%s\", shape=%s, dtype=%s)",
+                m_dtype_name(dtype), m_dtype_name(vdt),
+                t && t->name ? t->name : "?",
+                t ? m_shape_str(e, &t->shape) : "?", m_dtype_name(vdt)))
+        return NULL;
+    sc_shape sh = t ? t->shape : unknown_shape;
+    int undef = NO;
+    if (sh.rank == SC_TOP_RANK)
+        undef = MAYBE;
+    else if (sh.rank < 0)
+        undef = YES;
+    else
+        for (int i = 0; i < sh.rank; i++)
+            if (sh.dims[i] == SC_TOP_DIM)
+                undef = undef == YES ? YES : MAYBE;
+            else if (sh.dims[i] < 0)
+                undef = YES;
+    if (m_check(r, undef, VS_ERR_UNDEFINED_SHAPE,
+                "initial_value must have a shape specified: Tensor(\"%s\", "
+                "shape=%s, dtype=%s)",
+                t && t->name ? t->name : "?", m_shape_str(e, &sh),
+                m_dtype_name(vdt)))
+        return NULL;
+    sc_var *v = sc_alloc(&e->arena, sizeof *v);
+    v->name = op ? m_cat(e, op, ":0", "") : NULL;
+    v->dtype = vdt == SC_DT_TOP ? SC_DT_TOP : m_dtype_or_float(vdt);
+    v->shape = sh;
+    v->site = *r->site;
+    v->read = m_variable_ops(r, op, false, v->dtype, &sh);
+    r->created = true;
+    if (renamed) {
+        sc_event ev = {0};
+        ev.kind = SC_EV_RENAMED;
+        ev.site = *r->site;
+        ev.name = m_cat(e, r->g->ns, name, "");
+        ev.result = op;
+        ev.other = first;
+        m_defer(r, &ev);
+    }
+    return av_var(e, v, false);
+}
+
+/* ---- tf.get_variable ---- */
+
+static void read_request(mrun *r, const av *name, const av *opts, m_req *q)
+{
+    int isnull;
+    memset(q, 0, sizeof *q);
+    q->name = str_arg(name, &isnull);
+    q->name_null = isnull == YES;
+    if (isnull == MAYBE && !q->name)
+        q->name = NULL;
+    const av *shape = field(r, opts, "shape");
+    int snull = null_tri(shape);
+    q->shape_given = snull != YES;
+    if (snull == MAYBE && shape->kind == AV_TOP)
+        q->shape_unknown = true;
+    else if (q->shape_given)
+        q->shape = shape_of(r, deref(r, shape), &q->shape_unknown);
+    if (q->shape_given && q->shape.rank < -2)
+        q->shape.rank = -3;   /* a negative rank: the library rejects it */
+    q->dtype = dtype_of(field(r, opts, "dtype"));
+    const av *init = field(r, opts, "initializer");
+    q->init_kind = init->kind == AV_AGG ? init_of(r, init, &q->init_value)
+                                        : init->kind == AV_INT && init->i == 0
+                                              ? VS_INIT_NONE
+                                              : -1;
+    if (q->init_kind != VS_INIT_VALUE)
+        q->init_value = av_null();
+}
+
+static const av *op_get_variable(mrun *r, const av **a, uint32_t n)
+{
+    if (n < 3)
+        return av_top();
+    if (!use_graph(r, a[0]))
+        return r->failed ? NULL : av_var(r->e, NULL, true);
+    m_req q;
+    read_request(r, a[1], opts_arg(r, a[2]), &q);
+    return m_get_variable(r, current_scope(r), &q, true);
+}
+
+/* ---- scopes ---- */
+
+static const av *push_entry(mrun *r, sc_entry_kind kind, uint32_t scope,
+                            const char *requested, const char *ns,
+                            bool sets_ns, bool renamed,
+                            const sc_counts *snapshot, bool snap_unknown)
+{
+    sc_engine *e = r->e;
+    sc_entry *en = sc_alloc(&e->arena, sizeof *en);
+    en->below = r->g->stack;
+    en->kind = kind;
+    en->uid = ++e->next_id;
+    en->saved_ns = r->g->ns;
+    en->saved_scope = r->g->current;
+    en->scope = scope;
+    en->snapshot = snapshot;
+    en->snapshot_unknown = snap_unknown;
+    en->site = *r->site;
+    en->requested = requested;
+    en->ns = ns;
+    en->sets_ns = sets_ns;
+    en->renamed = renamed;
+    r->g->stack = en;
+    r->g->depth++;
+    r->g->ns = ns;
+    if (kind != SC_ENTRY_NAME_SCOPE)
+        r->g->current = scope;
+    return NULL;
+}
+
+static const av *op_name_scope_enter(mrun *r, const av **a, uint32_t n)
+{
+    if (n < 2)
+        return av_top();
+    sc_engine *e = r->e;
+    if (!use_graph(r, a[0]))
+        return r->failed ? NULL : av_or_null(e, av_top());
+    int isnull;
+    const char *name = str_arg(a[1], &isnull);
+    const char *ns = NULL;
+    bool renamed = false;
+    if (isnull == YES || (name && !name[0])) {
+        ns = sc_istr(e, "");
+    } else if (isnull == MAYBE && !name) {
+        m_check(r, MAYBE, VS_ERR_INVALID_NAME, "unknown name");
+        r->g->names_unknown = plist_add(e, r->g->names_unknown,
+                                        r->g->ns ? r->g->ns : sc_istr(e, ""));
+    } else {
+        if (m_check(r, m_invalid_scope_name(r->g->ns, name), VS_ERR_INVALID_NAME,
+                    "'%s' is not a valid scope name", name))
+            return NULL;
+        if (name && name[strlen(name) - 1] == '/') {
+            ns = name;
+        } else {
+            const char *u = m_unique_name(r, r->g->ns, name, &renamed, NULL);
+            ns = u ? m_cat(e, u, "/", "") : NULL;
+        }
+    }
+    push_entry(r, SC_ENTRY_NAME_SCOPE, 0, name, ns, true, renamed, NULL, false);
+    return ns ? av_str(e, ns) : av_top();
+}
+
+/* _get_unique_variable_scope; NULL when unknown */
+static const char *unique_default(mrun *r, const sc_scope *parent,
+                                  const char *prefix)
+{
+    sc_engine *e = r->e;
+    if (!parent || !parent->name || !prefix || r->g->counts_unknown)
+        return NULL;
+    const char *base = parent->name[0] ? m_cat(e, parent->name, "/", prefix)
+                                       : prefix;
+    int64_t c = counts_get(e, r->g->counts, base);
+    if (c == SC_COUNT_TOP)
+        return NULL;
+    if (c == 0)
+        return prefix;
+    for (long k = 1;; k++) {
+        const char *cand = sc_fmt(e, "%s_%ld", base, k);
+        c = counts_get(e, r->g->counts, cand);
+        if (c == SC_COUNT_TOP)
+            return NULL;
+        if (c == 0)
+            return sc_fmt(e, "%s_%ld", prefix, k);
+    }
+}
+
+static const char *join_scope(sc_engine *e, const char *parent,
+                              const char *name)
+{
+    if (!parent || !name)
+        return NULL;
+    return parent[0] ? m_cat(e, parent, "/", name) : name;
+}
+
+static void count_scope(mrun *r, const char *full)
+{
+    if (full)
+        r->g->counts = counts_add(r->e, r->g->counts, full, 1);
+    else
+        r->g->counts_unknown = true;
+}
+
+/* The auxiliary name scope of a variable scope entry (semantics.md §8.3).
+ * Returns false if the call fails; *ns is NULL when unknown. */
+static bool aux_name_scope(mrun *r, const char *name, int no_ns,
+                           const char **ns, bool *sets, bool *renamed)
+{
+    sc_engine *e = r->e;
+    *renamed = false;
+    *sets = false;
+    if (no_ns == YES || (name && !name[0])) {
+        *ns = r->g->ns;
+        *sets = no_ns == YES;
+        return true;
+    }
+    if (no_ns == MAYBE) {
+        m_check(r, m_invalid_scope_name(r->g->ns, name), VS_ERR_INVALID_NAME,
+                "maybe");
+        r->g->names_unknown = plist_add(e, r->g->names_unknown,
+                                        r->g->ns ? r->g->ns : sc_istr(e, ""));
+        *ns = NULL;
+        *sets = true;
+        return !r->failed;
+    }
+    if (m_check(r, m_invalid_scope_name(r->g->ns, name), VS_ERR_INVALID_NAME,
+                "'%s' is not a valid scope name", name))
+        return false;
+    const char *u = m_unique_name(r, r->g->ns, name, renamed, NULL);
+    *ns = u ? m_cat(e, u, "/", "") : NULL;
+    *sets = true;
+    return true;
+}
+
+static int props_bad(mrun *r, const av *opts, int *reuse, int *dtype,
+                     int *init_kind, const av **init_value)
+{
+    const av *rv = field(r, opts, "reuse");
+    *reuse = rv->kind == AV_INT ? (int)rv->i : -1;
+    *dtype = dtype_of(field(r, opts, "dtype"));
+    const av *init = field(r, opts, "initializer");
+    *init_kind = init->kind == AV_AGG ? init_of(r, init, init_value)
+                 : init->kind == AV_INT && init->i == 0 ? VS_INIT_NONE
+                                                        : -1;
+    int bad = NO;
+    if (*reuse == -1 || *dtype == SC_DT_TOP || *init_kind == -1)
+        bad = MAYBE;
+    if ((*reuse != -1 && (*reuse < 0 || *reuse > VS_AUTO_REUSE)) ||
+        (*dtype != SC_DT_TOP && (*dtype < 0 || *dtype > VS_BOOL)) ||
+        (*init_kind != -1 && (*init_kind < 0 || *init_kind > VS_INIT_RANDOM_NORMAL)))
+        bad = YES;
+    if (*init_kind == VS_INIT_VALUE) {
+        int nt = null_tri(*init_value);
+        if (nt == YES)
+            bad = YES;
+        else if (nt == MAYBE && bad == NO)
+            bad = MAYBE;
+    }
+    return bad;
+}
+
+static sc_scope *new_scope(mrun *r, const char *name, const char *orig,
+                           int reuse, int dtype, int init_kind,
+                           const av *init_value)
+{
+    sc_scope *s = sc_alloc(&r->e->arena, sizeof *s);
+    s->id = ++r->e->next_id;
+    s->name = name;
+    s->original_ns = orig;
+    s->reuse = reuse;
+    s->dtype = dtype == SC_DT_TOP ? -1 : dtype;
+    s->init_kind = init_kind;
+    s->init_value = init_kind == VS_INIT_VALUE ? tensor_of(init_value) : NULL;
+    s->site = *r->site;
+    return s;
+}
+
+static void inherit(sc_scope *s, const sc_scope *from, int reuse, int dtype,
+                    int init_kind, const av *init_value)
+{
+    static const sc_scope unknown = {.reuse = -1, .dtype = -1, .init_kind = -1};
+    if (!from)
+        from = &unknown;
+    s->reuse = reuse == -1 ? -1 : reuse != VS_REUSE_INHERIT ? reuse : from->reuse;
+    s->dtype = dtype == SC_DT_TOP ? -1 : dtype != VS_DTYPE_DEFAULT ? dtype : from->dtype;
+    if (init_kind == -1) {
+        s->init_kind = -1;
+        s->init_value = NULL;
+    } else if (init_kind != VS_INIT_NONE) {
+        s->init_kind = init_kind;
+        s->init_value = init_kind == VS_INIT_VALUE ? tensor_of(init_value) : NULL;
+    } else {
+        s->init_kind = from->init_kind;
+        s->init_value = from->init_value;
+    }
+}
+
+static const av *op_variable_scope_enter(mrun *r, const av **a, uint32_t n)
+{
+    if (n < 3)
+        return av_top();
+    sc_engine *e = r->e;
+    if (!use_graph(r, a[0]))
+        return r->failed ? NULL : av_or_null(e, av_obj(e, AV_SCOPE, 0, true));
+    const av *opts = opts_arg(r, a[2]);
+    int name_null, dn_null, reuse, dtype, init_kind;
+    const av *init_value = av_null();
+    const char *name = str_arg(a[1], &name_null);
+    const char *dflt = str_arg(field(r, opts, "default_name"), &dn_null);
+    int bad = props_bad(r, opts, &reuse, &dtype, &init_kind, &init_value);
+    if (name_null == YES && dn_null == YES)
+        bad = YES;
+    else if (name_null == YES && dflt && !dflt[0])
+        bad = YES;
+    else if (name_null == MAYBE && dn_null != NO && bad == NO)
+        bad = MAYBE;
+    if (m_check(r, bad, VS_ERR_INVALID_ARGUMENT,
+                name_null == YES && dn_null == YES
+                    ? "If default_name is None then name_or_scope is required"
+                    : "invalid scope options"))
+        return NULL;
+    int rwn = name_null == NO ? NO
+              : reuse == -1   ? MAYBE
+              : reuse != VS_REUSE_INHERIT ? name_null : NO;
+    if (m_check(r, rwn, VS_ERR_REUSE_WITHOUT_NAME,
+                "reuse=True cannot be used without a name_or_scope (.reuse = "
+                "%s with only .default_name \"%s\")",
+                reuse == VS_REUSE ? "VS_REUSE" : "VS_AUTO_REUSE",
+                dflt ? dflt : "?"))
+        return NULL;
+    const av *nns = field(r, opts, "no_name_scope");
+    int no_ns = nns->kind == AV_INT ? (nns->i != 0) : MAYBE;
+    const sc_scope *parent = current_scope(r);
+    const char *requested = name_null == NO ? name : name_null == YES ? dflt : NULL;
+    const char *ns;
+    bool sets, renamed;
+    if (!aux_name_scope(r, requested, no_ns, &ns, &sets, &renamed))
+        return NULL;
+    const char *full;
+    if (name_null == NO)
+        full = join_scope(e, parent ? parent->name : NULL, name);
+    else if (name_null == YES)
+        full = join_scope(e, parent ? parent->name : NULL,
+                          unique_default(r, parent, dflt));
+    else
+        full = NULL;
+    count_scope(r, full);
+    const char *orig = (name && !name[0] && no_ns == NO) ? name : ns;
+    sc_scope *s = new_scope(r, full, orig, reuse, dtype, init_kind, init_value);
+    inherit(s, parent, reuse, dtype, init_kind, init_value);
+    graph_put_scope(e, r->g, s);
+    push_entry(r, SC_ENTRY_VAR_SCOPE, s->id, requested, ns, sets, renamed,
+               NULL, false);
+    return av_obj(e, AV_SCOPE, s->id, false);
+}
+
+static const char *last_component(sc_engine *e, const char *name)
+{
+    if (!name)
+        return NULL;
+    const char *slash = strrchr(name, '/');
+    return slash ? sc_istr(e, slash + 1) : name;
+}
+
+static const av *op_variable_scope_reenter(mrun *r, const av **a, uint32_t n)
+{
+    if (n < 3)
+        return av_top();
+    sc_engine *e = r->e;
+    if (!use_graph(r, a[0]))
+        return r->failed ? NULL : av_or_null(e, av_obj(e, AV_SCOPE, 0, true));
+    const av *opts = opts_arg(r, a[2]);
+    int reuse, dtype, init_kind;
+    const av *init_value = av_null();
+    int bad = props_bad(r, opts, &reuse, &dtype, &init_kind, &init_value);
+    int onull = null_tri(a[1]);
+    const sc_scope *o = NULL;
+    if (onull == YES) {
+        bad = YES;
+    } else if (a[1]->kind == AV_SCOPE && a[1]->id) {
+        o = graph_scope(r->g, a[1]->id);
+        if (!o)
+            bad = YES;           /* a scope of another graph */
+        else if (onull == MAYBE && bad == NO)
+            bad = MAYBE;
+    } else if (bad == NO) {
+        bad = MAYBE;             /* an unknown pointer */
+    }
+    if (m_check(r, bad, VS_ERR_INVALID_ARGUMENT,
+                onull == YES ? "scope is NULL"
+                             : "invalid scope (another graph's?) or options"))
+        return NULL;
+    const av *nns = field(r, opts, "no_name_scope");
+    int no_ns = nns->kind == AV_INT ? (nns->i != 0) : MAYBE;
+    const char *oname = o ? o->name : NULL;
+    const char *last = last_component(e, oname);
+    const char *ns;
+    bool sets, renamed;
+    if (!aux_name_scope(r, last, no_ns, &ns, &sets, &renamed))
+        return NULL;
+    count_scope(r, oname);
+    sc_scope *s = new_scope(r, oname, o ? o->original_ns : NULL, reuse, dtype,
+                            init_kind, init_value);
+    inherit(s, o, reuse, dtype, init_kind, init_value);
+    graph_put_scope(e, r->g, s);
+    push_entry(r, SC_ENTRY_VAR_REENTER, s->id, last, ns, sets, renamed,
+               r->g->counts, r->g->counts_unknown);
+    return av_obj(e, AV_SCOPE, s->id, false);
+}
+
+static const av *op_scope_exit(mrun *r, const av **a, uint32_t n)
+{
+    if (n < 1)
+        return av_top();
+    sc_engine *e = r->e;
+    if (!use_graph(r, a[0]))
+        return av_top();
+    sc_graph *g = r->g;
+    const sc_entry *en = g->stack;
+    if (m_check(r, en ? NO : YES, VS_ERR_SCOPE_UNDERFLOW,
+                "vs_scope_exit: no scope is open (more exits than enters)"))
+        return NULL;
+    if (en->kind == SC_ENTRY_UNKNOWN) {
+        /* what is open is unknown: so is what this closes */
+        g->ns = NULL;
+        g->current = 0;
+        g->counts_unknown = true;
+        return av_top();
+    }
+    if (en->kind == SC_ENTRY_VAR_SCOPE) {
+        const sc_scope *s = graph_scope(g, en->scope);
+        if (s && s->name)
+            g->counts = counts_close_subscopes(e, g->counts, s->name);
+        else
+            g->counts_unknown = true;
+    } else if (en->kind == SC_ENTRY_VAR_REENTER) {
+        g->counts = en->snapshot;
+        g->counts_unknown = en->snapshot_unknown;
+    }
+    g->ns = en->saved_ns;
+    g->current = en->saved_scope;
+    g->stack = en->below;
+    g->depth--;
+    return av_top();
+}
+
+static const av *op_reuse_variables(mrun *r, const av **a, uint32_t n)
+{
+    if (n < 1 || a[0]->kind != AV_SCOPE || a[0]->maybe_null)
+        return av_top();
+    for (uint32_t i = 0; i < r->st->ngraphs; i++) {
+        const sc_scope *s = graph_scope(r->st->graphs[i], a[0]->id);
+        if (s) {
+            r->g = graph_copy(r->e, r->st->graphs[i]);
+            sc_scope *c = sc_alloc(&r->e->arena, sizeof *c);
+            *c = *s;
+            c->reuse = VS_REUSE;
+            graph_put_scope(r->e, r->g, c);
+            break;
+        }
+    }
+    return av_top();
+}
+
+static const sc_scope *scope_arg(mrun *r, const av *v)
+{
+    if (v->kind != AV_SCOPE)
+        return NULL;
+    for (uint32_t i = 0; i < r->st->ngraphs; i++) {
+        const sc_scope *s = graph_scope(r->st->graphs[i], v->id);
+        if (s)
+            return s;
+    }
+    return NULL;
+}
+
+static const av *op_get_variable_scope(mrun *r, const av **a, uint32_t n)
+{
+    if (n < 1 || null_tri(a[0]) == YES || !use_graph(r, a[0]))
+        return av_top();
+    const av *v = r->g->current ? av_obj(r->e, AV_SCOPE, r->g->current, false)
+                                : av_top();
+    r->g = NULL;                 /* nothing changed */
+    return v;
+}
+
+static const av *op_scope_name(mrun *r, const av **a, uint32_t n)
+{
+    const sc_scope *s = n ? scope_arg(r, a[0]) : NULL;
+    return s && s->name ? av_str(r->e, s->name) : av_top();
+}
+
+static const av *op_scope_orig(mrun *r, const av **a, uint32_t n)
+{
+    const sc_scope *s = n ? scope_arg(r, a[0]) : NULL;
+    return s && s->original_ns ? av_str(r->e, s->original_ns) : av_top();
+}
+
+static const av *op_scope_reuse(mrun *r, const av **a, uint32_t n)
+{
+    const sc_scope *s = n ? scope_arg(r, a[0]) : NULL;
+    return s && s->reuse >= 0 ? av_int(r->e, s->reuse) : av_top();
+}
+
+static const av *op_current_name_scope(mrun *r, const av **a, uint32_t n)
+{
+    if (n < 1 || null_tri(a[0]) == YES || !use_graph(r, a[0]))
+        return av_top();
+    const av *v = r->g->ns ? av_str(r->e, r->g->ns) : av_top();
+    r->g = NULL;
+    return v;
+}
+
+static const av *op_value(mrun *r, const av **a, uint32_t n)
+{
+    if (n < 1)
+        return av_top();
+    if (a[0]->kind == AV_NULL)
+        return av_null();
+    if (a[0]->kind == AV_VAR && a[0]->v && a[0]->v->read)
+        return av_tensor(r->e, a[0]->v->read, a[0]->maybe_null);
+    return av_or_null(r->e, av_tensor(r->e, NULL, true));
+}
+
+static const av *op_tensor_name(mrun *r, const av **a, uint32_t n)
+{
+    const sc_tensor *t = n ? tensor_of(a[0]) : NULL;
+    return t && t->name && !a[0]->maybe_null ? av_str(r->e, t->name) : av_top();
+}
+
+static const av *op_var_name(mrun *r, const av **a, uint32_t n)
+{
+    const sc_var *v = n && a[0]->kind == AV_VAR ? a[0]->v : NULL;
+    return v && v->name && !a[0]->maybe_null ? av_str(r->e, v->name) : av_top();
+}
+
+/* ---- dense (see the library's src/varscope/dense.c) ---- */
+
+static const av *op_dense(mrun *r, const av **a, uint32_t n)
+{
+    if (n < 4)
+        return av_top();
+    sc_engine *e = r->e;
+    if (!use_graph(r, a[0]))
+        return r->failed ? NULL : av_tensor(e, new_tensor(r, NULL, SC_DT_TOP, &unknown_shape), true);
+    bool known;
+    int64_t units = int_arg(a[2], &known);
+    if (m_check(r, null_tri(a[1]), VS_ERR_INVALID_ARGUMENT,
+                "dense: input is NULL") ||
+        m_check(r, known ? units <= 0 : MAYBE, VS_ERR_INVALID_ARGUMENT,
+                "dense: units must be a positive integer, got %lld",
+                (long long)units))
+        return NULL;
+    const av *opts = opts_arg(r, a[3]);
+    int name_null;
+    const char *name = str_arg(field(r, opts, "name"), &name_null);
+    const char *base = name_null == YES ? sc_istr(e, "dense") : name;
+    if (m_check(r, base && !base[0], VS_ERR_INVALID_NAME,
+                "'' is not a valid scope name: names must not be empty") ||
+        m_check(r, m_invalid_scope_name(r->g->ns, base), VS_ERR_INVALID_NAME,
+                "'%s' is not a valid scope name", base))
+        return NULL;
+    const sc_scope *parent = current_scope(r);
+    const char *u = m_unique_name(r, r->g->ns, base, NULL, NULL);
+    const char *ns = u ? m_cat(e, u, "/", "") : NULL;
+    const char *scope_name = name_null == NO    ? name
+                             : name_null == YES ? unique_default(r, parent, base)
+                                                : NULL;
+    const char *full = join_scope(e, parent ? parent->name : NULL, scope_name);
+    if (full) {
+        r->g->counts = counts_add(e, r->g->counts, full, 1);
+        r->g->counts = counts_close_subscopes(e, r->g->counts, full);
+        r->g->counts = counts_add(e, r->g->counts, full, 1);
+    } else {
+        r->g->counts_unknown = true;
+    }
+    sc_scope *captured = new_scope(r, full, ns, VS_REUSE_INHERIT,
+                                   VS_DTYPE_DEFAULT, VS_INIT_NONE, NULL);
+    inherit(captured, parent, VS_REUSE_INHERIT, VS_DTYPE_DEFAULT, VS_INIT_NONE, NULL);
+
+    const sc_tensor *in = tensor_of(a[1]);
+    sc_shape ish = in ? in->shape : unknown_shape;
+    int dt = in ? in->dtype : SC_DT_TOP;
+    if (m_check(r, ish.rank == SC_TOP_RANK ? MAYBE : ish.rank >= 0 && ish.rank < 2,
+                VS_ERR_INVALID_ARGUMENT,
+                "Input 0 of layer %s is incompatible with the layer: expected "
+                "min_ndim=2, found ndim=%d. Full shape received: %s",
+                full ? full : "dense", ish.rank, m_shape_str(e, &ish)) ||
+        m_check(r, dt == SC_DT_TOP ? MAYBE
+                   : !(m_dtype_or_float(dt) == VS_FLOAT32 || dt == VS_FLOAT64),
+                VS_ERR_INVALID_ARGUMENT,
+                "Unable to build `Dense` layer with non-floating point dtype "
+                "<dtype: '%s'>", m_dtype_name(dt)))
+        return NULL;
+    int64_t last = ish.rank > 0 ? ish.dims[ish.rank - 1] : -1;
+    if (m_check(r, ish.rank == SC_TOP_RANK || last == SC_TOP_DIM ? MAYBE
+                   : ish.rank < 0 || last < 0,
+                VS_ERR_UNDEFINED_SHAPE,
+                "The last dimension of the inputs to `Dense` should be "
+                "defined. Found `None`."))
+        return NULL;
+    int dtype = dt == SC_DT_TOP ? SC_DT_TOP : m_dtype_or_float(dt);
+    m_req kq = {0}, bq = {0};
+    kq.name = sc_istr(e, "kernel");
+    kq.shape_given = true;
+    kq.shape.rank = 2;
+    kq.shape.dims[0] = ish.rank == SC_TOP_RANK ? SC_TOP_DIM : last;
+    kq.shape.dims[1] = known ? units : SC_TOP_DIM;
+    kq.dtype = dtype;
+    kq.init_kind = VS_INIT_NONE;
+    kq.init_value = av_null();
+    bq = kq;
+    bq.name = sc_istr(e, "bias");
+    bq.shape.rank = 1;
+    bq.shape.dims[0] = kq.shape.dims[1];
+    bq.init_kind = VS_INIT_ZEROS;
+    const av *nb = field(r, opts, "no_bias");
+    int no_bias = nb->kind == AV_INT ? nb->i != 0 : MAYBE;
+    if (!m_get_variable(r, captured, &kq, false))
+        return NULL;
+    if (no_bias != YES && !m_get_variable(r, captured, &bq, false))
+        return NULL;
+    sc_shape out = ish;
+    if (out.rank > 0)
+        out.dims[out.rank - 1] = known ? units : SC_TOP_DIM;
+    const char *op = m_op_name(r, ns, sc_istr(e, ish.rank > 2 ? "Tensordot" : "MatMul"),
+                               NULL, NULL);
+    if (no_bias != YES && !r->failed)
+        op = m_op_name(r, ns, sc_istr(e, "BiasAdd"), NULL, NULL);
+    if (no_bias == MAYBE)
+        op = NULL;
+    if (r->failed)
+        return NULL;
+    return av_tensor(e, new_tensor(r, op, dtype, &out), false);
+}
+
+/* ---- dispatch ---- */
+
+typedef const av *(*op_fn)(mrun *r, const av **a, uint32_t n);
+typedef struct op_entry {
+    const char *name;
+    op_fn fn;
+    bool returns_pointer;        /* fails as NULL */
+} op_entry;
+
+static const op_entry ops[] = {
+    {"vs_graph_new", op_graph_new, true},
+    {"vs_graph_free", op_graph_free, false},
+    {"vs_set_error_handler", op_ignore, false},
+    {"vs_last_error", op_ignore, false},
+    {"vs_code_name", op_ignore, false},
+    {"vs_init_value", op_init_value, false},
+    {"vs_init_zeros", op_init_zeros, false},
+    {"vs_init_ones", op_init_ones, false},
+    {"vs_init_constant", op_init_constant, false},
+    {"vs_init_glorot_uniform", op_init_glorot, false},
+    {"vs_init_random_normal", op_init_normal, false},
+    {"vs_constant_at", op_constant, true},
+    {"vs_scalar_i32_at", op_scalar_i32, true},
+    {"vs_scalar_f32_at", op_scalar_f32, true},
+    {"vs_constant_i32_at", op_constant_i32, true},
+    {"vs_constant_f32_at", op_constant_f32, true},
+    {"vs_placeholder_at", op_placeholder, true},
+    {"vs_add_at", op_add, true},
+    {"vs_matmul_at", op_matmul, true},
+    {"vs_value", op_value, false},
+    {"vs_tensor_name", op_tensor_name, false},
+    {"vs_tensor_dtype", op_ignore, false},
+    {"vs_tensor_shape", op_ignore, false},
+    {"vs_variable_at", op_variable, true},
+    {"vs_get_variable_at", op_get_variable, true},
+    {"vs_var_name", op_var_name, false},
+    {"vs_var_dtype", op_ignore, false},
+    {"vs_var_shape", op_ignore, false},
+    {"vs_graph_variables", op_ignore, false},
+    {"vs_var_repr", op_ignore, false},
+    {"vs_dtype_name", op_ignore, false},
+    {"vs_variable_scope_enter_at", op_variable_scope_enter, true},
+    {"vs_variable_scope_reenter_at", op_variable_scope_reenter, true},
+    {"vs_name_scope_enter_at", op_name_scope_enter, true},
+    {"vs_scope_exit_at", op_scope_exit, false},
+    {"vs_reuse_variables", op_reuse_variables, false},
+    {"vs_get_variable_scope", op_get_variable_scope, false},
+    {"vs_scope_name", op_scope_name, false},
+    {"vs_scope_original_name_scope", op_scope_orig, false},
+    {"vs_scope_reuse", op_scope_reuse, false},
+    {"vs_current_name_scope", op_current_name_scope, false},
+    {"vs_dense_at", op_dense, true},
+};
+
+static const op_entry *find_op(const char *name)
+{
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+        if (strcmp(ops[i].name, name) == 0)
+            return &ops[i];
+    return NULL;
+}
+
+bool sc_is_library_function(const char *name) { return find_op(name) != NULL; }
+
+const char *model_canonical(sc_engine *e, const char *name)
+{
+    for (size_t i = 0; i < e->opts.naliases; i++)
+        if (strcmp(e->opts.aliases[i].name, name) == 0)
+            return e->opts.aliases[i].canonical;
+    return find_op(name) ? name : NULL;
+}
+
+static void push(sc_svs *out, sc_state *st, const av *v)
+{
+    sc_sv sv = {st, v};
+    SC_PUSH(*out, sv);
+}
+
+bool model_call(sc_engine *e, const char *callee, sc_state *st,
+                const av **args, uint32_t nargs, const sc_site *site,
+                sc_svs *out)
+{
+    const char *canon = model_canonical(e, callee);
+    const op_entry *op = canon ? find_op(canon) : NULL;
+    if (!op)
+        return false;
+    mrun r = {0};
+    r.e = e;
+    r.st = st;
+    r.site = site;
+    const av *res = op->fn(&r, args, nargs);
+    const av *fail = op->returns_pointer ? av_null() : av_top();
+    if (r.failed) {
+        if (r.certain) {
+            sc_event ev = r.ev;
+            ev.kind = SC_EV_ERROR;
+            ev.code = r.code;
+            ev.message = r.msg;
+            ev.site = *site;
+            sc_emit(e, &ev);
+        } else if (e->opts.strict) {
+            sc_event ev = r.ev;
+            ev.kind = SC_EV_MAYBE_ERROR;
+            ev.code = r.code;
+            ev.message = r.msg;
+            ev.site = *site;
+            sc_emit(e, &ev);
+        }
+        push(out, st, fail);
+        return true;
+    }
+    if (r.maybe) {
+        push(out, state_clone(e, st), fail);
+        if (e->opts.strict) {
+            sc_event ev = r.ev;
+            ev.kind = SC_EV_MAYBE_ERROR;
+            ev.code = r.maybe_code;
+            ev.site = *site;
+            sc_emit(e, &ev);
+        }
+    }
+    if (r.g)
+        state_set_graph(e, st, r.g);
+    for (int i = 0; i < r.npending; i++)
+        sc_emit(e, &r.pending[i]);
+    if (r.created && r.g)
+        m_note_created(&r);
+    push(out, st, res ? res : av_top());
+    return true;
+}

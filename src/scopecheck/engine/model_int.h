@@ -1,0 +1,77 @@
+/* The model of the varscope library (TF 1.15 semantics) over abstract
+ * values.  Every operation runs on a working copy of one graph and decides
+ * each of the library's checks as yes / no / maybe:
+ *   - a check that surely fails (with all earlier ones surely passing)
+ *     reports the runtime's error and the call returns NULL;
+ *   - a check that may fail splits the path: on one side the call failed
+ *     (graph untouched, NULL), on the other it succeeded;
+ *   - otherwise the call's effects are committed.
+ * The checks run in the library's order, which is TF's (semantics.md §14). */
+#ifndef SC_MODEL_INT_H
+#define SC_MODEL_INT_H
+
+#include "engine_int.h"
+
+enum { NO = 0, YES = 1, MAYBE = 2 };
+
+typedef struct mrun {
+    sc_engine *e;
+    sc_state *st;            /* the state before the call */
+    const sc_site *site;
+    sc_graph *g;             /* the working copy; NULL: graph unknown */
+    bool maybe;              /* an earlier check may have failed */
+    bool failed;             /* a check surely failed */
+    bool certain;            /* ... and nothing before it may have */
+    int code;
+    const char *msg;
+    sc_event ev;             /* details for the error event */
+    int maybe_code;          /* strict mode: the first possible failure */
+    bool created;            /* an op or tf.Variable is made (for notes) */
+    sc_event pending[4];     /* warnings, emitted if the call succeeds */
+    int npending;
+} mrun;
+
+void m_defer(mrun *r, const sc_event *ev);
+
+/* Records a check's outcome; true if the call surely fails here. */
+bool m_check(mrun *r, int tri, int code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* names (model_names.c) */
+int m_invalid_scope_name(const char *prefix, const char *name);
+bool m_valid_op_name(const char *s);
+const char *m_unique_name(mrun *r, const char *prefix, const char *name,
+                          bool *renamed, sc_site *first);
+const char *m_op_name(mrun *r, const char *prefix, const char *name,
+                      bool *renamed, sc_site *first);
+const char *m_cat(sc_engine *e, const char *a, const char *b,
+                  const char *c);
+const sc_tensor *m_variable_ops(mrun *r, const char *op, bool callable,
+                                int dtype, const sc_shape *shape);
+/* the innermost entry that set the name scope, and whether it was renamed */
+const sc_entry *m_naming_entry(const sc_graph *g);
+/* On success: the scope-reentered note for ops and tf.Variables */
+void m_note_created(mrun *r);
+
+/* get_variable's core, shared with dense (model_vars.c) */
+typedef struct m_req {
+    const char *name;        /* NULL: unknown (name_null: NULL pointer) */
+    bool name_null;
+    bool shape_given;        /* .shape non-NULL (or maybe) */
+    bool shape_unknown;      /* given, but the engine can't read it */
+    sc_shape shape;
+    int dtype;               /* 0 not given, SC_DT_TOP unknown */
+    int init_kind;           /* -1 unknown */
+    const av *init_value;    /* the tensor value of VS_INIT_VALUE */
+} m_req;
+/* user_call: a vs_get_variable of the user's (not one made by dense) */
+const av *m_get_variable(mrun *r, const sc_scope *scope, const m_req *req,
+                         bool user_call);
+const char *m_shape_str(sc_engine *e, const sc_shape *s);
+const char *m_dtype_name(int dt);
+int m_dtype_or_float(int dt);
+
+#endif

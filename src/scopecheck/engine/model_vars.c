@@ -1,0 +1,373 @@
+/* tf.get_variable over abstract state: VariableScope.get_variable and
+ * _VariableStore._get_single_variable, checks in TF's order (semantics.md
+ * §7.2; the library's src/varscope/variables.c). */
+#include <stdio.h>
+#include <string.h>
+
+#include "model_int.h"
+#include "varscope.h"
+
+const char *m_dtype_name(int dt)
+{
+    static const char *const names[] = {"float32", "float32", "float64",
+                                        "int32",   "int64",   "bool"};
+    return dt >= 0 && dt <= VS_BOOL ? names[dt] : "?";
+}
+
+int m_dtype_or_float(int dt) { return dt == VS_DTYPE_DEFAULT ? VS_FLOAT32 : dt; }
+
+const char *m_shape_str(sc_engine *e, const sc_shape *s)
+{
+    char buf[256];
+    size_t n = 0;
+    if (s->rank == SC_TOP_RANK)
+        return "(?)";
+    if (s->rank < 0)
+        return "<unknown>";
+    n += (size_t)snprintf(buf, sizeof buf, "(");
+    for (int i = 0; i < s->rank && n < sizeof buf; i++) {
+        if (s->dims[i] < 0)
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s?", i ? ", " : "");
+        else
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%lld",
+                                  i ? ", " : "", (long long)s->dims[i]);
+    }
+    if (n < sizeof buf)
+        snprintf(buf + n, sizeof buf - n, s->rank == 1 ? ",)" : ")");
+    return sc_istr(e, buf);
+}
+
+/* YES if the shape has a problem the library rejects (rank, dims). */
+static int shape_problem(const m_req *q)
+{
+    if (!q->shape_given)
+        return NO;
+    if (q->shape_unknown || q->shape.rank == SC_TOP_RANK)
+        return MAYBE;
+    if (q->shape.rank < 0 || q->shape.rank > SC_MAX_RANK)
+        return YES;
+    int tri = NO;
+    for (int i = 0; i < q->shape.rank; i++) {
+        if (q->shape.dims[i] == SC_TOP_DIM)
+            tri = MAYBE;
+        else if (q->shape.dims[i] < -1)
+            return YES;
+    }
+    return tri;
+}
+
+/* TensorShape.is_compatible_with, three-valued. */
+static int incompatible(const sc_shape *a, const sc_shape *b)
+{
+    if (a->rank == SC_TOP_RANK || b->rank == SC_TOP_RANK)
+        return MAYBE;
+    if (a->rank < 0 || b->rank < 0)
+        return NO;
+    if (a->rank != b->rank)
+        return YES;
+    int tri = NO;
+    for (int i = 0; i < a->rank; i++) {
+        int64_t x = a->dims[i], y = b->dims[i];
+        if (x == SC_TOP_DIM || y == SC_TOP_DIM)
+            tri = MAYBE;
+        else if (x >= 0 && y >= 0 && x != y)
+            return YES;
+    }
+    return tri;
+}
+
+/* 0: fully defined, YES: not, MAYBE: unknown */
+static int undefined(const sc_shape *s)
+{
+    if (s->rank == SC_TOP_RANK)
+        return MAYBE;
+    if (s->rank < 0)
+        return YES;
+    int tri = NO;
+    for (int i = 0; i < s->rank; i++) {
+        if (s->dims[i] == SC_TOP_DIM)
+            tri = MAYBE;
+        else if (s->dims[i] < 0)
+            return YES;
+    }
+    return tri;
+}
+
+static const sc_entry *reuse_entry(const sc_graph *g)
+{
+    for (const sc_entry *en = g->stack; en; en = en->below)
+        if (en->kind == SC_ENTRY_VAR_SCOPE || en->kind == SC_ENTRY_VAR_REENTER)
+            return en;
+    return NULL;
+}
+
+static const sc_var *unknown_var(sc_engine *e, const char *full)
+{
+    sc_var *v = sc_alloc(&e->arena, sizeof *v);
+    v->full = full;
+    v->dtype = SC_DT_TOP;
+    v->shape.rank = SC_TOP_RANK;
+    v->from_store = true;
+    return v;
+}
+
+static const av *create(mrun *r, const sc_scope *sc, const m_req *q,
+                        const char *full, int kind, const sc_tensor *value,
+                        int dtype)
+{
+    sc_engine *e = r->e;
+    int from_value = kind == -1 ? MAYBE : kind == VS_INIT_VALUE ? YES : NO;
+    if (from_value != YES) {
+        int undef = !q->shape_given ? (from_value == NO ? YES : MAYBE)
+                    : q->shape_unknown ? MAYBE
+                                       : undefined(&q->shape);
+        if (from_value == MAYBE && undef == YES)
+            undef = MAYBE;
+        if (m_check(r, undef, VS_ERR_UNDEFINED_SHAPE,
+                    "The initializer passed is not valid. It should be a "
+                    "callable with no arguments and the shape should not be "
+                    "provided or an instance of `tf.keras.initializers.*' "
+                    "and `shape` should be fully defined. (variable %s: give "
+                    "a fully defined .shape or a value initializer)",
+                    full ? full : "?"))
+            return NULL;
+    }
+    /* Created like tf.Variable(name=full) under the root name scope. */
+    const char *op = m_op_name(r, sc_istr(e, ""), full, NULL, NULL);
+    if (r->failed)
+        return NULL;
+    if (from_value != NO) {
+        int undef = value ? undefined(&value->shape) : MAYBE;
+        if (from_value == MAYBE && undef == YES)
+            undef = MAYBE;
+        if (m_check(r, undef, VS_ERR_UNDEFINED_SHAPE,
+                    "initial_value must have a shape specified: "
+                    "Tensor(\"%s\", shape=%s, dtype=%s)",
+                    value && value->name ? value->name : "?",
+                    value ? m_shape_str(e, &value->shape) : "?",
+                    value ? m_dtype_name(value->dtype) : "?"))
+            return NULL;
+    }
+    sc_var *v = sc_alloc(&e->arena, sizeof *v);
+    v->full = full;
+    v->from_store = true;
+    v->site = *r->site;
+    v->name = op ? m_cat(e, op, ":0", "") : NULL;
+    if (from_value == YES) {
+        v->dtype = value ? m_dtype_or_float(value->dtype) : SC_DT_TOP;
+        if (value && value->dtype == SC_DT_TOP)
+            v->dtype = SC_DT_TOP;
+        if (value)
+            v->shape = value->shape;
+        else
+            v->shape.rank = SC_TOP_RANK;
+    } else if (from_value == NO) {
+        v->dtype = dtype;
+        v->shape = q->shape_unknown ? (sc_shape){SC_TOP_RANK, {0}} : q->shape;
+    } else {
+        v->dtype = SC_DT_TOP;
+        v->shape.rank = SC_TOP_RANK;
+    }
+    v->read = m_variable_ops(r, op, from_value != YES, v->dtype, &v->shape);
+    sc_stored *s = sc_alloc(&e->arena, sizeof *s);
+    s->var = v;
+    if (full)
+        r->g->store = pm_set(&e->arena, r->g->store, full, sc_strhash(full), s);
+    else
+        r->g->store_unknown = plist_add(
+            e, r->g->store_unknown,
+            sc->name ? (sc->name[0] ? m_cat(e, sc->name, "/", "") : sc->name)
+                     : sc_istr(e, ""));
+    return av_var(e, v, false);
+}
+
+const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
+                         bool user_call)
+{
+    sc_engine *e = r->e;
+    sc_graph *g = r->g;
+    static const sc_scope unknown_scope = {.reuse = -1, .dtype = -1,
+                                           .init_kind = -1};
+    if (!sc)
+        sc = &unknown_scope;
+    r->ev.scope = sc;
+    r->ev.reuse_entry = reuse_entry(g);
+
+    /* arguments the library rejects outright */
+    if (m_check(r, q->name_null ? YES : NO, VS_ERR_INVALID_ARGUMENT,
+                "name is NULL") ||
+        m_check(r, shape_problem(q), VS_ERR_INVALID_ARGUMENT,
+                "rank must be between 0 and 8, dimensions >= 0 or -1") ||
+        m_check(r,
+                q->dtype == SC_DT_TOP ? MAYBE
+                : (q->dtype < 0 || q->dtype > VS_BOOL) ? YES
+                                                       : NO,
+                VS_ERR_INVALID_ARGUMENT, "dtype is not a vs_dtype value"))
+        return NULL;
+    int vnull = NO;
+    if (q->init_kind == -1)
+        vnull = MAYBE;
+    else if (q->init_kind < 0 || q->init_kind > VS_INIT_RANDOM_NORMAL)
+        vnull = YES;
+    else if (q->init_kind == VS_INIT_VALUE)
+        vnull = !q->init_value || q->init_value->kind == AV_NULL ||
+                        (q->init_value->kind == AV_INT && q->init_value->i == 0)
+                    ? YES
+                : (q->init_value->kind != AV_TENSOR ||
+                   q->init_value->maybe_null)
+                    ? MAYBE
+                    : NO;
+    if (m_check(r, vnull, VS_ERR_INVALID_ARGUMENT,
+                "initializer is not valid (a value initializer needs a "
+                "tensor)"))
+        return NULL;
+    if (m_check(r, q->name && !q->name[0] ? YES : NO, VS_ERR_INVALID_NAME,
+                "'' is not a valid variable name: names must not be empty"))
+        return NULL;
+
+    /* explicit dtype against a value initializer's */
+    const sc_tensor *call_value =
+        q->init_kind == VS_INIT_VALUE && q->init_value->kind == AV_TENSOR
+            ? q->init_value->t
+            : NULL;
+    if (q->dtype != VS_DTYPE_DEFAULT && q->init_kind != VS_INIT_NONE) {
+        int mism;
+        if (q->init_kind == -1 || q->dtype == SC_DT_TOP)
+            mism = MAYBE;
+        else if (q->init_kind != VS_INIT_VALUE)
+            mism = NO;
+        else if (!call_value || call_value->dtype == SC_DT_TOP)
+            mism = MAYBE;
+        else
+            mism = m_dtype_or_float(call_value->dtype) != q->dtype ? YES : NO;
+        if (m_check(r, mism, VS_ERR_INITIALIZER_MISMATCH,
+                    "Initializer type '<dtype: '%s'>' and explicit dtype "
+                    "'<dtype: '%s'>' don't match.",
+                    call_value ? m_dtype_name(call_value->dtype) : "?",
+                    m_dtype_name(q->dtype)))
+            return NULL;
+    }
+
+    /* defaults from the scope */
+    int kind = q->init_kind != VS_INIT_NONE ? q->init_kind : sc->init_kind;
+    const sc_tensor *value = q->init_kind != VS_INIT_NONE ? call_value
+                                                          : sc->init_value;
+    int given = (q->dtype != VS_DTYPE_DEFAULT && q->dtype != SC_DT_TOP) ||
+                        (sc->dtype != VS_DTYPE_DEFAULT && sc->dtype != -1)
+                    ? YES
+                : (q->dtype == SC_DT_TOP || sc->dtype == -1) ? MAYBE
+                                                             : NO;
+    int dtype = q->dtype != VS_DTYPE_DEFAULT ? q->dtype : sc->dtype;
+    dtype = dtype == -1 ? SC_DT_TOP : m_dtype_or_float(dtype);
+
+    const char *full = NULL;
+    if (sc->name && q->name)
+        full = sc->name[0] ? m_cat(e, sc->name, "/", q->name) : q->name;
+    r->ev.name = full;
+
+    if (full) {
+        const char *p0 = m_cat(e, full, "/part_0", "");
+        const sc_stored *s = pm_get(g->store, p0, sc_strhash(p0));
+        if (m_check(r, s ? (s->maybe ? MAYBE : YES) : NO,
+                    VS_ERR_DUPLICATE_VARIABLE,
+                    "No partitioner was provided, but a partitioned version "
+                    "of the variable was found: %s. Perhaps a variable of "
+                    "the same name was already created with partitioning?",
+                    p0))
+            return NULL;
+    }
+    int from_value = kind == -1 ? MAYBE : kind == VS_INIT_VALUE ? YES : NO;
+    if (q->shape_given &&
+        m_check(r, q->shape_unknown && from_value == YES ? MAYBE : from_value,
+                VS_ERR_INITIALIZER_MISMATCH,
+                "If initializer is a constant, do not specify shape."))
+        return NULL;
+
+    const sc_stored *found = full ? pm_get(g->store, full, sc_strhash(full))
+                                  : NULL;
+    int exists = !full ? MAYBE
+                 : found ? (found->maybe ? MAYBE : YES)
+                 : plist_covers(g->store_unknown, full) ? MAYBE
+                                                        : NO;
+    const av *result = NULL;
+    if (exists == YES) {
+        const sc_var *v = found->var;
+        r->ev.existing = v;
+        if (m_check(r, sc->reuse == -1 ? MAYBE : sc->reuse == VS_REUSE_INHERIT,
+                    VS_ERR_DUPLICATE_VARIABLE,
+                    "Variable %s already exists, disallowed. Did you mean to "
+                    "set reuse=True or reuse=tf.AUTO_REUSE in VarScope?",
+                    full))
+            return NULL;
+        if (q->shape_given) {
+            int bad = q->shape_unknown || !v ? MAYBE
+                                             : incompatible(&q->shape, &v->shape);
+            if (m_check(r, bad, VS_ERR_SHAPE_MISMATCH,
+                        "Trying to share variable %s, but specified shape %s "
+                        "and found shape %s.",
+                        full, m_shape_str(e, &q->shape),
+                        v ? m_shape_str(e, &v->shape) : "?"))
+                return NULL;
+        }
+        int vdt = v ? v->dtype : SC_DT_TOP;
+        int bad = vdt == SC_DT_TOP || dtype == SC_DT_TOP ? MAYBE
+                  : vdt != dtype                         ? YES
+                                                         : NO;
+        if (bad == YES && given == MAYBE)
+            bad = MAYBE;          /* it fails, but which code is unknown */
+        r->ev.dtype_found = vdt;
+        if (m_check(r, bad,
+                    given == YES ? VS_ERR_DTYPE_MISMATCH : VS_ERR_MISSING_DTYPE,
+                    "Trying to share variable %s, but specified dtype %s and "
+                    "found dtype %s_ref.%s",
+                    full, m_dtype_name(dtype), m_dtype_name(vdt),
+                    given == YES ? ""
+                                 : " (no dtype was given, so float32 was "
+                                   "assumed: add .dtype)"))
+            return NULL;
+        result = av_var(e, v ? v : unknown_var(e, full), false);
+    } else if (exists == NO || sc->reuse == VS_REUSE_INHERIT) {
+        /* creating (or, when it may exist and reuse is off, failing) */
+        if (exists == MAYBE)
+            m_check(r, MAYBE, VS_ERR_DUPLICATE_VARIABLE, "may exist");
+        if (m_check(r, sc->reuse == -1 ? MAYBE : sc->reuse == VS_REUSE,
+                    VS_ERR_MISSING_VARIABLE,
+                    "Variable %s does not exist, or was not created with "
+                    "tf.get_variable(). Did you mean to set "
+                    "reuse=tf.AUTO_REUSE in VarScope?",
+                    full))
+            return NULL;
+        result = create(r, sc, q, full, kind, value, dtype);
+        if (!result)
+            return NULL;
+    } else {
+        /* it may exist, and reuse is on or AUTO_REUSE or unknown: shared
+         * or created; either way the name is taken afterwards */
+        if (sc->reuse != VS_AUTO_REUSE)
+            m_check(r, MAYBE, VS_ERR_MISSING_VARIABLE, "may be missing");
+        m_check(r, MAYBE, VS_ERR_SHAPE_MISMATCH, "may not match");
+        sc_stored *s = sc_alloc(&e->arena, sizeof *s);
+        s->var = found && found->var ? found->var : unknown_var(e, full);
+        if (full) {
+            g->store = pm_set(&e->arena, g->store, full, sc_strhash(full), s);
+            g->names_unknown = plist_add(e, g->names_unknown, full);
+        } else {
+            g->store_unknown = plist_add(e, g->store_unknown, sc_istr(e, ""));
+            g->names_unknown = plist_add(e, g->names_unknown, sc_istr(e, ""));
+        }
+        result = av_var(e, s->var, false);
+    }
+    if (user_call) {
+        const sc_entry *en = m_naming_entry(g);
+        if (en && en->kind == SC_ENTRY_NAME_SCOPE && en->ns && en->ns[0]) {
+            sc_event ev = {0};
+            ev.kind = SC_EV_NAME_SCOPE_IGNORED;
+            ev.site = *r->site;
+            ev.entry = en;
+            ev.name = full;
+            ev.result = en->ns;
+            m_defer(r, &ev);
+        }
+    }
+    return result;
+}

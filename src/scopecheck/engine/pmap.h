@@ -1,0 +1,48 @@
+/* A persistent (immutable) hash array mapped trie.
+ *
+ * The engine forks its abstract state at every branch it cannot decide and
+ * joins states where paths meet.  With persistent maps a fork is a copy of
+ * a root pointer, an update copies one path of the trie, and a join walks
+ * only the parts of the two tries that differ (shared subtrees are equal
+ * pointers and are skipped).  That keeps the analysis linear in the program
+ * instead of quadratic in (branches x state size).
+ *
+ * Keys are pointers compared by identity (interned strings, or small
+ * integers cast to pointers) with a caller-supplied 64-bit hash.  Values
+ * are non-NULL pointers.  Nodes live in an arena. */
+#ifndef SC_PMAP_H
+#define SC_PMAP_H
+
+#include <stdint.h>
+
+#include "../util/arena.h"
+
+typedef struct pm_node pm_node;
+typedef struct pmap { const pm_node *root; } pmap;
+
+const void *pm_get(pmap m, const void *key, uint64_t hash);
+pmap pm_set(sc_arena *a, pmap m, const void *key, uint64_t hash,
+            const void *val);
+
+/* join(key, va, vb, ctx): the value of key in the joined map; va or vb is
+ * NULL where the key is absent on that side.  Must return non-NULL.  When
+ * it returns va (or vb) unchanged for every key of a subtree present on one
+ * side only, the subtree is shared, not copied. */
+typedef const void *(*pm_join_fn)(const void *key, const void *va,
+                                  const void *vb, void *ctx);
+pmap pm_join(sc_arena *a, pmap x, pmap y, pm_join_fn join, void *ctx);
+
+typedef void (*pm_each_fn)(const void *key, const void *val, void *ctx);
+void pm_each(pmap m, pm_each_fn fn, void *ctx);
+size_t pm_count(pmap m);
+
+static inline uint64_t pm_hash_int(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ull;
+    return x ^ (x >> 33);
+}
+
+#endif

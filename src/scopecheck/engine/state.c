@@ -1,0 +1,361 @@
+/* Abstract states: creation, copies, joins, and the scope-count trie. */
+#include <string.h>
+
+#include "engine_int.h"
+
+sc_state *state_new(sc_engine *e)
+{
+    sc_state *s = sc_alloc(&e->arena, sizeof *s);
+    s->frames = sc_alloc(&e->arena, sizeof *s->frames);
+    s->nframes = 1;
+    return s;
+}
+
+sc_state *state_clone(sc_engine *e, const sc_state *s)
+{
+    sc_state *c = sc_alloc(&e->arena, sizeof *c);
+    *c = *s;
+    c->graphs = sc_alloc(&e->arena, (s->ngraphs + 1) * sizeof *c->graphs);
+    memcpy(c->graphs, s->graphs, s->ngraphs * sizeof *c->graphs);
+    c->frames = sc_alloc(&e->arena, (s->nframes + 1) * sizeof *c->frames);
+    memcpy(c->frames, s->frames, s->nframes * sizeof *c->frames);
+    return c;
+}
+
+const sc_graph *state_graph(const sc_state *s, uint32_t id)
+{
+    for (uint32_t i = 0; i < s->ngraphs; i++)
+        if (s->graphs[i]->id == id)
+            return s->graphs[i];
+    return NULL;
+}
+
+void state_set_graph(sc_engine *e, sc_state *s, const sc_graph *g)
+{
+    for (uint32_t i = 0; i < s->ngraphs; i++)
+        if (s->graphs[i]->id == g->id) {
+            s->graphs[i] = g;
+            return;
+        }
+    const sc_graph **gs =
+        sc_alloc(&e->arena, (s->ngraphs + 1) * sizeof *gs);
+    memcpy(gs, s->graphs, s->ngraphs * sizeof *gs);
+    gs[s->ngraphs++] = g;
+    s->graphs = gs;
+}
+
+sc_graph *graph_copy(sc_engine *e, const sc_graph *g)
+{
+    sc_graph *c = sc_alloc(&e->arena, sizeof *c);
+    *c = *g;
+    return c;
+}
+
+const av *state_get(const sc_state *s, uint32_t frame, uint32_t slot)
+{
+    if (frame >= s->nframes)
+        return av_top();
+    const av *v = pm_get(s->frames[frame], (const void *)(uintptr_t)(slot + 1),
+                         pm_hash_int(slot));
+    return v ? v : av_top();
+}
+
+void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
+               const av *v)
+{
+    if (frame >= s->nframes)
+        return;
+    s->frames[frame] = pm_set(&e->arena, s->frames[frame],
+                              (const void *)(uintptr_t)(slot + 1),
+                              pm_hash_int(slot), v);
+}
+
+/* ---- joins ---- */
+
+static const void *join_av(const void *k, const void *a, const void *b,
+                           void *ctx)
+{
+    (void)k;
+    sc_engine *e = ctx;
+    return av_join(e, a ? a : av_top(), b ? b : av_top());
+}
+
+static const void *join_name(const void *k, const void *a, const void *b,
+                             void *ctx)
+{
+    (void)k;
+    sc_engine *e = ctx;
+    const sc_name *x = a, *y = b;
+    if (x && y && x->count == y->count)
+        return x;
+    sc_name *n = sc_alloc(&e->arena, sizeof *n);
+    *n = x ? *x : *y;
+    n->count = SC_COUNT_TOP;     /* taken on one path only, or counts differ */
+    return n;
+}
+
+static const void *join_node(const void *k, const void *a, const void *b,
+                             void *ctx)
+{
+    (void)k;
+    (void)ctx;
+    /* (void *)1: an op of that name exists; (void *)2: on some paths */
+    return (a && b && a == b) ? a : (const void *)2;
+}
+
+static const void *join_stored(const void *k, const void *a, const void *b,
+                               void *ctx)
+{
+    (void)k;
+    sc_engine *e = ctx;
+    const sc_stored *x = a, *y = b;
+    if (x && y && x->maybe == y->maybe && x->var == y->var)
+        return x;
+    sc_stored *s = sc_alloc(&e->arena, sizeof *s);
+    s->maybe = !x || !y || x->maybe || y->maybe;
+    const sc_var *vx = x ? x->var : NULL, *vy = y ? y->var : NULL;
+    if (!x)
+        s->var = vy;
+    else if (!y)
+        s->var = vx;
+    else
+        s->var = vx == vy ? vx : NULL;
+    return s;
+}
+
+static const void *join_scope(const void *k, const void *a, const void *b,
+                              void *ctx)
+{
+    (void)k;
+    sc_engine *e = ctx;
+    const sc_scope *x = a, *y = b;
+    if (!x || !y || x == y)
+        return x ? x : y;
+    sc_scope *s = sc_alloc(&e->arena, sizeof *s);
+    *s = *x;
+    if (x->name != y->name)
+        s->name = NULL;
+    if (x->original_ns != y->original_ns)
+        s->original_ns = NULL;
+    if (x->reuse != y->reuse)
+        s->reuse = -1;
+    if (x->dtype != y->dtype)
+        s->dtype = -1;
+    if (x->init_kind != y->init_kind || x->init_value != y->init_value) {
+        s->init_kind = -1;
+        s->init_value = NULL;
+    }
+    return s;
+}
+
+static const void *join_counts_kid(const void *k, const void *a,
+                                   const void *b, void *ctx)
+{
+    (void)k;
+    sc_engine *e = ctx;
+    static const sc_counts zero;
+    return counts_join(e, a ? a : &zero, b ? b : &zero);
+}
+
+const sc_counts *counts_join(sc_engine *e, const sc_counts *a,
+                             const sc_counts *b)
+{
+    if (a == b)
+        return a;
+    if (!a || !b) {
+        static const sc_counts zero;
+        a = a ? a : &zero;
+        b = b ? b : &zero;
+    }
+    sc_counts *c = sc_alloc(&e->arena, sizeof *c);
+    c->count = a->count == b->count ? a->count : SC_COUNT_TOP;
+    c->kids = pm_join(&e->arena, a->kids, b->kids, join_counts_kid, e);
+    return c;
+}
+
+static const char *join_str(const char *a, const char *b)
+{
+    return a == b ? a : NULL;
+}
+
+static const sc_entry *join_entries(sc_engine *e, const sc_entry *a,
+                                    const sc_entry *b)
+{
+    if (a == b)
+        return a;
+    if (!a || !b)
+        return a ? a : b;      /* cannot happen at equal depths */
+    sc_entry *c = sc_alloc(&e->arena, sizeof *c);
+    *c = *a;
+    c->below = join_entries(e, a->below, b->below);
+    if (a->kind != b->kind)
+        c->kind = SC_ENTRY_UNKNOWN;
+    c->saved_ns = join_str(a->saved_ns, b->saved_ns);
+    if (a->saved_scope != b->saved_scope)
+        c->saved_scope = 0;
+    if (a->scope != b->scope)
+        c->scope = 0;
+    if (a->snapshot != b->snapshot) {
+        c->snapshot = counts_join(e, a->snapshot, b->snapshot);
+        c->snapshot_unknown = a->snapshot_unknown || b->snapshot_unknown;
+    }
+    c->ns = join_str(a->ns, b->ns);
+    c->requested = join_str(a->requested, b->requested);
+    c->renamed = a->renamed && b->renamed;
+    c->sets_ns = a->sets_ns || b->sets_ns;
+    if (a->uid != b->uid)
+        c->uid = 0;
+    return c;
+}
+
+static const sc_graph *join_graph(sc_engine *e, const sc_graph *a,
+                                  const sc_graph *b)
+{
+    if (a == b)
+        return a;
+    sc_graph *g = graph_copy(e, a);
+    g->freed = a->freed && b->freed;
+    g->names = pm_join(&e->arena, a->names, b->names, join_name, e);
+    g->nodes = pm_join(&e->arena, a->nodes, b->nodes, join_node, e);
+    g->store = pm_join(&e->arena, a->store, b->store, join_stored, e);
+    g->counts = counts_join(e, a->counts, b->counts);
+    g->scopes = pm_join(&e->arena, a->scopes, b->scopes, join_scope, e);
+    g->names_unknown = plist_union(e, a->names_unknown, b->names_unknown);
+    g->store_unknown = plist_union(e, a->store_unknown, b->store_unknown);
+    g->counts_unknown = a->counts_unknown || b->counts_unknown;
+    g->ns = join_str(a->ns, b->ns);
+    if (a->current != b->current)
+        g->current = 0;
+    if (a->depth == b->depth) {
+        g->stack = join_entries(e, a->stack, b->stack);
+    } else {
+        /* Different depths only meet when there are too many partitions:
+         * from here on nobody knows what is open. */
+        sc_entry *bottom = sc_alloc(&e->arena, sizeof *bottom);
+        bottom->kind = SC_ENTRY_UNKNOWN;
+        g->stack = bottom;
+        g->depth = 0;
+        g->ns = NULL;
+        g->current = 0;
+    }
+    return g;
+}
+
+void state_join_into(sc_engine *e, sc_state *a, const sc_state *b)
+{
+    for (uint32_t f = 0; f < a->nframes && f < b->nframes; f++)
+        if (a->frames[f].root != b->frames[f].root)
+            a->frames[f] = pm_join(&e->arena, a->frames[f], b->frames[f],
+                                   join_av, e);
+    for (uint32_t i = 0; i < b->ngraphs; i++) {
+        const sc_graph *gb = b->graphs[i];
+        const sc_graph *ga = state_graph(a, gb->id);
+        state_set_graph(e, a, ga ? join_graph(e, ga, gb) : gb);
+    }
+}
+
+uint64_t state_key(const sc_state *s)
+{
+    uint64_t k = 0;
+    for (uint32_t i = 0; i < s->ngraphs; i++)
+        k = k * 31 + (uint64_t)(s->graphs[i]->depth + 1) * (i + 1);
+    return k;
+}
+
+/* ---- the scope-count trie ---- */
+
+static const char *component(sc_engine *e, const char **p)
+{
+    const char *s = *p, *slash = strchr(s, '/');
+    size_t n = slash ? (size_t)(slash - s) : strlen(s);
+    *p = slash ? slash + 1 : NULL;
+    return sc_istrn(e, s, n);
+}
+
+int64_t counts_get(sc_engine *e, const sc_counts *c, const char *name)
+{
+    const char *p = name;
+    while (c && p) {
+        const char *k = component(e, &p);
+        c = pm_get(c->kids, k, sc_strhash(k));
+    }
+    return c ? c->count : 0;
+}
+
+static const sc_counts *counts_update(sc_engine *e, const sc_counts *c,
+                                      const char *p, int64_t delta,
+                                      bool close)
+{
+    static const sc_counts zero;
+    sc_counts *n = sc_alloc(&e->arena, sizeof *n);
+    *n = c ? *c : zero;
+    if (!p) {
+        if (close)
+            n->kids = (pmap){NULL};
+        else if (n->count != SC_COUNT_TOP)
+            n->count += delta;
+        return n;
+    }
+    const char *k = component(e, &p);
+    const sc_counts *kid = pm_get(n->kids, k, sc_strhash(k));
+    if (close && !kid)
+        return c ? c : n;
+    n->kids = pm_set(&e->arena, n->kids, k, sc_strhash(k),
+                     counts_update(e, kid, p, delta, close));
+    return n;
+}
+
+const sc_counts *counts_add(sc_engine *e, const sc_counts *c,
+                            const char *name, int64_t delta)
+{
+    return counts_update(e, c, name, delta, false);
+}
+
+const sc_counts *counts_close_subscopes(sc_engine *e, const sc_counts *c,
+                                        const char *name)
+{
+    return counts_update(e, c, name, 0, true);
+}
+
+const sc_scope *graph_scope(const sc_graph *g, uint32_t id)
+{
+    return id ? pm_get(g->scopes, (const void *)(uintptr_t)id,
+                       pm_hash_int(id))
+              : NULL;
+}
+
+void graph_put_scope(sc_engine *e, sc_graph *g, const sc_scope *s)
+{
+    g->scopes = pm_set(&e->arena, g->scopes, (const void *)(uintptr_t)s->id,
+                       pm_hash_int(s->id), s);
+}
+
+/* ---- prefix lists ---- */
+
+bool plist_covers(const sc_plist *l, const char *key)
+{
+    for (; l; l = l->next)
+        if (strncmp(key, l->prefix, strlen(l->prefix)) == 0)
+            return true;
+    return false;
+}
+
+const sc_plist *plist_add(sc_engine *e, const sc_plist *l, const char *p)
+{
+    if (plist_covers(l, p))
+        return l;
+    sc_plist *n = sc_alloc(&e->arena, sizeof *n);
+    n->prefix = p;
+    n->next = l;
+    return n;
+}
+
+const sc_plist *plist_union(sc_engine *e, const sc_plist *a,
+                            const sc_plist *b)
+{
+    if (a == b)
+        return a;
+    for (; b; b = b->next)
+        a = plist_add(e, a, b->prefix);
+    return a;
+}

@@ -1,0 +1,141 @@
+/* The abstract state of a program on a path: its graphs, modelled as
+ * TensorFlow 1.15 models a graph (semantics.md §1), and its variables.
+ *
+ * All of it is immutable and shared between paths: a change makes a new
+ * record (persistent maps copy one path), so forking a state is cheap
+ * and joining two states touches only what differs. */
+#ifndef SC_STATE_H
+#define SC_STATE_H
+
+#include "absval.h"
+#include "pmap.h"
+
+typedef struct sc_engine sc_engine;
+
+/* A count the engine may not know (after a join of different counts). */
+#define SC_COUNT_TOP (-1)
+
+/* Graph._names_in_use entry. */
+typedef struct sc_name {
+    int64_t count;                /* SC_COUNT_TOP: unknown */
+    sc_site first;                /* who took the name first */
+} sc_name;
+
+/* An entry of the variable store (_VariableStore._vars). */
+typedef struct sc_stored {
+    bool maybe;                   /* present on some paths only */
+    const sc_var *var;            /* NULL: present, attributes unknown */
+} sc_stored;
+
+/* _VariableScopeStore.variable_scopes_count as a trie on "/"-separated
+ * components, so that "close all sub-scopes of a/b" and the snapshot of
+ * an object re-entry are one pointer operation each. */
+typedef struct sc_counts {
+    int64_t count;                /* this name's count; SC_COUNT_TOP */
+    pmap kids;                    /* component -> sc_counts */
+} sc_counts;
+
+/* A VariableScope object.  reuse/dtype may be unknown (-1). */
+typedef struct sc_scope {
+    uint32_t id;
+    const char *name;             /* NULL: unknown */
+    const char *original_ns;      /* NULL: unknown */
+    int reuse;                    /* vs_reuse, or -1 */
+    int dtype;                    /* vs_dtype, 0 = none given, or -1 */
+    int init_kind;                /* vs_init_kind, or -1 */
+    const sc_tensor *init_value;  /* VS_INIT_VALUE's tensor, if known */
+    sc_site site;                 /* where it was entered */
+    bool is_root;
+} sc_scope;
+
+typedef enum sc_entry_kind {
+    SC_ENTRY_NAME_SCOPE,
+    SC_ENTRY_VAR_SCOPE,           /* by name or default name */
+    SC_ENTRY_VAR_REENTER,         /* by captured object */
+    SC_ENTRY_UNKNOWN              /* bottom of a stack nobody knows */
+} sc_entry_kind;
+
+/* An open scope: an immutable list node, innermost first. */
+typedef struct sc_entry {
+    const struct sc_entry *below;
+    sc_entry_kind kind;
+    uint32_t uid;                 /* identifies this entry for the rules */
+    const char *saved_ns;         /* name scope to restore; NULL unknown */
+    uint32_t saved_scope;         /* scope to restore; 0 unknown */
+    uint32_t scope;               /* the scope object pushed; 0 unknown */
+    const sc_counts *snapshot;    /* SC_ENTRY_VAR_REENTER */
+    bool snapshot_unknown;
+    sc_site site;                 /* the enter call */
+    const char *requested;        /* name asked for the name scope */
+    const char *ns;               /* the name scope it opened */
+    bool sets_ns;                 /* it opened or re-entered a name scope */
+    bool renamed;                 /* the name scope got a _N suffix */
+} sc_entry;
+
+typedef struct sc_graph {
+    uint32_t id;
+    bool freed;
+    pmap names;                   /* lower-cased name -> sc_name */
+    pmap nodes;                   /* op name -> (void *)1 */
+    pmap store;                   /* full name -> sc_stored */
+    const sc_counts *counts;
+    pmap scopes;                  /* scope id -> sc_scope */
+    const sc_entry *stack;        /* NULL: nothing open */
+    int depth;                    /* entries above an unknown bottom */
+    const char *ns;               /* "" or "a/b/"; NULL unknown */
+    uint32_t current;             /* current scope id; 0 unknown */
+    uint32_t root;                /* the root scope's id */
+    /* Names of unknown spelling were taken (names) or created (store)
+     * under these prefixes: below them, absence of a key is no longer
+     * certain.  A prefix of "" covers everything. */
+    const struct sc_plist *names_unknown, *store_unknown;
+    bool counts_unknown;
+} sc_graph;
+
+typedef struct sc_plist {
+    const char *prefix;
+    const struct sc_plist *next;
+} sc_plist;
+
+bool plist_covers(const sc_plist *l, const char *key);
+const sc_plist *plist_add(sc_engine *e, const sc_plist *l, const char *p);
+const sc_plist *plist_union(sc_engine *e, const sc_plist *a,
+                            const sc_plist *b);
+
+/* The state of one path: the graphs, and one frame of variables per
+ * active call (frame 0: the program's globals). */
+typedef struct sc_state {
+    const sc_graph **graphs;
+    uint32_t ngraphs;
+    pmap *frames;                 /* slot index -> av */
+    uint32_t nframes;
+} sc_state;
+
+sc_state *state_new(sc_engine *e);
+sc_state *state_clone(sc_engine *e, const sc_state *s);
+/* Joins b into a (same program point and call context). */
+void state_join_into(sc_engine *e, sc_state *a, const sc_state *b);
+/* States with different open-scope depths are kept apart: the key. */
+uint64_t state_key(const sc_state *s);
+
+const sc_graph *state_graph(const sc_state *s, uint32_t id);
+void state_set_graph(sc_engine *e, sc_state *s, const sc_graph *g);
+sc_graph *graph_copy(sc_engine *e, const sc_graph *g);
+
+const av *state_get(const sc_state *s, uint32_t frame, uint32_t slot);
+void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
+               const av *v);
+
+/* counts trie */
+int64_t counts_get(sc_engine *e, const sc_counts *c, const char *name);
+const sc_counts *counts_add(sc_engine *e, const sc_counts *c,
+                            const char *name, int64_t delta);
+const sc_counts *counts_close_subscopes(sc_engine *e, const sc_counts *c,
+                                        const char *name);
+const sc_counts *counts_join(sc_engine *e, const sc_counts *a,
+                             const sc_counts *b);
+
+const sc_scope *graph_scope(const sc_graph *g, uint32_t id);
+void graph_put_scope(sc_engine *e, sc_graph *g, const sc_scope *s);
+
+#endif

@@ -1,0 +1,92 @@
+/* Findings: what the linter reports, independent of the output format. */
+#ifndef SC_FINDINGS_H
+#define SC_FINDINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../util/arena.h"
+
+typedef enum sc_severity {
+    SC_SEV_NOTE = 0,
+    SC_SEV_WARNING,
+    SC_SEV_ERROR
+} sc_severity;
+
+/* A place in a file.  Lines 1-based; columns 1-based bytes (reporters
+ * convert where they promise characters); offsets 0-based bytes. */
+typedef struct sc_pos {
+    const char *file;
+    uint32_t line, col, end_line, end_col;
+    uint32_t offset, end_offset;
+} sc_pos;
+
+typedef struct sc_note {
+    sc_pos pos;
+    const char *msg;
+} sc_note;
+
+typedef struct sc_edit {
+    const char *file;
+    uint32_t offset, end_offset;  /* replaced range; equal: an insertion */
+    const char *text;
+} sc_edit;
+
+typedef struct sc_fix {
+    const char *msg;
+    sc_edit *edits;
+    size_t nedits;
+} sc_fix;
+
+typedef struct sc_finding {
+    const char *rule;
+    sc_severity severity;
+    sc_pos pos;
+    const char *msg;
+    SC_VEC(sc_note) notes;
+    SC_VEC(sc_fix) fixes;
+    bool suppressed;
+    const char *function;         /* enclosing function, for fingerprints */
+    size_t seq;                   /* order of discovery: ties keep it */
+} sc_finding;
+
+typedef struct sc_report {
+    sc_arena arena;
+    sc_interner strings;
+    SC_VEC(sc_finding *) items;
+    /* problems that stopped a file from being checked (exit status 2) */
+    SC_VEC(const char *) failures;
+} sc_report;
+
+void report_init(sc_report *r);
+void report_free(sc_report *r);
+/* A new finding; the report owns it.  Strings are copied. */
+sc_finding *report_add(sc_report *r, const char *rule, sc_severity sev,
+                       const sc_pos *pos, const char *msg);
+void finding_note(sc_report *r, sc_finding *f, const sc_pos *pos,
+                  const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+void finding_fix(sc_report *r, sc_finding *f, const char *msg,
+                 const char *file, uint32_t offset, uint32_t end_offset,
+                 const char *text);
+void report_failure(sc_report *r, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+const char *report_str(sc_report *r, const char *s);
+const char *report_fmt(sc_report *r, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Sorts by file, line, column, rule and drops duplicates (the same rule at
+ * the same place, reached again by another path or call). */
+void report_finish(sc_report *r);
+size_t report_count(const sc_report *r, sc_severity sev);
+
+#endif

@@ -1,0 +1,112 @@
+#include "source.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/arena.h"
+
+typedef struct src_file {
+    char *path;
+    char *text;
+    size_t len;
+    size_t *lines;                /* offsets of line starts, built lazily */
+    size_t nlines;
+} src_file;
+
+struct sc_source_cache {
+    SC_VEC(src_file) files;
+};
+
+sc_source_cache *sc_source_cache_new(void)
+{
+    return calloc(1, sizeof(sc_source_cache));
+}
+
+void sc_source_cache_free(sc_source_cache *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->files.len; i++) {
+        free(c->files.items[i].path);
+        free(c->files.items[i].text);
+        free(c->files.items[i].lines);
+    }
+    SC_VEC_FREE(c->files);
+    free(c);
+}
+
+static src_file *load(sc_source_cache *c, const char *file)
+{
+    if (!c || !file)
+        return NULL;
+    for (size_t i = 0; i < c->files.len; i++)
+        if (strcmp(c->files.items[i].path, file) == 0)
+            return &c->files.items[i];
+    src_file f = {sc_xstrdup(file), NULL, 0, NULL, 0};
+    FILE *fp = fopen(file, "rb");
+    if (fp) {
+        size_t cap = 4096, n;
+        f.text = sc_xmalloc(cap + 1);
+        while ((n = fread(f.text + f.len, 1, cap - f.len, fp)) > 0) {
+            f.len += n;
+            if (f.len == cap)
+                f.text = sc_xrealloc(f.text, (cap *= 2) + 1);
+        }
+        f.text[f.len] = '\0';
+        fclose(fp);
+    }
+    SC_PUSH(c->files, f);
+    return &c->files.items[c->files.len - 1];
+}
+
+const char *source_get(sc_source_cache *c, const char *file, size_t *len)
+{
+    src_file *f = load(c, file);
+    *len = f ? f->len : 0;
+    return f ? f->text : NULL;
+}
+
+const char *source_line(sc_source_cache *c, const char *file, uint32_t line,
+                        size_t *len)
+{
+    src_file *f = load(c, file);
+    *len = 0;
+    if (!f || !f->text || line == 0)
+        return NULL;
+    if (!f->lines) {
+        size_t cap = 64;
+        f->lines = sc_xmalloc(cap * sizeof *f->lines);
+        f->lines[f->nlines++] = 0;
+        for (size_t i = 0; i < f->len; i++)
+            if (f->text[i] == '\n') {
+                if (f->nlines == cap)
+                    f->lines = sc_xrealloc(f->lines, (cap *= 2) * sizeof *f->lines);
+                f->lines[f->nlines++] = i + 1;
+            }
+    }
+    if (line > f->nlines)
+        return NULL;
+    size_t start = f->lines[line - 1];
+    size_t end = line < f->nlines ? f->lines[line] - 1 : f->len;
+    if (end > start && f->text[end - 1] == '\r')
+        end--;
+    *len = end - start;
+    return f->text + start;
+}
+
+uint32_t source_char_col(sc_source_cache *c, const char *file, uint32_t line,
+                         uint32_t byte_col)
+{
+    size_t len;
+    const char *s = source_line(c, file, line, &len);
+    if (!s || byte_col == 0)
+        return byte_col;
+    uint32_t chars = 1;
+    for (size_t i = 0; i + 1 < byte_col && i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            chars++;
+    if (byte_col - 1 > len)              /* past the end: count the rest */
+        chars += (uint32_t)(byte_col - 1 - len);
+    return chars;
+}

@@ -1,0 +1,49 @@
+/* duplicate-variable: vs_get_variable creates a name that exists while
+ * reuse is off. */
+#include <string.h>
+
+#include "rule.h"
+#include "varscope.h"
+
+static const char *const enter_macros[] = {
+    "VS_VARIABLE_SCOPE", "VS_VARIABLE_SCOPE_AS", "vs_variable_scope_enter",
+    "VS_VARIABLE_SCOPE_REENTER", "vs_variable_scope_reenter", NULL};
+
+static void run(const sc_event *ev, sc_rule_ctx *c)
+{
+    sc_pos p = sc_site_pos(&ev->site);
+    const char *msg = ev->existing
+        ? report_fmt(c->rep,
+                     "variable '%s' already exists and reuse is off here: "
+                     "vs_get_variable will not create it again (set .reuse = "
+                     "VS_REUSE or VS_AUTO_REUSE on the variable scope to "
+                     "share it)", ev->name)
+        : ev->message;
+    sc_finding *f = report_add(c->rep, c->id, c->severity, &p, msg);
+    sc_context_notes(c, f, &ev->site);
+    if (ev->existing && ev->existing->site.unit) {
+        sc_pos q = sc_site_pos(&ev->existing->site);
+        finding_note(c->rep, f, &q, "'%s' was first created here", ev->name);
+        sc_context_notes(c, f, &ev->existing->site);
+    }
+    const sc_entry *en = ev->reuse_entry;
+    if (en && en->site.unit) {
+        sc_pos q = sc_site_pos(&en->site);
+        finding_note(c->rep, f, &q,
+                     "the variable scope is entered here without reuse");
+        size_t len;
+        const char *src = sc_source(c, q.file, &len);
+        bool has_reuse = false;
+        for (size_t i = q.offset; src && i + 6 <= q.end_offset && i + 6 <= len; i++)
+            if (memcmp(src + i, ".reuse", 6) == 0)
+                has_reuse = true;
+        if (!has_reuse && ev->existing)
+            sc_fix_add_keyword(c, f, &q, enter_macros,
+                               ", .reuse = VS_AUTO_REUSE",
+                               "share the variable: add .reuse = "
+                               "VS_AUTO_REUSE to the variable scope");
+    }
+}
+
+const sc_rule rule_duplicate_variable = {
+    "duplicate-variable", SC_EV_ERROR, VS_ERR_DUPLICATE_VARIABLE, run};

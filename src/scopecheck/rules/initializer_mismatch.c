@@ -1,0 +1,12 @@
+/* initializer-mismatch: a value initializer whose dtype differs from .dtype, or that comes with a .shape.
+ * The runtime's own message says what went wrong; the finding adds where
+ * (call chain, loop iteration). */
+#include "rule.h"
+#include "varscope.h"
+
+static void run(const sc_event *ev, sc_rule_ctx *c)
+{
+    sc_runtime_finding(ev, c);
+}
+
+const sc_rule rule_initializer_mismatch = {"initializer-mismatch", SC_EV_ERROR, VS_ERR_INITIALIZER_MISMATCH, run};

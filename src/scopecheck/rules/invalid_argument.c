@@ -1,0 +1,12 @@
+/* invalid-argument: an argument the library rejects (NULL graph or tensor, bad rank, units <= 0, ...).
+ * The runtime's own message says what went wrong; the finding adds where
+ * (call chain, loop iteration). */
+#include "rule.h"
+#include "varscope.h"
+
+static void run(const sc_event *ev, sc_rule_ctx *c)
+{
+    sc_runtime_finding(ev, c);
+}
+
+const sc_rule rule_invalid_argument = {"invalid-argument", SC_EV_ERROR, VS_ERR_INVALID_ARGUMENT, run};

@@ -1,0 +1,28 @@
+/* name-scope-ignored: vs_get_variable inside a name scope, which does not
+ * prefix it (the seed's var1:0). */
+#include "rule.h"
+
+static void run(const sc_event *ev, sc_rule_ctx *c)
+{
+    sc_pos p = sc_site_pos(&ev->site);
+    const char *ns = ev->result ? ev->result : "?";
+    sc_finding *f = report_add(
+        c->rep, c->id, c->severity, &p,
+        ev->name
+            ? report_fmt(c->rep,
+                         "vs_get_variable ignores name scope '%s': the "
+                         "variable is named '%s', not '%s%s' (use a variable "
+                         "scope to prefix it)",
+                         ns, ev->name, ns, ev->name)
+            : report_fmt(c->rep,
+                         "vs_get_variable ignores name scope '%s': only "
+                         "variable scopes prefix its name", ns));
+    sc_context_notes(c, f, &ev->site);
+    if (ev->entry) {
+        sc_pos q = sc_site_pos(&ev->entry->site);
+        finding_note(c->rep, f, &q, "name scope '%s' is entered here", ns);
+    }
+}
+
+const sc_rule rule_name_scope_ignored = {"name-scope-ignored",
+                                         SC_EV_NAME_SCOPE_IGNORED, -1, run};

@@ -1,0 +1,74 @@
+/* Rules read the engine's events and turn them into findings.  A rule is
+ * an id (equal to vs_code_name() where the runtime fails the same way),
+ * the events it listens to, and a function that writes the finding with
+ * its notes and fix-its.  Metadata (severity, summary, doc) lives in
+ * rules/<id>.json and rules/<id>.md at the top of the tree. */
+#ifndef SC_RULE_H
+#define SC_RULE_H
+
+#include "../engine/engine.h"
+#include "../report/findings.h"
+
+#include "../report/source.h"
+
+typedef struct sc_rule_ctx {
+    sc_report *rep;
+    sc_severity severity;         /* configured severity of the rule */
+    const char *id;
+    sc_source_cache *sources;     /* file texts, for fix-its */
+} sc_rule_ctx;
+
+typedef void (*sc_rule_fn)(const sc_event *ev, sc_rule_ctx *ctx);
+
+typedef struct sc_rule {
+    const char *id;
+    sc_event_kind kind;
+    int code;                     /* SC_EV_ERROR: the vs_code; else -1 */
+    sc_rule_fn fn;
+} sc_rule;
+
+/* every rule, in the order --list-rules prints them */
+extern const sc_rule *const sc_rules[];
+extern const size_t sc_nrules;
+
+/* rule metadata, generated from rules/<id>.json and rules/<id>.md */
+typedef struct sc_rule_meta {
+    const char *id;
+    const char *severity;         /* "error", "warning", "note" */
+    const char *summary;
+    const char *doc;              /* the markdown page */
+    int fixable;
+    int runtime;                  /* mirrors a runtime failure */
+} sc_rule_meta;
+extern const sc_rule_meta sc_rule_metas[];
+extern const size_t sc_nrule_metas;
+const sc_rule_meta *sc_rule_meta_find(const char *id);
+
+/* ---- helpers shared by the rules (common.c) ---- */
+sc_pos sc_site_pos(const sc_site *s);
+/* notes for the call chain and the loop iteration of a site */
+void sc_context_notes(sc_rule_ctx *c, sc_finding *f, const sc_site *s);
+/* the finding every runtime-failure rule starts from */
+sc_finding *sc_runtime_finding(const sc_event *ev, sc_rule_ctx *c);
+/* Inserts ", TEXT" before the closing parenthesis of the keyword macro
+ * call at pos, when the call there is written with one of the macros in
+ * `macros` (NULL-terminated).  Returns false if it is not. */
+bool sc_fix_add_keyword(sc_rule_ctx *c, sc_finding *f, const sc_pos *pos,
+                        const char *const *macros, const char *text,
+                        const char *msg);
+const char *sc_source(sc_rule_ctx *c, const char *file, size_t *len);
+
+/* Feeds an event to the rules that listen to it. */
+typedef struct sc_rules_conf {
+    sc_report *rep;
+    sc_source_cache *sources;
+    /* per rule: enabled and severity (indexes of sc_rules) */
+    bool *enabled;
+    sc_severity *severity;
+    bool strict;
+} sc_rules_conf;
+void sc_rules_dispatch(const sc_event *ev, void *conf /* sc_rules_conf */);
+int sc_rule_index(const char *id);
+sc_severity sc_severity_parse(const char *s, bool *ok);
+
+#endif

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The notebook, reproduced: each fixtures/seed program is compiled against
+# the library (under ASan/UBSan), run, and its stdout compared line by line
+# with the names the notebook prints (*.expected, copied from the notebook's
+# output cells, or derived in semantics.md §10.4 for In[5]).  Its stderr
+# must hold exactly the errors its `// expect:` comments name for the
+# rules that fail at run time.
+set -u
+cd "$(dirname "$0")/../.."
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+runtime_rules='duplicate-variable|missing-variable|missing-dtype|dtype-mismatch|shape-mismatch|undefined-shape|initializer-mismatch|invalid-name|reuse-without-name|scope-underflow|scope-leak|invalid-argument'
+for src in fixtures/seed/*.c; do
+    base=${src%.c}; name=$(basename "$base")
+    if ! cc -std=c11 -Wall -Wextra -pedantic -Werror -O1 -g -fsanitize=address,undefined \
+            -Iinclude "$src" build/libvarscope-san.a -o "$tmp/$name" 2> "$tmp/cc.txt"; then
+        echo "not ok - $name compiles"; sed 's/^/# /' "$tmp/cc.txt"; continue
+    fi
+    "$tmp/$name" > "$tmp/out" 2> "$tmp/err"
+    if diff -u "$base.expected" "$tmp/out" > "$tmp/diff"; then
+        echo "ok - $name prints the notebook's names"
+    else
+        echo "not ok - $name prints the notebook's names"; sed 's/^/# /' "$tmp/diff"
+    fi
+    # expected runtime errors: "file:line: [code]" from the expect comments
+    grep -nE "// expect: ($runtime_rules)" "$src" |
+        sed -E "s|^([0-9]+):.*// expect: ([a-z-]+).*|$src:\1: [\2]|" | sort > "$tmp/want"
+    sed -nE 's/^([^:]+:[0-9]+): error: .*\[([a-z-]+)\]$/\1: [\2]/p' "$tmp/err" | sort > "$tmp/got"
+    if diff -u "$tmp/want" "$tmp/got" > "$tmp/diff"; then
+        echo "ok - $name fails exactly where the notebook says"
+    else
+        echo "not ok - $name fails exactly where the notebook says"; sed 's/^/# /' "$tmp/diff"
+    fi
+done
