@@ -45,9 +45,14 @@ vs_tensor *vs_dense_at(vs_graph *g, vs_tensor *input, int units,
                  "'' is not a valid scope name: names must not be empty");
         return vs__fail_call(g, file, line);
     }
-    if (vs__check_scope_name(g, g->name_scope, base) < 0 ||
-        !(u = vs__unique_name(g, g->name_scope, base)) ||
-        !(ns = vs__intern3(g, u, "/", "")))
+    if (vs__check_scope_name(g, g->name_scope, base) < 0)
+        return vs__fail_call(g, file, line);
+    if (base[strlen(base) - 1] == '/')
+        ns = vs__intern(g, base);    /* name_scope("a/"): re-entered exactly */
+    else if (!(u = vs__unique_name(g, g->name_scope, base)) ||
+             !(ns = vs__intern3(g, u, "/", "")))
+        return vs__fail_call(g, file, line);
+    if (!ns)
         return vs__fail_call(g, file, line);
     scope_name = opts->name ? opts->name : vs__unique_default(g, parent, base);
     if (!scope_name || !(full = vs__join_scope(g, parent->name, scope_name)) ||

@@ -128,6 +128,11 @@ const char *vs__op_name(vs_graph *g, const char *prefix, const char *name)
         op = vs__unique_name(g, prefix, name);
         if (!op)
             return NULL;
+        /* A verbatim ("name/") node does not mark its name as used, so a
+         * unique name can still be an existing node: TF fails the op. */
+        if (vs_smap_find(&g->nodes, op, strlen(op)))
+            return vs__fail(g, VS_ERR_INVALID_NAME,
+                            "Duplicate node name in graph: '%s'", op);
     }
     if (!vs__valid_op_name(op))
         return vs__fail(g, VS_ERR_INVALID_NAME,

@@ -30,6 +30,9 @@ static const char *const_op_name(vs_graph *g, const char *name)
     op = vs__unique_name(g, g->name_scope, name);
     if (!op)
         return NULL;
+    if (vs_smap_find(&g->nodes, op, strlen(op)))
+        return vs__fail(g, VS_ERR_INVALID_NAME,
+                        "Duplicate node name in graph: '%s'", op);
     if (!vs__valid_op_name(op))
         return vs__fail(g, VS_ERR_INVALID_NAME,
                         "'%s' is not a valid node name", op);

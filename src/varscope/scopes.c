@@ -83,6 +83,8 @@ static const char *aux_name_scope(vs_graph *g, const char *name,
         return g->name_scope;       /* empty name: no name scope opened */
     if (vs__check_scope_name(g, g->name_scope, name) < 0)
         return NULL;
+    if (name[strlen(name) - 1] == '/')
+        return vs__intern(g, name);  /* name_scope("a/"): re-entered exactly */
     const char *u = vs__unique_name(g, g->name_scope, name);
     return u ? vs__intern3(g, u, "/", "") : NULL;
 }

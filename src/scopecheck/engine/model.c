@@ -295,6 +295,11 @@ static const av *constant(mrun *r, const av *g, int dtype, bool shape_null,
     } else {
         /* tf.constant: create_op directly, only the node pattern applies */
         op = m_unique_name(r, r->g->ns, name, NULL, NULL);
+        const void *node = op ? pm_get(r->g->nodes, op, sc_strhash(op)) : NULL;
+        if (m_check(r, node == (const void *)1 ? YES : node ? MAYBE : NO,
+                    VS_ERR_INVALID_NAME, "Duplicate node name in graph: '%s'",
+                    op))
+            return NULL;
         const char *probe = op ? op : m_cat(e, r->g->ns, name, "");
         if (m_check(r, probe ? !m_valid_op_name(probe) : MAYBE,
                     VS_ERR_INVALID_NAME, "'%s' is not a valid node name", probe))
@@ -754,9 +759,13 @@ static bool aux_name_scope(mrun *r, const char *name, int no_ns,
     if (m_check(r, m_invalid_scope_name(r->g->ns, name), VS_ERR_INVALID_NAME,
                 "'%s' is not a valid scope name", name))
         return false;
+    *sets = true;
+    if (name && name[strlen(name) - 1] == '/') {
+        *ns = name;               /* name_scope("a/"): re-entered exactly */
+        return true;
+    }
     const char *u = m_unique_name(r, r->g->ns, name, renamed, NULL);
     *ns = u ? m_cat(e, u, "/", "") : NULL;
-    *sets = true;
     return true;
 }
 
@@ -1089,8 +1098,13 @@ static const av *op_dense(mrun *r, const av **a, uint32_t n)
                 "'%s' is not a valid scope name", base))
         return NULL;
     const sc_scope *parent = current_scope(r);
-    const char *u = m_unique_name(r, r->g->ns, base, NULL, NULL);
-    const char *ns = u ? m_cat(e, u, "/", "") : NULL;
+    const char *ns;
+    if (base && base[strlen(base) - 1] == '/') {
+        ns = base;                /* name_scope("a/"): re-entered exactly */
+    } else {
+        const char *u = m_unique_name(r, r->g->ns, base, NULL, NULL);
+        ns = u ? m_cat(e, u, "/", "") : NULL;
+    }
     const char *scope_name = name_null == NO    ? name
                              : name_null == YES ? unique_default(r, parent, base)
                                                 : NULL;

@@ -200,6 +200,12 @@ const char *m_op_name(mrun *r, const char *prefix, const char *name,
             return NULL;
     } else {
         op = m_unique_name(r, prefix, name, renamed, first);
+        /* a verbatim node does not mark its name: it can still clash */
+        const void *node = op ? pm_get(r->g->nodes, op, sc_strhash(op)) : NULL;
+        if (m_check(r, node == (const void *)1 ? YES : node ? MAYBE : NO,
+                    VS_ERR_INVALID_NAME, "Duplicate node name in graph: '%s'",
+                    op))
+            return NULL;
     }
     /* The node pattern: a suffix never changes validity, so the requested
      * full name decides it when the unique one is unknown. */
