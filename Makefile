@@ -36,7 +36,7 @@ LIB_OBJ = $(LIB_SRC:%.c=$(B)/rel/%.o)
 LIB_PIC = $(LIB_SRC:%.c=$(B)/pic/%.o)
 LIB_SAN = $(LIB_SRC:%.c=$(B)/san/%.o)
 
-all: libvarscope.a libvarscope.so $(if $(wildcard src/scopecheck/cli/main.c),scopecheck)
+all: libvarscope.a libvarscope.so scopecheck
 
 libvarscope.a: $(LIB_OBJ)
 	@rm -f $@
@@ -113,8 +113,11 @@ $(B)/tests/%: tests/unit/%.c $(B)/libvarscope-san.a
 	@mkdir -p $(dir $@)
 	$(CC) $(SAN_CFLAGS) -Isrc/varscope -Itests/unit $< $(B)/libvarscope-san.a $(CMOCKA_LIBS) -o $@
 
-TEST_TOOLS = $(if $(wildcard src/scopecheck/cli/main.c),$(B)/scopecheck-san scopecheck) \
-             $(if $(wildcard tests/frontend/irdump.c),$(B)/irdump)
+TEST_TOOLS = $(B)/scopecheck-san scopecheck $(B)/irdump $(B)/fixturetest
+
+$(B)/fixturetest: tests/tools/fixturetest.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(CJSON_CFLAGS) $< $(CJSON_LIBS) -o $@
 tests: $(UNIT_BIN) $(B)/libvarscope-san.a $(TEST_TOOLS)
 
 check: deps tests

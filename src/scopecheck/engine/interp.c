@@ -508,7 +508,8 @@ static void eval_call(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                 partial p = {v.items[m].st, cur.items[k].args};
                 if (m > 0) {
                     p.args = sc_alloc(&f->e->arena, (nargs + 1) * sizeof(const av *));
-                    memcpy(p.args, cur.items[k].args, i * sizeof(const av *));
+                    if (i)
+                        memcpy(p.args, cur.items[k].args, i * sizeof(const av *));
                 }
                 p.args[i] = v.items[m].v;
                 SC_PUSH(next, p);
@@ -782,7 +783,7 @@ static const av *aggregate(fctx *f, const ir_expr *x, sc_state **stp,
         if (is_struct) {
             if (!fname) {
                 /* positional: only zeros are understood ({0}) */
-                if (!(val->kind == AV_INT && val->i == 0))
+                if (!(val->kind == AV_INT && val->i == 0) && val->kind != AV_NULL)
                     unknown = true;
                 continue;
             }

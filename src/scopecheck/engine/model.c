@@ -298,11 +298,11 @@ static const av *constant(mrun *r, const av *g, int dtype, bool shape_null,
         const void *node = op ? pm_get(r->g->nodes, op, sc_strhash(op)) : NULL;
         if (m_check(r, node == (const void *)1 ? YES : node ? MAYBE : NO,
                     VS_ERR_INVALID_NAME, "Duplicate node name in graph: '%s'",
-                    op))
+                    nz(op)))
             return NULL;
         const char *probe = op ? op : m_cat(e, r->g->ns, name, "");
         if (m_check(r, probe ? !m_valid_op_name(probe) : MAYBE,
-                    VS_ERR_INVALID_NAME, "'%s' is not a valid node name", probe))
+                    VS_ERR_INVALID_NAME, "'%s' is not a valid node name", nz(probe)))
             return NULL;
         if (op)
             r->g->nodes = pm_set(&e->arena, r->g->nodes, op, sc_strhash(op),
@@ -681,7 +681,7 @@ static const av *op_name_scope_enter(mrun *r, const av **a, uint32_t n)
                                         r->g->ns ? r->g->ns : sc_istr(e, ""));
     } else {
         if (m_check(r, m_invalid_scope_name(r->g->ns, name), VS_ERR_INVALID_NAME,
-                    "'%s' is not a valid scope name", name))
+                    "'%s' is not a valid scope name", nz(name)))
             return NULL;
         if (name && name[strlen(name) - 1] == '/') {
             ns = name;
@@ -757,7 +757,7 @@ static bool aux_name_scope(mrun *r, const char *name, int no_ns,
         return !r->failed;
     }
     if (m_check(r, m_invalid_scope_name(r->g->ns, name), VS_ERR_INVALID_NAME,
-                "'%s' is not a valid scope name", name))
+                "'%s' is not a valid scope name", nz(name)))
         return false;
     *sets = true;
     if (name && name[strlen(name) - 1] == '/') {
@@ -1095,7 +1095,7 @@ static const av *op_dense(mrun *r, const av **a, uint32_t n)
     if (m_check(r, base && !base[0], VS_ERR_INVALID_NAME,
                 "'' is not a valid scope name: names must not be empty") ||
         m_check(r, m_invalid_scope_name(r->g->ns, base), VS_ERR_INVALID_NAME,
-                "'%s' is not a valid scope name", base))
+                "'%s' is not a valid scope name", nz(base)))
         return NULL;
     const sc_scope *parent = current_scope(r);
     const char *ns;

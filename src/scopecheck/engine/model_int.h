@@ -14,6 +14,9 @@
 
 enum { NO = 0, YES = 1, MAYBE = 2 };
 
+/* for messages: a name the engine may not know */
+static inline const char *nz(const char *s) { return s ? s : "?"; }
+
 typedef struct mrun {
     sc_engine *e;
     sc_state *st;            /* the state before the call */

@@ -184,7 +184,7 @@ const char *m_op_name(mrun *r, const char *prefix, const char *name,
         return NULL;
     }
     if (m_check(r, m_invalid_scope_name(prefix, name), VS_ERR_INVALID_NAME,
-                "'%s' is not a valid scope name", name))
+                "'%s' is not a valid scope name", nz(name)))
         return NULL;
     const char *op;
     size_t len = name ? strlen(name) : 0;
@@ -196,7 +196,7 @@ const char *m_op_name(mrun *r, const char *prefix, const char *name,
                       ? MAYBE
                       : NO;
         if (m_check(r, dup, VS_ERR_INVALID_NAME,
-                    "Duplicate node name in graph: '%s'", op))
+                    "Duplicate node name in graph: '%s'", nz(op)))
             return NULL;
     } else {
         op = m_unique_name(r, prefix, name, renamed, first);
@@ -204,7 +204,7 @@ const char *m_op_name(mrun *r, const char *prefix, const char *name,
         const void *node = op ? pm_get(r->g->nodes, op, sc_strhash(op)) : NULL;
         if (m_check(r, node == (const void *)1 ? YES : node ? MAYBE : NO,
                     VS_ERR_INVALID_NAME, "Duplicate node name in graph: '%s'",
-                    op))
+                    nz(op)))
             return NULL;
     }
     /* The node pattern: a suffix never changes validity, so the requested
@@ -212,7 +212,7 @@ const char *m_op_name(mrun *r, const char *prefix, const char *name,
     const char *probe = op ? op : m_cat(e, prefix, name, "");
     int bad = probe ? (m_valid_op_name(probe) ? NO : YES) : MAYBE;
     if (m_check(r, bad, VS_ERR_INVALID_NAME, "'%s' is not a valid node name",
-                probe))
+                nz(probe)))
         return NULL;
     if (op)
         r->g->nodes = pm_set(&e->arena, r->g->nodes, op, sc_strhash(op),

@@ -16,7 +16,8 @@ sc_state *state_clone(sc_engine *e, const sc_state *s)
     sc_state *c = sc_alloc(&e->arena, sizeof *c);
     *c = *s;
     c->graphs = sc_alloc(&e->arena, (s->ngraphs + 1) * sizeof *c->graphs);
-    memcpy(c->graphs, s->graphs, s->ngraphs * sizeof *c->graphs);
+    if (s->ngraphs)
+        memcpy(c->graphs, s->graphs, s->ngraphs * sizeof *c->graphs);
     c->frames = sc_alloc(&e->arena, (s->nframes + 1) * sizeof *c->frames);
     memcpy(c->frames, s->frames, s->nframes * sizeof *c->frames);
     return c;
@@ -39,7 +40,8 @@ void state_set_graph(sc_engine *e, sc_state *s, const sc_graph *g)
         }
     const sc_graph **gs =
         sc_alloc(&e->arena, (s->ngraphs + 1) * sizeof *gs);
-    memcpy(gs, s->graphs, s->ngraphs * sizeof *gs);
+    if (s->ngraphs)
+        memcpy(gs, s->graphs, s->ngraphs * sizeof *gs);
     gs[s->ngraphs++] = g;
     s->graphs = gs;
 }

@@ -23,6 +23,8 @@ sc_pos sc_site_pos(const sc_site *s)
 void sc_context_notes(sc_rule_ctx *c, sc_finding *f, const sc_site *s)
 {
     for (const sc_iter *it = s->iter; it; it = it->up) {
+        if (it->n == 1)
+            continue;     /* the first pass says nothing (block forms) */
         sc_site ls = {it->loop, it->unit, NULL, NULL};
         sc_pos p = sc_site_pos(&ls);
         if (it->n > 0)

@@ -1,0 +1,194 @@
+#include "options.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../rules/rule.h"
+
+void options_usage(FILE *out)
+{
+    fputs(
+"usage: scopecheck [options] PATH... [-- COMPILER-FLAGS...]\n"
+"\n"
+"Finds varscope scoping mistakes (duplicate variables, missing reuse or\n"
+"dtype, scopes left open, ...) before the program runs.  PATHs are .c files\n"
+"or directories (searched recursively for .c files).\n"
+"\n"
+"  -p DIR                 read compile flags from DIR/compile_commands.json\n"
+"                         (default: the nearest one above each file)\n"
+"  --extra-arg=FLAG       add a compiler flag to every file\n"
+"  --format=FORMAT        text (default), json, sarif or github\n"
+"  -o FILE                write the report to FILE\n"
+"  -j N                   parse N files at a time (default: all cores)\n"
+"  --enable=RULE,...      turn rules on;  --disable=RULE,... turn them off\n"
+"  --config=FILE          read FILE instead of the nearest .scopecheck.json\n"
+"  --strict               also warn about calls that could fail, depending\n"
+"                         on values known only at run time\n"
+"  --fix                  apply fix-its in place\n"
+"  --baseline=FILE        report only findings not in FILE\n"
+"  --write-baseline=FILE  record today's findings in FILE\n"
+"  --show-suppressed      also print findings silenced by comments\n"
+"  --report-unused-ignores  warn about suppressions that silence nothing\n"
+"  --exit-zero            exit 0 even when errors are found\n"
+"  --quiet                print findings only, no summary\n"
+"  --no-cache             do not read or write .scopecheck-cache/\n"
+"  --cache-dir=DIR        keep summaries in DIR\n"
+"  --emit-summary=DIR     map step only: write each file's summary to DIR\n"
+"  --link=DIR             link step only: check the summaries in DIR\n"
+"  --list-rules           list the rules and exit\n"
+"  --explain=RULE         print a rule's documentation and exit\n"
+"  --version, --help\n"
+"\n"
+"Exit status: 0 no error-level finding, 1 error-level findings,\n"
+"2 scopecheck could not do its job (bad option, unreadable or unparsable\n"
+"file, bad configuration).\n", out);
+}
+
+static bool fail(const char *fmt, const char *arg)
+{
+    fputs("scopecheck: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs(" (see --help)\n", stderr);
+    return false;
+}
+
+/* "a,b,c" appended to v */
+static bool split_rules(sc_strs *v, const char *list, const char *opt)
+{
+    const char *p = list;
+    while (*p) {
+        const char *comma = strchr(p, ',');
+        size_t n = comma ? (size_t)(comma - p) : strlen(p);
+        while (n && (*p == ' ')) {
+            p++;
+            n--;
+        }
+        char *id = sc_xmalloc(n + 1);
+        memcpy(id, p, n);
+        id[n] = '\0';
+        while (n && id[n - 1] == ' ')
+            id[--n] = '\0';
+        if (n) {
+            if (sc_rule_index(id) < 0) {
+                fprintf(stderr, "scopecheck: unknown rule '%s' in %s (see "
+                                "--list-rules)\n", id, opt);
+                free(id);
+                return false;
+            }
+            SC_PUSH(*v, id);
+        } else {
+            free(id);
+        }
+        p = comma ? comma + 1 : p + strlen(p);
+    }
+    return true;
+}
+
+/* Matches "--name=value", "--name value", and for short options "-xVALUE"
+ * and "-x VALUE".  *value is set when it matches. */
+static bool take(int argc, char **argv, int *i, const char *name,
+                 const char **value, bool *bad)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) != 0)
+        return false;
+    if (a[n] == '=' && name[1] == '-') {
+        *value = a + n + 1;
+        return true;
+    }
+    if (a[n] != '\0') {
+        if (name[1] != '-') {     /* -j4, -pbuild */
+            *value = a + n;
+            return true;
+        }
+        return false;
+    }
+    if (*i + 1 >= argc) {
+        fail("option '%s' needs a value", name);
+        *bad = true;
+        return true;
+    }
+    *value = argv[++*i];
+    return true;
+}
+
+bool options_parse(sc_options *o, int argc, char **argv)
+{
+    memset(o, 0, sizeof *o);
+    bool bad = false;
+    for (int i = 1; i < argc && !bad; i++) {
+        const char *a = argv[i], *v = NULL;
+        if (strcmp(a, "--") == 0) {
+            for (i++; i < argc; i++)
+                SC_PUSH(o->cflags, argv[i]);
+            break;
+        }
+        if (a[0] != '-' || strcmp(a, "-") == 0) {
+            SC_PUSH(o->paths, a);
+            continue;
+        }
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) o->help = true;
+        else if (strcmp(a, "--version") == 0) o->version = true;
+        else if (strcmp(a, "--list-rules") == 0) o->list_rules = true;
+        else if (strcmp(a, "--strict") == 0) o->strict = true;
+        else if (strcmp(a, "--fix") == 0) o->fix = true;
+        else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) o->quiet = true;
+        else if (strcmp(a, "--exit-zero") == 0) o->exit_zero = true;
+        else if (strcmp(a, "--show-suppressed") == 0) o->show_suppressed = true;
+        else if (strcmp(a, "--report-unused-ignores") == 0) o->report_unused_ignores = true;
+        else if (strcmp(a, "--no-cache") == 0) o->no_cache = true;
+        else if (take(argc, argv, &i, "--explain", &v, &bad)) o->explain = v;
+        else if (take(argc, argv, &i, "--format", &v, &bad)) {
+            if (!v) break;
+            if (strcmp(v, "text") == 0) o->format = SC_FMT_TEXT;
+            else if (strcmp(v, "json") == 0) o->format = SC_FMT_JSON;
+            else if (strcmp(v, "sarif") == 0) o->format = SC_FMT_SARIF;
+            else if (strcmp(v, "github") == 0) o->format = SC_FMT_GITHUB;
+            else bad = !fail("unknown format '%s': use text, json, sarif or github", v);
+        }
+        else if (take(argc, argv, &i, "-o", &v, &bad)) o->output = v;
+        else if (take(argc, argv, &i, "--output", &v, &bad)) o->output = v;
+        else if (take(argc, argv, &i, "-p", &v, &bad)) o->compdb_dir = v;
+        else if (take(argc, argv, &i, "-j", &v, &bad) ||
+                 take(argc, argv, &i, "--jobs", &v, &bad)) {
+            if (!v) break;
+            char *end;
+            long n = strtol(v, &end, 10);
+            if (*end || n < 0 || n > 1024)
+                bad = !fail("-j needs a number of jobs, not '%s'", v);
+            o->jobs = (int)n;
+        }
+        else if (take(argc, argv, &i, "--enable", &v, &bad)) bad = !v || !split_rules(&o->enable, v, "--enable");
+        else if (take(argc, argv, &i, "--disable", &v, &bad)) bad = !v || !split_rules(&o->disable, v, "--disable");
+        else if (take(argc, argv, &i, "--config", &v, &bad)) o->config = v;
+        else if (take(argc, argv, &i, "--baseline", &v, &bad)) o->baseline = v;
+        else if (take(argc, argv, &i, "--write-baseline", &v, &bad)) o->write_baseline = v;
+        else if (take(argc, argv, &i, "--cache-dir", &v, &bad)) o->cache_dir = v;
+        else if (take(argc, argv, &i, "--emit-summary", &v, &bad)) o->emit_summary = v;
+        else if (take(argc, argv, &i, "--link", &v, &bad)) o->link = v;
+        else if (take(argc, argv, &i, "--extra-arg", &v, &bad)) { if (v) SC_PUSH(o->extra_args, v); }
+        else
+            bad = !fail("unknown option '%s'", a);
+    }
+    if (!bad && o->explain && sc_rule_index(o->explain) < 0) {
+        fprintf(stderr, "scopecheck: unknown rule '%s' (see --list-rules)\n",
+                o->explain);
+        bad = true;
+    }
+    return !bad;
+}
+
+void options_free(sc_options *o)
+{
+    for (size_t i = 0; i < o->enable.len; i++)
+        free((void *)o->enable.items[i]);
+    for (size_t i = 0; i < o->disable.len; i++)
+        free((void *)o->disable.items[i]);
+    SC_VEC_FREE(o->paths);
+    SC_VEC_FREE(o->cflags);
+    SC_VEC_FREE(o->extra_args);
+    SC_VEC_FREE(o->enable);
+    SC_VEC_FREE(o->disable);
+}

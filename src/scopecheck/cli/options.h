@@ -1,0 +1,41 @@
+/* The command line (scopecheck.md "Command line"). */
+#ifndef SC_OPTIONS_H
+#define SC_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "../util/arena.h"
+
+typedef enum sc_format { SC_FMT_TEXT, SC_FMT_JSON, SC_FMT_SARIF, SC_FMT_GITHUB }
+    sc_format;
+
+typedef SC_VEC(const char *) sc_strs;
+
+typedef struct sc_options {
+    sc_strs paths;
+    sc_strs cflags;               /* after "--" */
+    sc_strs extra_args;           /* --extra-arg */
+    const char *compdb_dir;       /* -p */
+    sc_format format;
+    const char *output;           /* -o */
+    int jobs;                     /* 0: all cores */
+    sc_strs enable, disable;      /* rule ids */
+    const char *config;
+    const char *explain;
+    bool list_rules, version, help;
+    bool fix, strict, quiet, exit_zero, show_suppressed;
+    bool report_unused_ignores, no_cache;
+    const char *baseline, *write_baseline;
+    const char *cache_dir;
+    const char *emit_summary, *link;
+} sc_options;
+
+/* Fills o from argv.  On a bad command line, prints one line to stderr and
+ * returns false. */
+bool options_parse(sc_options *o, int argc, char **argv);
+void options_free(sc_options *o);
+void options_usage(FILE *out);
+
+#endif

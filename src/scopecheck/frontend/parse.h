@@ -1,0 +1,32 @@
+/* Parsing a translation unit with libclang.
+ *
+ * One fe_index per thread (or per job): libclang's indexes are not shared
+ * between threads.  fe_parse returns a translation unit that has no
+ * error-level diagnostics, or NULL and a one-line message naming the file
+ * and the reason:
+ *
+ *     src/a.c: No such file or directory
+ *     src/dir: not a regular file
+ *     src/a.c:3:10: fatal error: 'missing.h' file not found
+ *
+ * The message is malloc'd; the caller frees it.  Dispose of the unit with
+ * fe_tu_free (clang_disposeTranslationUnit) before freeing its index. */
+#ifndef SC_FE_PARSE_H
+#define SC_FE_PARSE_H
+
+#include <clang-c/Index.h>
+
+typedef struct fe_index fe_index;
+
+fe_index *fe_index_new(void);
+void fe_index_free(fe_index *idx);
+
+/* argv: compiler arguments without the compiler and without the source
+ * file (compdb.h gives them in that form).  "-w" is appended: warnings,
+ * and -Werror turning them into errors, do not make a file unparsable
+ * for us. */
+CXTranslationUnit fe_parse(fe_index *idx, const char *path, int argc,
+                           const char *const *argv, char **err);
+void fe_tu_free(CXTranslationUnit tu);
+
+#endif

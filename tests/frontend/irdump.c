@@ -1,0 +1,126 @@
+/* irdump: parses a C file with the scopecheck front end and prints its IR.
+ *
+ *   irdump [options] FILE.c [-- CLANG-ARGS...]
+ *
+ *   -p DIR         take FILE's arguments from DIR/compile_commands.json
+ *                  (without -p and without --, the nearest
+ *                  compile_commands.json above FILE is used, if any)
+ *   --print-args   print the arguments libclang would get, one per line,
+ *                  and stop
+ *   --quiet        parse and lower, print nothing (timing runs)
+ *   --parse-only   parse, do not lower (timing runs)
+ *   --time         print the parse and lowering times on stderr
+ *
+ * Exit status: 0 on success, 2 when the file cannot be read or parsed or
+ * the compilation database cannot be loaded (the reason on stderr). */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "frontend/compdb.h"
+#include "frontend/lower.h"
+#include "frontend/parse.h"
+#include "ir/ir.h"
+
+static int usage(void)
+{
+    fputs("usage: irdump [-p DIR] [--print-args] [--quiet|--parse-only] FILE.c "
+          "[-- CLANG-ARGS...]\n",
+          stderr);
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
+    const char *dir = NULL, *file = NULL;
+    bool print_args = false, quiet = false, parse_only = false, timing = false;
+    int dashdash = -1;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            dashdash = i;
+            break;
+        } else if (strcmp(argv[i], "-p") == 0 && i + 1 < argc) {
+            dir = argv[++i];
+        } else if (strcmp(argv[i], "--print-args") == 0) {
+            print_args = true;
+        } else if (strcmp(argv[i], "--quiet") == 0) {
+            quiet = true;
+        } else if (strcmp(argv[i], "--time") == 0) {
+            timing = true;
+        } else if (strcmp(argv[i], "--parse-only") == 0) {
+            parse_only = quiet = true;
+        } else if (argv[i][0] == '-' || file) {
+            return usage();
+        } else {
+            file = argv[i];
+        }
+    }
+    if (!file)
+        return usage();
+
+    char **owned = NULL;
+    const char *const *args = NULL;
+    int nargs = 0;
+    if (dashdash >= 0) {
+        args = (const char *const *)argv + dashdash + 1;
+        nargs = argc - dashdash - 1;
+    } else {
+        char *found = NULL;
+        if (!dir)
+            dir = found = fe_compdb_find(file);
+        if (dir) {
+            char *err = NULL;
+            fe_compdb *db = fe_compdb_load(dir, &err);
+            if (!db) {
+                fprintf(stderr, "irdump: %s\n", err);
+                free(err);
+                free(found);
+                return 2;
+            }
+            owned = fe_compdb_args(db, file, &nargs);
+            fe_compdb_free(db);
+            if (!owned && !found) {
+                fprintf(stderr, "irdump: %s: no entry in %s/compile_commands.json\n",
+                        file, dir);
+                return 2;
+            }
+            args = (const char *const *)owned;
+        }
+        free(found);
+    }
+
+    if (print_args) {
+        for (int i = 0; i < nargs; i++)
+            printf("%s\n", args[i]);
+        fe_args_free(owned);
+        return 0;
+    }
+
+    struct timespec t0, t1, t2;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    fe_index *idx = fe_index_new();
+    char *err = NULL;
+    CXTranslationUnit tu = fe_parse(idx, file, nargs, args, &err);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    fe_args_free(owned);
+    if (!tu) {
+        fprintf(stderr, "irdump: %s\n", err);
+        free(err);
+        fe_index_free(idx);
+        return 2;
+    }
+    ir_unit *u = parse_only ? NULL : fe_lower(tu, file);
+    clock_gettime(CLOCK_MONOTONIC, &t2);
+    if (timing)
+        fprintf(stderr, "parse %.3fs lower %.3fs\n",
+                (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+                (double)(t2.tv_sec - t1.tv_sec) + (double)(t2.tv_nsec - t1.tv_nsec) / 1e9);
+    if (u && !quiet)
+        ir_dump(u, stdout);
+    ir_unit_free(u);
+    fe_tu_free(tu);
+    fe_index_free(idx);
+    return 0;
+}
