@@ -129,6 +129,9 @@ deps:
 demo: deps all
 	@bash scripts/demo.sh
 
+bench: all
+	@python3 scripts/bench.py
+
 # ---- install ---------------------------------------------------------------
 install: all
 	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
@@ -141,6 +144,6 @@ install: all
 clean:
 	rm -rf $(B) libvarscope.a libvarscope.so scopecheck
 
-.PHONY: all check tests deps demo install clean
+.PHONY: all check tests deps demo bench install clean
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -81,7 +81,8 @@ size_t files_expand(const sc_strs *paths, sc_strs *out, sc_report *rep)
             SC_PUSH(*out, sc_xstrdup(p));
         }
     }
-    qsort(out->items + start, out->len - start, sizeof *out->items, cmp);
+    if (out->len - start > 1)
+        qsort(out->items + start, out->len - start, sizeof *out->items, cmp);
     size_t k = start;
     for (size_t i = start; i < out->len; i++) {
         if (k > start && strcmp(out->items[k - 1], out->items[i]) == 0) {

@@ -85,20 +85,26 @@ typedef struct av av;
 struct av {
     av_kind kind;
     bool maybe_null;              /* pointer kinds: NULL on some paths */
-    int64_t i;                    /* AV_INT */
-    const char *s;                /* AV_STR: interned */
-    uint32_t id;                  /* AV_GRAPH, AV_SCOPE */
-    uint32_t frame, slot;         /* AV_REF: frame 0 is the globals */
-    const sc_tensor *t;
-    const sc_var *v;
-    const av *box;                /* AV_BOX */
-    /* AV_AGG: fields by name (struct) or by index (array: names NULL);
-     * fields not listed are zero when zero_rest ({0}, designated
+    /* AV_AGG: fields not listed are zero when zero_rest ({0}, designated
      * initializers, compound literals), else unknown */
     bool zero_rest;
-    uint32_t nfields;
-    const char **names;
-    const av **vals;
+    union {
+        int64_t i;                /* AV_INT */
+        const char *s;            /* AV_STR: interned */
+        uint32_t id;              /* AV_GRAPH, AV_SCOPE */
+        struct {                  /* AV_REF: frame 0 is the globals */
+            uint32_t frame, slot;
+        };
+        const sc_tensor *t;       /* AV_TENSOR */
+        const sc_var *v;          /* AV_VAR */
+        const av *box;            /* AV_BOX */
+        struct {                  /* AV_AGG: fields by name (struct) or by
+                                     index (array: names NULL) */
+            uint32_t nfields;
+            const char **names;
+            const av **vals;
+        };
+    };
 };
 
 typedef struct sc_engine sc_engine;

@@ -122,6 +122,10 @@ void sc_analyze(ir_unit *const *units, size_t nunits,
     for (size_t i = 0; i < e->nfns; i++)
         if (!e->fns[i].called && strcmp(e->fns[i].fn->name, "main") != 0)
             sc_run_entry(e, &e->fns[i], units, nunits);
+    if (getenv("SCOPECHECK_STATS"))
+        fprintf(stderr, "scopecheck: engine: %zu functions, %.1f MiB of "
+                        "abstract state, %zu strings\n",
+                e->nfns, e->arena.total / 1048576.0, e->strings.count);
     free(e->fns);
     sc_interner_free(&e->strings);
     sc_arena_free(&e->arena);

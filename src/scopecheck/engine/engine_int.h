@@ -27,6 +27,7 @@ struct sc_engine {
     sc_event_fn emit;
     void *emit_ctx;
     uint32_t next_id;
+    uint32_t edit_seq;            /* transient edit ids (pmap.h) */
     /* functions by name: externally visible ones, and statics per unit */
     pmap funcs;                   /* interned name -> sc_fn (extern) */
     pmap statics;                 /* interned "unitptr:name" -> sc_fn */

@@ -305,8 +305,7 @@ static const av *constant(mrun *r, const av *g, int dtype, bool shape_null,
                     VS_ERR_INVALID_NAME, "'%s' is not a valid node name", nz(probe)))
             return NULL;
         if (op)
-            r->g->nodes = pm_set(&e->arena, r->g->nodes, op, sc_strhash(op),
-                                 (const void *)1);
+            M_SET(r, r->g->nodes, op, (const void *)1);
     }
     if (r->failed)
         return NULL;
@@ -1264,6 +1263,7 @@ bool model_call(sc_engine *e, const char *callee, sc_state *st,
         return false;
     mrun r = {0};
     r.e = e;
+    r.edit = ++e->edit_seq;
     r.st = st;
     r.site = site;
     const av *res = op->fn(&r, args, nargs);

@@ -30,11 +30,16 @@ typedef struct mrun {
     sc_event ev;             /* details for the error event */
     int maybe_code;          /* strict mode: the first possible failure */
     bool created;            /* an op or tf.Variable is made (for notes) */
+    uint32_t edit;           /* this call's transient edit id (pmap.h) */
     sc_event pending[4];     /* warnings, emitted if the call succeeds */
     int npending;
 } mrun;
 
 void m_defer(mrun *r, const sc_event *ev);
+/* map updates of the call in progress: copied once, then in place */
+#define M_SET(r, map, key, val)                                             \
+    ((map) = pm_set_edit(&(r)->e->arena, (map), (key), sc_strhash(key),      \
+                         (val), (r)->edit))
 
 /* Records a check's outcome; true if the call surely fails here. */
 bool m_check(mrun *r, int tri, int code, const char *fmt, ...)

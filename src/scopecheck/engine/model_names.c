@@ -111,7 +111,7 @@ static void name_put(mrun *r, const char *key, int64_t count,
     sc_name *n = sc_alloc(&r->e->arena, sizeof *n);
     n->count = count;
     n->first = *first;
-    r->g->names = pm_set(&r->e->arena, r->g->names, key, sc_strhash(key), n);
+    M_SET(r, r->g->names, key, n);
 }
 
 /* unique_name(prefix + name), marking it.  NULL when the engine cannot
@@ -215,8 +215,7 @@ const char *m_op_name(mrun *r, const char *prefix, const char *name,
                 nz(probe)))
         return NULL;
     if (op)
-        r->g->nodes = pm_set(&e->arena, r->g->nodes, op, sc_strhash(op),
-                             (const void *)1);
+        M_SET(r, r->g->nodes, op, (const void *)1);
     return op;
 }
 
@@ -234,11 +233,9 @@ const sc_tensor *m_variable_ops(mrun *r, const char *op, bool callable,
     const char *read = m_unique_name(r, prefix, sc_istr(e, "read"), NULL,
                                      NULL);
     if (assign)
-        r->g->nodes = pm_set(&e->arena, r->g->nodes, assign,
-                             sc_strhash(assign), (const void *)1);
+        M_SET(r, r->g->nodes, assign, (const void *)1);
     if (read)
-        r->g->nodes = pm_set(&e->arena, r->g->nodes, read, sc_strhash(read),
-                             (const void *)1);
+        M_SET(r, r->g->nodes, read, (const void *)1);
     sc_tensor *t = sc_alloc(&e->arena, sizeof *t);
     t->name = read ? m_cat(e, read, ":0", "") : NULL;
     t->dtype = dtype;

@@ -172,7 +172,7 @@ static const av *create(mrun *r, const sc_scope *sc, const m_req *q,
     sc_stored *s = sc_alloc(&e->arena, sizeof *s);
     s->var = v;
     if (full)
-        r->g->store = pm_set(&e->arena, r->g->store, full, sc_strhash(full), s);
+        M_SET(r, r->g->store, full, s);
     else
         r->g->store_unknown = plist_add(
             e, r->g->store_unknown,
@@ -349,7 +349,7 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
         sc_stored *s = sc_alloc(&e->arena, sizeof *s);
         s->var = found && found->var ? found->var : unknown_var(e, full);
         if (full) {
-            g->store = pm_set(&e->arena, g->store, full, sc_strhash(full), s);
+            M_SET(r, g->store, full, s);
             g->names_unknown = plist_add(e, g->names_unknown, full);
         } else {
             g->store_unknown = plist_add(e, g->store_unknown, sc_istr(e, ""));

@@ -10,6 +10,7 @@
  * a leaf (one entry; leaves with the same full hash chain through next). */
 struct pm_node {
     uint8_t leaf;
+    uint32_t edit;            /* transient owner; 0: shared, never in place */
     uint32_t bitmap;
     uint32_t nkids;
     uint64_t hash;
@@ -26,10 +27,13 @@ static unsigned slot(uint64_t hash, unsigned shift)
 
 static unsigned popcount(uint32_t x) { return (unsigned)__builtin_popcount(x); }
 
+static _Thread_local uint32_t cur_edit;     /* the edit id of the update in progress */
+
 static const pm_node *leaf_new(sc_arena *a, const void *key, uint64_t hash,
                                const void *val, const pm_node *next)
 {
     pm_node *n = sc_alloc(a, sizeof *n);
+    n->edit = cur_edit;
     n->leaf = 1;
     n->hash = hash;
     n->key = key;
@@ -42,6 +46,7 @@ static pm_node *branch_new(sc_arena *a, uint32_t bitmap)
 {
     unsigned k = popcount(bitmap);
     pm_node *n = sc_alloc(a, sizeof *n + k * sizeof(pm_node *));
+    n->edit = cur_edit;
     n->bitmap = bitmap;
     n->nkids = k;
     return n;
@@ -71,9 +76,15 @@ static const pm_node *chain_set(sc_arena *a, const pm_node *chain,
 {
     if (!chain)
         return leaf_new(a, key, hash, val, NULL);
-    if (chain->key == key)
-        return chain->val == val ? chain
-                                 : leaf_new(a, key, hash, val, chain->next);
+    if (chain->key == key) {
+        if (chain->val == val)
+            return chain;
+        if (cur_edit && chain->edit == cur_edit) {
+            ((pm_node *)chain)->val = val;
+            return chain;
+        }
+        return leaf_new(a, key, hash, val, chain->next);
+    }
     const pm_node *rest = chain_set(a, chain->next, key, hash, val);
     return rest == chain->next ? chain
                                : leaf_new(a, chain->key, chain->hash,
@@ -100,6 +111,10 @@ static const pm_node *set_node(sc_arena *a, const pm_node *n, const void *key,
                                       shift + BITS);
         if (kid == n->kids[idx])
             return n;
+        if (cur_edit && n->edit == cur_edit) {
+            ((pm_node *)n)->kids[idx] = kid;
+            return n;
+        }
         pm_node *c = branch_new(a, n->bitmap);
         memcpy(c->kids, n->kids, n->nkids * sizeof(pm_node *));
         c->kids[idx] = kid;
@@ -116,7 +131,16 @@ static const pm_node *set_node(sc_arena *a, const pm_node *n, const void *key,
 pmap pm_set(sc_arena *a, pmap m, const void *key, uint64_t hash,
             const void *val)
 {
-    return (pmap){set_node(a, m.root, key, hash, val, 0)};
+    return pm_set_edit(a, m, key, hash, val, 0);
+}
+
+pmap pm_set_edit(sc_arena *a, pmap m, const void *key, uint64_t hash,
+                 const void *val, uint32_t edit)
+{
+    cur_edit = edit;
+    pmap r = {set_node(a, m.root, key, hash, val, 0)};
+    cur_edit = 0;
+    return r;
 }
 
 /* ---- join ---- */
@@ -218,6 +242,7 @@ static const pm_node *join_node(jctx *j, const pm_node *x, const pm_node *y,
 
 pmap pm_join(sc_arena *a, pmap x, pmap y, pm_join_fn fn, void *ctx)
 {
+    cur_edit = 0;
     jctx j = {a, fn, ctx};
     return (pmap){join_node(&j, x.root, y.root, 0)};
 }

@@ -23,6 +23,14 @@ typedef struct pmap { const pm_node *root; } pmap;
 const void *pm_get(pmap m, const void *key, uint64_t hash);
 pmap pm_set(sc_arena *a, pmap m, const void *key, uint64_t hash,
             const void *val);
+/* The same, but nodes made by earlier calls with the same non-zero edit
+ * id are updated in place ("transient" updates).  The caller promises
+ * that nothing else holds a map containing nodes of that id: a sequence
+ * of updates that nobody observes halfway (one library call, one path's
+ * variables between forks) makes one copy of each path, not one per
+ * update. */
+pmap pm_set_edit(sc_arena *a, pmap m, const void *key, uint64_t hash,
+                 const void *val, uint32_t edit);
 
 /* join(key, va, vb, ctx): the value of key in the joined map; va or vb is
  * NULL where the key is absent on that side.  Must return non-NULL.  When

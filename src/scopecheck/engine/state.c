@@ -6,15 +6,18 @@
 sc_state *state_new(sc_engine *e)
 {
     sc_state *s = sc_alloc(&e->arena, sizeof *s);
+    s->edit = ++e->edit_seq;
     s->frames = sc_alloc(&e->arena, sizeof *s->frames);
     s->nframes = 1;
     return s;
 }
 
-sc_state *state_clone(sc_engine *e, const sc_state *s)
+sc_state *state_clone(sc_engine *e, sc_state *s)
 {
     sc_state *c = sc_alloc(&e->arena, sizeof *c);
     *c = *s;
+    c->edit = ++e->edit_seq;
+    s->edit = ++e->edit_seq;
     c->graphs = sc_alloc(&e->arena, (s->ngraphs + 1) * sizeof *c->graphs);
     if (s->ngraphs)
         memcpy(c->graphs, s->graphs, s->ngraphs * sizeof *c->graphs);
@@ -67,9 +70,9 @@ void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
 {
     if (frame >= s->nframes)
         return;
-    s->frames[frame] = pm_set(&e->arena, s->frames[frame],
-                              (const void *)(uintptr_t)(slot + 1),
-                              pm_hash_int(slot), v);
+    s->frames[frame] = pm_set_edit(&e->arena, s->frames[frame],
+                                   (const void *)(uintptr_t)(slot + 1),
+                                   pm_hash_int(slot), v, s->edit);
 }
 
 /* ---- joins ---- */
@@ -245,6 +248,7 @@ static const sc_graph *join_graph(sc_engine *e, const sc_graph *a,
 
 void state_join_into(sc_engine *e, sc_state *a, const sc_state *b)
 {
+    a->edit = ++e->edit_seq;      /* b may share nodes of a's old id */
     for (uint32_t f = 0; f < a->nframes && f < b->nframes; f++)
         if (a->frames[f].root != b->frames[f].root)
             a->frames[f] = pm_join(&e->arena, a->frames[f], b->frames[f],

@@ -109,10 +109,12 @@ typedef struct sc_state {
     uint32_t ngraphs;
     pmap *frames;                 /* slot index -> av */
     uint32_t nframes;
+    uint32_t edit;                /* transient updates of frames: see pmap.h */
 } sc_state;
 
 sc_state *state_new(sc_engine *e);
-sc_state *state_clone(sc_engine *e, const sc_state *s);
+/* A copy of s; both go on with fresh edit ids (they now share nodes). */
+sc_state *state_clone(sc_engine *e, sc_state *s);
 /* Joins b into a (same program point and call context). */
 void state_join_into(sc_engine *e, sc_state *a, const sc_state *b);
 /* States with different open-scope depths are kept apart: the key. */

@@ -7,33 +7,49 @@
  *   invocation in the user's file: start at the macro name, end_line:
  *   end_col at the invocation's closing parenthesis, end_offset just past
  *   it.  Code outside macros has its spelling range.  end_line:end_col is
- *   the last token's start.
+ *   the last token's start.  A node whose range is exactly one invocation
+ *   hands that range to its whole subtree without recomputing it.
  * - A direct call has str = the callee's name and kids[0] = an IR_FUNCREF
  *   of it (never NULL), so that a walk over kids needs no special case.
  * - Static locals are globals named "FUNC.VAR" with is_static set; a
  *   file-scope static variable also has is_static set (internal linkage).
- *   Globals declared in system headers that the code uses (stderr, errno's
- *   helpers) are added on first use, with is_extern set.
+ *   Globals declared in system headers that the code uses (stderr) are
+ *   added on first use, with is_extern set.  A block-scope extern is the
+ *   global it names.  Redeclarations of a global are one global, located
+ *   at its definition.
  * - Implicit casts and parentheses are transparent: the node is the inner
  *   expression with its own type, except that an implicit conversion of a
  *   literal 0 to a pointer is IR_NULL with the pointer type.
- * - libclang 14 has no API for an operator's kind.  It is found from the
- *   tokens: by the operand types for & and *, else in the source between
- *   the operands (exact outside macros), else next to the operands where
- *   they are spelled (macro bodies), else, for a variable's initializer,
- *   in clang's printing of the declaration.  An operator that none of
- *   these finds (one written in a macro body between two operands that
- *   come from other macros or from arguments, such as `scope_var != NULL`
- *   in VS_VARIABLE_SCOPE_AS) lowers to IR_UNKNOWN with the operands' side
- *   effects as kids.
+ * - An integer-typed node is folded to IR_INT by clang_Cursor_Evaluate
+ *   only when it is a literal, an enum constant, sizeof/_Alignof, or a
+ *   cast, parenthesis, unary, binary or conditional operator whose
+ *   operands all folded: never a variable's value.
+ * - libclang 14 has no API for an operator's kind.  & and * are told by
+ *   the operand types; prefix operators by the token where they are
+ *   spelled (clang_getToken); binary and postfix ones from the source
+ *   between the operands (exact outside macros), else from the text of
+ *   the expression at the macro level where it is written ("text hints":
+ *   the header of a for/if/while/switch/return in a macro body, or the
+ *   #define body of a macro the whole expression is an invocation of),
+ *   else next to the operands where they are spelled, else, for a
+ *   variable's initializer, from clang's printing of the declaration.  An
+ *   operator none of these finds (an unparenthesized macro argument that
+ *   changes the precedence, as in GT(a, 1) + 2 for `#define GT(a, b) a > b`)
+ *   lowers to IR_UNKNOWN with the operands' side effects as kids, never to
+ *   a guessed operator.
+ * - Whether a location is inside a macro is read from the top bit of its
+ *   raw encoding (no API); that is checked against an exact token-based
+ *   test on the first locations of each unit, and the exact test is used
+ *   from then on should they ever disagree.
  * - _Generic lowers to IR_UNKNOWN without kids (which association is
  *   evaluated is not known); a GNU case range `case 1 ... 3:` gives one
  *   IR_S_CASE per value when it has at most 256 values, else one for its
  *   low end; an array range designator [1 ... 3] is named "[1][3]".
  * - Nesting deeper than MAX_DEPTH statements/expressions lowers to
- *   IR_S_NOP / IR_UNKNOWN rather than exhausting the stack; else-if
- *   chains, case and label chains and the statements of a block are
- *   lowered iteratively and do not count.
+ *   IR_S_NOP / IR_UNKNOWN rather than exhausting the stack (1000 levels
+ *   take about 5 MB of stack under ASan, 1.5 MB without); else-if chains,
+ *   case and label chains and the statements of a block are lowered
+ *   iteratively and do not count.
  */
 #include "lower.h"
 
@@ -1008,7 +1024,7 @@ static const opinfo *op_ending_at(const char *b, size_t end, size_t *start)
  * be read from the source; see the file comment. */
 static fe_file *spelled_end(lw *l, CXCursor c, unsigned *end, int depth);
 
-static fe_file *spelled_end_after(lw *l, fe_file *f, unsigned pos, char open, unsigned *end)
+static fe_file *spelled_end_after(fe_file *f, unsigned pos, char open, unsigned *end)
 {
     size_t i = skip_ws(f->buf, f->size, pos);
     if (i >= f->size || f->buf[i] != open)
@@ -1016,7 +1032,6 @@ static fe_file *spelled_end_after(lw *l, fe_file *f, unsigned pos, char open, un
     size_t k = skip_group(f->buf, f->size, i);
     if (!k)
         return NULL;
-    (void)l;
     *end = (unsigned)k;
     return f;
 }
@@ -1125,7 +1140,7 @@ static fe_file *spelled_end(lw *l, CXCursor c, unsigned *end, int depth)
             size_t kk = skip_group(f->buf, f->size, b);
             if (!kk)
                 return NULL;
-            return spelled_end_after(l, f, (unsigned)kk, '{', end);
+            return spelled_end_after(f, (unsigned)kk, '{', end);
         }
     case CXCursor_CallExpr:
     case CXCursor_ArraySubscriptExpr: {
@@ -1136,7 +1151,7 @@ static fe_file *spelled_end(lw *l, CXCursor c, unsigned *end, int depth)
         f = spelled_end(l, first, &fe, depth + 1);
         if (!f)
             return NULL;
-        return spelled_end_after(l, f, fe, k == CXCursor_CallExpr ? '(' : '[', end);
+        return spelled_end_after(f, fe, k == CXCursor_CallExpr ? '(' : '[', end);
     }
     case CXCursor_BinaryOperator:
     case CXCursor_CompoundAssignOperator:
@@ -1185,7 +1200,6 @@ static const opinfo *printed_root_op(const char *s, size_t n)
     const opinfo *best = NULL;
     int best_prec = 100;
     int depth = 0;
-    bool have_q = false;
     size_t i = 0;
     bool prev_operand = false;      /* the previous token ends an operand */
     while (i < n) {
@@ -1207,8 +1221,7 @@ static const opinfo *printed_root_op(const char *s, size_t n)
             const opinfo *o = op_lookup(s + i, e - i);
             bool spaced = i > 0 && s[i - 1] == ' ' && e < n && s[e] == ' ';
             if (depth == 0 && c == '?' && e - i == 1 && spaced && prev_operand) {
-                have_q = true;
-                if (3 < best_prec || (3 == best_prec)) {
+                if (3 < best_prec) {    /* the root is ?: (right-associative) */
                     best_prec = 3;
                     best = NULL;
                 }
@@ -1224,7 +1237,6 @@ static const opinfo *printed_root_op(const char *s, size_t n)
         }
         i = e;
     }
-    (void)have_q;
     return best;
 }
 
@@ -1820,7 +1832,8 @@ static ir_expr *unknown_expr(lw *l, CXCursor c, bool *se)
         return e;
     size_t ebase = l->es.len;
     collect_effects(l, c);
-    set_kids(l, e, l->es.items + ebase, (uint32_t)(l->es.len - ebase));
+    if (l->es.len > ebase)
+        set_kids(l, e, l->es.items + ebase, (uint32_t)(l->es.len - ebase));
     l->es.len = ebase;
     if (e->nkids)
         *se = true;
@@ -2838,15 +2851,14 @@ static void lower_decls_h(lw *l, CXCursor c, const hint *init_hint)
     l->cs.len = base;
 }
 
-static void push_case(lw *l, CXCursor c, int64_t v, bool is_default)
+/* A case marker; its location is set by the caller. */
+static void push_case(lw *l, int64_t v, bool is_default)
 {
     ir_stmt *s = sc_alloc(l->A, sizeof *s);
     s->kind = IR_S_CASE;
     s->op = is_default;
     s->ival = v;
     SC_PUSH(l->ss, s);
-    /* "case X" / "default": from the keyword to the value */
-    (void)c;
 }
 
 /* Lowers c into the enclosing block (l->ss): labels and case labels become
@@ -2867,7 +2879,7 @@ static void lower_into(lw *l, CXCursor c)
             ir_loc loc = cursor_loc(l, c);
             size_t first = l->ss.len;
             if (k == CXCursor_DefaultStmt) {
-                push_case(l, c, 0, true);
+                push_case(l, 0, true);
             } else {
                 int64_t lo = 0, hi = 0;
                 eval_int(l->cs.items[base], &lo);
@@ -2877,7 +2889,7 @@ static void lower_into(lw *l, CXCursor c)
                 if (hi < lo || hi - lo > 255)
                     hi = lo;
                 for (int64_t v = lo; v <= hi; v++)
-                    push_case(l, c, v, false);
+                    push_case(l, v, false);
                 /* the label's range: "case" to the end of its value */
                 ir_loc vl = cursor_loc(l, l->cs.items[base + (n >= 3 ? 1 : 0)]);
                 if (vl.file == loc.file && vl.end_offset >= loc.offset) {
@@ -3497,9 +3509,6 @@ ir_unit *fe_lower(CXTranslationUnit tu, const char *main_file)
     sc_arena_free(&l->marena);
     if (l->policy)
         clang_PrintingPolicy_dispose(l->policy);
-    if (getenv("SC_FE_DEBUG"))
-        fprintf(stderr, "calib: bad=%d checks=%u file=%u macro=%u\n", l->calib_bad,
-                l->calib_checks, l->calib_seen[0], l->calib_seen[1]);
     free(l);
     return u;
 }

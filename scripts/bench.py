@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""make bench: scopecheck's speed and memory against clang -fsyntax-only.
+
+Everything is measured in the same run, on the same files with the same
+flags, so the ratios hold on any machine:
+
+  1. single files: a generated corpus of varscope programs, each file
+     linted alone (scopecheck -j 1 FILE) and parsed alone (clang
+     -fsyntax-only FILE); the ratio of the summed times (target <= 1.2x);
+  2. growth: 10,000 and 100,000 scoping calls in one function, and 1,000
+     sequential unknown ifs around calls: time and peak memory, to show
+     that both grow linearly;
+  3. trees (scripts/bench_tree.py, when present): many files, -j, caches.
+
+Not a test: it prints figures; nothing fails on a slow machine.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SCOPECHECK = os.path.join(ROOT, "scopecheck")
+INCLUDE = os.path.join(ROOT, "include")
+FLAGS = ["-I" + INCLUDE, "-std=c11"]
+REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
+
+
+def run(cmd):
+    """(seconds, peak RSS in MiB, exit status) of one command."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    return time.perf_counter() - t0, ru.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+
+
+def best(cmd):
+    """best of REPEAT runs: the least disturbed by the rest of the machine"""
+    runs = [run(cmd) for _ in range(REPEAT)]
+    t = min(r[0] for r in runs)
+    m = max(r[1] for r in runs)
+    return t, m, runs[0][2]
+
+
+HEADER = """#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "varscope.h"
+"""
+
+
+def program(k):
+    """A realistic model-building file: helpers, loops with snprintf'd
+    names, towers shared by reuse, dense layers, ordinary C around it."""
+    return HEADER + f"""
+#define LAYERS {3 + k % 4}
+#define HIDDEN {16 + k}
+
+struct config {{ int layers; int hidden; const char *name; }};
+
+static double clamp(double x, double lo, double hi) {{
+    return x < lo ? lo : x > hi ? hi : x;
+}}
+
+static int parse_int(const char *s, int dflt) {{
+    if (!s || !*s) return dflt;
+    char *end;
+    long v = strtol(s, &end, 10);
+    return *end ? dflt : (int)v;
+}}
+
+static vs_tensor *layer(vs_graph *g, vs_tensor *x, int i, int units) {{
+    char name[32];
+    snprintf(name, sizeof name, "layer_%d", i);
+    vs_tensor *y = NULL;
+    VS_VARIABLE_SCOPE(g, name) {{
+        vs_var *w = vs_get_variable(g, "w", .shape = VS_SHAPE(units, units));
+        vs_var *b = vs_get_variable(g, "b", .shape = VS_SHAPE(units), .initializer = vs_init_zeros());
+        y = vs_add(g, vs_matmul(g, x, vs_value(w)), vs_value(b));
+    }}
+    return y;
+}}
+
+static vs_tensor *tower(vs_graph *g, vs_tensor *x, vs_reuse reuse) {{
+    vs_tensor *h = x;
+    VS_VARIABLE_SCOPE(g, "tower", .reuse = reuse) {{
+        for (int i = 0; i < LAYERS; i++)
+            h = layer(g, h, i, HIDDEN);
+        h = vs_dense(g, h, HIDDEN, .name = "head");
+    }}
+    return h;
+}}
+
+static void summarize(const struct config *c) {{
+    double ratio = clamp((double)c->hidden / (c->layers + 1), 0.0, 100.0);
+    printf("%s: %d layers, %d hidden, ratio %.2f\\n", c->name, c->layers, c->hidden, sqrt(ratio));
+}}
+
+int main(int argc, char **argv) {{
+    struct config c = {{ LAYERS, parse_int(argc > 1 ? argv[1] : NULL, HIDDEN), "model{k}" }};
+    summarize(&c);
+    vs_graph *g = vs_graph_new();
+    vs_tensor *x = vs_placeholder(g, VS_FLOAT32, VS_SHAPE(-1, HIDDEN), .name = "x");
+    vs_tensor *a = tower(g, x, VS_REUSE_INHERIT);
+    vs_tensor *b = tower(g, x, VS_REUSE);
+    VS_NAME_SCOPE(g, "loss") {{
+        vs_tensor *d = vs_add(g, a, b, .name = "diff");
+        (void)d;
+    }}
+    for (int step = 0; step < 4; step++) {{
+        char name[32];
+        snprintf(name, sizeof name, "step_%d", step);
+        vs_variable(g, vs_scalar_i32(g, step), .name = name);
+    }}
+    vs_graph_free(g);
+    return 0;
+}}
+"""
+
+
+def growth_calls(n):
+    lines = [HEADER, "int main(void) {", "    vs_graph *g = vs_graph_new();"]
+    per_scope = 1000
+    for s in range(0, n, per_scope):
+        lines.append(f'    vs_variable_scope_enter(g, "block_{s // per_scope}");')
+        for i in range(s, min(n, s + per_scope)):
+            lines.append(f'    vs_get_variable(g, "v{i}", .shape = VS_SHAPE({1 + i % 7}));')
+        lines.append("    vs_scope_exit(g);")
+    lines += ["    vs_graph_free(g);", "    return 0;", "}"]
+    return "\n".join(lines) + "\n"
+
+
+def growth_ifs(n):
+    lines = [HEADER, "int main(int argc, char **argv) {", "    (void)argv;",
+             "    vs_graph *g = vs_graph_new();"]
+    for i in range(n):
+        lines.append(f"    if (argc > {i % 5 + 1}) {{")
+        lines.append(f'        vs_get_variable(g, "w{i}", .shape = VS_SHAPE(3));')
+        lines.append("    } else {")
+        lines.append(f'        vs_variable(g, vs_scalar_f32(g, 1.0f), .name = "u{i}");')
+        lines.append("    }")
+    lines += ["    vs_graph_free(g);", "    return 0;", "}"]
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    if not os.path.exists(SCOPECHECK):
+        sys.exit("bench: build scopecheck first (make)")
+    clang = shutil.which("clang") or sys.exit("bench: clang not found")
+    tmp = tempfile.mkdtemp(prefix="scopecheck-bench-")
+    try:
+        print(f"scopecheck bench (best of {REPEAT}; clang: {clang})\n")
+        # 1. single files
+        files = []
+        for k in range(40):
+            p = os.path.join(tmp, f"model_{k:02d}.c")
+            with open(p, "w") as f:
+                f.write(program(k))
+            files.append(p)
+        t_sc = t_cl = 0.0
+        m_sc = m_cl = 0.0
+        for p in files:
+            ts, ms, st = best([SCOPECHECK, "-j", "1", "--quiet", p, "--"] + FLAGS)
+            if st > 1:
+                sys.exit(f"bench: scopecheck failed on {p} (status {st})")
+            tc, mc, _ = best([clang, "-fsyntax-only"] + FLAGS + [p])
+            t_sc, t_cl = t_sc + ts, t_cl + tc
+            m_sc, m_cl = max(m_sc, ms), max(m_cl, mc)
+        print("1. single files: %d generated varscope programs, each alone" % len(files))
+        print("   clang -fsyntax-only  %7.3f s   peak %6.1f MiB" % (t_cl, m_cl))
+        print("   scopecheck -j 1      %7.3f s   peak %6.1f MiB" % (t_sc, m_sc))
+        print("   ratio                %7.2fx  (target <= 1.2x)\n" % (t_sc / t_cl))
+
+        # 2. growth
+        print("2. growth in one function (time and peak memory should grow linearly)")
+        print("   %-34s %9s %9s %9s %9s %7s" % ("case", "clang s", "sc s", "clang MiB", "sc MiB", "ratio"))
+        cases = [("10,000 scoping calls", growth_calls(10_000)),
+                 ("100,000 scoping calls", growth_calls(100_000)),
+                 ("100 unknown ifs around calls", growth_ifs(100)),
+                 ("1,000 unknown ifs around calls", growth_ifs(1000))]
+        for name, text in cases:
+            p = os.path.join(tmp, "growth.c")
+            with open(p, "w") as f:
+                f.write(text)
+            ts, ms, st = best([SCOPECHECK, "-j", "1", "--quiet", p, "--"] + FLAGS)
+            tc, mc, _ = best([clang, "-fsyntax-only"] + FLAGS + [p])
+            print("   %-34s %9.3f %9.3f %9.1f %9.1f %6.2fx%s" % (
+                name, tc, ts, mc, ms, ts / tc, "" if st <= 1 else f"  (status {st})"))
+        print()
+        tree = os.path.join(ROOT, "scripts", "bench_tree.py")
+        if os.path.exists(tree):
+            sys.stdout.flush()
+            subprocess.run([sys.executable, tree], check=False)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

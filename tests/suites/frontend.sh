@@ -1,0 +1,262 @@
+#!/usr/bin/env bash
+# The front end (libclang -> IR), through build/irdump (ASan/UBSan, leaks
+# checked at exit):
+#   - each tests/frontend/*.c dumps exactly its .ir (read and checked by
+#     hand when written: locations, values, types), and every location in
+#     the dumps, and in the seed fixtures' dumps, matches the source bytes;
+#   - compile_commands.json: both entry forms, shell quoting, relative
+#     paths, lookup by walking up, and its errors;
+#   - files that do not parse give one clear line and status 2;
+#   - inputs that would exhaust a recursive walk: 100,000 calls in one
+#     function, a 32,000-operand expression, a 4,000-long else-if chain.
+set -u
+cd "$(dirname "$0")/../.."
+irdump=$PWD/build/irdump
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { echo "ok - $1"; }
+notok() {
+    echo "not ok - $1"
+    shift
+    for f in "$@"; do
+        [ -f "$f" ] && head -n 40 "$f" | sed 's/^/# /'
+    done
+}
+
+if [ ! -x "$irdump" ]; then
+    notok "build/irdump is built (make build/irdump)"
+    exit 0
+fi
+have_python=1
+command -v python3 > /dev/null || have_python=0
+
+checklocs() {  # name dump
+    if [ "$have_python" = 0 ]; then
+        ok "$1: locations match the source # SKIP no python3"
+    elif python3 tests/frontend/checklocs.py "$2" . > "$tmp/locs" 2>&1; then
+        ok "$1: locations match the source"
+    else
+        notok "$1: locations match the source" "$tmp/locs"
+    fi
+}
+
+# ---- golden dumps ------------------------------------------------------------
+for src in tests/frontend/*.c; do
+    name=$(basename "$src" .c)
+    golden=tests/frontend/$name.ir
+    [ -f "$golden" ] || continue
+    if "$irdump" "$src" -- -Iinclude > "$tmp/$name.ir" 2> "$tmp/err"; then
+        if diff -u "$golden" "$tmp/$name.ir" > "$tmp/diff"; then
+            ok "$name: dump matches $golden"
+        else
+            notok "$name: dump matches $golden" "$tmp/diff"
+        fi
+        checklocs "$name" "$tmp/$name.ir"
+    else
+        notok "$name: irdump succeeds" "$tmp/err"
+    fi
+done
+
+for src in fixtures/seed/*.c; do
+    name=$(basename "$src" .c)
+    if "$irdump" "$src" -- -Iinclude > "$tmp/$name.ir" 2> "$tmp/err"; then
+        ok "seed $name: lowers"
+        checklocs "seed $name" "$tmp/$name.ir"
+    else
+        notok "seed $name: lowers" "$tmp/err"
+    fi
+done
+
+# The multi-line macro invocation: start at the macro name (9:17), end at
+# its closing parenthesis (11:56), end_offset just past it.
+if grep -q '^      = CALL vs_get_variable_at : ptr(struct:vs_var) @9:17-11:56/215-348$' \
+        tests/frontend/macro_calls.ir &&
+   [ "$(dd if=tests/frontend/macro_calls.c bs=1 skip=347 count=1 2>/dev/null)" = ")" ] &&
+   [ "$(dd if=tests/frontend/macro_calls.c bs=1 skip=215 count=15 2>/dev/null)" = vs_get_variable ]; then
+    ok "multi-line invocation: macro name to closing parenthesis"
+else
+    notok "multi-line invocation: macro name to closing parenthesis"
+fi
+
+# ---- compile_commands.json ----------------------------------------------------
+db=$tmp/proj
+mkdir -p "$db/build" "$db/src/sub" "$db/inc" "$db/q dir" "$db/sys"
+printf '#define FROM_HEADER "h"\n' > "$db/inc/names.h"
+printf '#include "names.h"\nconst char *a = FROM_HEADER NAME;\n' > "$db/src/a.c"
+printf 'const char *b = MSG;\n' > "$db/src/b.c"
+cat > "$db/build/compile_commands.json" <<EOF
+[
+  {"directory": "$db/build", "file": "../src/a.c",
+   "arguments": ["gcc", "-c", "-I../inc", "-isystem", "../sys", "-DNAME=\"x y\"",
+                 "-o", "a.o", "../src/a.c", "-MD", "-MF", "a.d", "-Wall"]},
+  {"directory": "$db/build", "file": "$db/src/b.c",
+   "command": "cc -c -I ../inc -iquote'../q dir' -DMSG=\\"\\\\\\"hello  world\\\\\\"\\" -DQ='it'\\\\''s' -include ../inc/names.h -o b.o -MMD -MT b.o $db/src/b.c"}
+]
+EOF
+
+expect_args() {  # name file expected-args...
+    local name=$1 file=$2
+    shift 2
+    printf '%s\n' "$@" > "$tmp/want"
+    if "$irdump" --print-args -p "$db/build" "$file" > "$tmp/got" 2> "$tmp/err" &&
+       diff -u "$tmp/want" "$tmp/got" > "$tmp/diff"; then
+        ok "compdb: $name"
+    else
+        notok "compdb: $name" "$tmp/diff" "$tmp/err"
+    fi
+}
+expect_args '"arguments": compiler, -c, -o, the file and -M* dropped; paths absolute' \
+    "$db/src/a.c" "-I$db/inc" -isystem "$db/sys" '-DNAME="x y"' -Wall
+expect_args '"command": split like a shell (quotes, backslashes)' \
+    "$db/src/b.c" -I "$db/inc" "-iquote$db/q dir" '-DMSG="hello  world"' "-DQ=it's" \
+    -include "$db/inc/names.h"
+( cd "$db/src" && "$irdump" --print-args -p ../build a.c ) > "$tmp/got" 2> "$tmp/err"
+if [ "$(head -n 1 "$tmp/got")" = "-I$db/inc" ]; then
+    ok "compdb: a relative source path is found"
+else
+    notok "compdb: a relative source path is found" "$tmp/got" "$tmp/err"
+fi
+
+# the flags are used: -I finds names.h, -D defines NAME and MSG
+"$irdump" -p "$db/build" "$db/src/a.c" > "$tmp/a.ir" 2> "$tmp/err"
+if grep -q '^  = STR "hx y" ' "$tmp/a.ir"; then
+    ok "compdb: parsing uses the entry's -I and -D"
+else
+    notok "compdb: parsing uses the entry's -I and -D" "$tmp/a.ir" "$tmp/err"
+fi
+"$irdump" -p "$db/build" "$db/src/b.c" > "$tmp/b.ir" 2> "$tmp/err"
+if grep -q '^  = STR "hello  world" ' "$tmp/b.ir"; then
+    ok "compdb: a quoted -D from a command line"
+else
+    notok "compdb: a quoted -D from a command line" "$tmp/b.ir" "$tmp/err"
+fi
+
+# found by walking up from the file's directory (not in a build/ below)
+cp "$db/build/compile_commands.json" "$db/src/compile_commands.json"
+sed -i "s|\"directory\": \"$db/build\"|\"directory\": \"../build\"|" "$db/src/compile_commands.json"
+printf 'int c;\n' > "$db/src/sub/c.c"
+if "$irdump" --print-args "$db/src/sub/c.c" > "$tmp/got" 2> "$tmp/err" && [ ! -s "$tmp/got" ] &&
+   "$irdump" --print-args "$db/src/a.c" > "$tmp/got2" 2> "$tmp/err" &&
+   [ "$(head -n 1 "$tmp/got2")" = "-I$db/inc" ]; then
+    ok "compdb: found by walking up; a relative \"directory\" is taken from the database's"
+else
+    notok "compdb: found by walking up; a relative \"directory\" is taken from the database's" \
+        "$tmp/got" "$tmp/got2" "$tmp/err"
+fi
+rm -f "$db/src/compile_commands.json"
+
+expect_error() {  # name dir file expected-stderr
+    local name=$1 dir=$2 file=$3 want=$4
+    "$irdump" --print-args -p "$dir" "$file" > /dev/null 2> "$tmp/err"
+    local rc=$?
+    if [ "$rc" = 2 ] && [ "$(cat "$tmp/err")" = "$want" ]; then
+        ok "compdb error: $name"
+    else
+        echo "status $rc, expected 2; expected: $want" > "$tmp/why"
+        notok "compdb error: $name" "$tmp/why" "$tmp/err"
+    fi
+}
+mkdir -p "$tmp/none" "$tmp/trunc" "$tmp/obj" "$tmp/nofile" "$tmp/types" "$tmp/quote"
+printf '[\n  {"directory": "/tmp",\n   "file": "a.c",\n   "arguments": ["cc", "a.c"' \
+    > "$tmp/trunc/compile_commands.json"
+printf '{"file": "a.c"}\n' > "$tmp/obj/compile_commands.json"
+printf '[{"directory": "/tmp", "arguments": ["cc"]}]\n' > "$tmp/nofile/compile_commands.json"
+printf '[{"file": "a.c", "arguments": ["cc", 3]}]\n' > "$tmp/types/compile_commands.json"
+printf '[{"file": "a.c", "command": "cc \\"a.c"}]\n' > "$tmp/quote/compile_commands.json"
+expect_error "missing file" "$tmp/none" a.c \
+    "irdump: $tmp/none/compile_commands.json: No such file or directory"
+expect_error "truncated JSON" "$tmp/trunc" a.c \
+    "irdump: $tmp/trunc/compile_commands.json: not valid JSON near line 4"
+expect_error "not an array" "$tmp/obj" a.c \
+    "irdump: $tmp/obj/compile_commands.json: expected an array of entries"
+expect_error "an entry without \"file\"" "$tmp/nofile" a.c \
+    "irdump: $tmp/nofile/compile_commands.json: entry 1 has no \"file\" string"
+expect_error "\"arguments\" of the wrong type" "$tmp/types" a.c \
+    "irdump: $tmp/types/compile_commands.json: entry 1: \"arguments\" is not an array of strings"
+expect_error "an unterminated quote in \"command\"" "$tmp/quote" a.c \
+    "irdump: $tmp/quote/compile_commands.json: entry 1: \"command\": unterminated double quote"
+expect_error "a file without an entry" "$db/build" "$db/src/zzz.c" \
+    "irdump: $db/src/zzz.c: no entry in $db/build/compile_commands.json"
+
+# ---- files that do not parse ---------------------------------------------------
+printf '#include "missing.h"\nint x;\n' > "$tmp/inc.c"
+printf 'int f( {\n' > "$tmp/syn.c"
+printf 'int x;\n' > "$tmp/ok.c"
+parse_error() {  # name expected-stderr irdump-args...
+    local name=$1 want=$2
+    shift 2
+    "$irdump" "$@" > /dev/null 2> "$tmp/err"
+    local rc=$?
+    if [ "$rc" = 2 ] && [ "$(cat "$tmp/err")" = "$want" ]; then
+        ok "parse error: $name"
+    else
+        echo "status $rc, expected 2; expected: $want" > "$tmp/why"
+        notok "parse error: $name" "$tmp/why" "$tmp/err"
+    fi
+}
+parse_error "missing file" "irdump: $tmp/nothere.c: No such file or directory" \
+    "$tmp/nothere.c" --
+parse_error "a directory" "irdump: $tmp: not a regular file" "$tmp" --
+parse_error "missing header" \
+    "irdump: $tmp/inc.c:1:10: fatal error: 'missing.h' file not found" "$tmp/inc.c" --
+parse_error "syntax error" \
+    "irdump: $tmp/syn.c:1:8: error: expected parameter declarator (and 2 more errors)" \
+    "$tmp/syn.c" --
+parse_error "bad option" "irdump: $tmp/ok.c: error: unknown argument: '-fno-such-flag-xyz'" \
+    "$tmp/ok.c" -- -fno-such-flag-xyz
+printf 'int f(void) { int unused; return 0; }\n' > "$tmp/warn.c"
+if "$irdump" "$tmp/warn.c" -- -Werror -Wall > /dev/null 2> "$tmp/err"; then
+    ok "warnings, even with -Werror, do not reject a file"
+else
+    notok "warnings, even with -Werror, do not reject a file" "$tmp/err"
+fi
+
+# ---- inputs that must not exhaust the stack ---------------------------------------
+{
+    echo 'void f(int);'
+    echo 'void many(void)'
+    echo '{'
+    i=0
+    while [ $i -lt 100000 ]; do
+        echo "    f($i);"
+        i=$((i + 1))
+    done
+    echo '}'
+} > "$tmp/many.c"
+if "$irdump" "$tmp/many.c" -- > "$tmp/many.ir" 2> "$tmp/err" &&
+   [ "$(grep -c '^      CALL f : void' "$tmp/many.ir")" = 100000 ]; then
+    ok "100,000 calls in one function"
+else
+    notok "100,000 calls in one function" "$tmp/err"
+fi
+{
+    printf 'int deep(int a)\n{\n    return a'
+    i=0
+    while [ $i -lt 32000 ]; do
+        printf ' + a'
+        i=$((i + 1))
+    done
+    printf ';\n}\n'
+} > "$tmp/deep.c"
+if "$irdump" "$tmp/deep.c" -- > "$tmp/deep.ir" 2> "$tmp/err" &&
+   grep -q '^      BINOP + : int @3:12-3:128012/' "$tmp/deep.ir"; then
+    ok "a 32,000-operand expression (lowered to a bounded depth)"
+else
+    notok "a 32,000-operand expression (lowered to a bounded depth)" "$tmp/err"
+fi
+{
+    printf 'int chain(int x)\n{\n    if (x == -1)\n        x = 0;\n'
+    i=0
+    while [ $i -lt 4000 ]; do
+        printf '    else if (x == %d)\n        x = %d;\n' $i $((i + 1))
+        i=$((i + 1))
+    done
+    printf '    return x;\n}\n'
+} > "$tmp/chain.c"
+if "$irdump" "$tmp/chain.c" -- > "$tmp/chain.ir" 2> "$tmp/err" &&
+   [ "$(grep -c 'else: IF' "$tmp/chain.ir")" = 4000 ]; then
+    ok "a 4,000-long else-if chain"
+else
+    notok "a 4,000-long else-if chain" "$tmp/err"
+fi
