@@ -466,22 +466,35 @@ static bool slow_is_macro(lw *l, CXSourceLocation s, bool *known)
     return !same;
 }
 
-/* s must be the start of a token (or, after calibration, any location) */
+/* token_start: s is the start of a token (a range's start, a name);
+ * else s is a range's end as libclang translates it, which is a file
+ * location or a location in a macro argument. */
 static bool loc_is_macro(lw *l, CXSourceLocation s, bool token_start)
 {
     bool bit = (s.int_data & 0x80000000u) != 0;
-    if (l->calib_bad || (token_start && l->calib_checks < 256 &&
-                         (l->calib_seen[0] < 8 || l->calib_seen[1] < 8))) {
+    bool calibrating = !l->calib_bad && l->calib_checks < 256 &&
+                       (l->calib_seen[0] < 8 || l->calib_seen[1] < 8);
+    if (token_start && (calibrating || l->calib_bad)) {
         bool known;
         bool slow = slow_is_macro(l, s, &known);
-        if (!l->calib_bad && known) {
+        if (!known)
+            return l->calib_bad ? true : bit;
+        if (!l->calib_bad) {
             l->calib_checks++;
             l->calib_seen[slow]++;
             if (slow != bit)
                 l->calib_bad = true;
         }
-        if (l->calib_bad)
-            return known ? slow : bit;
+        return slow;
+    }
+    if (!token_start && l->calib_bad) {
+        /* a macro argument's expansion (the macro name) is not where the
+         * argument is written; a file location's is */
+        CXFile f1 = NULL, f2 = NULL;
+        unsigned o1 = 0, o2 = 0;
+        clang_getExpansionLocation(s, &f1, NULL, NULL, &o1);
+        clang_getFileLocation(s, &f2, NULL, NULL, &o2);
+        return f1 != f2 || o1 != o2;
     }
     return bit;
 }
