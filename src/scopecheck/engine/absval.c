@@ -78,6 +78,15 @@ const av *av_agg(sc_engine *e, uint32_t n, const char **names,
     return v;
 }
 
+const av *av_null_from(sc_engine *e, const sc_site *site)
+{
+    av *v = av_new(e, AV_NULL);
+    sc_site *w = sc_alloc(&e->arena, sizeof *w);
+    *w = *site;
+    v->why = w;
+    return v;
+}
+
 bool av_is_pointer(const av *v)
 {
     switch (v->kind) {
@@ -194,10 +203,17 @@ const av *av_join(sc_engine *e, const av *a, const av *b)
         return a;
     if (a->kind == AV_TOP || b->kind == AV_TOP)
         return av_top();
-    if (a->kind == AV_NULL)
-        return av_or_null(e, b);
-    if (b->kind == AV_NULL)
-        return av_or_null(e, a);
+    if (a->kind == AV_NULL || b->kind == AV_NULL) {
+        const av *n = a->kind == AV_NULL ? a : b, *p = n == a ? b : a;
+        const av *r = av_or_null(e, p);
+        if (r->kind != AV_TOP && n->why && !r->why) {
+            av *c = av_new(e, r->kind);
+            *c = *r;
+            c->why = n->why;
+            r = c;
+        }
+        return r;
+    }
     if (a->kind != b->kind)
         return av_top();
     bool mn = a->maybe_null || b->maybe_null;

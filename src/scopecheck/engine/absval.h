@@ -88,6 +88,8 @@ struct av {
     /* AV_AGG: fields not listed are zero when zero_rest ({0}, designated
      * initializers, compound literals), else unknown */
     bool zero_rest;
+    /* AV_NULL, or maybe_null: the failed call it comes from, if known */
+    const struct sc_site *why;
     union {
         int64_t i;                /* AV_INT */
         const char *s;            /* AV_STR: interned */
@@ -123,6 +125,8 @@ const av *av_agg(sc_engine *e, uint32_t n, const char **names,
                  const av **vals, bool zero_rest);
 /* The same value, possibly NULL too. */
 const av *av_or_null(sc_engine *e, const av *v);
+/* NULL returned by the failed call at site */
+const av *av_null_from(sc_engine *e, const sc_site *site);
 
 bool av_equal(const av *a, const av *b);
 const av *av_join(sc_engine *e, const av *a, const av *b);

@@ -7,6 +7,13 @@
 
 /* ---- decoding arguments ---- */
 
+/* the failed call a NULL argument comes from, for the note */
+static void why_null(mrun *r, const av *v)
+{
+    if (v->why && !r->ev.other.unit)
+        r->ev.other = *v->why;
+}
+
 static int null_tri(const av *v)
 {
     if (v->kind == AV_NULL || (v->kind == AV_INT && v->i == 0))
@@ -99,6 +106,7 @@ static const sc_tensor *tensor_of(const av *v)
 static bool use_graph(mrun *r, const av *g)
 {
     int nt = null_tri(g);
+    why_null(r, g);
     if (m_check(r, nt, VS_ERR_INVALID_ARGUMENT, "graph is NULL"))
         return false;
     const sc_graph *gs = NULL;
@@ -456,6 +464,7 @@ static const av *binary(mrun *r, const av **a, uint32_t n, const char *type)
     if (!use_graph(r, a[0]))
         return r->failed ? NULL : av_tensor(e, new_tensor(r, NULL, SC_DT_TOP, &unknown_shape), true);
     int na = null_tri(a[1]), nb = null_tri(a[2]);
+    why_null(r, na == YES ? a[1] : a[2]);
     if (m_check(r, na == YES || nb == YES ? YES : (na || nb) ? MAYBE : NO,
                 VS_ERR_INVALID_ARGUMENT, "%s: input %s is NULL", type,
                 na == YES ? "a" : "b"))
@@ -530,6 +539,7 @@ static const av *op_variable(mrun *r, const av **a, uint32_t n)
         return r->failed ? NULL : av_var(e, NULL, true);
     const av *opts = opts_arg(r, a[2]);
     int vnull = null_tri(a[1]);
+    why_null(r, a[1]);
     int dtype = dtype_of(field(r, opts, "dtype"));
     if (m_check(r, vnull, VS_ERR_INVALID_ARGUMENT,
                 "initial_value must be specified.") ||
@@ -1052,7 +1062,7 @@ static const av *op_value(mrun *r, const av **a, uint32_t n)
     if (n < 1)
         return av_top();
     if (a[0]->kind == AV_NULL)
-        return av_null();
+        return a[0];          /* NULL in, NULL out: keeps where it came from */
     if (a[0]->kind == AV_VAR && a[0]->v && a[0]->v->read)
         return av_tensor(r->e, a[0]->v->read, a[0]->maybe_null);
     return av_or_null(r->e, av_tensor(r->e, NULL, true));
@@ -1081,6 +1091,7 @@ static const av *op_dense(mrun *r, const av **a, uint32_t n)
         return r->failed ? NULL : av_tensor(e, new_tensor(r, NULL, SC_DT_TOP, &unknown_shape), true);
     bool known;
     int64_t units = int_arg(a[2], &known);
+    why_null(r, a[1]);
     if (m_check(r, null_tri(a[1]), VS_ERR_INVALID_ARGUMENT,
                 "dense: input is NULL") ||
         m_check(r, known ? units <= 0 : MAYBE, VS_ERR_INVALID_ARGUMENT,
@@ -1267,7 +1278,7 @@ bool model_call(sc_engine *e, const char *callee, sc_state *st,
     r.st = st;
     r.site = site;
     const av *res = op->fn(&r, args, nargs);
-    const av *fail = op->returns_pointer ? av_null() : av_top();
+    const av *fail = op->returns_pointer ? av_null_from(e, site) : av_top();
     if (r.failed) {
         if (r.certain) {
             sc_event ev = r.ev;

@@ -217,6 +217,8 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
                    q->init_value->maybe_null)
                     ? MAYBE
                     : NO;
+    if (vnull == YES && q->init_value && q->init_value->why)
+        r->ev.other = *q->init_value->why;
     if (m_check(r, vnull, VS_ERR_INVALID_ARGUMENT,
                 "initializer is not valid (a value initializer needs a "
                 "tensor)"))
