@@ -1,18 +1,29 @@
-/* The run: options -> files -> map (parse and lower each file) -> link
- * (group files into programs, run the engine, the rules read its events)
- * -> suppressions -> report -> exit status. */
+/* The run: options -> files -> pre-scan -> map (parse and lower, through
+ * the cache, on N threads) -> link (group files into programs, run the
+ * engine; the rules read its events) -> report -> exit status.
+ *
+ * --emit-summary DIR stops after the map step and writes each file's IR
+ * summary to DIR; --link DIR starts from the summaries in DIR.  A build
+ * system can run the first next to compilation and the second at the
+ * end. */
 #include "driver.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../engine/engine.h"
+#include "../ir/summary.h"
 #include "../report/output.h"
 #include "../rules/rule.h"
 #include "../version.h"
+#include "cache.h"
 #include "files.h"
 #include "map.h"
+#include "prescan.h"
 
 static void list_rules(FILE *out)
 {
@@ -49,6 +60,8 @@ static void configure_rules(const sc_options *o, bool *enabled,
         enabled[sc_rule_index(o->enable.items[k])] = true;
 }
 
+/* ---- link ---- */
+
 /* Programs: each unit that defines main is a program together with every
  * unit that defines no main (shared helpers); without any main, all units
  * form one program. */
@@ -63,11 +76,13 @@ static bool defines_main(const ir_unit *u)
 static void link_programs(ir_unit **units, size_t n, const sc_engine_opts *eo,
                           sc_rules_conf *rc)
 {
-    size_t nmain = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t nmain = 0, nunits = 0;
+    for (size_t i = 0; i < n; i++) {
+        nunits += units[i] != NULL;
         nmain += units[i] && defines_main(units[i]);
+    }
     ir_unit **prog = calloc(n + 1, sizeof *prog);
-    if (nmain == 0) {
+    if (nmain == 0 && nunits) {
         size_t k = 0;
         for (size_t i = 0; i < n; i++)
             if (units[i])
@@ -86,6 +101,193 @@ static void link_programs(ir_unit **units, size_t n, const sc_engine_opts *eo,
     }
     free(prog);
 }
+
+/* ---- map, with the pre-scan ---- */
+
+static void add_name(const char *name, void *ctx)
+{
+    SC_PUSH(*(sc_strs *)ctx, sc_xstrdup(name));
+}
+
+typedef struct run {
+    const sc_options *o;
+    sc_report *rep;
+    sc_strs files;
+    sc_map_item *items;           /* per file */
+    bool *mapped;
+    sc_cache *cache;
+    sc_strs aliases;
+} run;
+
+static void map_some(run *r, const bool *want)
+{
+    size_t n = 0;
+    sc_map_item *batch = calloc(r->files.len + 1, sizeof *batch);
+    size_t *index = calloc(r->files.len + 1, sizeof *index);
+    for (size_t i = 0; i < r->files.len; i++)
+        if (want[i] && !r->mapped[i] && r->items[i].argv) {
+            index[n] = i;
+            batch[n++] = r->items[i];
+            r->mapped[i] = true;
+        }
+    map_items(batch, n, r->o->jobs, r->cache);
+    for (size_t k = 0; k < n; k++)
+        r->items[index[k]] = batch[k];
+    free(batch);
+    free(index);
+}
+
+static ir_unit **units_of(run *r)
+{
+    ir_unit **u = calloc(r->files.len + 1, sizeof *u);
+    for (size_t i = 0; i < r->files.len; i++)
+        u[i] = r->items[i].unit;
+    return u;
+}
+
+/* Parses the files that can reach the library: those whose text names it,
+ * then, until nothing changes, those that name a function that reaches it
+ * (see prescan.c).  --all-files parses everything. */
+static void map_reaching(run *r, bool all)
+{
+    size_t n = r->files.len;
+    bool *want = calloc(n + 1, sizeof *want);
+    sc_prescan *ps = prescan_new();
+    for (size_t i = 0; i < n; i++) {
+        want[i] = all || (r->items[i].argv &&
+                          prescan_mentions_library(ps, r->files.items[i],
+                                                   r->items[i].argv, &r->aliases));
+        /* binary data is no C source, whatever it may name */
+        if (!all && r->items[i].argv && prescan_is_binary(ps, r->files.items[i]))
+            want[i] = true;
+    }
+    map_some(r, want);
+    for (;;) {
+        ir_unit **u = units_of(r);
+        ir_unit **dense = calloc(n + 1, sizeof *dense);
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (u[i])
+                dense[k++] = u[i];
+        sc_strs names = {0};
+        sc_reaching_functions(dense, k, NULL, 0, add_name, &names);
+        bool more = false;
+        for (size_t i = 0; i < n; i++) {
+            want[i] = !r->mapped[i] && r->items[i].argv && names.len &&
+                      prescan_mentions_any(ps, r->files.items[i], &names);
+            more |= want[i];
+        }
+        for (size_t i = 0; i < names.len; i++)
+            free((void *)names.items[i]);
+        SC_VEC_FREE(names);
+        free(u);
+        free(dense);
+        if (!more)
+            break;
+        map_some(r, want);
+    }
+    prescan_free(ps);
+    free(want);
+}
+
+/* ---- summaries on disk ---- */
+
+static char *summary_name(const char *dir, const char *file)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (const char *p = file; *p; p++) {
+        h ^= (unsigned char)*p;
+        h *= 1099511628211ull;
+    }
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    size_t n = strlen(dir) + strlen(base) + 32;
+    char *path = sc_xmalloc(n);
+    snprintf(path, n, "%s/%s.%016llx.scir", dir, base, (unsigned long long)h);
+    return path;
+}
+
+static void emit_summaries(run *r)
+{
+    if (mkdir(r->o->emit_summary, 0777) != 0 && errno != EEXIST) {
+        report_failure(r->rep, "%s: cannot create the directory (%s)",
+                       r->o->emit_summary, strerror(errno));
+        return;
+    }
+    for (size_t i = 0; i < r->files.len; i++) {
+        if (!r->items[i].unit)
+            continue;
+        size_t len;
+        unsigned char *bytes = ir_write(r->items[i].unit, &len);
+        char *path = summary_name(r->o->emit_summary, r->files.items[i]);
+        char *tmp = sc_xmalloc(strlen(path) + 8);
+        sprintf(tmp, "%s.tmp", path);
+        FILE *f = fopen(tmp, "wb");
+        bool ok = f && fwrite(bytes, 1, len, f) == len;
+        if (f)
+            ok = fclose(f) == 0 && ok;
+        if (!ok || rename(tmp, path) != 0) {
+            remove(tmp);
+            report_failure(r->rep, "%s: cannot write the summary", path);
+        }
+        free(tmp);
+        free(path);
+        free(bytes);
+    }
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* --link DIR: every *.scir in DIR, in name order (stable output). */
+static void read_summaries(run *r)
+{
+    DIR *d = opendir(r->o->link);
+    if (!d) {
+        report_failure(r->rep, "%s: %s", r->o->link, strerror(errno));
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        if (l > 5 && strcmp(e->d_name + l - 5, ".scir") == 0) {
+            char *p = sc_xmalloc(strlen(r->o->link) + l + 2);
+            sprintf(p, "%s/%s", r->o->link, e->d_name);
+            SC_PUSH(r->files, p);
+        }
+    }
+    closedir(d);
+    if (r->files.len == 0)
+        report_failure(r->rep, "%s: no summaries (*.scir) in this directory",
+                       r->o->link);
+    if (r->files.len > 1)
+        qsort(r->files.items, r->files.len, sizeof *r->files.items, cmp_str);
+    r->items = calloc(r->files.len + 1, sizeof *r->items);
+    for (size_t i = 0; i < r->files.len; i++) {
+        FILE *f = fopen(r->files.items[i], "rb");
+        unsigned char *buf = NULL;
+        size_t len = 0, cap = 0, n;
+        while (f) {
+            if (len == cap)
+                buf = sc_xrealloc(buf, cap = cap ? cap * 2 : 65536);
+            if ((n = fread(buf + len, 1, cap - len, f)) == 0)
+                break;
+            len += n;
+        }
+        if (f)
+            fclose(f);
+        r->items[i].file = r->files.items[i];
+        r->items[i].unit = buf ? ir_read(buf, len) : NULL;
+        if (!r->items[i].unit)
+            report_failure(r->rep, "%s: not a scopecheck %s summary, or damaged",
+                           r->files.items[i], SC_VERSION);
+        free(buf);
+    }
+}
+
+/* ---- output ---- */
 
 static int exit_status(const sc_options *o, sc_report *rep)
 {
@@ -108,6 +310,32 @@ static void summary(FILE *err, sc_report *rep, size_t nfiles)
             rep->failures.len ? " (some files could not be checked)" : "");
 }
 
+static bool write_report(const sc_options *o, sc_report *rep,
+                         sc_source_cache *src, size_t nfiles)
+{
+    FILE *out = stdout;
+    if (o->output && !(out = fopen(o->output, "w"))) {
+        report_failure(rep, "%s: cannot write the report (%s)", o->output,
+                       strerror(errno));
+        return false;
+    }
+    sc_output_opts oo = {o->show_suppressed, false, nfiles};
+    bool ok = true;
+    switch (o->format) {
+    case SC_FMT_JSON:
+        ok = output_json(out, rep, src, &oo);
+        break;
+    default:
+        output_text(out, rep, src, &oo);
+        break;
+    }
+    if (out != stdout)
+        ok = fclose(out) == 0 && ok;
+    else
+        fflush(out);
+    return ok;
+}
+
 int sc_run(const sc_options *o)
 {
     if (o->help) {
@@ -125,65 +353,105 @@ int sc_run(const sc_options *o)
     }
     if (o->explain)
         return explain(stdout, o->explain) ? 0 : 2;
-    if (o->paths.len == 0) {
+    if (o->paths.len == 0 && !o->link) {
         fprintf(stderr, "scopecheck: no input files (see --help)\n");
         return 2;
     }
 
     sc_report rep;
     report_init(&rep);
-    sc_strs files = {0};
-    files_expand(&o->paths, &files, &rep);
+    run r = {0};
+    r.o = o;
+    r.rep = &rep;
+    sc_map_opts mo = {o->compdb_dir, &o->cflags, &o->extra_args};
+    sc_args_ctx *args = NULL;
 
-    bool *enabled = calloc(sc_nrules, sizeof *enabled);
-    sc_severity *sev = calloc(sc_nrules, sizeof *sev);
-    configure_rules(o, enabled, sev);
-
-    /* map: each file to its IR */
-    ir_unit **units = calloc(files.len + 1, sizeof *units);
-    sc_map_opts mo = {o->compdb_dir, &o->cflags, &o->extra_args, o->jobs};
-    map_files(&files, &mo, units, &rep);
-
-    /* link: the engine over each program, the rules read its events */
-    sc_source_cache *src = sc_source_cache_new();
-    sc_rules_conf rc = {&rep, src, enabled, sev, o->strict};
-    sc_engine_opts eo = {0};
-    eo.strict = o->strict;
-    eo.loop_unroll = 1024;
-    eo.call_depth = 32;
-    link_programs(units, files.len, &eo, &rc);
-    report_finish(&rep);
-
-    FILE *out = stdout;
-    if (o->output && !(out = fopen(o->output, "w"))) {
-        fprintf(stderr, "scopecheck: %s: cannot write the report\n", o->output);
-        out = NULL;
+    if (o->link) {
+        read_summaries(&r);
+    } else {
+        files_expand(&o->paths, &r.files, &rep);
+        r.items = calloc(r.files.len + 1, sizeof *r.items);
+        r.mapped = calloc(r.files.len + 1, sizeof *r.mapped);
+        args = args_new(&mo, &rep);
+        for (size_t i = 0; args && i < r.files.len; i++) {
+            r.items[i].file = r.files.items[i];
+            char *err = NULL;
+            r.items[i].argv = args_for(args, r.files.items[i], NULL,
+                                       &r.items[i].argc, &err);
+            if (!r.items[i].argv) {
+                report_failure(&rep, "%s", err ? err : r.files.items[i]);
+                free(err);
+            }
+        }
+        if (!o->no_cache && !o->emit_summary) {
+            char *err = NULL;
+            r.cache = cache_open(o->cache_dir ? o->cache_dir : ".scopecheck-cache",
+                                 &err);
+            if (!r.cache) {
+                /* no cache is a slower run, not a failed one */
+                if (!o->quiet)
+                    fprintf(stderr, "scopecheck: warning: %s\n", err);
+                free(err);
+            }
+        }
+        map_reaching(&r, o->all_files);
+        for (size_t i = 0; i < r.files.len; i++)
+            if (r.items[i].error) {
+                report_failure(&rep, "%s", r.items[i].error);
+                free(r.items[i].error);
+                r.items[i].error = NULL;
+            }
     }
-    for (size_t i = 0; i < rep.failures.len; i++)
-        fprintf(stderr, "scopecheck: error: %s\n", rep.failures.items[i]);
-    sc_output_opts oo = {o->show_suppressed, false, files.len};
-    if (out) {
-        if (o->format == SC_FMT_JSON)
-            output_json(out, &rep, src, &oo);
-        else
-            output_text(out, &rep, src, &oo);
+    if (getenv("SCOPECHECK_STATS")) {
+        size_t hits, misses, parsed = 0;
+        cache_stats(r.cache, &hits, &misses);
+        for (size_t i = 0; i < r.files.len; i++)
+            parsed += r.mapped && r.mapped[i];
+        fprintf(stderr, "scopecheck: %zu files, %zu mapped, cache %zu hits, "
+                        "%zu misses\n", r.files.len, parsed, hits, misses);
     }
-    if (out)
-        fflush(out);
-    if (!o->quiet && o->format == SC_FMT_TEXT)
-        summary(stderr, &rep, files.len);
-    int status = out ? exit_status(o, &rep) : 2;
-    if (out && out != stdout)
-        fclose(out);
 
-    for (size_t i = 0; i < files.len; i++)
-        if (units[i])
-            ir_unit_free(units[i]);
-    free(units);
-    sc_source_cache_free(src);
-    free(enabled);
-    free(sev);
-    files_free(&files);
+    int status;
+    if (o->emit_summary) {
+        emit_summaries(&r);
+        for (size_t i = 0; i < rep.failures.len; i++)
+            fprintf(stderr, "scopecheck: error: %s\n", rep.failures.items[i]);
+        status = rep.failures.len ? 2 : 0;
+    } else {
+        bool *enabled = calloc(sc_nrules, sizeof *enabled);
+        sc_severity *sev = calloc(sc_nrules, sizeof *sev);
+        configure_rules(o, enabled, sev);
+        sc_source_cache *src = sc_source_cache_new();
+        sc_rules_conf rc = {&rep, src, enabled, sev, o->strict};
+        sc_engine_opts eo = {0};
+        eo.strict = o->strict;
+        eo.loop_unroll = 1024;
+        eo.call_depth = 32;
+        ir_unit **units = units_of(&r);
+        link_programs(units, r.files.len, &eo, &rc);
+        free(units);
+        report_finish(&rep);
+        bool wrote = write_report(o, &rep, src, r.files.len);
+        for (size_t i = 0; i < rep.failures.len; i++)
+            fprintf(stderr, "scopecheck: error: %s\n", rep.failures.items[i]);
+        if (!o->quiet && o->format == SC_FMT_TEXT)
+            summary(stderr, &rep, r.files.len);
+        status = wrote ? exit_status(o, &rep) : 2;
+        sc_source_cache_free(src);
+        free(enabled);
+        free(sev);
+    }
+
+    for (size_t i = 0; i < r.files.len; i++) {
+        if (r.items[i].unit)
+            ir_unit_free(r.items[i].unit);
+        args_release(r.items[i].argv);
+    }
+    free(r.items);
+    free(r.mapped);
+    cache_close(r.cache);
+    args_free(args);
+    files_free(&r.files);
     report_free(&rep);
     return status;
 }

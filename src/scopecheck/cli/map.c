@@ -1,6 +1,6 @@
-/* The map step: every file parsed with its own flags and lowered to IR, on
- * N threads.  Results land in files' order whatever N is, so the output is
- * the same for any -j. */
+/* The map step: files parsed with their own flags and lowered to IR, on N
+ * threads, through the summary cache.  Results land in the files' order
+ * whatever N is, so the output is the same for any -j. */
 #include "map.h"
 
 #include <pthread.h>
@@ -18,87 +18,167 @@
 #define SC_INCLUDE_DIR "/usr/local/include"
 #endif
 
-typedef struct job {
-    const sc_strs *files;
-    const sc_map_opts *o;
-    fe_compdb *db;                /* -p DIR, loaded once */
-    ir_unit **units;
-    char **errors;                /* per file: why it was not checked */
-    atomic_size_t next;
-} job;
+/* ---- arguments ---- */
 
-/* The arguments for one file: "--" flags win, else the compile database's
- * (-p, or the nearest one above the file), then --extra-arg, then our own
- * include directory last so that varscope.h is found even without flags. */
-static char **file_args(job *j, const char *file, int *argc, char **err)
+typedef struct db_entry {
+    char *dir;                    /* where compile_commands.json is */
+    fe_compdb *db;                /* NULL: could not be loaded */
+    char *err;
+} db_entry;
+
+struct sc_args_ctx {
+    const sc_map_opts *o;
+    fe_compdb *fixed;             /* -p DIR */
+    SC_VEC(db_entry) dbs;         /* found by walking up, loaded once */
+};
+
+sc_args_ctx *args_new(const sc_map_opts *o, sc_report *rep)
 {
-    SC_VEC(const char *) v = {0};
+    sc_args_ctx *a = calloc(1, sizeof *a);
+    a->o = o;
+    if (o->compdb_dir) {
+        char *err = NULL;
+        a->fixed = fe_compdb_load(o->compdb_dir, &err);
+        if (!a->fixed) {
+            report_failure(rep, "%s", err ? err : "cannot read the compile database");
+            free(err);
+            free(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+void args_free(sc_args_ctx *a)
+{
+    if (!a)
+        return;
+    for (size_t i = 0; i < a->dbs.len; i++) {
+        free(a->dbs.items[i].dir);
+        free(a->dbs.items[i].err);
+        fe_compdb_free(a->dbs.items[i].db);
+    }
+    SC_VEC_FREE(a->dbs);
+    fe_compdb_free(a->fixed);
+    free(a);
+}
+
+static fe_compdb *nearest_db(sc_args_ctx *a, const char *file, char **err)
+{
+    char *dir = fe_compdb_find(file);
+    if (!dir)
+        return NULL;
+    for (size_t i = 0; i < a->dbs.len; i++)
+        if (strcmp(a->dbs.items[i].dir, dir) == 0) {
+            free(dir);
+            if (!a->dbs.items[i].db && a->dbs.items[i].err)
+                *err = sc_xstrdup(a->dbs.items[i].err);
+            return a->dbs.items[i].db;
+        }
+    db_entry d = {dir, NULL, NULL};
+    d.db = fe_compdb_load(dir, &d.err);
+    SC_PUSH(a->dbs, d);
+    if (!d.db && d.err)
+        *err = sc_xstrdup(d.err);
+    return d.db;
+}
+
+/* "--" flags win; else the compile database's (-p, or the nearest one
+ * above the file); then --extra-arg and per-file extras; then our own
+ * include directory last, so that varscope.h is found without flags. */
+char **args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
+                int *argc, char **err)
+{
+    SC_VEC(char *) v = {0};
     char **db_args = NULL;
-    fe_compdb *own = NULL;
     int n = 0;
-    if (j->o->cflags->len == 0) {
-        fe_compdb *db = j->db;
-        if (!db && !j->o->compdb_dir) {
-            char *dir = fe_compdb_find(file);
-            if (dir) {
-                own = db = fe_compdb_load(dir, err);
-                free(dir);
-                if (!db)
-                    return NULL;
-            }
+    if (a->o->cflags->len == 0) {
+        fe_compdb *db = a->fixed;
+        if (!db && !a->o->compdb_dir) {
+            db = nearest_db(a, file, err);
+            if (!db && *err)
+                return NULL;
         }
         if (db)
             db_args = fe_compdb_args(db, file, &n);
     }
-    for (size_t i = 0; i < j->o->cflags->len; i++)
-        SC_PUSH(v, sc_xstrdup(j->o->cflags->items[i]));
+    for (size_t i = 0; i < a->o->cflags->len; i++)
+        SC_PUSH(v, sc_xstrdup(a->o->cflags->items[i]));
     for (int i = 0; db_args && i < n; i++)
         SC_PUSH(v, sc_xstrdup(db_args[i]));
-    for (size_t i = 0; i < j->o->extra_args->len; i++)
-        SC_PUSH(v, sc_xstrdup(j->o->extra_args->items[i]));
+    for (size_t i = 0; i < a->o->extra_args->len; i++)
+        SC_PUSH(v, sc_xstrdup(a->o->extra_args->items[i]));
+    for (size_t i = 0; extra && i < extra->len; i++)
+        SC_PUSH(v, sc_xstrdup(extra->items[i]));
     SC_PUSH(v, sc_xstrdup("-I" SC_INCLUDE_DIR));
     SC_PUSH(v, NULL);
     fe_args_free(db_args);
-    fe_compdb_free(own);
     *argc = (int)v.len - 1;
-    return (char **)v.items;
+    return v.items;
 }
 
-static void free_args(char **argv)
+void args_release(char **argv)
 {
-    for (char **a = argv; a && *a; a++)
-        free(*a);
+    for (char **p = argv; p && *p; p++)
+        free(*p);
     free(argv);
+}
+
+/* ---- the workers ---- */
+
+typedef struct job {
+    sc_map_item *items;
+    size_t n;
+    sc_cache *cache;
+    atomic_size_t next;
+} job;
+
+static void add_inclusion(CXFile included, CXSourceLocation *stack,
+                          unsigned len, CXClientData data)
+{
+    (void)stack;
+    (void)len;
+    sc_strs *deps = data;
+    CXString name = clang_getFileName(included);
+    const char *s = clang_getCString(name);
+    if (s)
+        SC_PUSH(*deps, sc_xstrdup(s));
+    clang_disposeString(name);
 }
 
 static void *worker(void *arg)
 {
     job *j = arg;
-    fe_index *idx = fe_index_new();
+    fe_index *idx = NULL;
     for (;;) {
         size_t i = atomic_fetch_add(&j->next, 1);
-        if (i >= j->files->len)
+        if (i >= j->n)
             break;
-        const char *file = j->files->items[i];
-        char *err = NULL;
-        int argc = 0;
-        char **argv = file_args(j, file, &argc, &err);
-        if (!argv) {
-            j->errors[i] = err;
+        sc_map_item *it = &j->items[i];
+        it->unit = cache_lookup(j->cache, it->file, it->argc, it->argv);
+        if (it->unit) {
+            it->from_cache = true;
             continue;
         }
-        CXTranslationUnit tu =
-            idx ? fe_parse(idx, file, argc, (const char *const *)argv, &err)
-                : NULL;
-        if (!idx && !err)
-            err = sc_xstrdup("libclang could not start");
-        if (tu) {
-            j->units[i] = fe_lower(tu, file);
-            fe_tu_free(tu);
-        } else {
-            j->errors[i] = err;
+        if (!idx && !(idx = fe_index_new())) {
+            it->error = sc_xstrdup("libclang could not start");
+            continue;
         }
-        free_args(argv);
+        CXTranslationUnit tu = fe_parse(idx, it->file, it->argc,
+                                        (const char *const *)it->argv,
+                                        &it->error);
+        if (!tu)
+            continue;
+        it->unit = fe_lower(tu, it->file);
+        if (j->cache) {
+            sc_strs deps = {0};
+            clang_getInclusions(tu, add_inclusion, &deps);
+            cache_store(j->cache, it->file, it->argc, it->argv, it->unit, &deps);
+            for (size_t k = 0; k < deps.len; k++)
+                free((void *)deps.items[k]);
+            SC_VEC_FREE(deps);
+        }
+        fe_tu_free(tu);
     }
     if (idx)
         fe_index_free(idx);
@@ -111,44 +191,31 @@ static int cores(void)
     return n > 0 ? (int)n : 1;
 }
 
-void map_files(const sc_strs *files, const sc_map_opts *o, ir_unit **units,
-               sc_report *rep)
+void map_items(sc_map_item *items, size_t n, int jobs, sc_cache *cache)
 {
-    job j = {files, o, NULL, units, calloc(files->len + 1, sizeof(char *)), 0};
-    if (o->compdb_dir) {
-        char *err = NULL;
-        j.db = fe_compdb_load(o->compdb_dir, &err);
-        if (!j.db) {
-            report_failure(rep, "%s", err ? err : "cannot read the compile database");
-            free(err);
-            free(j.errors);
-            return;
-        }
-    }
-    int n = o->jobs > 0 ? o->jobs : cores();
-    if ((size_t)n > files->len)
-        n = (int)files->len;
-    if (n <= 1) {
+    job j = {items, n, cache, 0};
+    int threads = jobs > 0 ? jobs : cores();
+    if ((size_t)threads > n)
+        threads = (int)n;
+    if (threads <= 1) {
         worker(&j);
-    } else {
-        pthread_t *t = calloc((size_t)n, sizeof *t);
-        int started = 0;
-        for (int i = 0; i < n; i++)
-            if (pthread_create(&t[i], NULL, worker, &j) == 0)
-                started++;
-            else
-                break;
-        if (started == 0)
-            worker(&j);
-        for (int i = 0; i < started; i++)
-            pthread_join(t[i], NULL);
-        free(t);
+        return;
     }
-    for (size_t i = 0; i < files->len; i++)
-        if (j.errors[i]) {
-            report_failure(rep, "%s", j.errors[i]);
-            free(j.errors[i]);
-        }
-    free(j.errors);
-    fe_compdb_free(j.db);
+    /* lowering recurses along the program's nesting: give it room */
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 16u << 20);
+    pthread_t *t = calloc((size_t)threads, sizeof *t);
+    int started = 0;
+    for (int i = 0; i < threads; i++) {
+        if (pthread_create(&t[i], &attr, worker, &j) != 0)
+            break;
+        started++;
+    }
+    if (started == 0)
+        worker(&j);
+    for (int i = 0; i < started; i++)
+        pthread_join(t[i], NULL);
+    pthread_attr_destroy(&attr);
+    free(t);
 }

@@ -2,20 +2,38 @@
 #ifndef SC_MAP_H
 #define SC_MAP_H
 
+#include <stdbool.h>
+
 #include "../ir/ir.h"
 #include "../report/findings.h"
+#include "cache.h"
 #include "options.h"
 
 typedef struct sc_map_opts {
     const char *compdb_dir;       /* -p, or NULL: search upward */
     const sc_strs *cflags;        /* after "--": replace the database's */
     const sc_strs *extra_args;    /* --extra-arg: appended */
-    int jobs;
 } sc_map_opts;
 
-/* units[i] is files[i]'s IR, or NULL when it could not be checked (the
- * reason is recorded in rep). */
-void map_files(const sc_strs *files, const sc_map_opts *o, ir_unit **units,
-               sc_report *rep);
+/* Compiler arguments per file (compile databases loaded once each). */
+typedef struct sc_args_ctx sc_args_ctx;
+sc_args_ctx *args_new(const sc_map_opts *o, sc_report *rep);
+void args_free(sc_args_ctx *a);
+/* NULL-terminated, malloc'd (args_release); NULL and *err on failure */
+char **args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
+                int *argc, char **err);
+void args_release(char **argv);
+
+typedef struct sc_map_item {
+    const char *file;
+    char **argv;
+    int argc;
+    ir_unit *unit;                /* out: the IR, or NULL */
+    char *error;                  /* out: why not (malloc'd) */
+    bool from_cache;
+} sc_map_item;
+
+/* Parses and lowers the items on `jobs` threads (0: all cores). */
+void map_items(sc_map_item *items, size_t n, int jobs, sc_cache *cache);
 
 #endif

@@ -33,6 +33,8 @@ void options_usage(FILE *out)
 "  --exit-zero            exit 0 even when errors are found\n"
 "  --quiet                print findings only, no summary\n"
 "  --no-cache             do not read or write .scopecheck-cache/\n"
+"  --all-files            parse every file, also those whose text cannot\n"
+"                         reach varscope (skipped by default)\n"
 "  --cache-dir=DIR        keep summaries in DIR\n"
 "  --emit-summary=DIR     map step only: write each file's summary to DIR\n"
 "  --link=DIR             link step only: check the summaries in DIR\n"
@@ -139,6 +141,7 @@ bool options_parse(sc_options *o, int argc, char **argv)
         else if (strcmp(a, "--show-suppressed") == 0) o->show_suppressed = true;
         else if (strcmp(a, "--report-unused-ignores") == 0) o->report_unused_ignores = true;
         else if (strcmp(a, "--no-cache") == 0) o->no_cache = true;
+        else if (strcmp(a, "--all-files") == 0) o->all_files = true;
         else if (take(argc, argv, &i, "--explain", &v, &bad)) o->explain = v;
         else if (take(argc, argv, &i, "--format", &v, &bad)) {
             if (!v) break;

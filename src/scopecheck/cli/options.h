@@ -27,6 +27,7 @@ typedef struct sc_options {
     bool list_rules, version, help;
     bool fix, strict, quiet, exit_zero, show_suppressed;
     bool report_unused_ignores, no_cache;
+    bool all_files;               /* parse every file, skip no pre-scan */
     const char *baseline, *write_baseline;
     const char *cache_dir;
     const char *emit_summary, *link;

@@ -78,17 +78,78 @@ static void mark_stmt(sc_engine *e, const ir_unit *u, const ir_stmt *s)
         mark_stmt(e, u, s->body[i]);
 }
 
-void sc_analyze(ir_unit *const *units, size_t nunits,
-                const sc_engine_opts *opts, sc_event_fn fn, void *ctx)
+/* ---- which functions reach the library ---- */
+
+typedef struct reach {
+    sc_engine *e;
+    bool changed;
+    const sc_alias *aliases;
+    size_t naliases;
+} reach;
+
+static bool is_lib(const reach *r, const char *name)
 {
-    sc_engine *e = calloc(1, sizeof *e);
-    if (!e)
-        return;
-    e->strings.arena = &e->arena;
-    e->opts = *opts;
-    e->emit = fn;
-    e->emit_ctx = ctx;
-    e->max_steps = 50 * 1000 * 1000;
+    for (size_t i = 0; i < r->naliases; i++)
+        if (strcmp(r->aliases[i].name, name) == 0)
+            return true;
+    return sc_is_library_function(name);
+}
+
+static bool expr_reaches(reach *r, const ir_unit *u, const ir_expr *x)
+{
+    if (!x)
+        return false;
+    if (x->kind == IR_CALL && x->str) {
+        if (is_lib(r, x->str))
+            return true;
+        const char *skey = sc_fmt(r->e, "%p:%s", (const void *)u, x->str);
+        const sc_fn *fn = pm_get(r->e->statics, skey, sc_strhash(skey));
+        if (!fn) {
+            const char *k = sc_istr(r->e, x->str);
+            fn = pm_get(r->e->funcs, k, sc_strhash(k));
+        }
+        if (fn && fn->reaches)
+            return true;
+    }
+    for (uint32_t i = 0; i < x->nkids; i++)
+        if (expr_reaches(r, u, x->kids[i]))
+            return true;
+    return false;
+}
+
+static bool stmt_reaches(reach *r, const ir_unit *u, const ir_stmt *s)
+{
+    if (!s)
+        return false;
+    if (expr_reaches(r, u, s->e) || expr_reaches(r, u, s->step) ||
+        stmt_reaches(r, u, s->init))
+        return true;
+    for (uint32_t i = 0; i < s->nbody; i++)
+        if (stmt_reaches(r, u, s->body[i]))
+            return true;
+    return false;
+}
+
+/* Marks sc_fn.reaches to a fixpoint (at most one pass per call-graph
+ * depth; each pass is linear in the program). */
+static void compute_reach(sc_engine *e, const sc_alias *aliases, size_t n)
+{
+    reach r = {e, true, aliases, n};
+    while (r.changed) {
+        r.changed = false;
+        for (size_t i = 0; i < e->nfns; i++) {
+            sc_fn *f = &e->fns[i];
+            if (!f->reaches && stmt_reaches(&r, f->unit, f->fn->body)) {
+                f->reaches = true;
+                r.changed = true;
+            }
+        }
+    }
+}
+
+static void register_functions(sc_engine *e, ir_unit *const *units,
+                               size_t nunits)
+{
     size_t total = 0;
     for (size_t u = 0; u < nunits; u++)
         total += units[u]->nfuncs;
@@ -109,25 +170,70 @@ void sc_analyze(ir_unit *const *units, size_t nunits,
             }
         }
     }
+}
+
+static sc_engine *engine_new(void)
+{
+    sc_engine *e = calloc(1, sizeof *e);
+    if (e)
+        e->strings.arena = &e->arena;
+    return e;
+}
+
+static void engine_free(sc_engine *e)
+{
+    free(e->fns);
+    sc_interner_free(&e->strings);
+    sc_arena_free(&e->arena);
+    free(e);
+}
+
+void sc_reaching_functions(ir_unit *const *units, size_t nunits,
+                           const sc_alias *aliases, size_t naliases,
+                           void (*fn)(const char *name, void *ctx), void *ctx)
+{
+    sc_engine *e = engine_new();
+    if (!e)
+        return;
+    register_functions(e, units, nunits);
+    compute_reach(e, aliases, naliases);
+    for (size_t i = 0; i < e->nfns; i++)
+        if (e->fns[i].reaches && !e->fns[i].fn->is_static)
+            fn(e->fns[i].fn->name, ctx);
+    engine_free(e);
+}
+
+void sc_analyze(ir_unit *const *units, size_t nunits,
+                const sc_engine_opts *opts, sc_event_fn fn, void *ctx)
+{
+    sc_engine *e = engine_new();
+    if (!e)
+        return;
+    e->opts = *opts;
+    e->emit = fn;
+    e->emit_ctx = ctx;
+    e->max_steps = 50 * 1000 * 1000;
+    register_functions(e, units, nunits);
+    compute_reach(e, opts->aliases, opts->naliases);
     for (size_t u = 0; u < nunits; u++) {
         for (uint32_t i = 0; i < units[u]->nfuncs; i++)
             mark_stmt(e, units[u], units[u]->funcs[i].body);
         for (uint32_t i = 0; i < units[u]->nglobals; i++)
             mark_called(e, units[u], units[u]->globals[i].init);
     }
-    /* main first, then every function nobody calls, in source order */
+    /* main first, then every function nobody calls, in source order;
+     * entry points that cannot reach the library are not simulated */
     for (size_t i = 0; i < e->nfns; i++)
-        if (strcmp(e->fns[i].fn->name, "main") == 0 && !e->fns[i].fn->is_static)
+        if (e->fns[i].reaches && strcmp(e->fns[i].fn->name, "main") == 0 &&
+            !e->fns[i].fn->is_static)
             sc_run_entry(e, &e->fns[i], units, nunits);
     for (size_t i = 0; i < e->nfns; i++)
-        if (!e->fns[i].called && strcmp(e->fns[i].fn->name, "main") != 0)
+        if (e->fns[i].reaches && !e->fns[i].called &&
+            strcmp(e->fns[i].fn->name, "main") != 0)
             sc_run_entry(e, &e->fns[i], units, nunits);
     if (getenv("SCOPECHECK_STATS"))
         fprintf(stderr, "scopecheck: engine: %zu functions, %.1f MiB of "
                         "abstract state, %zu strings\n",
                 e->nfns, e->arena.total / 1048576.0, e->strings.count);
-    free(e->fns);
-    sc_interner_free(&e->strings);
-    sc_arena_free(&e->arena);
-    free(e);
+    engine_free(e);
 }

@@ -29,7 +29,10 @@ typedef enum sc_event_kind {
     /* a scope entered on this path is still open when the path leaves the
      * function (other = the return; func = the function) while other paths
      * close it, or when the graph is freed (other = vs_graph_free) */
-    SC_EV_LEAK
+    SC_EV_LEAK,
+    /* never emitted: the kind of rules whose findings do not come from
+     * the engine (unused-suppression, written by cli/suppress.c) */
+    SC_EV_NONE
 } sc_event_kind;
 
 typedef struct sc_event {
@@ -71,5 +74,14 @@ void sc_analyze(ir_unit *const *units, size_t nunits,
 /* For the pre-scan: true if the name is one of the library's functions
  * (vs_*_at, vs_graph_new, ...). */
 bool sc_is_library_function(const char *name);
+
+/* The externally visible functions of these units that reach the library
+ * (call it, or call a function that does, through any of the units),
+ * reported one name at a time.  The engine skips entry points that do
+ * not; the driver uses the names to find other files to parse. */
+void sc_reaching_functions(ir_unit *const *units, size_t nunits,
+                           const sc_alias *aliases, size_t naliases,
+                           void (*fn)(const char *name, void *ctx),
+                           void *ctx);
 
 #endif

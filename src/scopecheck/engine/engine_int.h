@@ -8,6 +8,7 @@ typedef struct sc_fn {
     const ir_unit *unit;
     const ir_func *fn;
     bool called;                  /* somebody calls it: not an entry point */
+    bool reaches;                 /* it can reach the library */
 } sc_fn;
 
 /* A (state, value) pair: evaluating an expression may split a path in two

@@ -878,20 +878,41 @@ static ir_loc last_token_loc(ir_loc r, lw *l)
 /* ---- spelled tokens ------------------------------------------------------ */
 
 /* Where the token at a raw location is really spelled (a macro body, an
- * argument, the file): its file and [*b, *e).  False when it cannot be read
+ * argument, the file): its file and [*b, *e).  A token written in the
+ * file, or in a macro argument (whose file location follows the argument
+ * to where it is written), is read there; a macro body's token is found by
+ * clang_getToken, which lexes at its spelling.  NULL when it cannot be read
  * (a pasted token in clang's scratch buffer, a builtin). */
 static fe_file *spelled(lw *l, CXSourceLocation raw, unsigned *b, unsigned *e)
 {
+    CXFile cf = NULL;
+    unsigned fo = 0;
+    clang_getFileLocation(raw, &cf, NULL, NULL, &fo);
+    fe_file *f = file_get(l, cf);
+    bool macro = loc_is_macro(l, raw, true);
+    if (macro && f) {
+        unsigned xo;
+        fe_file *xf = xpos(l, raw, &xo);
+        if (xf == f && xo == fo)
+            f = NULL;               /* a macro body's token */
+    }
+    if (f) {
+        if (!f->buf || fo >= f->size)
+            return NULL;
+        *b = fo;
+        *e = (unsigned)lex_token(f->buf, f->size, fo);
+        return f;
+    }
     CXToken *t = clang_getToken(l->tu, raw);
     if (!t)
         return NULL;
     CXSourceRange r = clang_getTokenExtent(l->tu, *t);
     clang_disposeTokens(l->tu, t, 1);
-    CXFile cf = NULL;
     unsigned ob = 0, oe = 0;
+    cf = NULL;
     clang_getExpansionLocation(clang_getRangeStart(r), &cf, NULL, NULL, &ob);
     clang_getExpansionLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &oe);
-    fe_file *f = file_get(l, cf);
+    f = file_get(l, cf);
     if (!f || !f->buf || ob >= f->size || oe > f->size || oe <= ob)
         return NULL;
     *b = ob;

@@ -8,7 +8,7 @@ extern const sc_rule rule_duplicate_variable, rule_missing_variable,
     rule_undefined_shape, rule_initializer_mismatch, rule_invalid_name,
     rule_reuse_without_name, rule_scope_underflow, rule_scope_leak,
     rule_variable_renamed, rule_name_scope_ignored, rule_scope_reentered,
-    rule_invalid_argument;
+    rule_invalid_argument, rule_unused_suppression;
 
 const sc_rule *const sc_rules[] = {
     &rule_duplicate_variable, &rule_missing_variable, &rule_missing_dtype,
@@ -16,6 +16,7 @@ const sc_rule *const sc_rules[] = {
     &rule_initializer_mismatch, &rule_invalid_name,   &rule_reuse_without_name,
     &rule_scope_underflow,    &rule_scope_leak,       &rule_variable_renamed,
     &rule_name_scope_ignored, &rule_scope_reentered,  &rule_invalid_argument,
+    &rule_unused_suppression,
 };
 const size_t sc_nrules = sizeof sc_rules / sizeof sc_rules[0];
 
