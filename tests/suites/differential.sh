@@ -5,4 +5,4 @@
 # failures.  The last line says "agree: N, disagree: M".
 set -u
 cd "$(dirname "$0")/../.."
-exec build/fixturetest diff build/scopecheck-san build/libvarscope-san.a fixtures/seed/*.c fixtures/rules/*/*.c
+exec build/fixturetest diff build/scopecheck-san build/libvarscope-san.a fixtures/seed/*.c fixtures/rules/*/*.c fixtures/programs/*

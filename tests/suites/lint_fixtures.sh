@@ -4,4 +4,4 @@
 # style): a missing finding and an extra one both fail.
 set -u
 cd "$(dirname "$0")/../.."
-exec build/fixturetest lint build/scopecheck-san fixtures/seed/*.c fixtures/rules/*/*.c
+exec build/fixturetest lint build/scopecheck-san fixtures/seed/*.c fixtures/rules/*/*.c fixtures/programs/*

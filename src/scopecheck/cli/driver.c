@@ -325,6 +325,12 @@ static bool write_report(const sc_options *o, sc_report *rep,
     case SC_FMT_JSON:
         ok = output_json(out, rep, src, &oo);
         break;
+    case SC_FMT_SARIF:
+        ok = output_sarif(out, rep, src, &oo);
+        break;
+    case SC_FMT_GITHUB:
+        output_github(out, rep, src, &oo);
+        break;
     default:
         output_text(out, rep, src, &oo);
         break;
@@ -394,7 +400,10 @@ int sc_run(const sc_options *o)
                 free(err);
             }
         }
-        map_reaching(&r, o->all_files);
+        /* a build system runs the map step file by file: it cannot know
+         * which functions of other files reach the library, so every
+         * file gets its summary */
+        map_reaching(&r, o->all_files || o->emit_summary);
         for (size_t i = 0; i < r.files.len; i++)
             if (r.items[i].error) {
                 report_failure(&rep, "%s", r.items[i].error);
