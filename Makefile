@@ -23,7 +23,9 @@ SAN_CFLAGS = $(CSTD) $(WARN) -O1 -g $(SAN) -Iinclude
 LLVM_INC := $(shell $(LLVM_CONFIG) --includedir 2>/dev/null)
 LLVM_LIB := $(shell $(LLVM_CONFIG) --libdir 2>/dev/null)
 CLANG_CFLAGS = -I$(LLVM_INC)
-CLANG_LIBS   = -L$(LLVM_LIB) -Wl,-rpath,$(LLVM_LIB) -lclang
+# libclang is loaded with dlopen when a file must be parsed (see
+# src/scopecheck/frontend/clang_api.h), not linked
+CLANG_LIBS   = -ldl
 CJSON_CFLAGS := $(shell pkg-config --cflags libcjson 2>/dev/null)
 CJSON_LIBS   := $(shell pkg-config --libs libcjson 2>/dev/null || echo -lcjson)
 CMOCKA_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -69,6 +71,7 @@ RULE_IDS = $(sort $(basename $(notdir $(wildcard rules/*.json))))
 SC_OBJ  = $(SC_SRC:%.c=$(B)/sc/%.o) $(B)/sc/rules_data.o
 SC_SANOBJ = $(SC_SRC:%.c=$(B)/scsan/%.o) $(B)/scsan/rules_data.o
 SC_FLAGS = $(CLANG_CFLAGS) $(CJSON_CFLAGS) -DSC_INCLUDE_DIR='"$(abspath include)"' \
+           -DSC_LIBCLANG='"$(LLVM_LIB)/libclang.so"' \
            -DSC_RULES_DIR='"$(abspath rules)"'
 SC_LIBS  = $(CLANG_LIBS) $(CJSON_LIBS) -lpthread
 
@@ -105,6 +108,20 @@ $(B)/scopecheck-san: $(SC_SANOBJ) $(B)/scsan/src/scopecheck/cli/main.o
 $(B)/irdump: tests/frontend/irdump.c $(SC_SANOBJ)
 	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck $^ $(SC_LIBS) -o $@
 
+# the policy (configurations, suppressions, baselines) in a real run, for
+# tests/suites/policy.sh until driver.c calls policy_prepare/policy_apply
+$(B)/policytest: tests/tools/policytest.c $(SC_SANOBJ)
+	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck $^ $(SC_LIBS) -o $@
+
+# the fuzz targets without libFuzzer: a main() replaying files under
+# ASan/UBSan (tests/suites/fuzz_regressions.sh); `make fuzz` fuzzes them
+FUZZ_NAMES = config baseline compdb suppress
+FUZZ_REPLAY = $(FUZZ_NAMES:%=$(B)/fuzz-replay/fuzz_%)
+$(B)/fuzz-replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(SC_SANOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck $^ $(SC_LIBS) -o $@
+tests: $(B)/policytest $(FUZZ_REPLAY)
+
 # ---- tests -----------------------------------------------------------------
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -134,6 +151,39 @@ demo: deps all
 
 bench: all
 	@python3 scripts/bench.py
+
+# libFuzzer (clang): builds build/fuzz/fuzz_<name> and runs each for
+# FUZZ_SECONDS, from tests/fuzz/corpus/<name>/ (new inputs are kept in
+# build/fuzz/corpus/<name>/, crashes in build/fuzz/crashes/<name>/: copy a
+# fixed one to tests/fuzz/regressions/<name>/)
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_CFLAGS = $(CSTD) $(WARN) -g -O1 -fno-omit-frame-pointer -Iinclude \
+              -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+FUZZ_OBJ = $(SC_SRC:%.c=$(B)/fuzz/obj/%.o) $(B)/fuzz/obj/rules_data.o
+
+$(B)/fuzz/obj/rules_data.o: $(B)/gen/rules_data.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck -c $< -o $@
+
+$(B)/fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(SC_FLAGS) -MMD -MP -c $< -o $@
+
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(SC_FLAGS) -Isrc/scopecheck $^ $(SC_LIBS) -o $@
+
+fuzz: $(FUZZ_NAMES:%=$(B)/fuzz/fuzz_%)
+	@set -e; for n in $(FUZZ_NAMES); do \
+	    mkdir -p $(B)/fuzz/corpus/$$n $(B)/fuzz/crashes/$$n; \
+	    echo "fuzz_$$n: $(FUZZ_SECONDS) s"; \
+	    $(B)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	        -rss_limit_mb=4096 -print_final_stats=1 \
+	        -artifact_prefix=$(B)/fuzz/crashes/$$n/ \
+	        $(B)/fuzz/corpus/$$n tests/fuzz/corpus/$$n; \
+	done
+
+.PHONY: fuzz
 
 # ---- install ---------------------------------------------------------------
 install: all

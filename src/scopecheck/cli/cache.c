@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "../ir/summary.h"
+#include "../util/strmap.h"
 #include "../version.h"
 
 #define MAGIC "SCCE"
@@ -37,7 +38,7 @@ typedef struct dep_hash {
 struct sc_cache {
     char *dir;
     pthread_mutex_t lock;
-    SC_VEC(dep_hash) hashes;      /* per run: each file hashed once */
+    sc_strmap hashes;             /* per run: each file hashed once */
     size_t hits, misses;
 };
 
@@ -72,9 +73,13 @@ void cache_close(sc_cache *c)
 {
     if (!c)
         return;
-    for (size_t i = 0; i < c->hashes.len; i++)
-        free(c->hashes.items[i].path);
-    SC_VEC_FREE(c->hashes);
+    for (size_t i = 0; i < c->hashes.cap; i++)
+        if (c->hashes.vals && c->hashes.vals[i]) {
+            dep_hash *d = c->hashes.vals[i];
+            free(d->path);
+            free(d);
+        }
+    sc_strmap_free(&c->hashes);
     pthread_mutex_destroy(&c->lock);
     free(c->dir);
     free(c);
@@ -91,14 +96,14 @@ static bool file_hash(sc_cache *c, const char *path, uint64_t *size,
                       uint64_t *hash)
 {
     pthread_mutex_lock(&c->lock);
-    for (size_t i = 0; i < c->hashes.len; i++)
-        if (strcmp(c->hashes.items[i].path, path) == 0) {
-            dep_hash d = c->hashes.items[i];
-            pthread_mutex_unlock(&c->lock);
-            *size = d.size;
-            *hash = d.hash;
-            return d.ok;
-        }
+    dep_hash *known = sc_strmap_get(&c->hashes, path);
+    if (known) {
+        dep_hash d = *known;
+        pthread_mutex_unlock(&c->lock);
+        *size = d.size;
+        *hash = d.hash;
+        return d.ok;
+    }
     pthread_mutex_unlock(&c->lock);
     dep_hash d = {sc_xstrdup(path), 0, FNV0, false};
     FILE *f = fopen(path, "rb");
@@ -113,7 +118,13 @@ static bool file_hash(sc_cache *c, const char *path, uint64_t *size,
         fclose(f);
     }
     pthread_mutex_lock(&c->lock);
-    SC_PUSH(c->hashes, d);
+    if (!sc_strmap_get(&c->hashes, path)) {
+        dep_hash *copy = sc_xmalloc(sizeof *copy);
+        *copy = d;
+        sc_strmap_put(&c->hashes, path, copy);
+    } else {
+        free(d.path);
+    }
     pthread_mutex_unlock(&c->lock);
     *size = d.size;
     *hash = d.hash;

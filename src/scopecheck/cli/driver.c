@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "../engine/engine.h"
 #include "../ir/summary.h"
@@ -64,7 +65,10 @@ static void configure_rules(const sc_options *o, bool *enabled,
 
 /* Programs: each unit that defines main is a program together with every
  * unit that defines no main (shared helpers); without any main, all units
- * form one program. */
+ * form one program.  Entry points: each program's main and the uncalled
+ * functions of its main unit; the uncalled functions of the shared units
+ * are analysed once, in a pass over every unit (so that a helper any main
+ * calls is not mistaken for an entry point), not once per program. */
 static bool defines_main(const ir_unit *u)
 {
     for (uint32_t i = 0; i < u->nfuncs; i++)
@@ -76,37 +80,55 @@ static bool defines_main(const ir_unit *u)
 static void link_programs(ir_unit **units, size_t n, const sc_engine_opts *eo,
                           sc_rules_conf *rc)
 {
-    size_t nmain = 0, nunits = 0;
-    for (size_t i = 0; i < n; i++) {
-        nunits += units[i] != NULL;
-        nmain += units[i] && defines_main(units[i]);
-    }
     ir_unit **prog = calloc(n + 1, sizeof *prog);
-    if (nmain == 0 && nunits) {
-        size_t k = 0;
-        for (size_t i = 0; i < n; i++)
-            if (units[i])
-                prog[k++] = units[i];
-        sc_analyze(prog, k, eo, sc_rules_dispatch, rc);
-    }
-    for (size_t m = 0; nmain && m < n; m++) {
+    ir_unit **shared = calloc(n + 1, sizeof *shared);
+    size_t nshared = 0, nmain = 0;
+    for (size_t i = 0; i < n; i++)
+        if (units[i]) {
+            if (defines_main(units[i]))
+                nmain++;
+            else
+                shared[nshared++] = units[i];
+        }
+    for (size_t m = 0; m < n; m++) {
         if (!units[m] || !defines_main(units[m]))
             continue;
         size_t k = 0;
         prog[k++] = units[m];
+        for (size_t i = 0; i < nshared; i++)
+            prog[k++] = shared[i];
+        sc_engine_opts o = *eo;
+        o.entry_units = &units[m];
+        o.nentry_units = 1;
+        sc_analyze(prog, k, &o, sc_rules_dispatch, rc);
+    }
+    if (nshared) {
+        size_t k = 0;
         for (size_t i = 0; i < n; i++)
-            if (units[i] && !defines_main(units[i]))
+            if (units[i])
                 prog[k++] = units[i];
-        sc_analyze(prog, k, eo, sc_rules_dispatch, rc);
+        sc_engine_opts o = *eo;
+        o.entry_units = shared;
+        o.nentry_units = nshared;
+        (void)nmain;
+        sc_analyze(prog, k, &o, sc_rules_dispatch, rc);
     }
     free(prog);
+    free(shared);
 }
 
 /* ---- map, with the pre-scan ---- */
 
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static void add_name(const char *name, void *ctx)
 {
-    SC_PUSH(*(sc_strs *)ctx, sc_xstrdup(name));
+    sc_strmap_put(ctx, name, (void *)1);
 }
 
 typedef struct run {
@@ -117,6 +139,7 @@ typedef struct run {
     bool *mapped;
     sc_cache *cache;
     sc_strs aliases;
+    double map_seconds;
 } run;
 
 static void map_some(run *r, const bool *want)
@@ -169,17 +192,15 @@ static void map_reaching(run *r, bool all)
         for (size_t i = 0; i < n; i++)
             if (u[i])
                 dense[k++] = u[i];
-        sc_strs names = {0};
+        sc_strmap names = {0};
         sc_reaching_functions(dense, k, NULL, 0, add_name, &names);
         bool more = false;
         for (size_t i = 0; i < n; i++) {
-            want[i] = !r->mapped[i] && r->items[i].argv && names.len &&
+            want[i] = !r->mapped[i] && r->items[i].argv &&
                       prescan_mentions_any(ps, r->files.items[i], &names);
             more |= want[i];
         }
-        for (size_t i = 0; i < names.len; i++)
-            free((void *)names.items[i]);
-        SC_VEC_FREE(names);
+        sc_strmap_free(&names);
         free(u);
         free(dense);
         if (!more)
@@ -403,7 +424,9 @@ int sc_run(const sc_options *o)
         /* a build system runs the map step file by file: it cannot know
          * which functions of other files reach the library, so every
          * file gets its summary */
+        double t0 = now();
         map_reaching(&r, o->all_files || o->emit_summary);
+        r.map_seconds = now() - t0;
         for (size_t i = 0; i < r.files.len; i++)
             if (r.items[i].error) {
                 report_failure(&rep, "%s", r.items[i].error);
@@ -417,7 +440,8 @@ int sc_run(const sc_options *o)
         for (size_t i = 0; i < r.files.len; i++)
             parsed += r.mapped && r.mapped[i];
         fprintf(stderr, "scopecheck: %zu files, %zu mapped, cache %zu hits, "
-                        "%zu misses\n", r.files.len, parsed, hits, misses);
+                        "%zu misses (map step %.3f s)\n", r.files.len, parsed,
+                hits, misses, r.map_seconds);
     }
 
     int status;
@@ -437,7 +461,10 @@ int sc_run(const sc_options *o)
         eo.loop_unroll = 1024;
         eo.call_depth = 32;
         ir_unit **units = units_of(&r);
+        double t0 = now();
         link_programs(units, r.files.len, &eo, &rc);
+        if (getenv("SCOPECHECK_STATS"))
+            fprintf(stderr, "scopecheck: link step %.3f s\n", now() - t0);
         free(units);
         report_finish(&rep);
         bool wrote = write_report(o, &rep, src, r.files.len);

@@ -161,7 +161,9 @@ static void *worker(void *arg)
             continue;
         }
         if (!idx && !(idx = fe_index_new())) {
-            it->error = sc_xstrdup("libclang could not start");
+            const char *why = "libclang could not be loaded";
+            sc_clang_load(&why);
+            it->error = sc_xstrdup(why);
             continue;
         }
         CXTranslationUnit tu = fe_parse(idx, it->file, it->argc,

@@ -17,11 +17,12 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "../util/strmap.h"
 
 typedef struct text_ids {
     char *path;
-    sc_interner ids;              /* the identifiers in the text */
-    sc_arena arena;
+    char *text;                   /* kept: later passes look for names */
+    size_t len;
     bool has_vs;                  /* a vs_ or VS_ identifier */
     SC_VEC(struct text_ids *) includes;
     bool scanned;
@@ -30,6 +31,8 @@ typedef struct text_ids {
 
 struct sc_prescan {
     SC_VEC(text_ids *) files;
+    sc_strmap by_path;
+    sc_strmap exists;             /* path -> (void *)1 yes, 2 no */
 };
 
 sc_prescan *prescan_new(void) { return calloc(1, sizeof(sc_prescan)); }
@@ -41,12 +44,13 @@ void prescan_free(sc_prescan *p)
     for (size_t i = 0; i < p->files.len; i++) {
         text_ids *t = p->files.items[i];
         free(t->path);
-        sc_interner_free(&t->ids);
-        sc_arena_free(&t->arena);
+        free(t->text);
         SC_VEC_FREE(t->includes);
         free(t);
     }
     SC_VEC_FREE(p->files);
+    sc_strmap_free(&p->by_path);
+    sc_strmap_free(&p->exists);
     free(p);
 }
 
@@ -78,27 +82,31 @@ static bool ident_char(char c)
     return ident_start(c) || (c >= '0' && c <= '9');
 }
 
-static bool exists(const char *path)
+static bool exists(sc_prescan *p, const char *path)
 {
+    void *known = sc_strmap_get(&p->exists, path);
+    if (known)
+        return known == (void *)1;
     FILE *f = fopen(path, "rb");
     if (f)
         fclose(f);
+    sc_strmap_put(&p->exists, path, f ? (void *)1 : (void *)2);
     return f != NULL;
 }
 
 /* The file an #include names: "x.h" next to the including file first,
  * then the -iquote/-I directories; <x.h> in the -I directories only. */
-static char *resolve(const char *from, const char *name, bool quoted,
-                     char *const *argv)
+static char *resolve(sc_prescan *p, const char *from, const char *name,
+                     bool quoted, char *const *argv)
 {
     char buf[4096];
     if (name[0] == '/')
-        return exists(name) ? sc_xstrdup(name) : NULL;
+        return exists(p, name) ? sc_xstrdup(name) : NULL;
     if (quoted) {
         const char *slash = strrchr(from, '/');
         int dl = slash ? (int)(slash - from) : 0;
         snprintf(buf, sizeof buf, "%.*s%s%s", dl, from, slash ? "/" : "", name);
-        if (exists(buf))
+        if (exists(p, buf))
             return sc_xstrdup(buf);
     }
     for (int i = 0; argv && argv[i]; i++) {
@@ -110,7 +118,7 @@ static char *resolve(const char *from, const char *name, bool quoted,
         if (!dir)
             continue;
         snprintf(buf, sizeof buf, "%s/%s", dir, name);
-        if (exists(buf))
+        if (exists(p, buf))
             return sc_xstrdup(buf);
     }
     return NULL;
@@ -119,9 +127,11 @@ static char *resolve(const char *from, const char *name, bool quoted,
 static text_ids *scan(sc_prescan *p, const char *path, char *const *argv,
                       int depth);
 
-/* identifiers outside comments and literals; #include lines followed */
-static void tokenize(sc_prescan *p, text_ids *t, const char *s, size_t n,
-                     char *const *argv, int depth)
+/* Walks the identifiers outside comments and literals.  First pass
+ * (names NULL): notes vs_/VS_ identifiers and follows #include lines.
+ * Later passes: true as soon as an identifier is in `names`. */
+static bool tokenize(sc_prescan *p, text_ids *t, const char *s, size_t n,
+                     char *const *argv, int depth, const sc_strmap *names)
 {
     bool line_start = true;
     for (size_t i = 0; i < n;) {
@@ -147,7 +157,7 @@ static void tokenize(sc_prescan *p, text_ids *t, const char *s, size_t n,
             i += 2;
             continue;
         }
-        if (c == '#' && line_start) {
+        if (c == '#' && line_start && !names) {
             size_t k = i + 1;
             while (k < n && (s[k] == ' ' || s[k] == '\t'))
                 k++;
@@ -164,7 +174,7 @@ static void tokenize(sc_prescan *p, text_ids *t, const char *s, size_t n,
                         char *name = sc_xmalloc(e - k);
                         memcpy(name, s + k + 1, e - k - 1);
                         name[e - k - 1] = '\0';
-                        char *hdr = resolve(t->path, name, open == '"', argv);
+                        char *hdr = resolve(p, t->path, name, open == '"', argv);
                         if (hdr) {
                             text_ids *h = scan(p, hdr, argv, depth + 1);
                             if (h)
@@ -191,82 +201,84 @@ static void tokenize(sc_prescan *p, text_ids *t, const char *s, size_t n,
             size_t k = i;
             while (k < n && ident_char(s[k]))
                 k++;
-            if (k - i > 3 && (strncmp(s + i, "vs_", 3) == 0 ||
-                              strncmp(s + i, "VS_", 3) == 0))
+            if (!names && k - i > 3 && (strncmp(s + i, "vs_", 3) == 0 ||
+                                        strncmp(s + i, "VS_", 3) == 0))
                 t->has_vs = true;
-            sc_intern(&t->ids, s + i, k - i);
+            if (names && k - i < 256) {
+                char id[256];
+                memcpy(id, s + i, k - i);
+                id[k - i] = '\0';
+                if (sc_strmap_get(names, id))
+                    return true;
+            }
             i = k;
             continue;
         }
         i++;
     }
+    return false;
 }
 
 static text_ids *scan(sc_prescan *p, const char *path, char *const *argv,
                       int depth)
 {
-    for (size_t i = 0; i < p->files.len; i++)
-        if (strcmp(p->files.items[i]->path, path) == 0)
-            return p->files.items[i];
-    text_ids *t = calloc(1, sizeof *t);
+    text_ids *t = sc_strmap_get(&p->by_path, path);
+    if (t)
+        return t;
+    t = calloc(1, sizeof *t);
     t->path = sc_xstrdup(path);
-    t->ids.arena = &t->arena;
     SC_PUSH(p->files, t);
-    size_t n;
-    char *s = slurp(path, &n);
-    if (s) {
-        t->binary = memchr(s, '\0', n) != NULL;
-        tokenize(p, t, s, n, argv, depth);
-        free(s);
+    sc_strmap_put(&p->by_path, path, t);
+    t->text = slurp(path, &t->len);
+    if (t->text) {
+        t->binary = memchr(t->text, '\0', t->len) != NULL;
+        tokenize(p, t, t->text, t->len, argv, depth, NULL);
     }
     t->scanned = true;
     return t;
 }
 
-/* has `name` in t or its includes (the include graph may have cycles) */
-static bool closure_has(const text_ids *t, const char *name, size_t len,
-                        bool vs, const text_ids **seen, size_t *nseen)
+/* t or one of its includes (a graph: cycles are possible) names the
+ * library (names NULL) or one of `names` */
+static bool closure_has(sc_prescan *p, text_ids *t, const sc_strmap *names,
+                        const text_ids **seen, size_t *nseen)
 {
     for (size_t i = 0; i < *nseen; i++)
         if (seen[i] == t)
             return false;
     if (*nseen < 4096)
         seen[(*nseen)++] = t;
-    if (vs ? t->has_vs : false)
+    if (!names ? t->has_vs
+               : t->text && tokenize(p, t, t->text, t->len, NULL, 0, names))
         return true;
-    if (name && t->ids.count) {
-        /* sc_intern would insert: look up without inserting */
-        size_t cap = t->ids.cap;
-        size_t j = sc_hash(name, len) & (cap - 1);
-        for (; t->ids.slots[j]; j = (j + 1) & (cap - 1))
-            if (strncmp(t->ids.slots[j], name, len) == 0 &&
-                t->ids.slots[j][len] == '\0')
-                return true;
-    }
     for (size_t i = 0; i < t->includes.len; i++)
-        if (closure_has(t->includes.items[i], name, len, vs, seen, nseen))
+        if (closure_has(p, t->includes.items[i], names, seen, nseen))
             return true;
     return false;
 }
 
 static bool has(sc_prescan *p, const char *file, char *const *argv,
-                const char *name, bool vs)
+                const sc_strmap *names)
 {
     text_ids *t = scan(p, file, argv, 0);
     const text_ids *seen[4096];
     size_t nseen = 0;
-    return closure_has(t, name, name ? strlen(name) : 0, vs, seen, &nseen);
+    return closure_has(p, t, names, seen, &nseen);
 }
 
 bool prescan_mentions_library(sc_prescan *p, const char *file,
                               char *const *argv, const sc_strs *aliases)
 {
-    if (has(p, file, argv, NULL, true))
+    if (has(p, file, argv, NULL))
         return true;
-    for (size_t i = 0; aliases && i < aliases->len; i++)
-        if (has(p, file, argv, aliases->items[i], false))
-            return true;
-    return false;
+    if (!aliases || !aliases->len)
+        return false;
+    sc_strmap set = {0};
+    for (size_t i = 0; i < aliases->len; i++)
+        sc_strmap_put(&set, aliases->items[i], (void *)1);
+    bool r = prescan_mentions_any(p, file, &set);
+    sc_strmap_free(&set);
+    return r;
 }
 
 bool prescan_is_binary(sc_prescan *p, const char *file)
@@ -275,10 +287,7 @@ bool prescan_is_binary(sc_prescan *p, const char *file)
 }
 
 bool prescan_mentions_any(sc_prescan *p, const char *file,
-                          const sc_strs *names)
+                          const sc_strmap *names)
 {
-    for (size_t i = 0; i < names->len; i++)
-        if (has(p, file, NULL, names->items[i], false))
-            return true;
-    return false;
+    return names->count && has(p, file, NULL, names);
 }

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "options.h"
+#include "../util/strmap.h"
 
 typedef struct sc_prescan sc_prescan;
 
@@ -18,8 +19,8 @@ bool prescan_mentions_library(sc_prescan *p, const char *file,
                               char *const *argv, const sc_strs *aliases);
 /* True if the file holds NUL bytes: not a C source at all. */
 bool prescan_is_binary(sc_prescan *p, const char *file);
-/* True if file or its project headers name any of `names`. */
+/* True if file or its project headers name any of `names` (a set). */
 bool prescan_mentions_any(sc_prescan *p, const char *file,
-                          const sc_strs *names);
+                          const sc_strmap *names);
 
 #endif

@@ -203,6 +203,16 @@ void sc_reaching_functions(ir_unit *const *units, size_t nunits,
     engine_free(e);
 }
 
+static bool is_entry_unit(const sc_engine_opts *o, const ir_unit *u)
+{
+    if (!o->entry_units)
+        return true;
+    for (size_t i = 0; i < o->nentry_units; i++)
+        if (o->entry_units[i] == u)
+            return true;
+    return false;
+}
+
 void sc_analyze(ir_unit *const *units, size_t nunits,
                 const sc_engine_opts *opts, sc_event_fn fn, void *ctx)
 {
@@ -225,11 +235,12 @@ void sc_analyze(ir_unit *const *units, size_t nunits,
      * entry points that cannot reach the library are not simulated */
     for (size_t i = 0; i < e->nfns; i++)
         if (e->fns[i].reaches && strcmp(e->fns[i].fn->name, "main") == 0 &&
-            !e->fns[i].fn->is_static)
+            !e->fns[i].fn->is_static && is_entry_unit(opts, e->fns[i].unit))
             sc_run_entry(e, &e->fns[i], units, nunits);
     for (size_t i = 0; i < e->nfns; i++)
         if (e->fns[i].reaches && !e->fns[i].called &&
-            strcmp(e->fns[i].fn->name, "main") != 0)
+            strcmp(e->fns[i].fn->name, "main") != 0 &&
+            is_entry_unit(opts, e->fns[i].unit))
             sc_run_entry(e, &e->fns[i], units, nunits);
     if (getenv("SCOPECHECK_STATS"))
         fprintf(stderr, "scopecheck: engine: %zu functions, %.1f MiB of "

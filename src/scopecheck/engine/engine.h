@@ -64,6 +64,10 @@ typedef struct sc_engine_opts {
     int call_depth;               /* calls followed this deep */
     const sc_alias *aliases;
     size_t naliases;
+    /* when set, only functions of these units are entry points (the other
+     * units are there to be called, and to say who is called) */
+    ir_unit *const *entry_units;
+    size_t nentry_units;
 } sc_engine_opts;
 
 /* Analyses the program made of these units (a TU each).  Functions are

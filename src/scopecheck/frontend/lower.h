@@ -8,7 +8,7 @@
 #ifndef SC_FE_LOWER_H
 #define SC_FE_LOWER_H
 
-#include <clang-c/Index.h>
+#include "clang_api.h"
 
 #include "../ir/ir.h"
 

@@ -16,6 +16,8 @@ struct fe_index {
 
 fe_index *fe_index_new(void)
 {
+    if (!sc_clang_load(NULL))
+        return NULL;
     fe_index *idx = sc_xmalloc(sizeof *idx);
     /* excludeDeclarationsFromPCH = 0, displayDiagnostics = 0 */
     idx->cx = clang_createIndex(0, 0);

@@ -14,10 +14,11 @@
 #ifndef SC_FE_PARSE_H
 #define SC_FE_PARSE_H
 
-#include <clang-c/Index.h>
+#include "clang_api.h"
 
 typedef struct fe_index fe_index;
 
+/* NULL when libclang cannot be loaded (sc_clang_load says why). */
 fe_index *fe_index_new(void);
 void fe_index_free(fe_index *idx);
 
