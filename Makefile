@@ -120,7 +120,7 @@ FUZZ_REPLAY = $(FUZZ_NAMES:%=$(B)/fuzz-replay/fuzz_%)
 $(B)/fuzz-replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(SC_SANOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck $^ $(SC_LIBS) -o $@
-tests: $(B)/policytest $(FUZZ_REPLAY)
+tests: $(if $(wildcard tests/tools/policytest.c),$(B)/policytest) $(if $(wildcard tests/fuzz/replay.c),$(FUZZ_REPLAY))
 
 # ---- tests -----------------------------------------------------------------
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
