@@ -19,6 +19,12 @@ void output_text(FILE *out, sc_report *r, sc_source_cache *src,
 /* returns false if the document could not be built */
 bool output_json(FILE *out, sc_report *r, sc_source_cache *src,
                  const sc_output_opts *o);
+/* SARIF 2.1.0 for GitHub code scanning; false if it could not be built */
+bool output_sarif(FILE *out, sc_report *r, sc_source_cache *src,
+                  const sc_output_opts *o);
+/* GitHub Actions workflow commands (annotations) */
+void output_github(FILE *out, sc_report *r, sc_source_cache *src,
+                   const sc_output_opts *o);
 
 extern const char *const sc_severity_names[];
 
