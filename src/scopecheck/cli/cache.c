@@ -42,17 +42,11 @@ struct sc_cache {
     size_t hits, misses;
 };
 
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= b[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
+#define fnv sc_fnv1a
 
-#define FNV0 1469598103934665603ull
+static bool file_hash(sc_cache *c, const char *path, uint64_t *size,
+                      uint64_t *hash);
+#define FNV0 SC_FNV_INIT
 
 sc_cache *cache_open(const char *dir, char **err)
 {
@@ -83,6 +77,12 @@ void cache_close(sc_cache *c)
     pthread_mutex_destroy(&c->lock);
     free(c->dir);
     free(c);
+}
+
+bool cache_file_hash(sc_cache *c, const char *path, uint64_t *hash)
+{
+    uint64_t size;
+    return c && file_hash(c, path, &size, hash);
 }
 
 void cache_stats(const sc_cache *c, size_t *hits, size_t *misses)

@@ -23,6 +23,7 @@
 #include "../version.h"
 #include "cache.h"
 #include "files.h"
+#include "fix.h"
 #include "map.h"
 #include "prescan.h"
 
@@ -308,6 +309,30 @@ static void read_summaries(run *r)
     }
 }
 
+/* ---- --fix ---- */
+
+static void apply_fixes(run *r, sc_report *rep)
+{
+    /* tests only: a file changed by somebody between the check and the fix */
+    if (getenv("SCOPECHECK_TEST_MODIFY_BEFORE_FIX"))
+        for (size_t i = 0; i < r->files.len; i++) {
+            FILE *f = fopen(r->files.items[i], "a");
+            if (f) {
+                fputc('\n', f);
+                fclose(f);
+            }
+        }
+    sc_strmap hashes = {0};
+    for (size_t i = 0; i < r->files.len; i++)
+        if (r->items[i].hashed)
+            sc_strmap_put(&hashes, r->files.items[i], &r->items[i].hash);
+    size_t nfiles = 0, n = fix_apply(rep, &hashes, &nfiles);
+    sc_strmap_free(&hashes);
+    if (!r->o->quiet)
+        fprintf(stderr, "scopecheck: fixed %zu finding%s in %zu file%s\n", n,
+                n == 1 ? "" : "s", nfiles, nfiles == 1 ? "" : "s");
+}
+
 /* ---- output ---- */
 
 static int exit_status(const sc_options *o, sc_report *rep)
@@ -467,6 +492,8 @@ int sc_run(const sc_options *o)
             fprintf(stderr, "scopecheck: link step %.3f s\n", now() - t0);
         free(units);
         report_finish(&rep);
+        if (o->fix)
+            apply_fixes(&r, &rep);
         bool wrote = write_report(o, &rep, src, r.files.len);
         for (size_t i = 0; i < rep.failures.len; i++)
             fprintf(stderr, "scopecheck: error: %s\n", rep.failures.items[i]);

@@ -158,6 +158,7 @@ static void *worker(void *arg)
         it->unit = cache_lookup(j->cache, it->file, it->argc, it->argv);
         if (it->unit) {
             it->from_cache = true;
+            it->hashed = cache_file_hash(j->cache, it->file, &it->hash);
             continue;
         }
         if (!idx && !(idx = fe_index_new())) {
@@ -172,6 +173,15 @@ static void *worker(void *arg)
         if (!tu)
             continue;
         it->unit = fe_lower(tu, it->file);
+        /* what libclang parsed, for --fix: a file changed since is not
+         * touched */
+        CXFile main = clang_getFile(tu, it->file);
+        size_t size = 0;
+        const char *text = main ? clang_getFileContents(tu, main, &size) : NULL;
+        if (text) {
+            it->hash = sc_fnv1a(SC_FNV_INIT, text, size);
+            it->hashed = true;
+        }
         if (j->cache) {
             sc_strs deps = {0};
             clang_getInclusions(tu, add_inclusion, &deps);

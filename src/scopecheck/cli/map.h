@@ -31,6 +31,8 @@ typedef struct sc_map_item {
     ir_unit *unit;                /* out: the IR, or NULL */
     char *error;                  /* out: why not (malloc'd) */
     bool from_cache;
+    uint64_t hash;                /* out: the source's content as checked */
+    bool hashed;
 } sc_map_item;
 
 /* Parses and lowers the items on `jobs` threads (0: all cores). */

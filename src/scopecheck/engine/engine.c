@@ -9,6 +9,7 @@
 
 void sc_run_entry(sc_engine *e, const sc_fn *fn, ir_unit *const *units,
                   size_t nunits);
+void sc_emit_function_leaks(sc_engine *e);
 
 const char *sc_istrn(sc_engine *e, const char *s, size_t n)
 {
@@ -242,6 +243,7 @@ void sc_analyze(ir_unit *const *units, size_t nunits,
             strcmp(e->fns[i].fn->name, "main") != 0 &&
             is_entry_unit(opts, e->fns[i].unit))
             sc_run_entry(e, &e->fns[i], units, nunits);
+    sc_emit_function_leaks(e);
     if (getenv("SCOPECHECK_STATS"))
         fprintf(stderr, "scopecheck: engine: %zu functions, %.1f MiB of "
                         "abstract state, %zu strings\n",

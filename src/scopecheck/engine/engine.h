@@ -48,6 +48,10 @@ typedef struct sc_event {
     sc_site other;
     const char *func;
     int dtype_found;              /* missing-dtype: what the store holds */
+    /* scope-leak at a return: only leaking paths reach that return, and
+     * the scope was entered in the same function (a vs_scope_exit just
+     * before it is the fix) */
+    bool fix_before_other;
 } sc_event;
 
 typedef void (*sc_event_fn)(const sc_event *ev, void *ctx);

@@ -4,11 +4,21 @@
 
 #include "engine.h"
 
+typedef struct sc_retinfo {
+    uint32_t offset;              /* a return statement (or the end) */
+    bool balanced, leaking;       /* seen on some invocation */
+} sc_retinfo;
+
 typedef struct sc_fn {
     const ir_unit *unit;
     const ir_func *fn;
     bool called;                  /* somebody calls it: not an entry point */
     bool reaches;                 /* it can reach the library */
+    /* scope-leak at returns, over every invocation: the function leaks a
+     * scope on some paths and not on others (any invocation) */
+    bool any_balanced;
+    SC_VEC(sc_event) leaks;       /* candidates, emitted at the end */
+    SC_VEC(sc_retinfo) rets;
 } sc_fn;
 
 /* A (state, value) pair: evaluating an expression may split a path in two

@@ -1085,33 +1085,41 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io)
 
 /* ---- functions ---- */
 
-static void report_path_leaks(fctx *f, const gdepth *entry, uint32_t nentry)
+static sc_retinfo *retinfo(sc_fn *fn, uint32_t offset)
 {
-    /* For each graph: paths that return with more scopes open than at
-     * entry leak them, when other paths return balanced. */
-    sc_engine *e = f->e;
+    for (size_t i = 0; i < fn->rets.len; i++)
+        if (fn->rets.items[i].offset == offset)
+            return &fn->rets.items[i];
+    sc_retinfo r = {offset, false, false};
+    SC_PUSH(fn->rets, r);
+    return &fn->rets.items[fn->rets.len - 1];
+}
+
+/* Records, for each graph open at entry, which returns of this invocation
+ * leave more scopes open than at entry.  The function leaks where some
+ * paths (of any invocation) return balanced and others do not: see
+ * sc_emit_function_leaks, run when the whole program has been analysed. */
+static void record_path_leaks(fctx *f, sc_fn *fn, const gdepth *entry,
+                              uint32_t nentry)
+{
     size_t n = f->returns.len;
-    if (n < 2)
-        return;
     for (uint32_t g = 0; g < nentry; g++) {
         uint32_t id = entry[g].id;
         int d0 = entry[g].depth;
-        bool balanced = false, leaking = false;
         for (size_t i = 0; i < n; i++) {
             const sc_graph *gr = state_graph(f->returns.items[i], id);
-            if (!gr)
+            if (!gr || (gr->stack && gr->stack->kind == SC_ENTRY_UNKNOWN &&
+                        gr->depth == 0))
                 continue;
-            if (gr->depth == d0)
-                balanced = true;
-            else if (gr->depth > d0)
-                leaking = true;
-        }
-        if (!balanced || !leaking)
-            continue;
-        for (size_t i = 0; i < n; i++) {
-            const sc_graph *gr = state_graph(f->returns.items[i], id);
-            if (!gr || gr->depth <= d0)
+            sc_retinfo *ri = retinfo(fn, f->retlocs.items[i].offset);
+            if (gr->depth == d0) {
+                fn->any_balanced = true;
+                ri->balanced = true;
                 continue;
+            }
+            if (gr->depth < d0)
+                continue;
+            ri->leaking = true;
             int extra = gr->depth - d0;
             const sc_entry *en = gr->stack;
             for (int k = 0; k < extra && en && en->kind != SC_ENTRY_UNKNOWN;
@@ -1124,9 +1132,32 @@ static void report_path_leaks(fctx *f, const gdepth *entry, uint32_t nentry)
                 ev.other = site_of(f, f->retlocs.items[i]);
                 ev.func = f->fn->name;
                 ev.scope = graph_scope(gr, en->scope);
-                sc_emit(e, &ev);
+                /* the fix (an exit before this return) needs the scope
+                 * to be entered in this function itself */
+                ev.fix_before_other = en->site.chain == f->chain &&
+                                      en->site.unit == f->unit && extra == 1;
+                SC_PUSH(fn->leaks, ev);
             }
         }
+    }
+}
+
+void sc_emit_function_leaks(sc_engine *e);
+void sc_emit_function_leaks(sc_engine *e)
+{
+    for (size_t i = 0; i < e->nfns; i++) {
+        sc_fn *fn = &e->fns[i];
+        if (fn->any_balanced)
+            for (size_t k = 0; k < fn->leaks.len; k++) {
+                sc_event *ev = &fn->leaks.items[k];
+                /* a return reached balanced on some path must not get an
+                 * exit inserted before it */
+                sc_retinfo *ri = retinfo(fn, ev->other.loc.offset);
+                ev->fix_before_other = ev->fix_before_other && !ri->balanced;
+                sc_emit(e, ev);
+            }
+        SC_VEC_FREE(fn->leaks);
+        SC_VEC_FREE(fn->rets);
     }
 }
 
@@ -1160,7 +1191,7 @@ static void run_function(sc_engine *e, const sc_fn *fn, sc_state *st,
         SC_PUSH(f.retlocs, fn->fn->end_loc);
     }
     SC_VEC_FREE(body);
-    report_path_leaks(&f, entry, nentry);
+    record_path_leaks(&f, (sc_fn *)fn, entry, nentry);
     for (size_t i = 0; i < f.returns.len; i++) {
         sc_state *r = f.returns.items[i];
         r->nframes--;             /* pop the callee's frame */

@@ -182,12 +182,7 @@ static void put_sym(wbuf *w, const ir_sym *s)
 
 static uint64_t fnv(const unsigned char *p, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= 1099511628211ull;
-    }
-    return h;
+    return sc_fnv1a(SC_FNV_INIT, p, n);
 }
 
 static void le32(unsigned char *b, uint32_t v)

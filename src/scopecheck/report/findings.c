@@ -93,6 +93,21 @@ void finding_fix(sc_report *r, sc_finding *f, const char *msg,
     SC_PUSH(f->fixes, fx);
 }
 
+void finding_fix_edits(sc_report *r, sc_finding *f, const char *msg,
+                       const sc_edit *edits, size_t n)
+{
+    sc_fix fx;
+    fx.msg = sc_strdup(&r->arena, msg);
+    fx.edits = sc_xmalloc((n ? n : 1) * sizeof *fx.edits);
+    for (size_t i = 0; i < n; i++) {
+        fx.edits[i] = edits[i];
+        fx.edits[i].file = report_str(r, edits[i].file);
+        fx.edits[i].text = sc_strdup(&r->arena, edits[i].text);
+    }
+    fx.nedits = n;
+    SC_PUSH(f->fixes, fx);
+}
+
 void report_failure(sc_report *r, const char *fmt, ...)
 {
     va_list ap;
@@ -134,6 +149,13 @@ void report_finish(sc_report *r)
     for (size_t i = 0; i < n; i++) {
         if (k > 0 && same_place(&r->items.items[k - 1], &r->items.items[i]) == 0) {
             sc_finding *dup = r->items.items[i];
+            /* the same finding reached twice: keep the one that can be
+             * fixed (a path-level scope-leak over the one at graph free) */
+            if (dup->fixes.len > r->items.items[k - 1]->fixes.len) {
+                r->items.items[i] = r->items.items[k - 1];
+                r->items.items[k - 1] = dup;
+                dup = r->items.items[i];
+            }
             SC_VEC_FREE(dup->notes);
             for (size_t m = 0; m < dup->fixes.len; m++)
                 free(dup->fixes.items[m].edits);

@@ -73,6 +73,9 @@ void finding_note(sc_report *r, sc_finding *f, const sc_pos *pos,
 void finding_fix(sc_report *r, sc_finding *f, const char *msg,
                  const char *file, uint32_t offset, uint32_t end_offset,
                  const char *text);
+/* A fix made of several edits (all in one file) */
+void finding_fix_edits(sc_report *r, sc_finding *f, const char *msg,
+                       const sc_edit *edits, size_t n);
 void report_failure(sc_report *r, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

@@ -1,4 +1,5 @@
 /* What the rules share: positions, context notes, fix-its, dispatch. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,41 @@ const char *sc_source(sc_rule_ctx *c, const char *file, size_t *len)
     return source_get(c->sources, file, len);
 }
 
+const char *sc_call_first_arg(sc_rule_ctx *c, const sc_pos *pos)
+{
+    size_t len;
+    const char *src = sc_source(c, pos->file, &len);
+    if (!src || pos->end_offset > len || pos->offset >= pos->end_offset)
+        return NULL;
+    const char *p = memchr(src + pos->offset, '(', pos->end_offset - pos->offset);
+    if (!p)
+        return NULL;
+    const char *start = ++p, *end = src + pos->end_offset;
+    int depth = 0;
+    for (; p < end; p++) {
+        if (*p == '"' || *p == '\'') {
+            char q = *p;
+            for (p++; p < end && *p != q; p++)
+                if (*p == '\\')
+                    p++;
+        } else if (*p == '(' || *p == '[' || *p == '{') {
+            depth++;
+        } else if (*p == ')' || *p == ']' || *p == '}') {
+            if (depth-- == 0)
+                break;
+        } else if (*p == ',' && depth == 0) {
+            break;
+        }
+    }
+    while (start < p && (*start == ' ' || *start == '\t' || *start == '\n'))
+        start++;
+    while (p > start && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n'))
+        p--;
+    if (p == start || memchr(start, '\n', (size_t)(p - start)))
+        return NULL;
+    return report_fmt(c->rep, "%.*s", (int)(p - start), start);
+}
+
 bool sc_fix_add_keyword(sc_rule_ctx *c, sc_finding *f, const sc_pos *pos,
                         const char *const *macros, const char *text,
                         const char *msg)
@@ -75,6 +111,17 @@ bool sc_fix_add_keyword(sc_rule_ctx *c, sc_finding *f, const sc_pos *pos,
     }
     if (!is_macro || call[n - 1] != ')')
         return false;
+    /* the keyword must not be there already: a second designator for the
+     * same field would silently override the first, for every call */
+    const char *dot = strchr(text, '.');
+    size_t kl = 0;
+    while (dot && (isalnum((unsigned char)dot[1 + kl]) || dot[1 + kl] == '_'))
+        kl++;
+    for (size_t i = 0; dot && kl && i + kl + 1 <= n; i++)
+        if (call[i] == '.' && memcmp(call + i + 1, dot + 1, kl) == 0 &&
+            !(i + kl + 1 < n && (isalnum((unsigned char)call[i + kl + 1]) ||
+                                 call[i + kl + 1] == '_')))
+            return false;
     finding_fix(c->rep, f, msg, pos->file, pos->end_offset - 1,
                 pos->end_offset - 1, text);
     return true;

@@ -31,13 +31,7 @@ static void run(const sc_event *ev, sc_rule_ctx *c)
         sc_pos q = sc_site_pos(&en->site);
         finding_note(c->rep, f, &q,
                      "the variable scope is entered here without reuse");
-        size_t len;
-        const char *src = sc_source(c, q.file, &len);
-        bool has_reuse = false;
-        for (size_t i = q.offset; src && i + 6 <= q.end_offset && i + 6 <= len; i++)
-            if (memcmp(src + i, ".reuse", 6) == 0)
-                has_reuse = true;
-        if (!has_reuse && ev->existing)
+        if (ev->existing)
             sc_fix_add_keyword(c, f, &q, enter_macros,
                                ", .reuse = VS_AUTO_REUSE",
                                "share the variable: add .reuse = "

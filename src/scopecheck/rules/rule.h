@@ -57,6 +57,9 @@ bool sc_fix_add_keyword(sc_rule_ctx *c, sc_finding *f, const sc_pos *pos,
                         const char *const *macros, const char *text,
                         const char *msg);
 const char *sc_source(sc_rule_ctx *c, const char *file, size_t *len);
+/* The text of the first argument of the call written at pos ("g" in
+ * vs_variable_scope_enter(g, "a")), or NULL. */
+const char *sc_call_first_arg(sc_rule_ctx *c, const sc_pos *pos);
 
 /* Feeds an event to the rules that listen to it. */
 typedef struct sc_rules_conf {

@@ -94,13 +94,19 @@ void sc_arena_free(sc_arena *a)
     a->total = 0;
 }
 
-uint64_t sc_hash(const char *s, size_t len)
+uint64_t sc_fnv1a(uint64_t h, const void *p, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
         h *= 1099511628211ull;
     }
+    return h;
+}
+
+uint64_t sc_hash(const char *s, size_t len)
+{
+    uint64_t h = sc_fnv1a(SC_FNV_INIT, s, len);
     return h ^ (h >> 29);
 }
 

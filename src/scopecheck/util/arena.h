@@ -34,6 +34,9 @@ const char *sc_intern(sc_interner *in, const char *s, size_t len);
 const char *sc_intern_cstr(sc_interner *in, const char *s);
 void sc_interner_free(sc_interner *in);
 uint64_t sc_hash(const char *s, size_t len);
+/* FNV-1a, incremental: content hashes of files and summaries */
+#define SC_FNV_INIT 1469598103934665603ull
+uint64_t sc_fnv1a(uint64_t h, const void *p, size_t n);
 
 /* Out of memory is fatal for the linter: it prints and exits 2. */
 void *sc_xmalloc(size_t n);
