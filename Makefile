@@ -6,6 +6,8 @@
 #                   seed examples and lint the bundled examples
 #   make install    PREFIX=/usr/local (header, libraries, pkg-config, binary)
 #   make bench      speed and memory against clang -fsyntax-only
+#   make fuzz-diff  N=1000 random programs run and linted; disagreements
+#                   minimised into tests/regressions/
 
 PREFIX  ?= /usr/local
 CC      ?= cc
@@ -152,10 +154,28 @@ demo: deps all
 bench: all
 	@python3 scripts/bench.py
 
+# the random differential oracle (tests/gen/): `make fuzz-diff N=2000` runs N
+# generated programs from a random seed, each compiled, run and linted; every
+# disagreement is minimised and saved under tests/regressions/, which
+# tests/suites/regressions.sh replays
+N ?= 1000
+ORACLE_TOOLS = $(B)/oracle-gen $(B)/oracle-reduce $(B)/fixturetest \
+               $(B)/scopecheck-san $(B)/libvarscope-san.a
+$(B)/oracle-%: tests/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $< -o $@
+tests: $(B)/oracle-gen $(B)/oracle-reduce
+
+fuzz-diff: $(ORACLE_TOOLS)
+	@bash tests/gen/oracle.sh --save tests/regressions \
+	    $$(( $$(od -An -N4 -tu4 /dev/urandom) + 1000 )) $(N)
+
+.PHONY: fuzz-diff
+
 # libFuzzer (clang): builds build/fuzz/fuzz_<name> and runs each for
-# FUZZ_SECONDS, from tests/fuzz/corpus/<name>/ (new inputs are kept in
-# build/fuzz/corpus/<name>/, crashes in build/fuzz/crashes/<name>/: copy a
-# fixed one to tests/fuzz/regressions/<name>/)
+# FUZZ_SECONDS, from tests/fuzz/corpus/<name>/ with tests/fuzz/<name>.dict
+# (new inputs are kept in build/fuzz/corpus/<name>/, crashes in
+# build/fuzz/crashes/<name>/: copy a fixed one to tests/fuzz/regressions/)
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_CFLAGS = $(CSTD) $(WARN) -g -O1 -fno-omit-frame-pointer -Iinclude \
@@ -179,7 +199,7 @@ fuzz: $(FUZZ_NAMES:%=$(B)/fuzz/fuzz_%)
 	    echo "fuzz_$$n: $(FUZZ_SECONDS) s"; \
 	    $(B)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 	        -rss_limit_mb=4096 -print_final_stats=1 \
-	        -artifact_prefix=$(B)/fuzz/crashes/$$n/ \
+	        -artifact_prefix=$(B)/fuzz/crashes/$$n/ -dict=tests/fuzz/$$n.dict \
 	        $(B)/fuzz/corpus/$$n tests/fuzz/corpus/$$n; \
 	done
 
@@ -187,10 +207,13 @@ fuzz: $(FUZZ_NAMES:%=$(B)/fuzz/fuzz_%)
 
 # ---- install ---------------------------------------------------------------
 install: all
-	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	    $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 include/varscope.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 libvarscope.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 755 libvarscope.so $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 scopecheck $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 man/scopecheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|1.0.0|g' varscope.pc.in \
 	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/varscope.pc
 
