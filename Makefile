@@ -157,8 +157,10 @@ bench: all
 # the random differential oracle (tests/gen/): `make fuzz-diff N=2000` runs N
 # generated programs from a random seed, each compiled, run and linted; every
 # disagreement is minimised and saved under tests/regressions/, which
-# tests/suites/regressions.sh replays
+# tests/suites/regressions.sh replays (at most MAXSAVE per signature, that is
+# per class, kind and rule of the disagreement; MAXSAVE=0: all)
 N ?= 1000
+MAXSAVE ?= 3
 ORACLE_TOOLS = $(B)/oracle-gen $(B)/oracle-reduce $(B)/fixturetest \
                $(B)/scopecheck-san $(B)/libvarscope-san.a
 $(B)/oracle-%: tests/gen/%.c
@@ -167,7 +169,7 @@ $(B)/oracle-%: tests/gen/%.c
 tests: $(B)/oracle-gen $(B)/oracle-reduce
 
 fuzz-diff: $(ORACLE_TOOLS)
-	@bash tests/gen/oracle.sh --save tests/regressions \
+	@bash tests/gen/oracle.sh --save tests/regressions --max-per-signature $(MAXSAVE) \
 	    $$(( $$(od -An -N4 -tu4 /dev/urandom) + 1000 )) $(N)
 
 .PHONY: fuzz-diff

@@ -1,0 +1,1254 @@
+/* gen: random varscope programs for the differential oracle.
+ *
+ *   gen SEED [--class straight|loops|unknown] [--files N] OUTDIR
+ *
+ * Writes one program into OUTDIR: main.c, and with --files N > 1 also
+ * part1.c ... part<N-1>.c holding helper functions that main.c (and each
+ * other) call.  The same SEED and options always give the same program
+ * (the generator has its own PRNG and touches nothing else).  Without
+ * --class the class is the seed's (seed % 3: straight, loops, unknown);
+ * without --files the file count is drawn from the seed.
+ *
+ * The programs are valid C11 (warning-free under -std=c11 -Wall -Wextra
+ * -pedantic), call only the API of varscope.h, create the graph at the top
+ * of main and free it at the end, and put every library call on one line.
+ * They exercise nested variable and name scopes (block forms and explicit
+ * enter/exit), re-entry by name and by captured object, default names,
+ * reuse flags and vs_reuse_variables, vs_get_variable with random dtype,
+ * shape and initializer (value initializers included), vs_variable,
+ * vs_dense, helpers called from several places and files, switch, early
+ * returns, and -- on purpose and often -- scoping mistakes: duplicates,
+ * missing reuse, missing dtype, shape mismatches, scopes leaked by return,
+ * break or goto, extra exits, invalid names, reuse without a name.
+ *
+ * Classes:
+ *   straight  no loops; every condition is known (constants, helper
+ *             parameters given constants);
+ *   loops     also for loops with constant bounds, names made with
+ *             snprintf, break and continue;
+ *   unknown   also conditions, loop bounds, names and flags the program
+ *             cannot know statically: argc, and environment variables that
+ *             are unset in a plain run.  main.c then declares its inputs,
+ *             one line each, for the oracle to run every combination:
+ *                 // oracle-input: argc 1 2 3 4 5
+ *                 // oracle-input: env VSGEN_A - 1 2 7    ("-" = unset)
+ *             argc 1..5 and these values give every branch the program
+ *             has (atoi(VSGEN_A) is 0, 1, 2 or another value).
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ---- PRNG: splitmix64, reproducible everywhere ---------------------------- */
+
+static uint64_t rng_state;
+
+static uint64_t next64(void)
+{
+    uint64_t z = (rng_state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+static int rnd(int n) { return n <= 1 ? 0 : (int)(next64() % (uint64_t)n); }
+static int chance(int pct) { return rnd(100) < pct; }
+
+/* weighted choice: items "weight:text" */
+typedef struct wpick { int w; const char *s; } wpick;
+static const char *wchoose(const wpick *v, int n)
+{
+    int total = 0;
+    for (int i = 0; i < n; i++)
+        total += v[i].w;
+    int r = rnd(total);
+    for (int i = 0; i < n; i++) {
+        if (r < v[i].w)
+            return v[i].s;
+        r -= v[i].w;
+    }
+    return v[n - 1].s;
+}
+#define WCHOOSE(arr) wchoose((arr), (int)(sizeof(arr) / sizeof((arr)[0])))
+
+/* ---- text buffers ---------------------------------------------------------- */
+
+typedef struct buf { char *s; size_t n, cap; } buf;
+
+static void bvprintf(buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int need = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (need < 0)
+        abort();
+    if (b->n + (size_t)need + 1 > b->cap) {
+        b->cap = (b->n + (size_t)need + 1) * 2;
+        b->s = realloc(b->s, b->cap);
+        if (!b->s)
+            abort();
+    }
+    vsnprintf(b->s + b->n, b->cap - b->n, fmt, ap);
+    b->n += (size_t)need;
+}
+
+static void bput(buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bvprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+static void bcat(buf *b, const buf *src)
+{
+    if (src->n)
+        bput(b, "%s", src->s);
+}
+
+static void bfree(buf *b)
+{
+    free(b->s);
+    memset(b, 0, sizeof *b);
+}
+
+/* a statement line at nesting depth d */
+static void line(buf *b, int d, const char *fmt, ...)
+{
+    va_list ap;
+    for (int i = 0; i < d + 1; i++)
+        bput(b, "    ");
+    va_start(ap, fmt);
+    bvprintf(b, fmt, ap);
+    va_end(ap);
+    bput(b, "\n");
+}
+
+/* ---- the program being generated ------------------------------------------ */
+
+enum cls { STRAIGHT, LOOPS, UNKNOWN };
+static const char *class_names[] = {"straight", "loops", "unknown"};
+
+#define MAX_HELPERS 4
+#define MAX_FILES 4
+
+typedef struct func {
+    char name[16];
+    int file;            /* 0 = main.c */
+    int is_main;
+    int index;           /* helpers call only lower indexes */
+    buf decl;            /* locals, at the top of the body */
+    buf body;
+    int ncaps;           /* captured scope pointers c1..cN assigned so far */
+    char caps[16][16];
+    int calls;           /* call sites emitted */
+} func;
+
+static enum cls klass;
+static int nfiles = 1;
+static int nhelpers;
+static func helpers[MAX_HELPERS];
+static func mainf;
+static int counter;          /* fresh local names */
+static int budget;           /* statements left */
+static int uses_argc, uses_env_a, uses_env_b;
+static int reuse_override;   /* the next scope's reuse: re-drawn (twin blocks) */
+static uint64_t alt_state;   /* a second stream, for the re-drawn reuse */
+
+/* where a statement is being generated */
+typedef struct ctx {
+    func *f;
+    int d;                   /* indentation */
+    int nest;                /* compound nesting */
+    int nloops;              /* plain for loops around */
+    char loopvar[4][16];
+    char namebuf[4][16];      /* snprintf'd name, one per loop */
+    int loop_upper[4];
+    int brk;                 /* innermost break target: 0 none, 1 loop,
+                                2 block form, 3 switch */
+    int cont;                /* a loop (plain or block form) is around */
+    const char *as_var;      /* innermost VS_VARIABLE_SCOPE_AS variable */
+    int in_main;
+    int goto_label;          /* label number of an enclosing cleanup, 0 none */
+    int *goto_used;
+} ctx;
+
+static int fresh(void) { return ++counter; }
+
+/* ---- expressions ------------------------------------------------------------ */
+
+static const char *unknown_cond(void)
+{
+    static const wpick conds[] = {
+        {3, "argc > 1"}, {3, "argc > 2"}, {3, "argc > 3"}, {2, "argc == 2"},
+        {2, "argc % 2 == 0"}, {3, "env_a != NULL"}, {2, "env_a == NULL"},
+        {2, "env_a != NULL && env_a[0] == '2'"}, {2, "env_b != NULL"},
+    };
+    const char *c = WCHOOSE(conds);
+    if (strstr(c, "argc"))
+        uses_argc = 1;
+    if (strstr(c, "env_a"))
+        uses_env_a = 1;
+    if (strstr(c, "env_b"))
+        uses_env_b = 1;
+    return c;
+}
+
+/* a known condition in this context, or NULL when none can be made */
+static const char *known_cond(ctx *c, char *out, size_t n)
+{
+    int opts = 0;
+    if (!c->in_main)
+        opts |= 1;
+    if (c->nloops)
+        opts |= 2;
+    if (!opts)
+        return NULL;
+    if ((opts & 2) && (!(opts & 1) || chance(60))) {
+        int l = rnd(c->nloops);
+        static const char *ops[] = {"==", ">", "<", "!="};
+        snprintf(out, n, "%s %s %d", c->loopvar[l], ops[rnd(4)],
+                 rnd(c->loop_upper[l]));
+    } else {
+        static const char *forms[] = {"mode == 0", "mode == 1", "mode > 0",
+                                      "mode != 2", "mode"};
+        snprintf(out, n, "%s", forms[rnd(5)]);
+    }
+    return out;
+}
+
+/* a condition: known where possible; unknown in class unknown */
+static const char *cond(ctx *c, char *out, size_t n)
+{
+    if (klass == UNKNOWN && c->in_main && chance(55)) {
+        snprintf(out, n, "%s", unknown_cond());
+        return out;
+    }
+    if (known_cond(c, out, n))
+        return out;
+    if (klass == UNKNOWN && c->in_main) {
+        snprintf(out, n, "%s", unknown_cond());
+        return out;
+    }
+    /* main, no loop: a local constant the linter can follow */
+    int k = fresh();
+    int v = rnd(3);
+    line(&c->f->decl, 0, "const int k%d = %d;", k, v);
+    line(&c->f->decl, 0, "(void)k%d;", k);
+    snprintf(out, n, "k%d %s %d", k, rnd(2) ? "==" : "!=", rnd(3));
+    return out;
+}
+
+static const char *var_name(ctx *c, char *out, size_t n)
+{
+    static const wpick names[] = {
+        {25, "\"w\""}, {15, "\"b\""}, {12, "\"v\""}, {8, "\"kernel\""},
+        {6, "\"bias\""}, {3, "\"W\""}, {3, "\"_h\""}, {2, "\"emb/w\""},
+        {1, "\"\""}, {1, "\"bad name\""}, {1, "\"w:0\""},
+    };
+    if (!c->in_main && chance(20))
+        return "nm";
+    if (c->nloops && chance(30)) {
+        snprintf(out, n, "%s", c->namebuf[rnd(c->nloops)]);
+        return out;
+    }
+    if (klass == UNKNOWN && c->in_main && chance(6)) {
+        uses_argc = 1;
+        return "(argc > 2 ? \"w\" : \"v\")";
+    }
+    return WCHOOSE(names);
+}
+
+static const char *scope_name(ctx *c, char *out, size_t n)
+{
+    static const wpick names[] = {
+        {20, "\"model\""}, {12, "\"enc\""}, {10, "\"tower\""}, {10, "\"a\""},
+        {4, "\"dense\""}, {2, "\"Model\""}, {2, "\"_s\""}, {2, "\"\""},
+        {1, "\"bad name\""}, {1, "\"s:0\""}, {1, "\"a/\""},
+    };
+    if (!c->in_main && chance(25))
+        return "nm";
+    if (c->nloops && chance(35)) {
+        snprintf(out, n, "%s", c->namebuf[rnd(c->nloops)]);
+        return out;
+    }
+    if (klass == UNKNOWN && c->in_main && chance(6)) {
+        if (chance(50)) {
+            uses_argc = 1;
+            return "(argc > 2 ? \"model\" : \"enc\")";
+        }
+        uses_env_a = 1;
+        return "(env_a != NULL ? \"tower\" : \"model\")";
+    }
+    return WCHOOSE(names);
+}
+
+static const char *name_scope_name(ctx *c, char *out, size_t n)
+{
+    static const wpick names[] = {
+        {20, "\"ops\""}, {12, "\"model\""}, {10, "\"a\""}, {6, "\"enc\""},
+        {3, "\"\""}, {2, "NULL"}, {3, "\"model/\""}, {2, "\"a/\""},
+        {2, "\"_n\""}, {1, "\"bad name\""},
+    };
+    if (!c->in_main && chance(15))
+        return "nm";
+    if (c->nloops && chance(25)) {
+        snprintf(out, n, "%s", c->namebuf[rnd(c->nloops)]);
+        return out;
+    }
+    return WCHOOSE(names);
+}
+
+static const char *shape_expr(void)
+{
+    static const wpick shapes[] = {
+        {20, "VS_SHAPE(2)"}, {12, "VS_SHAPE(3)"}, {12, "VS_SHAPE(2, 3)"},
+        {8, "VS_SHAPE(3, 2)"}, {8, "VS_SCALAR"}, {6, "VS_SHAPE(3, 4)"},
+        {4, "VS_SHAPE(4, 2)"}, {4, "VS_SHAPE(-1, 3)"}, {3, "VS_SHAPE(-1)"},
+    };
+    return WCHOOSE(shapes);
+}
+
+static const char *dtype_expr(void)
+{
+    static const wpick dts[] = {
+        {30, "VS_FLOAT32"}, {25, "VS_INT32"}, {15, "VS_FLOAT64"},
+        {15, "VS_INT64"}, {5, "VS_BOOL"},
+    };
+    return WCHOOSE(dts);
+}
+
+/* an initializer; x is the tensor in reach (a placeholder (?, 3) or so) */
+static const char *init_expr(ctx *c, char *out, size_t n, int allow_bad)
+{
+    static const wpick inits[] = {
+        {10, "vs_init_zeros()"}, {6, "vs_init_ones()"},
+        {5, "vs_init_constant(0.5)"}, {5, "vs_init_glorot_uniform()"},
+        {4, "vs_init_random_normal(0.0, 1.0)"},
+        {10, "vs_init_value(vs_constant_i32(g, 3, ((const int32_t[]){1, 2, 3})))"},
+        {8, "vs_init_value(vs_scalar_f32(g, 1.5f))"},
+        {6, "vs_init_value(vs_scalar_i32(g, 7))"},
+        {5, "vs_init_value(vs_constant_f32(g, 2, ((const float[]){0.5f, 1.5f})))"},
+        {4, "vs_init_value(vs_constant(g, VS_FLOAT64, VS_SHAPE(2), ((const double[]){1.0, 2.0})))"},
+        {2, "X"},
+        {1, "vs_init_value(vs_scalar_f32(g, 1.0f, .name = \"bad name\"))"},
+    };
+    const char *s = WCHOOSE(inits);
+    if (strcmp(s, "X") == 0)
+        snprintf(out, n, "vs_init_value(%s)", c->in_main ? "in3" : "x");
+    else if (!allow_bad && strstr(s, "bad name"))
+        snprintf(out, n, "vs_init_zeros()");
+    else
+        snprintf(out, n, "%s", s);
+    return out;
+}
+
+static const char *reuse_expr(ctx *c, char *out, size_t n)
+{
+    static const wpick reuses[] = {
+        {50, "VS_REUSE_INHERIT"}, {20, "VS_REUSE"}, {25, "VS_AUTO_REUSE"},
+        {5, "EXPR"},
+    };
+    const char *r = WCHOOSE(reuses);
+    if (strcmp(r, "EXPR"))
+        return r;
+    if (c->nloops && chance(60)) {
+        snprintf(out, n, "%s > 0 ? VS_REUSE : VS_REUSE_INHERIT",
+                 c->loopvar[rnd(c->nloops)]);
+        return out;
+    }
+    if (!c->in_main)
+        return "mode ? VS_AUTO_REUSE : VS_REUSE_INHERIT";
+    if (klass == UNKNOWN) {
+        uses_argc = 1;
+        return "argc > 3 ? VS_REUSE : VS_AUTO_REUSE";
+    }
+    return "VS_AUTO_REUSE";
+}
+
+/* a tensor to feed a dense layer */
+static const char *dense_input(ctx *c)
+{
+    static const wpick mains[] = {
+        {40, "in3"}, {30, "in4"}, {4, "in1"}, {3, "ini"}, {3, "inu"},
+    };
+    if (c->in_main)
+        return WCHOOSE(mains);
+    return "x";
+}
+
+/* ---- statements --------------------------------------------------------------- */
+
+static void stmts(ctx *c, buf *b, int n);
+
+static void kw(buf *k, const char *fmt, ...)
+{
+    va_list ap;
+    bput(k, ", ");
+    va_start(ap, fmt);
+    bvprintf(k, fmt, ap);
+    va_end(ap);
+}
+
+static void getvar_opts(ctx *c, buf *k)
+{
+    char t[256];
+    int shape = chance(55), dtype = chance(35), init = chance(40);
+    if (shape)
+        kw(k, ".shape = %s", shape_expr());
+    if (dtype)
+        kw(k, ".dtype = %s", dtype_expr());
+    if (init)
+        kw(k, ".initializer = %s", init_expr(c, t, sizeof t, 1));
+}
+
+static void st_get_variable(ctx *c, buf *b)
+{
+    char nb[64];
+    buf k = {0};
+    const char *name = var_name(c, nb, sizeof nb);
+    getvar_opts(c, &k);
+    line(b, c->d, "vs_get_variable(g, %s%s);", name, k.s ? k.s : "");
+    bfree(&k);
+}
+
+/* the explicit form: options built field by field */
+static void st_get_variable_at(ctx *c, buf *b)
+{
+    char nb[64], t[256];
+    int o = fresh();
+    const char *name = var_name(c, nb, sizeof nb);
+    line(b, c->d, "vs_get_variable_opts o%d = {0};", o);
+    if (chance(60))
+        line(b, c->d, "o%d.shape = %s;", o, shape_expr());
+    if (chance(40))
+        line(b, c->d, "o%d.dtype = %s;", o, dtype_expr());
+    if (chance(40))
+        line(b, c->d, "o%d.initializer = %s;", o, init_expr(c, t, sizeof t, 0));
+    line(b, c->d, "vs_get_variable_at(g, %s, &o%d, __FILE__, __LINE__);", name,
+         o);
+}
+
+static void st_variable(ctx *c, buf *b)
+{
+    static const wpick values[] = {
+        {10, "vs_scalar_f32(g, 1.0f)"}, {6, "vs_scalar_i32(g, 3)"},
+        {5, "vs_constant_i32(g, 3, ((const int32_t[]){1, 2, 3}))"},
+        {4, "vs_constant_f32(g, 2, ((const float[]){0.5f, 1.5f}))"},
+        {2, "X"}, {1, "NULL"},
+    };
+    static const wpick names[] = {
+        {10, "\"x\""}, {8, "\"w\""}, {6, "\"var2\""}, {3, "\"_x\""},
+        {2, "\"model\""}, {1, "\"bad name\""}, {1, "\"\""},
+    };
+    char nb[64];
+    buf k = {0};
+    const char *v = WCHOOSE(values);
+    if (strcmp(v, "X") == 0)
+        v = c->in_main ? "in3" : "x";
+    if (chance(75)) {
+        const char *name = WCHOOSE(names);
+        if (c->nloops && chance(30))
+            name = var_name(c, nb, sizeof nb);
+        kw(&k, ".name = %s", name);
+    }
+    if (chance(25))
+        kw(&k, ".dtype = %s", dtype_expr());
+    line(b, c->d, "vs_variable(g, %s%s);", v, k.s ? k.s : "");
+    bfree(&k);
+}
+
+static void st_dense(ctx *c, buf *b)
+{
+    static const wpick names[] = {
+        {40, "NULL"}, {15, "\"fc\""}, {10, "\"dense\""}, {8, "\"enc\""},
+        {3, "\"\""}, {2, "\"bad name\""}, {2, "\"_d\""}, {2, "\"fc/\""},
+    };
+    static const int units[] = {2, 2, 3, 4, 4, 0};
+    buf k = {0};
+    const char *name = WCHOOSE(names);
+    if (strcmp(name, "NULL"))
+        kw(&k, ".name = %s", name);
+    if (chance(20))
+        kw(&k, ".no_bias = true");
+    const char *in = dense_input(c);
+    int u = units[rnd(6)];
+    if (chance(30)) {
+        /* chain: the output (NULL when the layer fails) feeds the next */
+        int t = fresh();
+        line(&c->f->decl, 0, "vs_tensor *t%d = %s;", t, in);
+        line(&c->f->decl, 0, "(void)t%d;", t);
+        line(b, c->d, "t%d = vs_dense(g, t%d, %d%s);", t, t, u, k.s ? k.s : "");
+        line(b, c->d, "vs_dense(g, t%d, %d);", t, 1 + rnd(3));
+    } else {
+        line(b, c->d, "vs_dense(g, %s, %d%s);", in, u, k.s ? k.s : "");
+    }
+    bfree(&k);
+}
+
+static void st_op(ctx *c, buf *b)
+{
+    static const wpick ops[] = {
+        {6, "vs_scalar_f32(g, 2.0f, .name = NAME);"},
+        {3, "vs_scalar_i32(g, 2, .name = NAME);"},
+        {3, "vs_add(g, IN, IN);"},
+        {3, "vs_matmul(g, IN, vs_placeholder(g, VS_FLOAT32, VS_SHAPE(3, 2)));"},
+        {2, "vs_add(g, IN, vs_scalar_i32(g, 1));"},
+        {2, "vs_placeholder(g, VS_FLOAT32, VS_SHAPE(2), .name = NAME);"},
+    };
+    static const wpick names[] = {
+        {10, "\"Add\""}, {8, "\"c\""}, {6, "\"model\""}, {4, "\"w\""},
+        {2, "\"c/\""}, {2, "\"_c\""}, {1, "\"bad name\""}, {1, "\"\""},
+    };
+    const char *in = c->in_main ? "in3" : "x";
+    const char *op = WCHOOSE(ops);
+    buf o = {0};
+    for (const char *p = op; *p; p++) {
+        if (strncmp(p, "NAME", 4) == 0) {
+            bput(&o, "%s", WCHOOSE(names));
+            p += 3;
+        } else if (strncmp(p, "IN", 2) == 0) {
+            bput(&o, "%s", in);
+            p += 1;
+        } else {
+            bput(&o, "%c", *p);
+        }
+    }
+    line(b, c->d, "%s", o.s);
+    bfree(&o);
+}
+
+static void st_reuse_variables(ctx *c, buf *b)
+{
+    if (c->in_main && c->nest == 0 && !chance(20)) {
+        /* at main's root this turns reuse on for good: keep it rare */
+        st_get_variable(c, b);
+        return;
+    }
+    if (c->as_var && chance(50))
+        line(b, c->d, "vs_reuse_variables(%s);", c->as_var);
+    else if (c->f->ncaps && chance(30))
+        line(b, c->d, "vs_reuse_variables(%s);", c->f->caps[rnd(c->f->ncaps)]);
+    else
+        line(b, c->d, "vs_reuse_variables(vs_get_variable_scope(g));");
+}
+
+static int add_cap(ctx *c)
+{
+    int k = fresh();
+    line(&c->f->decl, 0, "vs_scope *c%d = NULL;", k);
+    line(&c->f->decl, 0, "(void)c%d;", k);
+    if (c->f->ncaps < 16)
+        snprintf(c->f->caps[c->f->ncaps++], 16, "c%d", k);
+    return k;
+}
+
+static void st_capture_current(ctx *c, buf *b)
+{
+    int k = add_cap(c);
+    line(b, c->d, "c%d = vs_get_variable_scope(g);", k);
+}
+
+static int callable_helpers(ctx *c)
+{
+    return c->f->is_main ? nhelpers : c->f->index;
+}
+
+static void st_call(ctx *c, buf *b)
+{
+    char nb[64], cb[64];
+    int h = rnd(callable_helpers(c));
+    func *callee = &helpers[h];
+    const char *nm;
+    if (chance(50))
+        nm = scope_name(c, nb, sizeof nb);
+    else
+        nm = var_name(c, nb, sizeof nb);
+    if (strcmp(nm, "nm") == 0 && c->in_main)
+        nm = "\"model\"";
+    const char *mode;
+    if (klass == UNKNOWN && c->in_main && chance(30)) {
+        static const char *um[] = {"argc > 2", "argc", "env_a != NULL",
+                                   "argc % 3"};
+        mode = um[rnd(4)];
+        if (strstr(mode, "argc"))
+            uses_argc = 1;
+        else
+            uses_env_a = 1;
+    } else if (c->nloops && chance(40)) {
+        mode = c->loopvar[rnd(c->nloops)];
+    } else if (!c->in_main && chance(30)) {
+        mode = "mode";
+    } else {
+        snprintf(cb, sizeof cb, "%d", rnd(3));
+        mode = cb;
+    }
+    line(b, c->d, "%s(g, %s, %s, %s);", callee->name, dense_input(c), nm,
+         mode);
+    callee->calls++;
+}
+
+/* VS_VARIABLE_SCOPE / _AS / explicit enter: the keyword arguments */
+static void scope_opts(ctx *c, buf *k, int named, int reenter)
+{
+    char rb[128], t[256];
+    if (!reenter && !named)
+        kw(k, ".default_name = \"%s\"", chance(70) ? "blk" : "dense");
+    int want_reuse = chance(45);
+    const char *r = reuse_expr(c, rb, sizeof rb);
+    /* reuse with only a default name fails: keep it, but rarely */
+    if (!named && !reenter && chance(70))
+        r = "VS_REUSE_INHERIT";
+    int spell_inherit = chance(30);
+    if (reuse_override) {
+        /* the twin's copy: same program text, another reuse */
+        static const char *alt[] = {"VS_REUSE_INHERIT", "VS_REUSE",
+                                    "VS_AUTO_REUSE", "VS_REUSE"};
+        uint64_t saved = rng_state;
+        rng_state = alt_state;
+        r = alt[rnd(4)];
+        alt_state = rng_state;
+        rng_state = saved;
+        want_reuse = 1;
+        reuse_override = 0;
+    }
+    if (want_reuse && (strcmp(r, "VS_REUSE_INHERIT") || spell_inherit))
+        kw(k, ".reuse = %s", r);
+    if (chance(12))
+        kw(k, ".dtype = %s", dtype_expr());
+    if (chance(8))
+        kw(k, ".initializer = %s", init_expr(c, t, sizeof t, 0));
+    if (chance(8))
+        kw(k, ".no_name_scope = true");
+}
+
+/* the early exits a body may end with (possibly a scoping mistake) */
+static void maybe_early_exit(ctx *c, buf *b)
+{
+    char cb[128];
+    if (!chance(18))
+        return;
+    int w = rnd(10);
+    const char *cnd = chance(70) ? cond(c, cb, sizeof cb) : NULL;
+    const char *what = NULL;
+    if (w < 4 && !c->in_main)
+        what = "return;";
+    else if (w < 6 && c->brk)
+        what = "break;";
+    else if (w < 8 && c->cont)
+        what = "continue;";
+    else if (c->goto_label) {
+        static char g[32];
+        snprintf(g, sizeof g, "goto out%d;", c->goto_label);
+        what = g;
+        *c->goto_used = 1;
+    }
+    if (!what)
+        return;
+    if (cnd) {
+        line(b, c->d, "if (%s)", cnd);
+        line(b, c->d + 1, "%s", what);
+    } else {
+        line(b, c->d, "%s", what);
+    }
+}
+
+static void body(ctx *c, buf *b, int n)
+{
+    ctx in = *c;
+    in.d = c->d + 1;
+    in.nest = c->nest + 1;
+    stmts(&in, b, n);
+    maybe_early_exit(&in, b);
+}
+
+static int body_len(void) { return 1 + rnd(3); }
+
+static void st_variable_scope_block(ctx *c, buf *b)
+{
+    char nb[64];
+    buf k = {0};
+    int named = chance(85);
+    const char *name = named ? scope_name(c, nb, sizeof nb) : "NULL";
+    scope_opts(c, &k, named, 0);
+    ctx in = *c;
+    in.brk = 2;
+    in.cont = 1;
+    if (chance(30)) {
+        int s = fresh();
+        char sv[16];
+        snprintf(sv, sizeof sv, "s%d", s);
+        line(b, c->d, "VS_VARIABLE_SCOPE_AS(%s, g, %s%s) {", sv, name,
+             k.s ? k.s : "");
+        if (chance(70)) {
+            int cap = add_cap(c);
+            line(b, c->d + 1, "c%d = %s;", cap, sv);
+        }
+        in.as_var = sv;
+        body(&in, b, body_len());
+    } else {
+        line(b, c->d, "VS_VARIABLE_SCOPE(g, %s%s) {", name, k.s ? k.s : "");
+        body(&in, b, body_len());
+    }
+    line(b, c->d, "}");
+    bfree(&k);
+}
+
+static void st_reenter_block(ctx *c, buf *b)
+{
+    buf k = {0};
+    const char *obj;
+    if (c->f->ncaps && chance(85))
+        obj = c->f->caps[rnd(c->f->ncaps)];
+    else
+        obj = "vs_get_variable_scope(g)";
+    scope_opts(c, &k, 1, 1);
+    ctx in = *c;
+    in.brk = 2;
+    in.cont = 1;
+    line(b, c->d, "VS_VARIABLE_SCOPE_REENTER(g, %s%s) {", obj, k.s ? k.s : "");
+    body(&in, b, body_len());
+    line(b, c->d, "}");
+    bfree(&k);
+}
+
+static void st_name_scope_block(ctx *c, buf *b)
+{
+    char nb[64];
+    ctx in = *c;
+    in.brk = 2;
+    in.cont = 1;
+    line(b, c->d, "VS_NAME_SCOPE(g, %s) {", name_scope_name(c, nb, sizeof nb));
+    body(&in, b, body_len());
+    line(b, c->d, "}");
+}
+
+/* explicit enter ... exit, with the usual mistakes: the exit forgotten,
+ * doubled, or skipped by an early exit in between */
+static void st_explicit_pair(ctx *c, buf *b)
+{
+    char nb[64];
+    buf k = {0};
+    int kind = rnd(10);
+    int cap = -1;
+    if (kind < 6) {
+        int named = chance(85);
+        const char *name = named ? scope_name(c, nb, sizeof nb) : "NULL";
+        scope_opts(c, &k, named, 0);
+        if (chance(30))
+            cap = add_cap(c);
+        if (cap >= 0)
+            line(b, c->d, "c%d = vs_variable_scope_enter(g, %s%s);", cap, name,
+                 k.s ? k.s : "");
+        else
+            line(b, c->d, "vs_variable_scope_enter(g, %s%s);", name,
+                 k.s ? k.s : "");
+    } else if (kind < 8 || !c->f->ncaps) {
+        line(b, c->d, "vs_name_scope_enter(g, %s);",
+             name_scope_name(c, nb, sizeof nb));
+    } else {
+        scope_opts(c, &k, 1, 1);
+        line(b, c->d, "vs_variable_scope_reenter(g, %s%s);",
+             c->f->caps[rnd(c->f->ncaps)], k.s ? k.s : "");
+    }
+    bfree(&k);
+    stmts(c, b, body_len());
+    maybe_early_exit(c, b);
+    int r = rnd(100);
+    if (r < 10)
+        return;                        /* forgotten: leak */
+    line(b, c->d, "vs_scope_exit(g);");
+    if (r < 18)
+        line(b, c->d, "vs_scope_exit(g);");   /* one too many */
+}
+
+/* enter checked for failure: if (!enter) return; / if (enter) {...} */
+static void st_guarded_enter(ctx *c, buf *b)
+{
+    char nb[64];
+    buf k = {0};
+    const char *name = scope_name(c, nb, sizeof nb);
+    scope_opts(c, &k, 1, 0);
+    if (!c->in_main && chance(50)) {
+        /* helper style: bail out, cleanup label for failures inside */
+        int lbl = fresh(), used = 0;
+        line(b, c->d, "if (!vs_variable_scope_enter(g, %s%s))", name,
+             k.s ? k.s : "");
+        line(b, c->d + 1, "return;");
+        ctx in = *c;
+        in.goto_label = lbl;
+        in.goto_used = &used;
+        buf inner = {0};
+        char nb2[64];
+        int n = body_len();
+        for (int i = 0; i < n; i++) {
+            if (chance(35)) {
+                buf k2 = {0};
+                getvar_opts(&in, &k2);
+                line(&inner, c->d, "if (!vs_get_variable(g, %s%s))",
+                     var_name(&in, nb2, sizeof nb2), k2.s ? k2.s : "");
+                line(&inner, c->d + 1, "goto out%d;", lbl);
+                used = 1;
+                bfree(&k2);
+            } else {
+                stmts(&in, &inner, 1);
+            }
+        }
+        maybe_early_exit(&in, &inner);
+        bcat(b, &inner);
+        bfree(&inner);
+        if (used)
+            line(b, c->d, "out%d:", lbl);
+        line(b, c->d, "vs_scope_exit(g);");
+    } else {
+        line(b, c->d, "if (vs_variable_scope_enter(g, %s%s)) {", name,
+             k.s ? k.s : "");
+        ctx in = *c;
+        body(&in, b, body_len());
+        line(b, c->d + 1, "vs_scope_exit(g);");
+        line(b, c->d, "}");
+    }
+    bfree(&k);
+}
+
+/* a variable's result checked */
+static void st_checked_var(ctx *c, buf *b)
+{
+    char nb[64];
+    buf k = {0};
+    int v = fresh();
+    getvar_opts(c, &k);
+    line(b, c->d, "vs_var *v%d = vs_get_variable(g, %s%s);", v,
+         var_name(c, nb, sizeof nb), k.s ? k.s : "");
+    bfree(&k);
+    if (!c->in_main && chance(40)) {
+        line(b, c->d, "if (!v%d)", v);
+        line(b, c->d + 1, "return;");
+        return;
+    }
+    line(b, c->d, "if (v%d) {", v);
+    if (chance(40))
+        line(b, c->d + 1, "vs_variable(g, vs_value(v%d), .name = \"copy\");", v);
+    body(c, b, body_len());
+    line(b, c->d, "}");
+}
+
+static void st_if(ctx *c, buf *b)
+{
+    char cb[128];
+    line(b, c->d, "if (%s) {", cond(c, cb, sizeof cb));
+    body(c, b, body_len());
+    if (chance(40)) {
+        line(b, c->d, "} else {");
+        body(c, b, body_len());
+    }
+    line(b, c->d, "}");
+}
+
+static void st_switch(ctx *c, buf *b)
+{
+    char sel[128];
+    if (klass == UNKNOWN && c->in_main && chance(60)) {
+        if (chance(50)) {
+            uses_argc = 1;
+            snprintf(sel, sizeof sel, "argc %% 3");
+        } else {
+            uses_env_a = 1;
+            snprintf(sel, sizeof sel, "env_a != NULL ? atoi(env_a) : 0");
+        }
+    } else if (c->nloops && (c->in_main || chance(50))) {
+        snprintf(sel, sizeof sel, "%s", c->loopvar[rnd(c->nloops)]);
+    } else if (!c->in_main) {
+        snprintf(sel, sizeof sel, "mode");
+    } else {
+        int k = fresh();
+        line(&c->f->decl, 0, "const int k%d = %d;", k, rnd(3));
+        line(&c->f->decl, 0, "(void)k%d;", k);
+        snprintf(sel, sizeof sel, "k%d", k);
+    }
+    ctx in = *c;
+    in.brk = 3;
+    in.d = c->d + 1;
+    line(b, c->d, "switch (%s) {", sel);
+    int ncases = 1 + rnd(3);
+    for (int i = 0; i < ncases; i++) {
+        line(b, c->d, "case %d: {", i);
+        stmts(&in, b, body_len());
+        maybe_early_exit(&in, b);
+        if (chance(75)) {
+            line(b, c->d + 1, "break;");
+            line(b, c->d, "}");
+        } else {
+            line(b, c->d, "}");
+            line(b, c->d + 1, "/* fall through */");
+        }
+    }
+    line(b, c->d, "default: {");
+    if (chance(50))
+        stmts(&in, b, 1);
+    line(b, c->d + 1, "break;");
+    line(b, c->d, "}");
+    line(b, c->d, "}");
+}
+
+static void st_loop(ctx *c, buf *b)
+{
+    static const char *fmts[] = {"layer_%d", "step_%d", "w%d", "tower_%d"};
+    if (c->nloops >= 2)
+        return;
+    int i = fresh();
+    ctx in = *c;
+    snprintf(in.loopvar[c->nloops], 16, "i%d", i);
+    snprintf(in.namebuf[c->nloops], 16, "nm%d", i);
+    int unknown_bound = klass == UNKNOWN && chance(35);
+    int upper = unknown_bound ? 5 : 1 + rnd(3);
+    in.loop_upper[c->nloops] = upper;
+    in.nloops = c->nloops + 1;
+    in.brk = 1;
+    in.cont = 1;
+    line(&c->f->decl, 0, "char nm%d[32] = \"\";", i);
+    if (unknown_bound && !c->in_main) {
+        /* unknown when the caller passes an unknown mode */
+        line(b, c->d, "for (int i%d = 0; i%d < mode; i%d++) {", i, i, i);
+    } else if (unknown_bound) {
+        uses_argc = 1;
+        line(b, c->d, "for (int i%d = 0; i%d < argc; i%d++) {", i, i, i);
+    } else {
+        line(b, c->d, "for (int i%d = 0; i%d < %d; i%d++) {", i, i, upper, i);
+    }
+    int mod = 1 + rnd(3);
+    if (mod == 1)
+        line(b, c->d + 1, "snprintf(nm%d, sizeof nm%d, \"%s\", i%d);", i, i,
+             fmts[rnd(4)], i);
+    else
+        line(b, c->d + 1, "snprintf(nm%d, sizeof nm%d, \"%s\", i%d %% %d);", i,
+             i, fmts[rnd(4)], i, mod);
+    body(&in, b, 1 + rnd(3));
+    line(b, c->d, "}");
+}
+
+/* a compound statement emitted twice, the second time with the top
+ * scope's reuse drawn again: shared or duplicated structures */
+static void st_twin(ctx *c, buf *b, void (*gen)(ctx *, buf *))
+{
+    uint64_t saved = rng_state;
+    gen(c, b);
+    uint64_t after = rng_state;
+    rng_state = saved;
+    reuse_override = 1;
+    gen(c, b);
+    reuse_override = 0;
+    rng_state = after;
+}
+
+static void stmt(ctx *c, buf *b)
+{
+    enum {
+        GETVAR, GETVAR_AT, VARIABLE, DENSE, OP, REUSE_VARS, CALL, CAPTURE,
+        LONE_EXIT, LONE_ENTER, VSCOPE, REENTER, NSCOPE, EXPLICIT, GUARDED,
+        CHECKED, IF, SWITCH, LOOP, NKINDS
+    };
+    int w[NKINDS] = {0};
+    w[GETVAR] = 30;
+    w[GETVAR_AT] = 3;
+    w[VARIABLE] = 6;
+    w[DENSE] = 7;
+    w[OP] = 3;
+    w[REUSE_VARS] = 3;
+    w[CALL] = callable_helpers(c) ? 9 : 0;
+    w[CAPTURE] = 1;
+    w[LONE_EXIT] = 1;
+    w[LONE_ENTER] = 1;
+    int compound = c->nest < 3 && budget > 3;
+    if (compound) {
+        w[VSCOPE] = 14;
+        w[REENTER] = c->f->ncaps ? 5 : 1;
+        w[NSCOPE] = 5;
+        w[EXPLICIT] = 7;
+        w[GUARDED] = 3;
+        w[CHECKED] = 3;
+        w[IF] = klass == UNKNOWN ? 9 : 4;
+        w[SWITCH] = 3;
+        w[LOOP] = klass != STRAIGHT && c->nloops < 2 ? 7 : 0;
+    }
+    int total = 0;
+    for (int i = 0; i < NKINDS; i++)
+        total += w[i];
+    int r = rnd(total), kind = 0;
+    while (r >= w[kind])
+        r -= w[kind++];
+    budget--;
+    switch (kind) {
+    case GETVAR: st_get_variable(c, b); break;
+    case GETVAR_AT: st_get_variable_at(c, b); break;
+    case VARIABLE: st_variable(c, b); break;
+    case DENSE: st_dense(c, b); break;
+    case OP: st_op(c, b); break;
+    case REUSE_VARS: st_reuse_variables(c, b); break;
+    case CALL: st_call(c, b); break;
+    case CAPTURE: st_capture_current(c, b); break;
+    case LONE_EXIT: line(b, c->d, "vs_scope_exit(g);"); break;
+    case LONE_ENTER: {
+        char nb[64];
+        line(b, c->d, "vs_variable_scope_enter(g, %s);",
+             scope_name(c, nb, sizeof nb));
+        break;
+    }
+    case VSCOPE:
+        if (chance(25))
+            st_twin(c, b, st_variable_scope_block);
+        else
+            st_variable_scope_block(c, b);
+        break;
+    case REENTER: st_reenter_block(c, b); break;
+    case NSCOPE: st_name_scope_block(c, b); break;
+    case EXPLICIT:
+        if (chance(15))
+            st_twin(c, b, st_explicit_pair);
+        else
+            st_explicit_pair(c, b);
+        break;
+    case GUARDED: st_guarded_enter(c, b); break;
+    case CHECKED: st_checked_var(c, b); break;
+    case IF: st_if(c, b); break;
+    case SWITCH: st_switch(c, b); break;
+    case LOOP: st_loop(c, b); break;
+    }
+}
+
+static void stmts(ctx *c, buf *b, int n)
+{
+    for (int i = 0; i < n; i++)
+        stmt(c, b);
+}
+
+/* ---- functions and files ----------------------------------------------------- */
+
+static void gen_helper(func *f)
+{
+    ctx c = {0};
+    c.f = f;
+    budget = 8 + rnd(10);
+    while (budget > 0)
+        stmt(&c, &f->body);
+}
+
+static void gen_main(void)
+{
+    ctx c = {0};
+    c.f = &mainf;
+    c.in_main = 1;
+    budget = 18 + rnd(30);
+    while (budget > 0)
+        stmt(&c, &mainf.body);
+    /* every helper is called from at least two places */
+    for (int h = 0; h < nhelpers; h++) {
+        while (helpers[h].calls < 2) {
+            char nb[64], cb[8];
+            snprintf(cb, sizeof cb, "%d", rnd(3));
+            line(&mainf.body, 0, "%s(g, %s, %s, %s);", helpers[h].name,
+                 dense_input(&c), scope_name(&c, nb, sizeof nb), cb);
+            helpers[h].calls++;
+        }
+    }
+}
+
+static const char *storage(void) { return nfiles > 1 ? "" : "static "; }
+
+static void prototypes(buf *b)
+{
+    for (int h = 0; h < nhelpers; h++)
+        bput(b, "%svoid %s(vs_graph *g, vs_tensor *x, const char *nm, int mode);\n",
+             storage(), helpers[h].name);
+    if (nhelpers)
+        bput(b, "\n");
+}
+
+static void emit_helper(buf *b, func *f)
+{
+    bput(b, "%svoid %s(vs_graph *g, vs_tensor *x, const char *nm, int mode)\n{\n",
+         storage(), f->name);
+    line(b, 0, "(void)x;");
+    line(b, 0, "(void)nm;");
+    line(b, 0, "(void)mode;");
+    bcat(b, &f->decl);
+    bcat(b, &f->body);
+    bput(b, "}\n\n");
+}
+
+static void header(buf *b, unsigned long long seed, int file)
+{
+    bput(b, "/* generated by tests/gen/gen.c: seed %llu, class %s, files %d%s */\n",
+         seed, class_names[klass], nfiles, file ? "" : " (main)");
+}
+
+static void includes(buf *b)
+{
+    bput(b, "#include <stdio.h>\n#include <stdlib.h>\n\n#include \"varscope.h\"\n\n");
+}
+
+static int write_file(const char *dir, const char *name, const buf *b)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        perror(path);
+        return -1;
+    }
+    fwrite(b->s, 1, b->n, f);
+    return fclose(f);
+}
+
+static void mkdir_p(const char *dir)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s", dir);
+    for (char *p = path + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(path, 0777);
+            *p = '/';
+        }
+    mkdir(path, 0777);
+}
+
+static void usage(void)
+{
+    fprintf(stderr, "usage: gen SEED [--class straight|loops|unknown] "
+                    "[--files N] OUTDIR\n");
+    exit(2);
+}
+
+int main(int argc, char **argv)
+{
+    const char *seed_s = NULL, *outdir = NULL;
+    int cls = -1, files = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--class") == 0 && i + 1 < argc) {
+            i++;
+            for (cls = 0; cls < 3 && strcmp(class_names[cls], argv[i]); cls++)
+                ;
+            if (cls == 3)
+                usage();
+        } else if (strcmp(argv[i], "--files") == 0 && i + 1 < argc) {
+            files = atoi(argv[++i]);
+            if (files < 1 || files > MAX_FILES)
+                usage();
+        } else if (!seed_s) {
+            seed_s = argv[i];
+        } else if (!outdir) {
+            outdir = argv[i];
+        } else {
+            usage();
+        }
+    }
+    if (!seed_s || !outdir)
+        usage();
+    char *end;
+    unsigned long long seed = strtoull(seed_s, &end, 10);
+    if (*end)
+        usage();
+    rng_state = seed * 0x2545F4914F6CDD1Dull + 0x1234567u;
+    next64();
+    alt_state = seed ^ 0xA5A5A5A5DEADBEEFull;
+    klass = cls >= 0 ? (enum cls)cls : (enum cls)(seed % 3);
+    nfiles = files ? files : (chance(60) ? 1 : chance(60) ? 2 : 3);
+    nhelpers = rnd(MAX_HELPERS + 1);
+    if (nfiles > 1 && nhelpers < nfiles - 1)
+        nhelpers = nfiles - 1;       /* every other file holds a helper */
+    for (int h = 0; h < nhelpers; h++) {
+        snprintf(helpers[h].name, sizeof helpers[h].name, "helper%d", h);
+        helpers[h].index = h;
+        helpers[h].file = nfiles > 1 ? 1 + h % (nfiles - 1) : 0;
+    }
+    for (int h = 0; h < nhelpers; h++)
+        gen_helper(&helpers[h]);
+    mainf.is_main = 1;
+    mainf.index = nhelpers;
+    gen_main();
+    if (klass == UNKNOWN && !uses_argc && !uses_env_a && !uses_env_b) {
+        /* at least one unknown */
+        ctx c = {0};
+        c.f = &mainf;
+        c.in_main = 1;
+        budget = 2;
+        buf extra = {0};
+        char cb[128];
+        line(&extra, 0, "if (%s) {", unknown_cond());
+        st_get_variable(&c, &extra);
+        line(&extra, 0, "}");
+        bcat(&mainf.body, &extra);
+        bfree(&extra);
+        (void)cb;
+    }
+
+    /* the inputs main really reads (a drawn condition may have been
+     * dropped) */
+    uses_argc = mainf.body.s && strstr(mainf.body.s, "argc") != NULL;
+    uses_env_a = mainf.body.s && strstr(mainf.body.s, "env_a") != NULL;
+    uses_env_b = mainf.body.s && strstr(mainf.body.s, "env_b") != NULL;
+    mkdir_p(outdir);
+    buf files_b[MAX_FILES] = {{0}};
+    for (int f = 0; f < nfiles; f++) {
+        header(&files_b[f], seed, f);
+        if (f == 0 && klass == UNKNOWN) {
+            if (uses_argc)
+                bput(&files_b[0], "// oracle-input: argc 1 2 3 4 5\n");
+            if (uses_env_a)
+                bput(&files_b[0], "// oracle-input: env VSGEN_A - 1 2 7\n");
+            if (uses_env_b)
+                bput(&files_b[0], "// oracle-input: env VSGEN_B - 1\n");
+        }
+        includes(&files_b[f]);
+        prototypes(&files_b[f]);
+    }
+    for (int h = 0; h < nhelpers; h++)
+        emit_helper(&files_b[helpers[h].file], &helpers[h]);
+
+    buf *m = &files_b[0];
+    if (klass == UNKNOWN)
+        bput(m, "int main(int argc, char **argv)\n{\n");
+    else
+        bput(m, "int main(void)\n{\n");
+    line(m, 0, "vs_graph *g = vs_graph_new();");
+    if (klass == UNKNOWN) {
+        line(m, 0, "(void)argc;");
+        line(m, 0, "(void)argv;");
+        if (uses_env_a)
+            line(m, 0, "const char *env_a = getenv(\"VSGEN_A\");");
+        if (uses_env_b)
+            line(m, 0, "const char *env_b = getenv(\"VSGEN_B\");");
+    }
+    line(m, 0, "vs_tensor *in3 = vs_placeholder(g, VS_FLOAT32, VS_SHAPE(-1, 3), .name = \"in3\");");
+    line(m, 0, "vs_tensor *in4 = vs_placeholder(g, VS_FLOAT32, VS_SHAPE(-1, 4), .name = \"in4\");");
+    line(m, 0, "vs_tensor *in1 = vs_placeholder(g, VS_FLOAT32, VS_SHAPE(3), .name = \"in1\");");
+    line(m, 0, "vs_tensor *ini = vs_placeholder(g, VS_INT32, VS_SHAPE(-1, 3), .name = \"ini\");");
+    line(m, 0, "vs_tensor *inu = vs_placeholder(g, VS_FLOAT32, VS_SHAPE(-1, -1), .name = \"inu\");");
+    line(m, 0, "(void)in3;");
+    line(m, 0, "(void)in4;");
+    line(m, 0, "(void)in1;");
+    line(m, 0, "(void)ini;");
+    line(m, 0, "(void)inu;");
+    bcat(m, &mainf.decl);
+    bcat(m, &mainf.body);
+    line(m, 0, "vs_graph_free(g);");
+    line(m, 0, "return 0;");
+    bput(m, "}\n");
+
+    int rc = 0;
+    for (int f = 0; f < nfiles; f++) {
+        char name[32];
+        if (f == 0)
+            snprintf(name, sizeof name, "main.c");
+        else
+            snprintf(name, sizeof name, "part%d.c", f);
+        rc |= write_file(outdir, name, &files_b[f]);
+        bfree(&files_b[f]);
+    }
+    return rc ? 1 : 0;
+}
