@@ -25,6 +25,7 @@
 #include "files.h"
 #include "fix.h"
 #include "map.h"
+#include "policy.h"
 #include "prescan.h"
 
 static void list_rules(FILE *out)
@@ -417,18 +418,25 @@ int sc_run(const sc_options *o)
     r.rep = &rep;
     sc_map_opts mo = {o->compdb_dir, &o->cflags, &o->extra_args};
     sc_args_ctx *args = NULL;
+    /* configurations, suppressions, baselines (see policy.h) */
+    sc_policy *pol = policy_new(o);
+    const sc_policy_plan *plan = NULL;
 
     if (o->link) {
         read_summaries(&r);
     } else {
         files_expand(&o->paths, &r.files, &rep);
+        plan = policy_prepare(pol, &r.files, &rep);
+        if (plan)
+            r.aliases = plan->alias_names;
         r.items = calloc(r.files.len + 1, sizeof *r.items);
         r.mapped = calloc(r.files.len + 1, sizeof *r.mapped);
         args = args_new(&mo, &rep);
         for (size_t i = 0; args && i < r.files.len; i++) {
             r.items[i].file = r.files.items[i];
             char *err = NULL;
-            r.items[i].argv = args_for(args, r.files.items[i], NULL,
+            r.items[i].argv = args_for(args, r.files.items[i],
+                                       plan ? &plan->extra_args[i] : NULL,
                                        &r.items[i].argc, &err);
             if (!r.items[i].argv) {
                 report_failure(&rep, "%s", err ? err : r.files.items[i]);
@@ -480,9 +488,14 @@ int sc_run(const sc_options *o)
         sc_severity *sev = calloc(sc_nrules, sizeof *sev);
         configure_rules(o, enabled, sev);
         sc_source_cache *src = sc_source_cache_new();
-        sc_rules_conf rc = {&rep, src, enabled, sev, o->strict};
+        bool strict = plan ? plan->strict : o->strict;
+        sc_rules_conf rc = {&rep, src, enabled, sev, strict};
         sc_engine_opts eo = {0};
-        eo.strict = o->strict;
+        eo.strict = strict;
+        if (plan) {
+            eo.aliases = plan->aliases;
+            eo.naliases = plan->naliases;
+        }
         eo.loop_unroll = 1024;
         eo.call_depth = 32;
         ir_unit **units = units_of(&r);
@@ -492,6 +505,7 @@ int sc_run(const sc_options *o)
             fprintf(stderr, "scopecheck: link step %.3f s\n", now() - t0);
         free(units);
         report_finish(&rep);
+        policy_apply(pol, &rep, src);
         if (o->fix)
             apply_fixes(&r, &rep);
         bool wrote = write_report(o, &rep, src, r.files.len);
@@ -515,6 +529,7 @@ int sc_run(const sc_options *o)
     cache_close(r.cache);
     args_free(args);
     files_free(&r.files);
+    policy_free(pol);
     report_free(&rep);
     return status;
 }

@@ -1,0 +1,7 @@
+/* NOLINTBEGIN(a) */
+/* NOLINTEND(b) */
+// NOLINTEND
+// NOLINTBEGIN(
+// scopecheck: ignore[
+// scopecheck: ignore[nope]
+/* unterminated
