@@ -36,7 +36,7 @@ typedef struct sup_file {
     const char *path;
     SC_VEC(sup_dir *) dirs;       /* in the file's order */
     SC_VEC(sup_dir *) lines;      /* one-line ones, sorted by line */
-    SC_VEC(sup_dir *) ranges;     /* NOLINTBEGIN ranges */
+    SC_VEC(sup_dir *) ranges;     /* BEGIN/END ranges */
 } sup_file;
 
 struct sc_suppressions {

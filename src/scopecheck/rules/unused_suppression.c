@@ -1,5 +1,5 @@
-/* unused-suppression: a suppression comment (scopecheck: ignore, NOLINT,
- * NOLINTNEXTLINE, NOLINTBEGIN) that silences nothing.  Not an engine rule:
+/* unused-suppression: a suppression comment (scopecheck: ignore, or one of
+ * clang-tidy's NOLINT family) that silences nothing.  Not an engine rule:
  * its findings are written by cli/suppress.c after the run, when
  * --report-unused-ignores (or the configuration) asks for them.  The
  * event kind SC_EV_NONE is never emitted, so the dispatcher never calls
