@@ -19,6 +19,21 @@ const av *av_int(sc_engine *e, int64_t i)
     return v;
 }
 
+const av *av_range(sc_engine *e, bool has_lo, int64_t lo, bool has_hi,
+                   int64_t hi)
+{
+    if (has_lo && has_hi && lo == hi)
+        return av_int(e, lo);
+    if (!has_lo && !has_hi)
+        return av_top();
+    av *v = av_new(e, AV_TOP);
+    v->has_lo = has_lo;
+    v->lo = lo;
+    v->has_hi = has_hi;
+    v->hi = hi;
+    return v;
+}
+
 const av *av_str(sc_engine *e, const char *s)
 {
     if (!s)
@@ -156,7 +171,10 @@ bool av_equal(const av *a, const av *b)
     if (a->kind != b->kind || a->maybe_null != b->maybe_null)
         return false;
     switch (a->kind) {
-    case AV_TOP: case AV_NULL:
+    case AV_TOP:
+        return a->has_lo == b->has_lo && a->has_hi == b->has_hi &&
+               (!a->has_lo || a->lo == b->lo) && (!a->has_hi || a->hi == b->hi);
+    case AV_NULL:
         return true;
     case AV_INT:
         return a->i == b->i;
@@ -201,6 +219,16 @@ const av *av_join(sc_engine *e, const av *a, const av *b)
 {
     if (av_equal(a, b))
         return a;
+    if ((a->kind == AV_INT || a->kind == AV_TOP) &&
+        (b->kind == AV_INT || b->kind == AV_TOP)) {
+        /* integers: the hull of what is known */
+        bool al = a->kind == AV_INT || a->has_lo, bl = b->kind == AV_INT || b->has_lo;
+        bool ah = a->kind == AV_INT || a->has_hi, bh = b->kind == AV_INT || b->has_hi;
+        int64_t alo = a->kind == AV_INT ? a->i : a->lo, blo = b->kind == AV_INT ? b->i : b->lo;
+        int64_t ahi = a->kind == AV_INT ? a->i : a->hi, bhi = b->kind == AV_INT ? b->i : b->hi;
+        return av_range(e, al && bl, alo < blo ? alo : blo, ah && bh,
+                        ahi > bhi ? ahi : bhi);
+    }
     if (a->kind == AV_TOP || b->kind == AV_TOP)
         return av_top();
     if (a->kind == AV_NULL || b->kind == AV_NULL) {
@@ -264,7 +292,11 @@ int av_truth(const av *v)
         return v->i != 0;
     case AV_NULL:
         return 0;
-    case AV_TOP: case AV_AGG:
+    case AV_TOP:
+        if ((v->has_lo && v->lo > 0) || (v->has_hi && v->hi < 0))
+            return 1;
+        return -1;
+    case AV_AGG:
         return -1;
     default:
         return v->maybe_null ? -1 : 1;

@@ -106,6 +106,10 @@ struct av {
             const char **names;
             const av **vals;
         };
+        struct {                  /* AV_TOP of an integer: bounds, if known */
+            int64_t lo, hi;
+            bool has_lo, has_hi;
+        };
     };
 };
 
@@ -115,6 +119,9 @@ extern const av AV_TOP_VALUE, AV_NULL_VALUE;
 #define av_top() (&AV_TOP_VALUE)
 #define av_null() (&AV_NULL_VALUE)
 const av *av_int(sc_engine *e, int64_t i);
+/* an unknown integer within bounds (has_lo/has_hi false: unbounded) */
+const av *av_range(sc_engine *e, bool has_lo, int64_t lo, bool has_hi,
+                   int64_t hi);
 const av *av_str(sc_engine *e, const char *s);   /* s interned by caller */
 const av *av_obj(sc_engine *e, av_kind k, uint32_t id, bool maybe_null);
 const av *av_tensor(sc_engine *e, const sc_tensor *t, bool maybe_null);

@@ -47,6 +47,11 @@ struct sc_engine {
     /* globals: one slot each in frame 0, per unit (statics) or shared */
     pmap global_slots;            /* interned key -> slot index + 1 */
     uint32_t nglobal_slots;
+    /* scopes reported open when their graph was freed (entry uid), and
+     * the graphs freed: a path-level leak is reported only if the run
+     * reports it too, or if its graph is never freed (see interp.c) */
+    pmap leaked_at_free;
+    pmap graphs_freed;
     long steps;                   /* work budget, to bound pathological code */
     long max_steps;
 };

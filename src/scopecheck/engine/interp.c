@@ -43,7 +43,7 @@ typedef struct fctx {
     SC_VEC(const av *) retvals;
     SC_VEC(ir_loc) retlocs;
     sc_states *labels;           /* per label: states that jumped there */
-    bool *label_passed;
+    uint32_t *label_offset;      /* per label: where it is in the source */
     int depth;
 } fctx;
 
@@ -209,7 +209,7 @@ static const av *unop(sc_engine *e, int op, const av *a)
 {
     if (op == '!') {
         int t = av_truth(a);
-        return t < 0 ? av_top() : av_int(e, !t);
+        return t < 0 ? av_range(e, true, 0, true, 1) : av_int(e, !t);
     }
     if (a->kind != AV_INT)
         return av_top();
@@ -234,14 +234,81 @@ static const av *pointer_eq(sc_engine *e, const av *a, const av *b, bool eq)
     return av_int(e, eq ? !t : t);
 }
 
+/* bounds of an integer value: known exactly, within a range, or not */
+static bool bounds(const av *v, bool *hl, int64_t *lo, bool *hh, int64_t *hi)
+{
+    if (v->kind == AV_INT) {
+        *hl = *hh = true;
+        *lo = *hi = v->i;
+        return true;
+    }
+    if (v->kind != AV_TOP)
+        return false;
+    *hl = v->has_lo;
+    *hh = v->has_hi;
+    *lo = v->lo;
+    *hi = v->hi;
+    return true;
+}
+
+/* comparisons and a little arithmetic on ranges: enough to know that
+ * argc >= 1, that argc % 3 is 0..2, and what a branch on them decides */
+static const av *range_binop(sc_engine *e, int op, const av *a, const av *b)
+{
+    bool al, ah, bl, bh;
+    int64_t alo, ahi, blo, bhi;
+    if (!bounds(a, &al, &alo, &ah, &ahi) || !bounds(b, &bl, &blo, &bh, &bhi))
+        return av_top();
+    const int64_t big = INT64_MAX / 4;
+    switch (op) {
+    case IR_LT: /* a < b */
+        if (ah && bl && ahi < blo) return av_int(e, 1);
+        if (al && bh && alo >= bhi) return av_int(e, 0);
+        return av_top();
+    case IR_LE:
+        if (ah && bl && ahi <= blo) return av_int(e, 1);
+        if (al && bh && alo > bhi) return av_int(e, 0);
+        return av_top();
+    case IR_GT:
+        return range_binop(e, IR_LT, b, a);
+    case IR_GE:
+        return range_binop(e, IR_LE, b, a);
+    case IR_EQ: case IR_NE: {
+        bool disjoint = (ah && bl && ahi < blo) || (bh && al && bhi < alo);
+        return disjoint ? av_int(e, op == IR_NE) : av_top();
+    }
+    case IR_ADD: case IR_SUB:
+        if (b->kind == AV_INT && b->i > -big && b->i < big) {
+            int64_t d = op == IR_ADD ? b->i : -b->i;
+            return av_range(e, al && alo > -big && alo < big, alo + d,
+                            ah && ahi > -big && ahi < big, ahi + d);
+        }
+        return av_top();
+    case IR_MOD:
+        if (b->kind == AV_INT && b->i > 0 && al && alo >= 0)
+            return av_range(e, true, 0, true, b->i - 1);
+        return av_top();
+    default:
+        return av_top();
+    }
+}
+
+static const av *boolean(sc_engine *e, int op, const av *r)
+{
+    /* a comparison is 0 or 1 even when nobody knows which */
+    if (r->kind == AV_TOP && op >= IR_LT && op <= IR_NE)
+        return av_range(e, true, 0, true, 1);
+    return r;
+}
+
 static const av *binop(sc_engine *e, int op, const av *a, const av *b)
 {
     if ((op == IR_EQ || op == IR_NE) &&
         (av_is_pointer(a) || av_is_pointer(b) || a->kind == AV_NULL ||
          b->kind == AV_NULL))
-        return pointer_eq(e, a, b, op == IR_EQ);
+        return boolean(e, op, pointer_eq(e, a, b, op == IR_EQ));
     if (a->kind != AV_INT || b->kind != AV_INT)
-        return av_top();
+        return boolean(e, op, range_binop(e, op, a, b));
     int64_t x = a->i, y = b->i;
     switch (op) {
     case IR_ADD: return av_int(e, (int64_t)((uint64_t)x + (uint64_t)y));
@@ -262,6 +329,207 @@ static const av *binop(sc_engine *e, int op, const av *a, const av *b)
     case IR_BITXOR: return av_int(e, x ^ y);
     }
     return av_top();
+}
+
+/* ---- facts: what a branch taught about an expression ----
+ *
+ * After `if (argc % 3 == 1)`, the then-arm knows argc % 3 is 1, and a later
+ * `switch (argc % 3)` on the same path must not take case 2: without that,
+ * two tests of one unknown value would combine into paths no run takes,
+ * and findings on them would be false.  A fact is keyed by the shape of a
+ * pure expression and the identity of its variables' current values (a
+ * variable's value is a new object each time it is stored), so a fact
+ * dies as soon as a variable it reads changes. */
+
+static const av FACT_TRUTHY = {.kind = AV_TOP};   /* nonzero, value unknown */
+
+static uint64_t mix(uint64_t a, uint64_t b)
+{
+    return pm_hash_int(a * 0x9E3779B97F4A7C15ull ^ b);
+}
+
+static uint64_t fact_key(fctx *f, const ir_expr *x, const sc_state *st)
+{
+    uint64_t a, b;
+    switch (x->kind) {
+    case IR_INT:
+        return mix(1, (uint64_t)x->ival);
+    case IR_NULL:
+        return mix(1, 0);         /* NULL and 0 compare alike */
+    case IR_SYM: {
+        if (x->type.kind == IR_T_ARRAY)
+            return 0;
+        uint32_t frame = x->symscope == IR_LOCAL ? f->frame : 0;
+        uint32_t slot = x->symscope == IR_LOCAL ? x->sym
+                                                : global_slot(f->e, f->unit, x->sym);
+        const av *v = state_get(st, frame, slot);
+        return v == av_top() ? 0 : mix(2, (uint64_t)(uintptr_t)v);
+    }
+    case IR_CAST:
+        return fact_key(f, x->kids[0], st);
+    case IR_UNOP:
+        a = fact_key(f, x->kids[0], st);
+        return a ? mix(mix(3, (uint64_t)x->op), a) : 0;
+    case IR_BINOP:
+        a = fact_key(f, x->kids[0], st);
+        b = a ? fact_key(f, x->kids[1], st) : 0;
+        return b ? mix(mix(mix(4, (uint64_t)x->op), a), b) : 0;
+    case IR_MEMBER:
+        if (x->op == 1)
+            return 0;
+        a = fact_key(f, x->kids[0], st);
+        return a ? mix(mix(5, a), (uint64_t)(uintptr_t)sc_istr(f->e, x->str)) : 0;
+    case IR_INDEX:
+        /* s[i] through a pointer variable: the text it points to (argv,
+         * getenv) is taken not to change under it */
+        if (x->kids[0]->kind != IR_SYM || x->kids[0]->type.kind != IR_T_PTR)
+            return 0;
+        a = fact_key(f, x->kids[0], st);
+        b = a ? fact_key(f, x->kids[1], st) : 0;
+        return b ? mix(mix(7, a), b) : 0;
+    default:
+        return 0;
+    }
+}
+
+/* the truth of x on this path from its facts: 1, 0, or -1 */
+static int fact_truth(fctx *f, const ir_expr *x, const sc_state *st)
+{
+    uint64_t k = fact_key(f, x, st);
+    const av *v = k ? state_get_fact(st, f->frame, k) : NULL;
+    if (!v)
+        return -1;
+    return v == &FACT_TRUTHY ? 1 : av_truth(v);
+}
+
+static const av *fact_value(fctx *f, const ir_expr *x, const sc_state *st)
+{
+    uint64_t k = fact_key(f, x, st);
+    const av *v = k ? state_get_fact(st, f->frame, k) : NULL;
+    return v && v != &FACT_TRUTHY && v->kind != AV_TOP ? v : NULL;
+}
+
+static void refine_sym(fctx *f, const ir_expr *x, sc_state *st, int truth)
+{
+    uint32_t frame = x->symscope == IR_LOCAL ? f->frame : 0;
+    uint32_t slot = x->symscope == IR_LOCAL ? x->sym
+                                            : global_slot(f->e, f->unit, x->sym);
+    const av *v = state_get(st, frame, slot);
+    if (truth == 0 && x->type.kind == IR_T_PTR)
+        state_set(f->e, st, frame, slot, av_null());
+    else if (truth == 0 && x->type.kind == IR_T_INT)
+        state_set(f->e, st, frame, slot, av_int(f->e, 0));
+    else if (truth == 1 && v->maybe_null) {
+        av *c = sc_alloc(&f->e->arena, sizeof *c);
+        *c = *v;
+        c->maybe_null = false;
+        state_set(f->e, st, frame, slot, c);
+    }
+}
+
+/* x: `v OP c` or `c OP v` with v a variable and c a constant; on this
+ * path it is `truth`: narrow v's range. */
+static void refine_cmp(fctx *f, const ir_expr *x, sc_state *st, int truth)
+{
+    const ir_expr *v = x->kids[0], *c = x->kids[1];
+    int op = x->op;
+    if (v->kind == IR_CAST)
+        v = v->kids[0];
+    if (c->kind == IR_CAST)
+        c = c->kids[0];
+    if (v->kind == IR_INT && c->kind == IR_SYM) {
+        const ir_expr *t = v;
+        v = c;
+        c = t;
+        op = op == IR_LT ? IR_GT : op == IR_GT ? IR_LT : op == IR_LE ? IR_GE : IR_LE;
+    }
+    if (v->kind != IR_SYM || c->kind != IR_INT || v->type.kind != IR_T_INT)
+        return;
+    if (!truth)   /* not (v < c) is v >= c, ... */
+        op = op == IR_LT ? IR_GE : op == IR_GE ? IR_LT : op == IR_GT ? IR_LE : IR_GT;
+    uint32_t frame = v->symscope == IR_LOCAL ? f->frame : 0;
+    uint32_t slot = v->symscope == IR_LOCAL ? v->sym
+                                            : global_slot(f->e, f->unit, v->sym);
+    const av *cur = state_get(st, frame, slot);
+    bool hl, hh;
+    int64_t lo, hi;
+    if (!bounds(cur, &hl, &lo, &hh, &hi) || cur->kind == AV_INT)
+        return;
+    int64_t k = c->ival;
+    switch (op) {
+    case IR_LT: if (!hh || k - 1 < hi) { hh = true; hi = k - 1; } break;
+    case IR_LE: if (!hh || k < hi) { hh = true; hi = k; } break;
+    case IR_GT: if (!hl || k + 1 > lo) { hl = true; lo = k + 1; } break;
+    case IR_GE: if (!hl || k > lo) { hl = true; lo = k; } break;
+    }
+    if (hl && hh && lo > hi)
+        return;                   /* an impossible path: leave it be */
+    state_set(f->e, st, frame, slot, av_range(f->e, hl, lo, hh, hi));
+}
+
+/* Records what `cond` being `truth` says on this path. */
+static void learn(fctx *f, const ir_expr *x, sc_state *st, int truth)
+{
+    if (!x)
+        return;
+    uint64_t k = fact_key(f, x, st);
+    if (k)
+        state_set_fact(f->e, st, f->frame, k,
+                       truth ? &FACT_TRUTHY : av_int(f->e, 0));
+    switch (x->kind) {
+    case IR_CAST:
+        learn(f, x->kids[0], st, truth);
+        break;
+    case IR_SYM:
+        refine_sym(f, x, st, truth);
+        break;
+    case IR_UNOP:
+        if (x->op == '!')
+            learn(f, x->kids[0], st, !truth);
+        break;
+    case IR_BINOP: {
+        if ((x->op == IR_LAND && truth) || (x->op == IR_LOR && !truth)) {
+            learn(f, x->kids[0], st, truth);
+            learn(f, x->kids[1], st, truth);
+            break;
+        }
+        if (x->op >= IR_LT && x->op <= IR_GE) {
+            refine_cmp(f, x, st, truth);
+            break;
+        }
+        if (x->op != IR_EQ && x->op != IR_NE)
+            break;
+        const ir_expr *a = x->kids[0], *b = x->kids[1];
+        if (a->kind == IR_INT || a->kind == IR_NULL) {
+            const ir_expr *t = a;
+            a = b;
+            b = t;
+        }
+        bool equal = (x->op == IR_EQ) == (truth != 0);
+        if (b->kind == IR_NULL || (b->kind == IR_INT && b->ival == 0 &&
+                                   a->type.kind == IR_T_PTR)) {
+            /* p == NULL, p != NULL and p itself all say the same thing */
+            uint64_t ka = fact_key(f, a, st), kn = mix(1, 0);
+            if (ka) {
+                state_set_fact(f->e, st, f->frame, ka,
+                               equal ? av_int(f->e, 0) : &FACT_TRUTHY);
+                state_set_fact(f->e, st, f->frame, mix(mix(mix(4, IR_EQ), ka), kn),
+                               equal ? &FACT_TRUTHY : av_int(f->e, 0));
+                state_set_fact(f->e, st, f->frame, mix(mix(mix(4, IR_NE), ka), kn),
+                               equal ? av_int(f->e, 0) : &FACT_TRUTHY);
+            }
+            if (a->kind == IR_SYM)
+                refine_sym(f, a, st, equal ? 0 : 1);
+        } else if (b->kind == IR_INT && equal) {
+            uint64_t ka = fact_key(f, a, st);
+            if (ka)
+                state_set_fact(f->e, st, f->frame, ka, av_int(f->e, b->ival));
+        }
+        break;
+    }
+    default:
+        break;
+    }
 }
 
 /* ---- calls ---- */
@@ -557,6 +825,12 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
         uint32_t frame = x->symscope == IR_LOCAL ? f->frame : 0;
         uint32_t slot = x->symscope == IR_LOCAL ? x->sym
                                                 : global_slot(e, f->unit, x->sym);
+        if (x->type.kind != IR_T_ARRAY) {
+            const av *v = state_get(st, frame, slot);
+            const av *fv = v->kind == AV_TOP ? fact_value(f, x, st) : NULL;
+            push_sv(out, st, fv ? fv : v);
+            return;
+        }
         /* an array names its storage: it decays to a pointer to it */
         if (x->type.kind == IR_T_ARRAY)
             push_sv(out, st, av_ref(e, frame, slot));
@@ -567,9 +841,16 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
     case IR_UNOP: case IR_CAST: {
         sc_svs v = {0};
         eval(f, x->kids[0], st, &v);
-        for (size_t i = 0; i < v.len; i++)
-            push_sv(out, v.items[i].st,
-                    x->kind == IR_CAST ? v.items[i].v : unop(e, x->op, v.items[i].v));
+        for (size_t i = 0; i < v.len; i++) {
+            const av *r = x->kind == IR_CAST ? v.items[i].v
+                                             : unop(e, x->op, v.items[i].v);
+            if (r->kind == AV_TOP && x->kind == IR_UNOP) {
+                const av *fv = fact_value(f, x, v.items[i].st);
+                int t = x->op == '!' ? fact_truth(f, x->kids[0], v.items[i].st) : -1;
+                r = fv ? fv : t >= 0 ? av_int(e, !t) : r;
+            }
+            push_sv(out, v.items[i].st, r);
+        }
         SC_VEC_FREE(v);
         return;
     }
@@ -593,9 +874,14 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                 const av *r;
                 if (x->op == IR_LAND || x->op == IR_LOR) {
                     int tb = av_truth(b.items[k].v);
-                    r = tb < 0 ? av_top() : av_int(e, tb);
+                    r = tb < 0 ? av_range(e, true, 0, true, 1) : av_int(e, tb);
                 } else {
                     r = binop(e, x->op, a.items[i].v, b.items[k].v);
+                }
+                if (r->kind == AV_TOP) {
+                    const av *fv = fact_value(f, x, b.items[k].st);
+                    int t = fact_truth(f, x, b.items[k].st);
+                    r = fv ? fv : t >= 0 && (x->op >= IR_LT && x->op <= IR_NE) ? av_int(e, t) : r;
                 }
                 push_sv(out, b.items[k].st, r);
             }
@@ -831,19 +1117,52 @@ static void branch(fctx *f, const ir_expr *cond, sc_states *in,
             push_sv(&v, in->items[i], av_int(f->e, 1));
         for (size_t k = 0; k < v.len; k++) {
             int t = av_truth(v.items[k].v);
+            if (t < 0 && cond)
+                t = fact_truth(f, cond, v.items[k].st);
             if (t == 1)
                 SC_PUSH(*yes, v.items[k].st);
             else if (t == 0)
                 SC_PUSH(*no, v.items[k].st);
             else {
                 *unknown = true;
-                SC_PUSH(*yes, state_clone(f->e, v.items[k].st));
+                sc_state *y = state_clone(f->e, v.items[k].st);
+                learn(f, cond, y, 1);
+                learn(f, cond, v.items[k].st, 0);
+                SC_PUSH(*yes, y);
                 SC_PUSH(*no, v.items[k].st);
             }
         }
         SC_VEC_FREE(v);
     }
     in->len = 0;
+}
+
+typedef struct widen_ctx {
+    fctx *f;
+    sc_state *st;
+    pmap entry;
+    SC_VEC(uint32_t) slots;
+} widen_ctx;
+
+static void widen_one(const void *key, const void *val, void *ctx)
+{
+    widen_ctx *w = ctx;
+    uint64_t k = (uint64_t)(uintptr_t)key;
+    if (k >> 63)
+        return;                   /* facts die with their variables */
+    const av *before = pm_get(w->entry, key, pm_hash_int(k - 1));
+    if (before != val)
+        SC_PUSH(w->slots, (uint32_t)(k - 1));
+}
+
+/* Every variable of the frame the loop changed becomes unknown. */
+static void widen(fctx *f, sc_state *st, pmap entry)
+{
+    widen_ctx w = {f, st, entry, {0}};
+    pm_each(st->frames[f->frame], widen_one, &w);
+    for (size_t i = 0; i < w.slots.len; i++)
+        state_set(f->e, st, f->frame, w.slots.items[i], av_top());
+    SC_VEC_FREE(w.slots);
 }
 
 static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
@@ -858,6 +1177,7 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
     jumps saved = f->j;
     const sc_iter *saved_iter = f->iter;
     bool unknown_cond = false;
+    pmap entry_frame = cur.len ? cur.items[0]->frames[f->frame] : (pmap){NULL};
     int limit = e->opts.loop_unroll > 0 ? e->opts.loop_unroll : 1024;
     for (int64_t it = 1; cur.len > 0; it++) {
         sc_states go = {0};
@@ -887,7 +1207,11 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
         SC_VEC_FREE(cur);
         cur = go;
         if ((unknown_cond && it >= 2) || it >= limit || e->steps > e->max_steps) {
-            /* a first and a later iteration have run: leave with them */
+            /* a first and a later iteration have run: leave with them,
+             * standing for every later one too: what the loop changes
+             * becomes unknown */
+            for (size_t k = 0; k < cur.len; k++)
+                widen(f, cur.items[k], entry_frame);
             append_states(&exits, &cur);
             break;
         }
@@ -934,10 +1258,37 @@ static void exec_switch(fctx *f, const ir_stmt *s, sc_states *io)
                 else
                     SC_PUSH(none, v.items[m].st);
             } else {
+                bool hl = false, hh = false;
+                int64_t lo = 0, hi = 0;
+                if (val->kind == AV_TOP) {
+                    hl = val->has_lo;
+                    hh = val->has_hi;
+                    lo = val->lo;
+                    hi = val->hi;
+                }
+                /* default is entered directly only if some value of the
+                 * range has no case */
+                bool covered = hl && hh && hi - lo < 4096;
+                for (int64_t v = lo; covered && v <= hi; v++) {
+                    bool has = false;
+                    for (uint32_t i = 0; i < n && !has; i++)
+                        has = items[i] && items[i]->kind == IR_S_CASE &&
+                              items[i]->op != 1 && items[i]->ival == v;
+                    covered = has;
+                }
                 for (uint32_t i = 0; i < n; i++)
-                    if (items[i] && items[i]->kind == IR_S_CASE)
-                        SC_PUSH(entering[i], state_clone(e, v.items[m].st));
-                if (dflt < 0)
+                    if (items[i] && items[i]->kind == IR_S_CASE &&
+                        (items[i]->op == 1 ? !covered
+                                           : ((!hl || items[i]->ival >= lo) &&
+                                              (!hh || items[i]->ival <= hi)))) {
+                        sc_state *c = state_clone(e, v.items[m].st);
+                        uint64_t k = items[i]->op != 1 ? fact_key(f, s->e, c) : 0;
+                        if (k)
+                            state_set_fact(e, c, f->frame, k,
+                                           av_int(e, items[i]->ival));
+                        SC_PUSH(entering[i], c);
+                    }
+                if (dflt < 0 && !covered)
                     SC_PUSH(none, v.items[m].st);
             }
         }
@@ -977,7 +1328,6 @@ static void exec_block(fctx *f, const ir_stmt *s, sc_states *io)
             continue;
         if (k->kind == IR_S_LABEL && k->label < f->fn->nlabels) {
             append_states(io, &f->labels[k->label]);
-            f->label_passed[k->label] = true;
             normalize(f->e, io);
             continue;
         }
@@ -1076,9 +1426,12 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io)
         return;
     }
     case IR_S_GOTO:
-        if (s->label < f->fn->nlabels && !f->label_passed[s->label])
+        /* forward gotos (the label comes later in the source) join the
+         * label; a backward goto (a loop made of gotos) is not followed */
+        if (s->label < f->fn->nlabels &&
+            f->label_offset[s->label] > s->loc.offset)
             append_states(&f->labels[s->label], io);
-        io->len = 0;              /* a backward goto: not followed */
+        io->len = 0;
         return;
     }
 }
@@ -1108,8 +1461,9 @@ static void record_path_leaks(fctx *f, sc_fn *fn, const gdepth *entry,
         int d0 = entry[g].depth;
         for (size_t i = 0; i < n; i++) {
             const sc_graph *gr = state_graph(f->returns.items[i], id);
-            if (!gr || (gr->stack && gr->stack->kind == SC_ENTRY_UNKNOWN &&
-                        gr->depth == 0))
+            if (!gr || f->returns.items[i]->tainted ||
+                (gr->stack && gr->stack->kind == SC_ENTRY_UNKNOWN &&
+                 gr->depth == 0))
                 continue;
             sc_retinfo *ri = retinfo(fn, f->retlocs.items[i].offset);
             if (gr->depth == d0) {
@@ -1136,6 +1490,7 @@ static void record_path_leaks(fctx *f, sc_fn *fn, const gdepth *entry,
                  * to be entered in this function itself */
                 ev.fix_before_other = en->site.chain == f->chain &&
                                       en->site.unit == f->unit && extra == 1;
+                ev.code = (int)id;        /* the graph, until emitted */
                 SC_PUSH(fn->leaks, ev);
             }
         }
@@ -1143,6 +1498,13 @@ static void record_path_leaks(fctx *f, sc_fn *fn, const gdepth *entry,
 }
 
 void sc_emit_function_leaks(sc_engine *e);
+/* A path that leaves a function with a scope open, where other paths do
+ * not, is reported when the run reports that scope open at vs_graph_free
+ * too (the same finding, now with the return that leaks it and a fix),
+ * or when its graph is never freed (no run would say anything: the path
+ * is the only evidence).  If the graph is freed and the scope is not
+ * reported, a later vs_scope_exit closed it in place of another (the run
+ * then reports that other scope, and so does the engine). */
 void sc_emit_function_leaks(sc_engine *e)
 {
     for (size_t i = 0; i < e->nfns; i++) {
@@ -1150,6 +1512,15 @@ void sc_emit_function_leaks(sc_engine *e)
         if (fn->any_balanced)
             for (size_t k = 0; k < fn->leaks.len; k++) {
                 sc_event *ev = &fn->leaks.items[k];
+                uint32_t graph = (uint32_t)ev->code;
+                ev->code = VS_ERR_SCOPE_LEAK;
+                bool freed = pm_get(e->graphs_freed, (const void *)(uintptr_t)graph,
+                                    pm_hash_int(graph)) != NULL;
+                bool reported = pm_get(e->leaked_at_free,
+                                       (const void *)(uintptr_t)ev->entry->uid,
+                                       pm_hash_int(ev->entry->uid)) != NULL;
+                if (freed && !reported)
+                    continue;
                 /* a return reached balanced on some path must not get an
                  * exit inserted before it */
                 sc_retinfo *ri = retinfo(fn, ev->other.loc.offset);
@@ -1159,6 +1530,17 @@ void sc_emit_function_leaks(sc_engine *e)
         SC_VEC_FREE(fn->leaks);
         SC_VEC_FREE(fn->rets);
     }
+}
+
+static void find_labels(const ir_stmt *s, uint32_t *offset, uint32_t n)
+{
+    if (!s)
+        return;
+    if (s->kind == IR_S_LABEL && s->label < n)
+        offset[s->label] = s->loc.offset;
+    find_labels(s->init, offset, n);
+    for (uint32_t i = 0; i < s->nbody; i++)
+        find_labels(s->body[i], offset, n);
 }
 
 /* Runs fn's body on st (whose top frame holds the arguments); returns the
@@ -1174,7 +1556,8 @@ static void run_function(sc_engine *e, const sc_fn *fn, sc_state *st,
     f.chain = chain;
     f.depth = depth;
     f.labels = calloc(fn->fn->nlabels + 1, sizeof *f.labels);
-    f.label_passed = calloc(fn->fn->nlabels + 1, sizeof *f.label_passed);
+    f.label_offset = calloc(fn->fn->nlabels + 1, sizeof *f.label_offset);
+    find_labels(fn->fn->body, f.label_offset, fn->fn->nlabels);
     /* graphs created inside have no entry depth: only those known before */
     uint32_t nentry = st->ngraphs;
     gdepth *entry = calloc(nentry + 1, sizeof *entry);
@@ -1201,7 +1584,7 @@ static void run_function(sc_engine *e, const sc_fn *fn, sc_state *st,
     for (uint32_t l = 0; l <= fn->fn->nlabels; l++)
         SC_VEC_FREE(f.labels[l]);
     free(f.labels);
-    free(f.label_passed);
+    free(f.label_offset);
     SC_VEC_FREE(f.returns);
     SC_VEC_FREE(f.retvals);
     SC_VEC_FREE(f.retlocs);
@@ -1314,6 +1697,8 @@ void sc_run_entry(sc_engine *e, const sc_fn *fn, ir_unit *const *units,
     for (uint32_t i = 0; i < fn->fn->nparams; i++) {
         const ir_sym *p = &fn->fn->locals[i];
         const av *v = av_top();
+        if (is_main && i == 0 && p->type.kind == IR_T_INT)
+            v = av_range(e, true, 1, false, 0);   /* argc: argv[0] is there */
         if (!is_main && p->type.kind == IR_T_PTR && p->type.name &&
             strcmp(p->type.name, "vs_graph") == 0) {
             sc_svs out = {0};

@@ -167,11 +167,19 @@ static const av *op_graph_new(mrun *r, const av **a, uint32_t n)
     return av_obj(e, AV_GRAPH, g->id, false);
 }
 
-static void report_leaks(sc_engine *e, const sc_graph *g, const sc_site *at,
-                         const char *func)
+static void report_leaks(sc_engine *e, const sc_state *st, const sc_graph *g,
+                         const sc_site *at, const char *func)
 {
+    if (st->tainted)
+        return;                  /* a path that may not exist */
+    e->graphs_freed = pm_set(&e->arena, e->graphs_freed,
+                             (const void *)(uintptr_t)g->id, pm_hash_int(g->id),
+                             (const void *)1);
     for (const sc_entry *en = g->stack; en && en->kind != SC_ENTRY_UNKNOWN;
          en = en->below) {
+        e->leaked_at_free = pm_set(&e->arena, e->leaked_at_free,
+                                   (const void *)(uintptr_t)en->uid,
+                                   pm_hash_int(en->uid), (const void *)1);
         sc_event ev = {0};
         ev.kind = SC_EV_LEAK;
         ev.code = VS_ERR_SCOPE_LEAK;
@@ -189,7 +197,7 @@ static const av *op_graph_free(mrun *r, const av **a, uint32_t n)
     (void)n;
     if (null_tri(a[0]) == YES || !use_graph(r, a[0]))
         return av_top();         /* vs_graph_free(NULL) is a no-op */
-    report_leaks(r->e, r->g, r->site, NULL);
+    report_leaks(r->e, r->st, r->g, r->site, NULL);
     r->g->freed = true;
     return av_top();
 }
@@ -198,7 +206,7 @@ void model_program_end(sc_engine *e, sc_state *st, const sc_site *site)
 {
     for (uint32_t i = 0; i < st->ngraphs; i++)
         if (!st->graphs[i]->freed)
-            report_leaks(e, st->graphs[i], site, "main");
+            report_leaks(e, st, st->graphs[i], site, "main");
 }
 
 static const av *op_ignore(mrun *r, const av **a, uint32_t n)
@@ -700,7 +708,8 @@ static const av *op_name_scope_enter(mrun *r, const av **a, uint32_t n)
         }
     }
     push_entry(r, SC_ENTRY_NAME_SCOPE, 0, name, ns, true, renamed, NULL, false);
-    return ns ? av_str(e, ns) : av_top();
+    /* entered: the string is there even when nobody knows it */
+    return ns ? av_str(e, ns) : av_box(e, av_top());
 }
 
 /* _get_unique_variable_scope; NULL when unknown */
@@ -1279,6 +1288,8 @@ bool model_call(sc_engine *e, const char *callee, sc_state *st,
     r.site = site;
     const av *res = op->fn(&r, args, nargs);
     const av *fail = op->returns_pointer ? av_null_from(e, site) : av_top();
+    if (st->tainted && r.failed)
+        r.certain = false;        /* nothing is sure on a doubtful path */
     if (r.failed) {
         if (r.certain) {
             sc_event ev = r.ev;
@@ -1299,7 +1310,11 @@ bool model_call(sc_engine *e, const char *callee, sc_state *st,
         return true;
     }
     if (r.maybe) {
-        push(out, state_clone(e, st), fail);
+        /* the path where the call failed: maybe only because the engine
+         * does not know enough, so what follows from it is not sure */
+        sc_state *failed = state_clone(e, st);
+        failed->tainted = true;
+        push(out, failed, fail);
         if (e->opts.strict) {
             sc_event ev = r.ev;
             ev.kind = SC_EV_MAYBE_ERROR;
@@ -1310,9 +1325,9 @@ bool model_call(sc_engine *e, const char *callee, sc_state *st,
     }
     if (r.g)
         state_set_graph(e, st, r.g);
-    for (int i = 0; i < r.npending; i++)
+    for (int i = 0; i < r.npending && !st->tainted; i++)
         sc_emit(e, &r.pending[i]);
-    if (r.created && r.g)
+    if (r.created && r.g && !st->tainted)
         m_note_created(&r);
     push(out, st, res ? res : av_top());
     return true;

@@ -65,11 +65,41 @@ const av *state_get(const sc_state *s, uint32_t frame, uint32_t slot)
     return v ? v : av_top();
 }
 
+/* Variables are keyed 1..2^32, facts above 2^63: one map per frame. */
+#define FACT_BIT (1ull << 63)
+
+const av *state_get_fact(const sc_state *s, uint32_t frame, uint64_t key)
+{
+    if (frame >= s->nframes)
+        return NULL;
+    key |= FACT_BIT;
+    return pm_get(s->frames[frame], (const void *)(uintptr_t)key,
+                  pm_hash_int(key));
+}
+
+void state_set_fact(sc_engine *e, sc_state *s, uint32_t frame, uint64_t key,
+                    const av *v)
+{
+    if (frame >= s->nframes)
+        return;
+    key |= FACT_BIT;
+    s->frames[frame] = pm_set_edit(&e->arena, s->frames[frame],
+                                   (const void *)(uintptr_t)key,
+                                   pm_hash_int(key), v, s->edit);
+}
+
 void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
                const av *v)
 {
     if (frame >= s->nframes)
         return;
+    /* Each unknown value stored gets its own identity: facts about a
+     * variable are keyed by its value's address, so they die with it. */
+    if (v == av_top()) {
+        av *fresh = sc_alloc(&e->arena, sizeof *fresh);
+        fresh->kind = AV_TOP;
+        v = fresh;
+    }
     s->frames[frame] = pm_set_edit(&e->arena, s->frames[frame],
                                    (const void *)(uintptr_t)(slot + 1),
                                    pm_hash_int(slot), v, s->edit);
@@ -82,6 +112,8 @@ static const void *join_av(const void *k, const void *a, const void *b,
 {
     (void)k;
     sc_engine *e = ctx;
+    if (a == b)
+        return a;
     return av_join(e, a ? a : av_top(), b ? b : av_top());
 }
 
@@ -249,6 +281,7 @@ static const sc_graph *join_graph(sc_engine *e, const sc_graph *a,
 void state_join_into(sc_engine *e, sc_state *a, const sc_state *b)
 {
     a->edit = ++e->edit_seq;      /* b may share nodes of a's old id */
+    a->tainted = a->tainted && b->tainted;
     for (uint32_t f = 0; f < a->nframes && f < b->nframes; f++)
         if (a->frames[f].root != b->frames[f].root)
             a->frames[f] = pm_join(&e->arena, a->frames[f], b->frames[f],

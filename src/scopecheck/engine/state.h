@@ -110,6 +110,10 @@ typedef struct sc_state {
     pmap *frames;                 /* slot index -> av */
     uint32_t nframes;
     uint32_t edit;                /* transient updates of frames: see pmap.h */
+    /* This path exists only because a call may have failed for a reason
+     * the engine cannot decide (an unknown name, a lost count): it may be
+     * infeasible, so nothing found on it is reported as sure. */
+    bool tainted;
 } sc_state;
 
 sc_state *state_new(sc_engine *e);
@@ -125,6 +129,11 @@ void state_set_graph(sc_engine *e, sc_state *s, const sc_graph *g);
 sc_graph *graph_copy(sc_engine *e, const sc_graph *g);
 
 const av *state_get(const sc_state *s, uint32_t frame, uint32_t slot);
+/* Facts learned from branches: the value an expression of the frame's
+ * variables is known to have on this path (key: see interp.c). */
+const av *state_get_fact(const sc_state *s, uint32_t frame, uint64_t key);
+void state_set_fact(sc_engine *e, sc_state *s, uint32_t frame, uint64_t key,
+                    const av *v);
 void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
                const av *v);
 
