@@ -221,6 +221,7 @@ void sc_analyze(ir_unit *const *units, size_t nunits,
     if (!e)
         return;
     e->opts = *opts;
+    e->trace = getenv("SCOPECHECK_TRACE") != NULL;
     e->emit = fn;
     e->emit_ctx = ctx;
     e->max_steps = 50 * 1000 * 1000;

@@ -52,6 +52,8 @@ struct sc_engine {
      * reports it too, or if its graph is never freed (see interp.c) */
     pmap leaked_at_free;
     pmap graphs_freed;
+    bool trace;                   /* SCOPECHECK_TRACE: every library call */
+    pmap fact_exprs;              /* fact key -> the expression it is about */
     long steps;                   /* work budget, to bound pathological code */
     long max_steps;
 };

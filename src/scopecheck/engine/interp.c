@@ -392,6 +392,20 @@ static uint64_t fact_key(fctx *f, const ir_expr *x, const sc_state *st)
     }
 }
 
+/* Sets a fact and remembers which expression its key stands for, so that
+ * a path's facts can be checked against each other (consistent()). */
+static void set_fact(fctx *f, sc_state *st, uint64_t key, const ir_expr *x,
+                     const av *v)
+{
+    state_set_fact(f->e, st, f->frame, key, v);
+    if (x) {
+        const void *k = (const void *)(uintptr_t)(key | 1);
+        if (!pm_get(f->e->fact_exprs, k, pm_hash_int(key | 1)))
+            f->e->fact_exprs = pm_set(&f->e->arena, f->e->fact_exprs, k,
+                                      pm_hash_int(key | 1), x);
+    }
+}
+
 /* the truth of x on this path from its facts: 1, 0, or -1 */
 static int fact_truth(fctx *f, const ir_expr *x, const sc_state *st)
 {
@@ -474,8 +488,7 @@ static void learn(fctx *f, const ir_expr *x, sc_state *st, int truth)
         return;
     uint64_t k = fact_key(f, x, st);
     if (k)
-        state_set_fact(f->e, st, f->frame, k,
-                       truth ? &FACT_TRUTHY : av_int(f->e, 0));
+        set_fact(f, st, k, x, truth ? &FACT_TRUTHY : av_int(f->e, 0));
     switch (x->kind) {
     case IR_CAST:
         learn(f, x->kids[0], st, truth);
@@ -511,8 +524,7 @@ static void learn(fctx *f, const ir_expr *x, sc_state *st, int truth)
             /* p == NULL, p != NULL and p itself all say the same thing */
             uint64_t ka = fact_key(f, a, st), kn = mix(1, 0);
             if (ka) {
-                state_set_fact(f->e, st, f->frame, ka,
-                               equal ? av_int(f->e, 0) : &FACT_TRUTHY);
+                set_fact(f, st, ka, a, equal ? av_int(f->e, 0) : &FACT_TRUTHY);
                 state_set_fact(f->e, st, f->frame, mix(mix(mix(4, IR_EQ), ka), kn),
                                equal ? &FACT_TRUTHY : av_int(f->e, 0));
                 state_set_fact(f->e, st, f->frame, mix(mix(mix(4, IR_NE), ka), kn),
@@ -523,13 +535,91 @@ static void learn(fctx *f, const ir_expr *x, sc_state *st, int truth)
         } else if (b->kind == IR_INT && equal) {
             uint64_t ka = fact_key(f, a, st);
             if (ka)
-                state_set_fact(f->e, st, f->frame, ka, av_int(f->e, b->ival));
+                set_fact(f, st, ka, a, av_int(f->e, b->ival));
         }
         break;
     }
     default:
         break;
     }
+}
+
+/* The value of a pure expression on this path, without side effects
+ * (NULL if it is not pure). */
+static const av *peval(fctx *f, const ir_expr *x, const sc_state *st)
+{
+    const av *a, *b;
+    switch (x->kind) {
+    case IR_INT:
+        return av_int(f->e, x->ival);
+    case IR_NULL:
+        return av_null();
+    case IR_SYM:
+        if (x->type.kind == IR_T_ARRAY)
+            return NULL;
+        return state_get(st, x->symscope == IR_LOCAL ? f->frame : 0,
+                         x->symscope == IR_LOCAL ? x->sym
+                                                 : global_slot(f->e, f->unit, x->sym));
+    case IR_CAST:
+        return peval(f, x->kids[0], st);
+    case IR_UNOP:
+        a = peval(f, x->kids[0], st);
+        return a ? unop(f->e, x->op, a) : NULL;
+    case IR_BINOP:
+        a = peval(f, x->kids[0], st);
+        b = a ? peval(f, x->kids[1], st) : NULL;
+        if (!b)
+            return NULL;
+        if (x->op == IR_LAND || x->op == IR_LOR) {
+            int ta = av_truth(a), tb = av_truth(b);
+            if (x->op == IR_LAND)
+                return ta == 0 || tb == 0 ? av_int(f->e, 0)
+                       : ta == 1 && tb == 1 ? av_int(f->e, 1) : av_top();
+            return ta == 1 || tb == 1 ? av_int(f->e, 1)
+                   : ta == 0 && tb == 0 ? av_int(f->e, 0) : av_top();
+        }
+        return binop(f->e, x->op, a, b);
+    default:
+        return NULL;
+    }
+}
+
+typedef struct check_ctx {
+    fctx *f;
+    const sc_state *st;
+    bool ok;
+} check_ctx;
+
+static void check_fact(const void *key, const void *val, void *ctx)
+{
+    check_ctx *c = ctx;
+    uint64_t k = (uint64_t)(uintptr_t)key;
+    if (!c->ok || !(k >> 63))
+        return;
+    const av *fv = val;
+    if (fv->kind == AV_TOP && fv != &FACT_TRUTHY)
+        return;                   /* joined away: no constraint */
+    uint64_t base = k & ~(1ull << 63);
+    const ir_expr *x = pm_get(c->f->e->fact_exprs, (const void *)(uintptr_t)(base | 1),
+                              pm_hash_int(base | 1));
+    const av *now = x ? peval(c->f, x, c->st) : NULL;
+    if (!now)
+        return;
+    int t = av_truth(now);
+    if (fv == &FACT_TRUTHY ? t == 0
+                           : (now->kind == AV_INT && fv->kind == AV_INT &&
+                              now->i != fv->i) ||
+                                 (fv->kind == AV_INT && fv->i == 0 && t == 1))
+        c->ok = false;
+}
+
+/* False if what this path learned contradicts what it knew: a path no
+ * run can take (argc % 2 == 0, then argc <= 1). */
+static bool consistent(fctx *f, const sc_state *st)
+{
+    check_ctx c = {f, st, true};
+    pm_each(st->frames[f->frame], check_fact, &c);
+    return c.ok;
 }
 
 /* ---- calls ---- */
@@ -802,8 +892,7 @@ static const av *string_lit(fctx *f, const ir_expr *x)
     return av_str(f->e, sc_istrn(f->e, x->str, x->len));
 }
 
-static const av *aggregate(fctx *f, const ir_expr *x, sc_state **stp,
-                           sc_svs *extra);
+static void aggregate(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out);
 
 static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
 {
@@ -998,16 +1087,9 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
         SC_VEC_FREE(v);
         return;
     }
-    case IR_INIT: {
-        sc_svs extra = {0};
-        sc_state *s = st;
-        const av *v = aggregate(f, x, &s, &extra);
-        push_sv(out, s, v);
-        for (size_t i = 0; i < extra.len; i++)
-            SC_PUSH(*out, extra.items[i]);
-        SC_VEC_FREE(extra);
+    case IR_INIT:
+        aggregate(f, x, st, out);
         return;
-    }
     case IR_COMMA: {
         sc_svs a = {0};
         eval(f, x->kids[0], st, &a);
@@ -1040,50 +1122,77 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
     push_sv(out, st, av_top());
 }
 
-/* An initializer list.  Items that split the path are rare (a call that
- * may fail inside an initializer): the first path is followed, the others
- * get an unknown aggregate. */
-static const av *aggregate(fctx *f, const ir_expr *x, sc_state **stp,
-                           sc_svs *extra)
+/* An initializer list: its items evaluated in order, each of which may
+ * split the path (a call that may fail inside a compound literal), so the
+ * result is one aggregate per path. */
+static void aggregate(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
 {
     sc_engine *e = f->e;
     bool is_struct = x->type.kind != IR_T_ARRAY;
     uint32_t n = x->nkids;
-    const char **names = is_struct ? sc_alloc(&e->arena, (n + 1) * sizeof *names) : NULL;
-    const av **vals = sc_alloc(&e->arena, (n + 1) * sizeof *vals);
+    typedef struct partial { sc_state *st; const av **vals; bool unknown; } partial;
+    typedef SC_VEC(partial) partials;
+    partials cur = {0}, next = {0};
+    partial p0 = {st, sc_alloc(&e->arena, (n + 1) * sizeof(const av *)), false};
+    SC_PUSH(cur, p0);
+    for (uint32_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < cur.len; k++) {
+            sc_svs v = {0};
+            eval(f, x->kids[i], cur.items[k].st, &v);
+            for (size_t m = 0; m < v.len; m++) {
+                partial p = cur.items[k];
+                p.st = v.items[m].st;
+                if (m > 0) {
+                    p.vals = sc_alloc(&e->arena, (n + 1) * sizeof(const av *));
+                    if (i)
+                        memcpy(p.vals, cur.items[k].vals, i * sizeof(const av *));
+                }
+                p.vals[i] = v.items[m].v;
+                SC_PUSH(next, p);
+            }
+            SC_VEC_FREE(v);
+        }
+        cur.len = 0;
+        partials t = cur;
+        cur = next;
+        next = t;
+    }
+    const char **names = NULL;
     uint32_t k = 0;
     bool unknown = false;
-    for (uint32_t i = 0; i < n; i++) {
-        sc_svs v = {0};
-        eval(f, x->kids[i], *stp, &v);
-        if (v.len == 0) {
-            SC_VEC_FREE(v);
-            return av_top();
+    if (is_struct) {
+        /* the field names are the same on every path */
+        names = sc_alloc(&e->arena, (n + 1) * sizeof *names);
+        for (uint32_t i = 0; i < n; i++) {
+            const char *fname = x->names ? x->names[i] : NULL;
+            if (fname && fname[0] != '[')
+                names[k++] = sc_istr(e, fname);
+            else if (fname)
+                unknown = true;   /* array designators in a struct: give up */
         }
-        *stp = v.items[0].st;
-        for (size_t m = 1; m < v.len; m++)
-            push_sv(extra, v.items[m].st, av_top());
-        const av *val = v.items[0].v;
-        SC_VEC_FREE(v);
-        const char *fname = x->names ? x->names[i] : NULL;
-        if (is_struct) {
-            if (!fname) {
+    }
+    for (size_t p = 0; p < cur.len; p++) {
+        const av **vals = sc_alloc(&e->arena, (n + 1) * sizeof *vals);
+        uint32_t kk = 0;
+        bool unk = unknown;
+        for (uint32_t i = 0; i < n; i++) {
+            const av *val = cur.items[p].vals[i];
+            const char *fname = x->names ? x->names[i] : NULL;
+            if (is_struct && !fname) {
                 /* positional: only zeros are understood ({0}) */
                 if (!(val->kind == AV_INT && val->i == 0) && val->kind != AV_NULL)
-                    unknown = true;
+                    unk = true;
                 continue;
             }
-            if (fname[0] == '[') {
-                unknown = true;
+            if (is_struct && fname[0] == '[')
                 continue;
-            }
-            names[k] = sc_istr(e, fname);
+            vals[kk++] = val;
         }
-        vals[k++] = val;
+        push_sv(out, cur.items[p].st,
+                unk ? av_top() : av_agg(e, kk, is_struct ? names : NULL, vals, true));
     }
-    if (unknown)
-        return av_top();
-    return av_agg(e, k, names, vals, true);
+    SC_VEC_FREE(cur);
+    SC_VEC_FREE(next);
 }
 
 /* ---- statements ---- */
@@ -1128,8 +1237,10 @@ static void branch(fctx *f, const ir_expr *cond, sc_states *in,
                 sc_state *y = state_clone(f->e, v.items[k].st);
                 learn(f, cond, y, 1);
                 learn(f, cond, v.items[k].st, 0);
-                SC_PUSH(*yes, y);
-                SC_PUSH(*no, v.items[k].st);
+                if (consistent(f, y))
+                    SC_PUSH(*yes, y);
+                if (consistent(f, v.items[k].st))
+                    SC_PUSH(*no, v.items[k].st);
             }
         }
         SC_VEC_FREE(v);

@@ -1,5 +1,6 @@
 /* The varscope library's calls, over abstract state: argument decoding,
  * graphs, ops, tf.Variable, scopes and dense.  See model_int.h. */
+#include <stdio.h>
 #include <string.h>
 
 #include "model_int.h"
@@ -1288,6 +1289,11 @@ bool model_call(sc_engine *e, const char *callee, sc_state *st,
     r.site = site;
     const av *res = op->fn(&r, args, nargs);
     const av *fail = op->returns_pointer ? av_null_from(e, site) : av_top();
+    if (e->trace)
+        fprintf(stderr, "trace: %u:%u %s: %s%s%s\n", site->loc.line, site->loc.col,
+                canon, r.failed ? (r.certain ? "fails" : "fails (code unsure)")
+                                : r.maybe ? "may fail" : "ok",
+                r.failed || r.maybe ? " " : "", r.failed ? r.msg ? r.msg : "" : "");
     if (st->tainted && r.failed)
         r.certain = false;        /* nothing is sure on a doubtful path */
     if (r.failed) {

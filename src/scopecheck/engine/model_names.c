@@ -16,6 +16,8 @@ bool m_check(mrun *r, int tri, int code, const char *fmt, ...)
         if (!r->maybe)
             r->maybe_code = code;
         r->maybe = true;
+        if (r->e->trace)
+            fprintf(stderr, "trace:   maybe: %s\n", fmt);
         return false;
     }
     r->failed = true;
