@@ -76,6 +76,21 @@ a, b = (json.load(open(p)) for p in sys.argv[1:3])
 key = lambda f: (f["file"], f["range"]["start"]["line"], f["rule"])
 sys.exit(0 if sorted(map(key, a["findings"])) == sorted(map(key, b["findings"])) else 1)
 PY
+# the summaries of one program spread over several directories (a build
+# system's map step per target), linked together
+rm -rf "$tmp/sumA" "$tmp/sumB"; mkdir -p "$tmp/sumA" "$tmp/sumB"
+i=0
+for f in "$tmp"/sum/*.scir; do
+    if [ $((i % 2)) -eq 0 ]; then cp "$f" "$tmp/sumA/"; else cp "$f" "$tmp/sumB/"; fi
+    i=$((i + 1))
+done
+"$sc" --format=json --link="$tmp/sumA" --link="$tmp/sumB" > "$tmp/linked2" 2> "$tmp/err"; st=$?
+python3 - "$tmp/linked" "$tmp/linked2" <<'PY' && [ "$st" -eq 1 ] && ok "--link DIR --link DIR: one program from two directories" || notok "--link DIR --link DIR: one program from two directories" "status $st" "$(cat "$tmp/err")"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+key = lambda f: (f["file"], f["range"]["start"]["line"], f["rule"], f["message"])
+sys.exit(0 if a["findings"] and sorted(map(key, a["findings"])) == sorted(map(key, b["findings"])) else 1)
+PY
 echo junk > "$tmp/sum/bad.scir"
 "$sc" --link="$tmp/sum" > /dev/null 2> "$tmp/err"; st=$?
 [ "$st" -eq 2 ] && grep -q "bad.scir: not a scopecheck" "$tmp/err" && ok "--link rejects a damaged summary (exit 2)" ||

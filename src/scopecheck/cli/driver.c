@@ -23,6 +23,7 @@
 #include "../version.h"
 #include "cache.h"
 #include "files.h"
+#include "jsonfile.h"
 #include "fix.h"
 #include "map.h"
 #include "policy.h"
@@ -217,11 +218,7 @@ static void map_reaching(run *r, bool all)
 
 static char *summary_name(const char *dir, const char *file)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (const char *p = file; *p; p++) {
-        h ^= (unsigned char)*p;
-        h *= 1099511628211ull;
-    }
+    uint64_t h = sc_fnv1a(SC_FNV_INIT, file, strlen(file));
     const char *base = strrchr(file, '/');
     base = base ? base + 1 : file;
     size_t n = strlen(dir) + strlen(base) + 32;
@@ -264,27 +261,28 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* --link DIR: every *.scir in DIR, in name order (stable output). */
+/* --link DIR...: every *.scir in each DIR, in name order (stable output). */
 static void read_summaries(run *r)
 {
-    DIR *d = opendir(r->o->link);
-    if (!d) {
-        report_failure(r->rep, "%s: %s", r->o->link, strerror(errno));
-        return;
-    }
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        size_t l = strlen(e->d_name);
-        if (l > 5 && strcmp(e->d_name + l - 5, ".scir") == 0) {
-            char *p = sc_xmalloc(strlen(r->o->link) + l + 2);
-            sprintf(p, "%s/%s", r->o->link, e->d_name);
-            SC_PUSH(r->files, p);
+    for (size_t k = 0; k < r->o->link.len; k++) {
+        const char *dir = r->o->link.items[k];
+        DIR *d = opendir(dir);
+        if (!d) {
+            report_failure(r->rep, "%s: %s", dir, strerror(errno));
+            continue;
         }
+        size_t before = r->files.len;
+        struct dirent *e;
+        while ((e = readdir(d))) {
+            size_t l = strlen(e->d_name);
+            if (l > 5 && strcmp(e->d_name + l - 5, ".scir") == 0)
+                SC_PUSH(r->files, sc_asprintf("%s/%s", dir, e->d_name));
+        }
+        closedir(d);
+        if (r->files.len == before)
+            report_failure(r->rep, "%s: no summaries (*.scir) in this directory",
+                           dir);
     }
-    closedir(d);
-    if (r->files.len == 0)
-        report_failure(r->rep, "%s: no summaries (*.scir) in this directory",
-                       r->o->link);
     if (r->files.len > 1)
         qsort(r->files.items, r->files.len, sizeof *r->files.items, cmp_str);
     r->items = calloc(r->files.len + 1, sizeof *r->items);
@@ -406,7 +404,7 @@ int sc_run(const sc_options *o)
     }
     if (o->explain)
         return explain(stdout, o->explain) ? 0 : 2;
-    if (o->paths.len == 0 && !o->link) {
+    if (o->paths.len == 0 && o->link.len == 0) {
         fprintf(stderr, "scopecheck: no input files (see --help)\n");
         return 2;
     }
@@ -422,7 +420,7 @@ int sc_run(const sc_options *o)
     sc_policy *pol = policy_new(o);
     const sc_policy_plan *plan = NULL;
 
-    if (o->link) {
+    if (o->link.len) {
         read_summaries(&r);
     } else {
         files_expand(&o->paths, &r.files, &rep);

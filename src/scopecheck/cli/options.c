@@ -38,6 +38,7 @@ void options_usage(FILE *out)
 "  --cache-dir=DIR        keep summaries in DIR\n"
 "  --emit-summary=DIR     map step only: write each file's summary to DIR\n"
 "  --link=DIR             link step only: check the summaries in DIR\n"
+"                         (repeatable: one program from several DIRs)\n"
 "  --list-rules           list the rules and exit\n"
 "  --explain=RULE         print a rule's documentation and exit\n"
 "  --version, --help\n"
@@ -170,7 +171,7 @@ bool options_parse(sc_options *o, int argc, char **argv)
         else if (take(argc, argv, &i, "--write-baseline", &v, &bad)) o->write_baseline = v;
         else if (take(argc, argv, &i, "--cache-dir", &v, &bad)) o->cache_dir = v;
         else if (take(argc, argv, &i, "--emit-summary", &v, &bad)) o->emit_summary = v;
-        else if (take(argc, argv, &i, "--link", &v, &bad)) o->link = v;
+        else if (take(argc, argv, &i, "--link", &v, &bad)) { if (v) SC_PUSH(o->link, v); }
         else if (take(argc, argv, &i, "--extra-arg", &v, &bad)) { if (v) SC_PUSH(o->extra_args, v); }
         else
             bad = !fail("unknown option '%s'", a);
@@ -194,4 +195,5 @@ void options_free(sc_options *o)
     SC_VEC_FREE(o->extra_args);
     SC_VEC_FREE(o->enable);
     SC_VEC_FREE(o->disable);
+    SC_VEC_FREE(o->link);
 }

@@ -30,7 +30,8 @@ typedef struct sc_options {
     bool all_files;               /* parse every file, skip no pre-scan */
     const char *baseline, *write_baseline;
     const char *cache_dir;
-    const char *emit_summary, *link;
+    const char *emit_summary;
+    sc_strs link;                 /* --link, repeatable */
 } sc_options;
 
 /* Fills o from argv.  On a bad command line, prints one line to stderr and
