@@ -217,8 +217,19 @@ static const sc_tensor *tensor_join(sc_engine *e, const sc_tensor *a,
 
 const av *av_join(sc_engine *e, const av *a, const av *b)
 {
-    if (av_equal(a, b))
+    if (a == b)
         return a;
+    if (av_equal(a, b)) {
+        /* An unknown integer's object is its identity (interp.c narrows
+         * every copy of it together): two runs' values that merely share
+         * a range are not one value, so they get a new object. */
+        if (a->kind == AV_TOP && a != av_top()) {
+            av *c = av_new(e, AV_TOP);
+            *c = *a;
+            return c;
+        }
+        return a;
+    }
     if ((a->kind == AV_INT || a->kind == AV_TOP) &&
         (b->kind == AV_INT || b->kind == AV_TOP)) {
         /* integers: the hull of what is known */
@@ -246,8 +257,12 @@ const av *av_join(sc_engine *e, const av *a, const av *b)
         return av_top();
     bool mn = a->maybe_null || b->maybe_null;
     switch (a->kind) {
-    case AV_GRAPH: case AV_SCOPE:
+    case AV_GRAPH:
         return a->id == b->id ? av_obj(e, a->kind, a->id, mn) : av_top();
+    case AV_SCOPE:
+        /* two scopes: which one is unknown (id 0), but that it is not
+         * NULL is still known, and decides `for (s = enter(); s; ...)` */
+        return av_obj(e, a->kind, a->id == b->id ? a->id : 0, mn);
     case AV_TENSOR:
         return av_tensor(e, tensor_join(e, a->t, b->t), mn);
     case AV_VAR:

@@ -37,6 +37,7 @@ typedef struct fctx {
     const ir_func *fn;
     uint32_t frame;
     const sc_chain *chain;
+    const struct fctx *caller;   /* the frame below, while this one runs */
     const sc_iter *iter;
     jumps j;
     sc_states returns;
@@ -49,6 +50,8 @@ typedef struct fctx {
 
 static void exec(fctx *f, const ir_stmt *s, sc_states *io);
 static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out);
+static int decide(fctx *f, const ir_expr *cond, sc_state *st, const av *v,
+                  sc_state **yes, sc_state **no);
 
 /* ---- small helpers ---- */
 
@@ -65,29 +68,58 @@ static sc_site site_of(fctx *f, ir_loc loc)
 }
 
 /* Joins states with the same key; keeps at most MAX_STATES. */
+/* Joins the states (and their values, if vals) that have the same key;
+ * returns how many are left. */
+static size_t merge_by(sc_engine *e, sc_state **sts, const av **vals, size_t len,
+                       uint64_t (*key)(const sc_state *))
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        uint64_t k = key(sts[i]);
+        size_t j = 0;
+        while (j < n && key(sts[j]) != k)
+            j++;
+        if (j < n) {
+            state_join_into(e, sts[j], sts[i]);
+            if (vals)
+                vals[j] = av_join(e, vals[j], vals[i]);
+        } else {
+            sts[n] = sts[i];
+            if (vals)
+                vals[n] = vals[i];
+            n++;
+        }
+    }
+    return n;
+}
+
+/* The states at one program point.  Paths whose graphs are the same
+ * objects differ only in variables and are joined; paths whose graphs
+ * differ are kept apart, so that what one arm created and the other did
+ * not stays tied to the arm's other effects (`if (c) reuse; else create;`
+ * then a get_variable fails on both paths, for different reasons).  Past
+ * MAX_STATES, paths with the same open-scope depths are joined, and then
+ * the last ones are blurred, so the cost per point stays bounded. */
+static void merge_states(sc_engine *e, sc_state **sts, const av **vals,
+                         size_t *len)
+{
+    if (*len <= 1)
+        return;
+    *len = merge_by(e, sts, vals, *len, state_graphs_key);
+    if (*len > MAX_STATES)
+        *len = merge_by(e, sts, vals, *len, state_key);
+    while (*len > MAX_STATES) {
+        /* too many shapes: blur the last two (open scopes unknown) */
+        state_join_into(e, sts[*len - 2], sts[*len - 1]);
+        if (vals)
+            vals[*len - 2] = av_join(e, vals[*len - 2], vals[*len - 1]);
+        (*len)--;
+    }
+}
+
 static void normalize(sc_engine *e, sc_states *v)
 {
-    if (v->len <= 1)
-        return;
-    size_t n = 0;
-    for (size_t i = 0; i < v->len; i++) {
-        sc_state *s = v->items[i];
-        uint64_t k = state_key(s);
-        size_t j = 0;
-        for (; j < n; j++)
-            if (state_key(v->items[j]) == k)
-                break;
-        if (j < n)
-            state_join_into(e, v->items[j], s);
-        else
-            v->items[n++] = s;
-    }
-    v->len = n;
-    while (v->len > MAX_STATES) {
-        /* too many shapes: blur the last two (open scopes unknown) */
-        state_join_into(e, v->items[v->len - 2], v->items[v->len - 1]);
-        v->len--;
-    }
+    merge_states(e, v->items, NULL, &v->len);
 }
 
 static void append_states(sc_states *to, sc_states *from)
@@ -343,9 +375,12 @@ static const av *binop(sc_engine *e, int op, const av *a, const av *b)
 
 static const av FACT_TRUTHY = {.kind = AV_TOP};   /* nonzero, value unknown */
 
+/* Fact keys leave bit 63 to the state (it marks a fact, not a slot) and
+ * bit 0 to fact_exprs (key | 1); a key is never 0 (no fact). */
 static uint64_t mix(uint64_t a, uint64_t b)
 {
-    return pm_hash_int(a * 0x9E3779B97F4A7C15ull ^ b);
+    uint64_t h = pm_hash_int(a * 0x9E3779B97F4A7C15ull ^ b);
+    return (h & 0x7FFFFFFFFFFFFFFEull) | 2;
 }
 
 static uint64_t fact_key(fctx *f, const ir_expr *x, const sc_state *st)
@@ -423,6 +458,42 @@ static const av *fact_value(fctx *f, const ir_expr *x, const sc_state *st)
     return v && v != &FACT_TRUTHY && v->kind != AV_TOP ? v : NULL;
 }
 
+typedef struct subst_ctx {
+    const av *from;
+    SC_VEC(uint32_t) slots;
+} subst_ctx;
+
+static void find_value(const void *key, const void *val, void *ctx)
+{
+    subst_ctx *c = ctx;
+    uint64_t k = (uint64_t)(uintptr_t)key;
+    if (!(k >> 63) && val == c->from)
+        SC_PUSH(c->slots, (uint32_t)(k - 1));
+}
+
+/* The variable x is narrowed to v on this path.  An unknown integer is one
+ * value object wherever it was copied (`helper(argc)` passes argc's own
+ * object to `mode`), so every variable of any frame that holds the same
+ * object is narrowed with it: what `mode == 1` says, argc says too, and
+ * the caller's facts about argc are checked against it (consistent()). */
+static void refine_value(fctx *f, const ir_expr *x, sc_state *st, const av *v)
+{
+    uint32_t frame = x->symscope == IR_LOCAL ? f->frame : 0;
+    uint32_t slot = x->symscope == IR_LOCAL ? x->sym
+                                            : global_slot(f->e, f->unit, x->sym);
+    const av *old = state_get(st, frame, slot);
+    state_set(f->e, st, frame, slot, v);
+    if (old->kind != AV_TOP || old == av_top())
+        return;                   /* a shared singleton, not one value */
+    for (uint32_t fr = 0; fr <= f->frame && fr < st->nframes; fr++) {
+        subst_ctx c = {old, {0}};
+        pm_each(st->frames[fr], find_value, &c);
+        for (size_t i = 0; i < c.slots.len; i++)
+            state_set(f->e, st, fr, c.slots.items[i], v);
+        SC_VEC_FREE(c.slots);
+    }
+}
+
 static void refine_sym(fctx *f, const ir_expr *x, sc_state *st, int truth)
 {
     uint32_t frame = x->symscope == IR_LOCAL ? f->frame : 0;
@@ -432,7 +503,13 @@ static void refine_sym(fctx *f, const ir_expr *x, sc_state *st, int truth)
     if (truth == 0 && x->type.kind == IR_T_PTR)
         state_set(f->e, st, frame, slot, av_null());
     else if (truth == 0 && x->type.kind == IR_T_INT)
-        state_set(f->e, st, frame, slot, av_int(f->e, 0));
+        refine_value(f, x, st, av_int(f->e, 0));
+    else if (truth == 1 && x->type.kind == IR_T_INT && v->kind == AV_TOP &&
+             ((v->has_lo && v->lo == 0) || (v->has_hi && v->hi == 0)))
+        /* nonzero: a range that starts or ends at 0 loses that end */
+        refine_value(f, x, st,
+                     av_range(f->e, v->has_lo, v->lo == 0 && v->has_lo ? 1 : v->lo,
+                              v->has_hi, v->hi == 0 && v->has_hi ? -1 : v->hi));
     else if (truth == 1 && v->maybe_null) {
         av *c = sc_alloc(&f->e->arena, sizeof *c);
         *c = *v;
@@ -478,7 +555,7 @@ static void refine_cmp(fctx *f, const ir_expr *x, sc_state *st, int truth)
     }
     if (hl && hh && lo > hi)
         return;                   /* an impossible path: leave it be */
-    state_set(f->e, st, frame, slot, av_range(f->e, hl, lo, hh, hi));
+    refine_value(f, v, st, av_range(f->e, hl, lo, hh, hi));
 }
 
 /* Records what `cond` being `truth` says on this path. */
@@ -536,6 +613,10 @@ static void learn(fctx *f, const ir_expr *x, sc_state *st, int truth)
             uint64_t ka = fact_key(f, a, st);
             if (ka)
                 set_fact(f, st, ka, a, av_int(f->e, b->ival));
+            while (a->kind == IR_CAST)
+                a = a->kids[0];
+            if (a->kind == IR_SYM && a->type.kind == IR_T_INT)
+                refine_value(f, a, st, av_int(f->e, b->ival));
         }
         break;
     }
@@ -614,11 +695,15 @@ static void check_fact(const void *key, const void *val, void *ctx)
 }
 
 /* False if what this path learned contradicts what it knew: a path no
- * run can take (argc % 2 == 0, then argc <= 1). */
+ * run can take (argc % 2 == 0, then argc <= 1; or, in a helper called
+ * with argc, mode == 1).  The callers' facts count: each is read in its
+ * own frame. */
 static bool consistent(fctx *f, const sc_state *st)
 {
     check_ctx c = {f, st, true};
-    pm_each(st->frames[f->frame], check_fact, &c);
+    for (; c.ok && c.f; c.f = (fctx *)c.f->caller)
+        if (c.f->frame < st->nframes)
+            pm_each(st->frames[c.f->frame], check_fact, &c);
     return c.ok;
 }
 
@@ -983,12 +1068,12 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
         sc_svs c = {0};
         eval(f, x->kids[0], st, &c);
         for (size_t i = 0; i < c.len; i++) {
-            int t = av_truth(c.items[i].v);
-            if (t != 0)
-                eval(f, x->kids[1], t < 0 ? state_clone(e, c.items[i].st)
-                                          : c.items[i].st, out);
-            if (t != 1)
-                eval(f, x->kids[2], c.items[i].st, out);
+            sc_state *y, *n;
+            decide(f, x->kids[0], c.items[i].st, c.items[i].v, &y, &n);
+            if (y)
+                eval(f, x->kids[1], y, out);
+            if (n)
+                eval(f, x->kids[2], n, out);
         }
         SC_VEC_FREE(c);
         return;
@@ -1212,6 +1297,28 @@ static void eval_stmt_expr(fctx *f, const ir_expr *x, sc_states *io)
     normalize(f->e, io);
 }
 
+/* The paths of st on which cond (whose value there is v) holds, in *yes,
+ * and fails, in *no (NULL: no such path).  Undecided, st is split in two,
+ * each side learning what the test says, and a side that contradicts
+ * what the path knew is dropped.  Returns cond's truth, or -1. */
+static int decide(fctx *f, const ir_expr *cond, sc_state *st, const av *v,
+                  sc_state **yes, sc_state **no)
+{
+    int t = av_truth(v);
+    if (t < 0 && cond)
+        t = fact_truth(f, cond, st);
+    *yes = t == 1 ? st : NULL;
+    *no = t == 0 ? st : NULL;
+    if (t >= 0)
+        return t;
+    sc_state *y = state_clone(f->e, st);
+    learn(f, cond, y, 1);
+    learn(f, cond, st, 0);
+    *yes = consistent(f, y) ? y : NULL;
+    *no = consistent(f, st) ? st : NULL;
+    return -1;
+}
+
 /* Splits states by a condition: those where it holds (or may) go to
  * *yes, those where it fails (or may) to *no.  unknown is set when some
  * state could not decide. */
@@ -1225,23 +1332,13 @@ static void branch(fctx *f, const ir_expr *cond, sc_states *in,
         else
             push_sv(&v, in->items[i], av_int(f->e, 1));
         for (size_t k = 0; k < v.len; k++) {
-            int t = av_truth(v.items[k].v);
-            if (t < 0 && cond)
-                t = fact_truth(f, cond, v.items[k].st);
-            if (t == 1)
-                SC_PUSH(*yes, v.items[k].st);
-            else if (t == 0)
-                SC_PUSH(*no, v.items[k].st);
-            else {
+            sc_state *y, *n;
+            if (decide(f, cond, v.items[k].st, v.items[k].v, &y, &n) < 0)
                 *unknown = true;
-                sc_state *y = state_clone(f->e, v.items[k].st);
-                learn(f, cond, y, 1);
-                learn(f, cond, v.items[k].st, 0);
-                if (consistent(f, y))
-                    SC_PUSH(*yes, y);
-                if (consistent(f, v.items[k].st))
-                    SC_PUSH(*no, v.items[k].st);
-            }
+            if (y)
+                SC_PUSH(*yes, y);
+            if (n)
+                SC_PUSH(*no, n);
         }
         SC_VEC_FREE(v);
     }
@@ -1337,6 +1434,25 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
     *io = exits;
 }
 
+/* Records that the switch's operand x equals a case's value on this
+ * path; false if the path cannot take that case (`if (mode)` before
+ * `case 0:`, or a test of argc before that says otherwise). */
+static bool learn_case(fctx *f, const ir_expr *x, sc_state *st, int64_t value)
+{
+    uint64_t k = fact_key(f, x, st);
+    const av *known = k ? state_get_fact(st, f->frame, k) : NULL;
+    if (known && (known == &FACT_TRUTHY ? value == 0
+                                        : known->kind == AV_INT && known->i != value))
+        return false;
+    if (k)
+        set_fact(f, st, k, x, av_int(f->e, value));
+    while (x->kind == IR_CAST)
+        x = x->kids[0];
+    if (x->kind == IR_SYM && x->type.kind == IR_T_INT)
+        refine_value(f, x, st, av_int(f->e, value));
+    return consistent(f, st);
+}
+
 static void exec_switch(fctx *f, const ir_stmt *s, sc_states *io)
 {
     sc_engine *e = f->e;
@@ -1393,10 +1509,9 @@ static void exec_switch(fctx *f, const ir_stmt *s, sc_states *io)
                                            : ((!hl || items[i]->ival >= lo) &&
                                               (!hh || items[i]->ival <= hi)))) {
                         sc_state *c = state_clone(e, v.items[m].st);
-                        uint64_t k = items[i]->op != 1 ? fact_key(f, s->e, c) : 0;
-                        if (k)
-                            state_set_fact(e, c, f->frame, k,
-                                           av_int(e, items[i]->ival));
+                        if (items[i]->op != 1 &&
+                            !learn_case(f, s->e, c, items[i]->ival))
+                            continue;     /* a case this path cannot take */
                         SC_PUSH(entering[i], c);
                     }
                 if (dflt < 0 && !covered)
@@ -1657,10 +1772,12 @@ static void find_labels(const ir_stmt *s, uint32_t *offset, uint32_t n)
 /* Runs fn's body on st (whose top frame holds the arguments); returns the
  * (state, return value) pairs with the frame popped. */
 static void run_function(sc_engine *e, const sc_fn *fn, sc_state *st,
-                         const sc_chain *chain, int depth, sc_svs *out)
+                         const fctx *caller, const sc_chain *chain, int depth,
+                         sc_svs *out)
 {
     fctx f = {0};
     f.e = e;
+    f.caller = caller;
     f.unit = fn->unit;
     f.fn = fn->fn;
     f.frame = st->nframes - 1;
@@ -1704,21 +1821,21 @@ static void run_function(sc_engine *e, const sc_fn *fn, sc_state *st,
 /* Joins return pairs that have the same state key (values joined). */
 static void normalize_pairs(sc_engine *e, sc_svs *v)
 {
-    size_t n = 0;
+    if (v->len <= 1)
+        return;
+    sc_state **sts = sc_xmalloc(v->len * sizeof *sts);
+    const av **vals = sc_xmalloc(v->len * sizeof *vals);
     for (size_t i = 0; i < v->len; i++) {
-        uint64_t k = state_key(v->items[i].st);
-        size_t j = 0;
-        for (; j < n; j++)
-            if (state_key(v->items[j].st) == k)
-                break;
-        if (j < n) {
-            state_join_into(e, v->items[j].st, v->items[i].st);
-            v->items[j].v = av_join(e, v->items[j].v, v->items[i].v);
-        } else {
-            v->items[n++] = v->items[i];
-        }
+        sts[i] = v->items[i].st;
+        vals[i] = v->items[i].v;
     }
-    v->len = n;
+    merge_states(e, sts, vals, &v->len);
+    for (size_t i = 0; i < v->len; i++) {
+        v->items[i].st = sts[i];
+        v->items[i].v = vals[i];
+    }
+    free(sts);
+    free(vals);
 }
 
 static void call_user(fctx *f, const sc_fn *fn, const ir_expr *x,
@@ -1748,7 +1865,7 @@ static void call_user(fctx *f, const sc_fn *fn, const ir_expr *x,
     for (uint32_t i = 0; i < fn->fn->nparams && i < nargs; i++)
         state_set(e, st, st->nframes - 1, i, args[i]);
     sc_svs res = {0};
-    run_function(e, fn, st, c, f->depth + 1, &res);
+    run_function(e, fn, st, f, c, f->depth + 1, &res);
     normalize_pairs(e, &res);
     for (size_t i = 0; i < res.len; i++)
         SC_PUSH(*out, res.items[i]);
@@ -1825,7 +1942,7 @@ void sc_run_entry(sc_engine *e, const sc_fn *fn, ir_unit *const *units,
     }
     sc_svs res = {0};
     e->steps = 0;
-    run_function(e, fn, st, NULL, 0, &res);
+    run_function(e, fn, st, NULL, NULL, 0, &res);
     if (is_main) {
         sc_site end = {fn->fn->end_loc, fn->unit, NULL, NULL};
         for (size_t i = 0; i < res.len; i++)

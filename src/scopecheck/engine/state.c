@@ -293,6 +293,16 @@ void state_join_into(sc_engine *e, sc_state *a, const sc_state *b)
     }
 }
 
+uint64_t state_graphs_key(const sc_state *s)
+{
+    /* a graph changed on one path only is a new object there (copied on
+     * write), so equal pointers mean equal graphs */
+    uint64_t k = state_key(s) * 0x9E3779B97F4A7C15ull + s->tainted;
+    for (uint32_t i = 0; i < s->ngraphs; i++)
+        k = k * 31 + (uint64_t)(uintptr_t)s->graphs[i];
+    return k;
+}
+
 uint64_t state_key(const sc_state *s)
 {
     uint64_t k = 0;
