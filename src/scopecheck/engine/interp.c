@@ -38,6 +38,9 @@ typedef struct fctx {
     uint32_t frame;
     const sc_chain *chain;
     const struct fctx *caller;   /* the frame below, while this one runs */
+    const ir_expr *call;         /* the call that runs this one, and */
+    const av **args;             /* the values it passed */
+    uint32_t nargs;
     const sc_iter *iter;
     jumps j;
     sc_states returns;
@@ -52,6 +55,7 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io);
 static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out);
 static int decide(fctx *f, const ir_expr *cond, sc_state *st, const av *v,
                   sc_state **yes, sc_state **no);
+static const av *peval(fctx *f, const ir_expr *x, const sc_state *st);
 
 /* ---- small helpers ---- */
 
@@ -317,8 +321,12 @@ static const av *range_binop(sc_engine *e, int op, const av *a, const av *b)
         }
         return av_top();
     case IR_MOD:
-        if (b->kind == AV_INT && b->i > 0 && al && alo >= 0)
+        if (b->kind == AV_INT && b->i > 0 && al && alo >= 0) {
+            /* argc in 1..2: argc % 3 is argc itself */
+            if (ah && alo / b->i == ahi / b->i)
+                return av_range(e, true, alo % b->i, true, ahi % b->i);
             return av_range(e, true, 0, true, b->i - 1);
+        }
         return av_top();
     default:
         return av_top();
@@ -433,12 +441,37 @@ static void set_fact(fctx *f, sc_state *st, uint64_t key, const ir_expr *x,
                      const av *v)
 {
     state_set_fact(f->e, st, f->frame, key, v);
-    if (x) {
-        const void *k = (const void *)(uintptr_t)(key | 1);
-        if (!pm_get(f->e->fact_exprs, k, pm_hash_int(key | 1)))
-            f->e->fact_exprs = pm_set(&f->e->arena, f->e->fact_exprs, k,
-                                      pm_hash_int(key | 1), x);
+    if (!x)
+        return;
+    const void *k = (const void *)(uintptr_t)(key | 1);
+    if (!pm_get(f->e->fact_exprs, k, pm_hash_int(key | 1)))
+        f->e->fact_exprs = pm_set(&f->e->arena, f->e->fact_exprs, k,
+                                  pm_hash_int(key | 1), x);
+    /* A parameter that still holds what the call passed is the argument's
+     * expression in the caller: `if (mode)` in helper(g, argc % 3) says
+     * argc % 3 is nonzero, and the caller's next test of it agrees. */
+    while (x->kind == IR_CAST)
+        x = x->kids[0];
+    fctx *up = (fctx *)f->caller;
+    if (x->kind == IR_SYM && x->symscope == IR_LOCAL && up && f->call &&
+        x->sym < f->fn->nparams && x->sym < f->nargs &&
+        x->sym + 1 < f->call->nkids &&
+        state_get(st, f->frame, x->sym) == f->args[x->sym]) {
+        const ir_expr *a = f->call->kids[x->sym + 1];
+        uint64_t ka = fact_key(up, a, st);
+        if (ka)
+            set_fact(up, st, ka, a, v);
     }
+}
+
+/* an integer known not to be 0: a range that starts or ends at 0 loses
+ * that end */
+static const av *nonzero(sc_engine *e, const av *v)
+{
+    if (v->kind != AV_TOP || !((v->has_lo && v->lo == 0) || (v->has_hi && v->hi == 0)))
+        return v;
+    return av_range(e, v->has_lo, v->has_lo && v->lo == 0 ? 1 : v->lo,
+                    v->has_hi, v->has_hi && v->hi == 0 ? -1 : v->hi);
 }
 
 /* the truth of x on this path from its facts: 1, 0, or -1 */
@@ -504,12 +537,8 @@ static void refine_sym(fctx *f, const ir_expr *x, sc_state *st, int truth)
         state_set(f->e, st, frame, slot, av_null());
     else if (truth == 0 && x->type.kind == IR_T_INT)
         refine_value(f, x, st, av_int(f->e, 0));
-    else if (truth == 1 && x->type.kind == IR_T_INT && v->kind == AV_TOP &&
-             ((v->has_lo && v->lo == 0) || (v->has_hi && v->hi == 0)))
-        /* nonzero: a range that starts or ends at 0 loses that end */
-        refine_value(f, x, st,
-                     av_range(f->e, v->has_lo, v->lo == 0 && v->has_lo ? 1 : v->lo,
-                              v->has_hi, v->hi == 0 && v->has_hi ? -1 : v->hi));
+    else if (truth == 1 && x->type.kind == IR_T_INT && nonzero(f->e, v) != v)
+        refine_value(f, x, st, nonzero(f->e, v));
     else if (truth == 1 && v->maybe_null) {
         av *c = sc_alloc(&f->e->arena, sizeof *c);
         *c = *v;
@@ -617,6 +646,28 @@ static void learn(fctx *f, const ir_expr *x, sc_state *st, int truth)
                 a = a->kids[0];
             if (a->kind == IR_SYM && a->type.kind == IR_T_INT)
                 refine_value(f, a, st, av_int(f->e, b->ival));
+        } else if (b->kind == IR_INT) {
+            /* x != c: the other spelling of the test is decided too, and a
+             * range of x that ends at c loses that end */
+            uint64_t ka = fact_key(f, a, st);
+            if (ka)
+                state_set_fact(f->e, st, f->frame,
+                               mix(mix(mix(4, x->op == IR_EQ ? IR_NE : IR_EQ), ka),
+                                   mix(1, (uint64_t)b->ival)),
+                               x->op == IR_EQ ? &FACT_TRUTHY : av_int(f->e, 0));
+            if (b->ival == 0 && ka)
+                set_fact(f, st, ka, a, &FACT_TRUTHY);
+            while (a->kind == IR_CAST)
+                a = a->kids[0];
+            const av *cur = a->kind == IR_SYM && a->type.kind == IR_T_INT
+                                ? peval(f, a, st) : NULL;
+            bool hl, hh;
+            int64_t lo, hi;
+            if (cur && cur->kind == AV_TOP && bounds(cur, &hl, &lo, &hh, &hi) &&
+                ((hl && lo == b->ival) || (hh && hi == b->ival)))
+                refine_value(f, a, st,
+                             av_range(f->e, hl, hl && lo == b->ival ? lo + 1 : lo,
+                                      hh, hh && hi == b->ival ? hi - 1 : hi));
         }
         break;
     }
@@ -1055,7 +1106,8 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                 if (r->kind == AV_TOP) {
                     const av *fv = fact_value(f, x, b.items[k].st);
                     int t = fact_truth(f, x, b.items[k].st);
-                    r = fv ? fv : t >= 0 && (x->op >= IR_LT && x->op <= IR_NE) ? av_int(e, t) : r;
+                    r = fv ? fv : t >= 0 && (x->op >= IR_LT && x->op <= IR_NE) ? av_int(e, t)
+                        : t == 1 ? nonzero(e, r) : r;
                 }
                 push_sv(out, b.items[k].st, r);
             }
@@ -1437,20 +1489,54 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
 /* Records that the switch's operand x equals a case's value on this
  * path; false if the path cannot take that case (`if (mode)` before
  * `case 0:`, or a test of argc before that says otherwise). */
-static bool learn_case(fctx *f, const ir_expr *x, sc_state *st, int64_t value)
+static bool learn_case(fctx *f, const ir_expr *eq, sc_state *st)
 {
+    const ir_expr *x = eq->kids[0];
+    int64_t value = eq->kids[1]->ival;
     uint64_t k = fact_key(f, x, st);
     const av *known = k ? state_get_fact(st, f->frame, k) : NULL;
-    if (known && (known == &FACT_TRUTHY ? value == 0
-                                        : known->kind == AV_INT && known->i != value))
+    if (fact_truth(f, eq, st) == 0 ||
+        (known && (known == &FACT_TRUTHY ? value == 0
+                                         : known->kind == AV_INT && known->i != value)))
         return false;
-    if (k)
-        set_fact(f, st, k, x, av_int(f->e, value));
-    while (x->kind == IR_CAST)
-        x = x->kids[0];
-    if (x->kind == IR_SYM && x->type.kind == IR_T_INT)
-        refine_value(f, x, st, av_int(f->e, value));
+    learn(f, eq, st, 1);
     return consistent(f, st);
+}
+
+/* No case matched: every case's test failed on this path. */
+static bool learn_no_case(fctx *f, const ir_expr *const *tests, uint32_t n,
+                          sc_state *st)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (tests[i]) {
+            if (fact_truth(f, tests[i], st) == 1)
+                return false;
+            learn(f, tests[i], st, 0);
+        }
+    return consistent(f, st);
+}
+
+/* `x == value`, for a switch's case: a switch is a chain of such tests */
+static const ir_expr *case_test(sc_engine *e, const ir_expr *x, int64_t value)
+{
+    ir_expr *c = sc_alloc(&e->arena, sizeof *c);
+    ir_expr *t = sc_alloc(&e->arena, sizeof *t);
+    ir_expr **kids = sc_alloc(&e->arena, 2 * sizeof *kids);
+    memset(c, 0, sizeof *c);
+    c->kind = IR_INT;
+    c->ival = value;
+    c->type.kind = IR_T_INT;
+    c->loc = x->loc;
+    kids[0] = (ir_expr *)x;
+    kids[1] = c;
+    memset(t, 0, sizeof *t);
+    t->kind = IR_BINOP;
+    t->op = IR_EQ;
+    t->type.kind = IR_T_INT;
+    t->loc = x->loc;
+    t->kids = kids;
+    t->nkids = 2;
+    return t;
 }
 
 static void exec_switch(fctx *f, const ir_stmt *s, sc_states *io)
@@ -1464,9 +1550,13 @@ static void exec_switch(fctx *f, const ir_stmt *s, sc_states *io)
     sc_states *entering = calloc(n + 1, sizeof *entering);
     sc_states none = {0};             /* no case matched, no default */
     int dflt = -1;
-    for (uint32_t i = 0; i < n; i++)
+    const ir_expr **tests = calloc(n + 1, sizeof *tests);
+    for (uint32_t i = 0; i < n; i++) {
         if (items[i] && items[i]->kind == IR_S_CASE && items[i]->op == 1)
             dflt = (int)i;
+        else if (items[i] && items[i]->kind == IR_S_CASE)
+            tests[i] = case_test(e, s->e, items[i]->ival);
+    }
     for (size_t k = 0; k < io->len; k++) {
         sc_svs v = {0};
         eval(f, s->e, io->items[k], &v);
@@ -1509,12 +1599,12 @@ static void exec_switch(fctx *f, const ir_stmt *s, sc_states *io)
                                            : ((!hl || items[i]->ival >= lo) &&
                                               (!hh || items[i]->ival <= hi)))) {
                         sc_state *c = state_clone(e, v.items[m].st);
-                        if (items[i]->op != 1 &&
-                            !learn_case(f, s->e, c, items[i]->ival))
+                        if (tests[i] ? !learn_case(f, tests[i], c)
+                                     : !learn_no_case(f, tests, n, c))
                             continue;     /* a case this path cannot take */
                         SC_PUSH(entering[i], c);
                     }
-                if (dflt < 0 && !covered)
+                if (dflt < 0 && !covered && learn_no_case(f, tests, n, v.items[m].st))
                     SC_PUSH(none, v.items[m].st);
             }
         }
@@ -1540,6 +1630,7 @@ static void exec_switch(fctx *f, const ir_stmt *s, sc_states *io)
     for (uint32_t i = 0; i <= n; i++)
         SC_VEC_FREE(entering[i]);
     free(entering);
+    free(tests);
     SC_VEC_FREE(brk);
     SC_VEC_FREE(none);
     normalize(e, &cur);
@@ -1772,12 +1863,16 @@ static void find_labels(const ir_stmt *s, uint32_t *offset, uint32_t n)
 /* Runs fn's body on st (whose top frame holds the arguments); returns the
  * (state, return value) pairs with the frame popped. */
 static void run_function(sc_engine *e, const sc_fn *fn, sc_state *st,
-                         const fctx *caller, const sc_chain *chain, int depth,
-                         sc_svs *out)
+                         const fctx *caller, const ir_expr *call,
+                         const av **args, uint32_t nargs,
+                         const sc_chain *chain, int depth, sc_svs *out)
 {
     fctx f = {0};
     f.e = e;
     f.caller = caller;
+    f.call = call;
+    f.args = args;
+    f.nargs = nargs;
     f.unit = fn->unit;
     f.fn = fn->fn;
     f.frame = st->nframes - 1;
@@ -1865,7 +1960,7 @@ static void call_user(fctx *f, const sc_fn *fn, const ir_expr *x,
     for (uint32_t i = 0; i < fn->fn->nparams && i < nargs; i++)
         state_set(e, st, st->nframes - 1, i, args[i]);
     sc_svs res = {0};
-    run_function(e, fn, st, f, c, f->depth + 1, &res);
+    run_function(e, fn, st, f, x, args, nargs, c, f->depth + 1, &res);
     normalize_pairs(e, &res);
     for (size_t i = 0; i < res.len; i++)
         SC_PUSH(*out, res.items[i]);
@@ -1942,7 +2037,7 @@ void sc_run_entry(sc_engine *e, const sc_fn *fn, ir_unit *const *units,
     }
     sc_svs res = {0};
     e->steps = 0;
-    run_function(e, fn, st, NULL, NULL, 0, &res);
+    run_function(e, fn, st, NULL, NULL, NULL, 0, NULL, 0, &res);
     if (is_main) {
         sc_site end = {fn->fn->end_loc, fn->unit, NULL, NULL};
         for (size_t i = 0; i < res.len; i++)
