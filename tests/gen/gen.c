@@ -30,10 +30,13 @@
  *             cannot know statically: argc, and environment variables that
  *             are unset in a plain run.  main.c then declares its inputs,
  *             one line each, for the oracle to run every combination:
- *                 // oracle-input: argc 1 2 3 4 5
- *                 // oracle-input: env VSGEN_A - 1 2 7    ("-" = unset)
- *             argc 1..5 and these values give every branch the program
- *             has (atoi(VSGEN_A) is 0, 1, 2 or another value).
+ *                 // oracle-input: argc 1 2 3 4 5 6 7 8 9
+ *                 // oracle-input: env VSGEN_A - 0 1 2 7  ("-" = unset)
+ *             These values give every combination of the conditions the
+ *             program can test: on argc (> 1, > 2, > 3, == 2, % 2, % 3:
+ *             1..3, then 4..9 for every residue modulo 6) and on VSGEN_A
+ *             (unset, or set with atoi() 0, 1, 2 or another value).  argc is never
+ *             0 (Linux passes argv[0] since 5.18).
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -1178,13 +1181,11 @@ int main(int argc, char **argv)
         c.in_main = 1;
         budget = 2;
         buf extra = {0};
-        char cb[128];
         line(&extra, 0, "if (%s) {", unknown_cond());
         st_get_variable(&c, &extra);
         line(&extra, 0, "}");
         bcat(&mainf.body, &extra);
         bfree(&extra);
-        (void)cb;
     }
 
     /* the inputs main really reads (a drawn condition may have been
@@ -1198,9 +1199,9 @@ int main(int argc, char **argv)
         header(&files_b[f], seed, f);
         if (f == 0 && klass == UNKNOWN) {
             if (uses_argc)
-                bput(&files_b[0], "// oracle-input: argc 1 2 3 4 5\n");
+                bput(&files_b[0], "// oracle-input: argc 1 2 3 4 5 6 7 8 9\n");
             if (uses_env_a)
-                bput(&files_b[0], "// oracle-input: env VSGEN_A - 1 2 7\n");
+                bput(&files_b[0], "// oracle-input: env VSGEN_A - 0 1 2 7\n");
             if (uses_env_b)
                 bput(&files_b[0], "// oracle-input: env VSGEN_B - 1\n");
         }

@@ -19,6 +19,21 @@ const av *av_int(sc_engine *e, int64_t i)
     return v;
 }
 
+const av *av_ident(const av *v)
+{
+    return v->ident ? v->ident : v;
+}
+
+const av *av_narrowed(sc_engine *e, const av *v, const av *of)
+{
+    if (of == av_top() || of->kind != AV_TOP)
+        return v;                 /* not one run-time value */
+    av *c = av_new(e, v->kind);
+    *c = *v;
+    c->ident = av_ident(of);
+    return c;
+}
+
 const av *av_range(sc_engine *e, bool has_lo, int64_t lo, bool has_hi,
                    int64_t hi)
 {
@@ -226,6 +241,7 @@ const av *av_join(sc_engine *e, const av *a, const av *b)
         if (a->kind == AV_TOP && a != av_top()) {
             av *c = av_new(e, AV_TOP);
             *c = *a;
+            c->ident = NULL;
             return c;
         }
         return a;

@@ -90,6 +90,10 @@ struct av {
     bool zero_rest;
     /* AV_NULL, or maybe_null: the failed call it comes from, if known */
     const struct sc_site *why;
+    /* An unknown integer narrowed by a branch is a new object that is
+     * still the same run-time value: it keeps the first object's
+     * identity here (NULL: the object itself), which facts are keyed by. */
+    const av *ident;
     union {
         int64_t i;                /* AV_INT */
         const char *s;            /* AV_STR: interned */
@@ -123,6 +127,10 @@ const av *av_int(sc_engine *e, int64_t i);
 const av *av_range(sc_engine *e, bool has_lo, int64_t lo, bool has_hi,
                    int64_t hi);
 const av *av_str(sc_engine *e, const char *s);   /* s interned by caller */
+/* the run-time value v stands for (see ident) */
+const av *av_ident(const av *v);
+/* v, as one more narrowing of the value `of` stands for */
+const av *av_narrowed(sc_engine *e, const av *v, const av *of);
 const av *av_obj(sc_engine *e, av_kind k, uint32_t id, bool maybe_null);
 const av *av_tensor(sc_engine *e, const sc_tensor *t, bool maybe_null);
 const av *av_var(sc_engine *e, const sc_var *v, bool maybe_null);

@@ -38,9 +38,7 @@ typedef struct fctx {
     uint32_t frame;
     const sc_chain *chain;
     const struct fctx *caller;   /* the frame below, while this one runs */
-    const ir_expr *call;         /* the call that runs this one, and */
-    const av **args;             /* the values it passed */
-    uint32_t nargs;
+    const ir_expr *call;         /* the call that runs this one */
     const sc_iter *iter;
     jumps j;
     sc_states returns;
@@ -97,19 +95,23 @@ static size_t merge_by(sc_engine *e, sc_state **sts, const av **vals, size_t len
     return n;
 }
 
-/* The states at one program point.  Paths whose graphs are the same
- * objects differ only in variables and are joined; paths whose graphs
- * differ are kept apart, so that what one arm created and the other did
- * not stays tied to the arm's other effects (`if (c) reuse; else create;`
- * then a get_variable fails on both paths, for different reasons).  Past
- * MAX_STATES, paths with the same open-scope depths are joined, and then
- * the last ones are blurred, so the cost per point stays bounded. */
+/* The states at one program point.  Only the same state reached twice
+ * is joined at first: paths are kept apart, so that what one arm did
+ * stays tied to the arm's other effects (`if (c) reuse; else create;`
+ * then a get_variable fails on both paths, for different reasons) and to
+ * what it learned (`env != NULL` before `switch (env ? atoi(env) : 0)`).
+ * Past MAX_STATES, paths whose graphs are the same objects are joined
+ * (they differ in variables only), then paths with the same open-scope
+ * depths, then the last ones are blurred: the cost per point stays
+ * bounded. */
 static void merge_states(sc_engine *e, sc_state **sts, const av **vals,
                          size_t *len)
 {
     if (*len <= 1)
         return;
-    *len = merge_by(e, sts, vals, *len, state_graphs_key);
+    *len = merge_by(e, sts, vals, *len, state_path_key);
+    if (*len > MAX_STATES)
+        *len = merge_by(e, sts, vals, *len, state_graphs_key);
     if (*len > MAX_STATES)
         *len = merge_by(e, sts, vals, *len, state_key);
     while (*len > MAX_STATES) {
@@ -391,6 +393,23 @@ static uint64_t mix(uint64_t a, uint64_t b)
     return (h & 0x7FFFFFFFFFFFFFFEull) | 2;
 }
 
+static bool is_atoi(const ir_expr *x)
+{
+    return x->kind == IR_CALL && x->str && x->nkids == 2 &&
+           (strcmp(x->str, "atoi") == 0 || strcmp(x->str, "atol") == 0 ||
+            strcmp(x->str, "atoll") == 0);
+}
+
+static int fact_truth(fctx *f, const ir_expr *x, const sc_state *st);
+
+/* the truth of a pure test on this path: 1, 0, or -1 */
+static int cond_truth(fctx *f, const ir_expr *x, const sc_state *st)
+{
+    const av *v = peval(f, x, st);
+    int t = v ? av_truth(v) : -1;
+    return t >= 0 ? t : fact_truth(f, x, st);
+}
+
 static uint64_t fact_key(fctx *f, const ir_expr *x, const sc_state *st)
 {
     uint64_t a, b;
@@ -406,7 +425,7 @@ static uint64_t fact_key(fctx *f, const ir_expr *x, const sc_state *st)
         uint32_t slot = x->symscope == IR_LOCAL ? x->sym
                                                 : global_slot(f->e, f->unit, x->sym);
         const av *v = state_get(st, frame, slot);
-        return v == av_top() ? 0 : mix(2, (uint64_t)(uintptr_t)v);
+        return v == av_top() ? 0 : mix(2, (uint64_t)(uintptr_t)av_ident(v));
     }
     case IR_CAST:
         return fact_key(f, x->kids[0], st);
@@ -430,6 +449,18 @@ static uint64_t fact_key(fctx *f, const ir_expr *x, const sc_state *st)
         a = fact_key(f, x->kids[0], st);
         b = a ? fact_key(f, x->kids[1], st) : 0;
         return b ? mix(mix(7, a), b) : 0;
+    case IR_COND: {
+        /* a ?: whose test this path decides is the arm it picks */
+        int t = cond_truth(f, x->kids[0], st);
+        return t < 0 ? 0 : fact_key(f, x->kids[t ? 1 : 2], st);
+    }
+    case IR_CALL:
+        /* atoi(s): what the text says does not change under it */
+        if (is_atoi(x)) {
+            a = fact_key(f, x->kids[1], st);
+            return a ? mix(8, a) : 0;
+        }
+        return 0;
     default:
         return 0;
     }
@@ -437,6 +468,13 @@ static uint64_t fact_key(fctx *f, const ir_expr *x, const sc_state *st)
 
 /* Sets a fact and remembers which expression its key stands for, so that
  * a path's facts can be checked against each other (consistent()). */
+/* The frame's record of what its parameter i still stands for: the
+ * argument's value, as the path has narrowed it. */
+static uint64_t arg_key(uint32_t i)
+{
+    return mix(10, i);
+}
+
 static void set_fact(fctx *f, sc_state *st, uint64_t key, const ir_expr *x,
                      const av *v)
 {
@@ -454,9 +492,8 @@ static void set_fact(fctx *f, sc_state *st, uint64_t key, const ir_expr *x,
         x = x->kids[0];
     fctx *up = (fctx *)f->caller;
     if (x->kind == IR_SYM && x->symscope == IR_LOCAL && up && f->call &&
-        x->sym < f->fn->nparams && x->sym < f->nargs &&
-        x->sym + 1 < f->call->nkids &&
-        state_get(st, f->frame, x->sym) == f->args[x->sym]) {
+        x->sym < f->fn->nparams && x->sym + 1 < f->call->nkids &&
+        state_get(st, f->frame, x->sym) == state_get_fact(st, f->frame, arg_key(x->sym))) {
         const ir_expr *a = f->call->kids[x->sym + 1];
         uint64_t ka = fact_key(up, a, st);
         if (ka)
@@ -515,6 +552,19 @@ static void refine_value(fctx *f, const ir_expr *x, sc_state *st, const av *v)
     uint32_t slot = x->symscope == IR_LOCAL ? x->sym
                                             : global_slot(f->e, f->unit, x->sym);
     const av *old = state_get(st, frame, slot);
+    v = av_narrowed(f->e, v, old);
+    if (x->symscope == IR_LOCAL && x->sym < f->fn->nparams) {
+        /* a parameter: its caller learns it too (set_fact) */
+        uint64_t k = fact_key(f, x, st);
+        if (k)
+            set_fact(f, st, k, x, v);
+    }
+    /* a parameter holding the argument, narrowed or not, goes on
+     * speaking for it: in this frame and in every caller's */
+    for (fctx *c = f; c && old != av_top(); c = (fctx *)c->caller)
+        for (uint32_t i = 0; i < c->fn->nparams; i++)
+            if (state_get_fact(st, c->frame, arg_key(i)) == old)
+                state_set_fact(f->e, st, c->frame, arg_key(i), v);
     state_set(f->e, st, frame, slot, v);
     if (old->kind != AV_TOP || old == av_top())
         return;                   /* a shared singleton, not one value */
@@ -557,13 +607,20 @@ static void refine_cmp(fctx *f, const ir_expr *x, sc_state *st, int truth)
         v = v->kids[0];
     if (c->kind == IR_CAST)
         c = c->kids[0];
-    if (v->kind == IR_INT && c->kind == IR_SYM) {
+    /* the side whose value this path knows is the constant: `i < mode`
+     * with i == 1 narrows mode */
+    const av *cv = peval(f, c, st);
+    if (!(cv && cv->kind == AV_INT)) {
+        const av *vv = peval(f, v, st);
+        if (!(vv && vv->kind == AV_INT) || c->kind != IR_SYM)
+            return;
         const ir_expr *t = v;
         v = c;
         c = t;
+        cv = vv;
         op = op == IR_LT ? IR_GT : op == IR_GT ? IR_LT : op == IR_LE ? IR_GE : IR_LE;
     }
-    if (v->kind != IR_SYM || c->kind != IR_INT || v->type.kind != IR_T_INT)
+    if (v->kind != IR_SYM || v->type.kind != IR_T_INT)
         return;
     if (!truth)   /* not (v < c) is v >= c, ... */
         op = op == IR_LT ? IR_GE : op == IR_GE ? IR_LT : op == IR_GT ? IR_LE : IR_GT;
@@ -575,7 +632,7 @@ static void refine_cmp(fctx *f, const ir_expr *x, sc_state *st, int truth)
     int64_t lo, hi;
     if (!bounds(cur, &hl, &lo, &hh, &hi) || cur->kind == AV_INT)
         return;
-    int64_t k = c->ival;
+    int64_t k = cv->i;
     switch (op) {
     case IR_LT: if (!hh || k - 1 < hi) { hh = true; hi = k - 1; } break;
     case IR_LE: if (!hh || k < hi) { hh = true; hi = k; } break;
@@ -599,6 +656,12 @@ static void learn(fctx *f, const ir_expr *x, sc_state *st, int truth)
     case IR_CAST:
         learn(f, x->kids[0], st, truth);
         break;
+    case IR_COND: {
+        int t = cond_truth(f, x->kids[0], st);
+        if (t >= 0)
+            learn(f, x->kids[t ? 1 : 2], st, truth);
+        break;
+    }
     case IR_SYM:
         refine_sym(f, x, st, truth);
         break;
@@ -711,6 +774,22 @@ static const av *peval(fctx *f, const ir_expr *x, const sc_state *st)
                    : ta == 0 && tb == 0 ? av_int(f->e, 0) : av_top();
         }
         return binop(f->e, x->op, a, b);
+    case IR_COND: {
+        int t = cond_truth(f, x->kids[0], st);
+        return t < 0 ? NULL : peval(f, x->kids[t ? 1 : 2], st);
+    }
+    case IR_CALL: {
+        /* atoi(s) where this path knows s[0] is the digit d, 1..9: at
+         * least d (so atoi(s) == 0 and s[0] == '2' cannot both hold) */
+        if (!is_atoi(x))
+            return NULL;
+        uint64_t ks = fact_key(f, x->kids[1], st);
+        const av *c = ks ? state_get_fact(st, f->frame, mix(mix(7, ks), mix(1, 0)))
+                         : NULL;
+        if (c && c->kind == AV_INT && c->i > '0' && c->i <= '9')
+            return av_range(f->e, true, c->i - '0', false, 0);
+        return NULL;
+    }
     default:
         return NULL;
     }
@@ -729,7 +808,7 @@ static void check_fact(const void *key, const void *val, void *ctx)
     if (!c->ok || !(k >> 63))
         return;
     const av *fv = val;
-    if (fv->kind == AV_TOP && fv != &FACT_TRUTHY)
+    if (fv->kind == AV_TOP && fv != &FACT_TRUTHY && !fv->has_lo && !fv->has_hi)
         return;                   /* joined away: no constraint */
     uint64_t base = k & ~(1ull << 63);
     const ir_expr *x = pm_get(c->f->e->fact_exprs, (const void *)(uintptr_t)(base | 1),
@@ -741,7 +820,10 @@ static void check_fact(const void *key, const void *val, void *ctx)
     if (fv == &FACT_TRUTHY ? t == 0
                            : (now->kind == AV_INT && fv->kind == AV_INT &&
                               now->i != fv->i) ||
-                                 (fv->kind == AV_INT && fv->i == 0 && t == 1))
+                                 (fv->kind == AV_INT && fv->i == 0 && t == 1) ||
+                                 (fv->kind == AV_TOP && now->kind == AV_INT &&
+                                  ((fv->has_lo && now->i < fv->lo) ||
+                                   (fv->has_hi && now->i > fv->hi))))
         c->ok = false;
 }
 
@@ -1871,8 +1953,8 @@ static void run_function(sc_engine *e, const sc_fn *fn, sc_state *st,
     f.e = e;
     f.caller = caller;
     f.call = call;
-    f.args = args;
-    f.nargs = nargs;
+    for (uint32_t i = 0; call && i < fn->fn->nparams && i < nargs; i++)
+        state_set_fact(e, st, st->nframes - 1, arg_key(i), args[i]);
     f.unit = fn->unit;
     f.fn = fn->fn;
     f.frame = st->nframes - 1;

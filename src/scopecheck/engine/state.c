@@ -303,6 +303,15 @@ uint64_t state_graphs_key(const sc_state *s)
     return k;
 }
 
+uint64_t state_path_key(const sc_state *s)
+{
+    /* maps are persistent: the same root is the same content */
+    uint64_t k = state_graphs_key(s);
+    for (uint32_t i = 0; i < s->nframes; i++)
+        k = k * 31 + (uint64_t)(uintptr_t)s->frames[i].root;
+    return k;
+}
+
 uint64_t state_key(const sc_state *s)
 {
     uint64_t k = 0;

@@ -125,6 +125,8 @@ void state_join_into(sc_engine *e, sc_state *a, const sc_state *b);
 uint64_t state_key(const sc_state *s);
 /* Finer: the same graph objects (and taint) as well. */
 uint64_t state_graphs_key(const sc_state *s);
+/* Finest: the same variables and facts too (nothing to join). */
+uint64_t state_path_key(const sc_state *s);
 
 const sc_graph *state_graph(const sc_state *s, uint32_t id);
 void state_set_graph(sc_engine *e, sc_state *s, const sc_graph *g);
