@@ -1497,13 +1497,21 @@ static void widen_one(const void *key, const void *val, void *ctx)
         SC_PUSH(w->slots, (uint32_t)(k - 1));
 }
 
-/* Every variable of the frame the loop changed becomes unknown. */
+/* Every variable of the frame the loop changed becomes unknown; one the
+ * loop's tests only narrowed (`i < argc`) is what it was on entry. */
 static void widen(fctx *f, sc_state *st, pmap entry)
 {
     widen_ctx w = {f, st, entry, {0}};
     pm_each(st->frames[f->frame], widen_one, &w);
-    for (size_t i = 0; i < w.slots.len; i++)
-        state_set(f->e, st, f->frame, w.slots.items[i], av_top());
+    for (size_t i = 0; i < w.slots.len; i++) {
+        uint32_t slot = w.slots.items[i];
+        const av *before = pm_get(entry, (const void *)(uintptr_t)(slot + 1),
+                                  pm_hash_int(slot));
+        const av *now = state_get(st, f->frame, slot);
+        bool narrowed = before && before->kind == AV_TOP && before != av_top() &&
+                        av_ident(now) == av_ident(before);
+        state_set(f->e, st, f->frame, slot, narrowed ? before : av_top());
+    }
     SC_VEC_FREE(w.slots);
 }
 
@@ -1520,6 +1528,14 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
     const sc_iter *saved_iter = f->iter;
     bool unknown_cond = false;
     pmap entry_frame = cur.len ? cur.items[0]->frames[f->frame] : (pmap){NULL};
+    /* open-scope depths on entry: a turn that changes one means later
+     * turns change it further */
+    uint32_t nentry = cur.len ? cur.items[0]->ngraphs : 0;
+    gdepth *entry = calloc(nentry + 1, sizeof *entry);
+    for (uint32_t g = 0; g < nentry; g++) {
+        entry[g].id = cur.items[0]->graphs[g]->id;
+        entry[g].depth = cur.items[0]->graphs[g]->depth;
+    }
     int limit = e->opts.loop_unroll > 0 ? e->opts.loop_unroll : 1024;
     for (int64_t it = 1; cur.len > 0; it++) {
         sc_states go = {0};
@@ -1552,14 +1568,21 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
             /* a first and a later iteration have run: leave with them,
              * standing for every later one too: what the loop changes
              * becomes unknown */
-            for (size_t k = 0; k < cur.len; k++)
+            for (size_t k = 0; k < cur.len; k++) {
                 widen(f, cur.items[k], entry_frame);
+                for (uint32_t g = 0; g < nentry; g++) {
+                    const sc_graph *gr = state_graph(cur.items[k], entry[g].id);
+                    if (gr && gr->depth != entry[g].depth)
+                        state_forget_stack(e, cur.items[k], entry[g].id);
+                }
+            }
             append_states(&exits, &cur);
             break;
         }
     }
     f->j = saved;
     f->iter = saved_iter;
+    free(entry);
     SC_VEC_FREE(cur);
     SC_VEC_FREE(cont);
     append_states(&exits, &brk);

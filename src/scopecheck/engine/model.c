@@ -1321,6 +1321,10 @@ bool model_call(sc_engine *e, const char *callee, sc_state *st,
         sc_state *failed = state_clone(e, st);
         failed->tainted = true;
         push(out, failed, fail);
+        /* and the path where it succeeded, for the same reason: what the
+         * engine does not know (a name a loop widened, a join) may be
+         * what makes every run fail here */
+        st->tainted = true;
         if (e->opts.strict) {
             sc_event ev = r.ev;
             ev.kind = SC_EV_MAYBE_ERROR;

@@ -245,6 +245,16 @@ static const sc_entry *join_entries(sc_engine *e, const sc_entry *a,
     return c;
 }
 
+static void forget_stack(sc_engine *e, sc_graph *g)
+{
+    sc_entry *bottom = sc_alloc(&e->arena, sizeof *bottom);
+    bottom->kind = SC_ENTRY_UNKNOWN;
+    g->stack = bottom;
+    g->depth = 0;
+    g->ns = NULL;
+    g->current = 0;
+}
+
 static const sc_graph *join_graph(sc_engine *e, const sc_graph *a,
                                   const sc_graph *b)
 {
@@ -268,14 +278,19 @@ static const sc_graph *join_graph(sc_engine *e, const sc_graph *a,
     } else {
         /* Different depths only meet when there are too many partitions:
          * from here on nobody knows what is open. */
-        sc_entry *bottom = sc_alloc(&e->arena, sizeof *bottom);
-        bottom->kind = SC_ENTRY_UNKNOWN;
-        g->stack = bottom;
-        g->depth = 0;
-        g->ns = NULL;
-        g->current = 0;
+        forget_stack(e, g);
     }
     return g;
+}
+
+void state_forget_stack(sc_engine *e, sc_state *s, uint32_t id)
+{
+    const sc_graph *g = state_graph(s, id);
+    if (!g)
+        return;
+    sc_graph *c = graph_copy(e, g);
+    forget_stack(e, c);
+    state_set_graph(e, s, c);
 }
 
 void state_join_into(sc_engine *e, sc_state *a, const sc_state *b)

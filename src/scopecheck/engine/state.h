@@ -131,6 +131,9 @@ uint64_t state_path_key(const sc_state *s);
 const sc_graph *state_graph(const sc_state *s, uint32_t id);
 void state_set_graph(sc_engine *e, sc_state *s, const sc_graph *g);
 sc_graph *graph_copy(sc_engine *e, const sc_graph *g);
+/* From here on nobody knows what is open in graph id (a loop that leaves
+ * a different number of scopes open on each turn). */
+void state_forget_stack(sc_engine *e, sc_state *s, uint32_t id);
 
 const av *state_get(const sc_state *s, uint32_t frame, uint32_t slot);
 /* Facts learned from branches: the value an expression of the frame's
