@@ -27,8 +27,9 @@
 #                         save at most K programs per signature (class,
 #                         kind and rule of the disagreement, e.g. unknown,
 #                         false, invalid-argument), counting those already
-#                         in DIR; the others are listed, not saved (default
-#                         3; 0 = no limit)
+#                         in DIR that still disagree (a fixed signature
+#                         gets new ones); the others are listed, not saved
+#                         (default 3; 0 = no limit)
 #       --scopecheck BIN  the linter (default build/scopecheck-san)
 #       --lib LIB         the library (default build/libvarscope-san.a)
 #
@@ -70,7 +71,14 @@ if [ "${1:-}" = "--interesting" ]; then
     "$FT" diff --summary "$sum" "$SC" "$LIB" "$dir" > /dev/null 2>&1
     line=$(head -n 1 "$sum"); rm -f "$sum"
     [ "$(cut -f2 <<<"$line")" = disagree ] || exit 1
-    cut -f9 <<<"$line" | tr ';' '\n' | grep -q "^$sig@" && exit 0
+    diffs=$(cut -f9 <<<"$line" | tr ';' '\n')
+    # a candidate that no longer links, crashes or cannot be linted shows
+    # nothing about the linter-runtime disagreement it was kept for
+    case $sig in
+    compile:* | crash:* | lint:*) ;;
+    *) grep -qE '^(compile|crash|lint):' <<<"$diffs" && exit 1 ;;
+    esac
+    grep -q "^$sig@" <<<"$diffs" && exit 0
     exit 1
 fi
 
@@ -154,13 +162,14 @@ ndis=$(awk -F'\t' '$2 != "agree"' "$dir/summary.tsv" | wc -l)
 if [ -n "$save" ] && [ "$ndis" -gt 0 ]; then
     [ -x "$REDUCE" ] || { echo "# $REDUCE is missing (make tests)"; exit 1; }
     mkdir -p "$save"
-    # the disagreement a program is minimised for: its first false error,
-    # else a crash, else its first missed error
+    # the disagreement a program is minimised for: a crash of the program
+    # or of the linter, else its first false error, else its first missed
+    # error
     signature() {
         cut -f9 <<<"$1" | tr ';' '\n' | sed 's/@.*//' |
-            awk '/^false:/{f=f?f:$0} /^crash:/{c=c?c:$0} /^missed:/{m=m?m:$0}
-                 /^(lint|compile):/{o=o?o:$0}
-                 END {print f ? f : c ? c : m ? m : o}'
+            awk '/^false:/{f=f?f:$0} /^(crash|lint):/{c=c?c:$0} /^missed:/{m=m?m:$0}
+                 /^compile:/{o=o?o:$0}
+                 END {print c ? c : f ? f : m ? m : o}'
     }
     minimise() {   # PROGRAM-DIR SUMMARY-LINE NAME SIGNATURE
         local prog=$1 line=$2 name=$3 sig=$4 base seed cls kind rule work dest
@@ -197,19 +206,31 @@ if [ -n "$save" ] && [ "$ndis" -gt 0 ]; then
         } > "$dest/README"
         echo "# saved $dest ($(tail -n 1 "$work.log"))"
     }
-    running=0
+    # the saved regressions that still disagree, per signature
     declare -A per_sig
+    old=()
+    for d in "$save"/s*/; do [ -d "$d" ] && old+=("${d%/}"); done
+    if [ ${#old[@]} -gt 0 ] && [ "$maxsig" -gt 0 ]; then
+        : > "$dir/saved.tsv"
+        "$FT" diff --summary "$dir/saved.tsv" "$SC" "$LIB" "${old[@]}" > /dev/null 2>&1
+        while read -r key; do
+            per_sig[$key]=$(( ${per_sig[$key]:-0} + 1 ))
+        done < <(awk -F'\t' '$2 != "agree" { n = split($1, p, "/"); k = p[n]
+                                             sub(/^s[0-9]+-/, "", k); print k }' "$dir/saved.tsv")
+    fi
+    running=0
     while IFS= read -r line; do
         prog=$(cut -f1 <<<"$line"); base=$(basename "$prog")
         seed=${base%%-*}; cls=${base#*-}
         sig=$(signature "$line"); kind=${sig%%:*}; rule=${sig#*:}
         key=$cls-$kind-$rule; [ "$rule" = "-" ] && key=$cls-$kind
-        if [ -z "${per_sig[$key]+set}" ]; then
-            per_sig[$key]=$(find "$save" -mindepth 1 -maxdepth 1 -type d \
-                                 -name "s*-$key" 2>/dev/null | wc -l)
+        per_sig[$key]=${per_sig[$key]:-0}
+        if [ -d "$save/$seed-$key" ]; then
+            echo "# not saved: $base ($save/$seed-$key exists)"
+            continue
         fi
         if [ "$maxsig" -gt 0 ] && [ "${per_sig[$key]}" -ge "$maxsig" ]; then
-            echo "# not saved: $base ($key: $maxsig saved already)"
+            echo "# not saved: $base ($key: $maxsig saved that still disagree)"
             continue
         fi
         per_sig[$key]=$((per_sig[$key] + 1))

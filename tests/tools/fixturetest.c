@@ -9,16 +9,40 @@
  *       A missing finding and an extra finding both fail.  A source
  *       without expectations must lint clean.
  *
- *   fixturetest diff SCOPECHECK LIBVARSCOPE PATH...
+ *   fixturetest diff [--summary FILE] SCOPECHECK LIBVARSCOPE PATH...
  *       Differential test: compiles each PATH against the library, runs
  *       it, and compares the runtime's errors (FILE:LINE: error: ...
  *       [code]) with the linter's error findings of the rules that mirror
  *       run-time failures.  A runtime error matches a finding of the same
- *       code whose range covers its line.
+ *       code whose range covers its line.  A program that does not
+ *       compile, or whose run crashes (signal, sanitizer report, timeout),
+ *       fails.
+ *
+ *       Programs with inputs: a source may declare the inputs the program
+ *       reads, one per line,
+ *           // oracle-input: argc 1 2 3 4 5        (argc values)
+ *           // oracle-input: env NAME - 1 2        (values; "-" = unset)
+ *       It is then run once for every combination, and the runtime's
+ *       errors are the union over the runs.  The linter cannot know which
+ *       run happens, so the comparison is one-sided: every linter error
+ *       must happen on some run (one that does not is a false error and
+ *       fails); a union error the linter does not report is only counted
+ *       as missed.
+ *
+ *       --summary FILE appends one tab-separated line per PATH:
+ *           PATH agree|disagree exact|union RUNS RUNTIME LINTER MISSED
+ *           FALSE DIFFS RUNTIME-ERRORS LINTER-ERRORS
+ *       RUNTIME and LINTER count the (distinct) errors of each side,
+ *       MISSED the runtime errors the linter did not report, FALSE the
+ *       linter errors no run hits; DIFFS is a ';'-separated list of
+ *       KIND:RULE@FILE:LINE (KIND missed, false, crash, compile, lint),
+ *       and the last two columns list each side's errors as RULE@FILE:LINE;
+ *       an empty list is "-".
  *
  * Prints one TAP line per PATH ("ok - ..." / "not ok - ...") with the
  * differences as "# " lines; the last line of diff mode says
- * "# agree: N, disagree: M".
+ * "# agree: N, disagree: M" (when some program had inputs, a line before
+ * it gives their false errors and missed errors).
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -197,17 +221,28 @@ static int lint(const char *scopecheck, const char *path, items *got,
 
 static int same_file(const char *a, const char *b)
 {
-    /* the linter may print "./x.c" where the source list has "x.c" */
+    /* the linter may print "./x.c" where the source list has "x.c", and
+     * "d/x.c" where a path given as "d/" made "d//x.c" */
     while (a[0] == '.' && a[1] == '/') a += 2;
     while (b[0] == '.' && b[1] == '/') b += 2;
-    return strcmp(a, b) == 0;
+    for (;;) {
+        while (a[0] == '/' && a[1] == '/') a++;
+        while (b[0] == '/' && b[1] == '/') b++;
+        if (*a != *b)
+            return 0;
+        if (!*a)
+            return 1;
+        a++, b++;
+    }
 }
 
-/* Matches want against got; prints the differences.  Returns mismatches. */
-static int compare(items *want, items *got, const char *what_missing,
-                   const char *what_extra)
+/* Matches want against got; prints the differences (a NULL label
+ * counts that side without printing it).  Returns mismatches; *n_missing
+ * and *n_extra, when not NULL, get each side's count. */
+static int compare_counts(items *want, items *got, const char *what_missing,
+                          const char *what_extra, int *n_missing,
+                          int *n_extra)
 {
-    int bad = 0;
     for (size_t i = 0; i < want->n; i++) {
         for (size_t k = 0; k < got->n; k++) {
             item *g = &got->v[k];
@@ -219,19 +254,32 @@ static int compare(items *want, items *got, const char *what_missing,
             }
         }
     }
+    int nm = 0, ne = 0;
     for (size_t i = 0; i < want->n; i++)
         if (!want->v[i].used) {
-            printf("# %s: %s:%d: %s\n", what_missing, want->v[i].file,
-                   want->v[i].line, want->v[i].rule);
-            bad++;
+            if (what_missing)
+                printf("# %s: %s:%d: %s\n", what_missing, want->v[i].file,
+                       want->v[i].line, want->v[i].rule);
+            nm++;
         }
     for (size_t k = 0; k < got->n; k++)
         if (!got->v[k].used) {
-            printf("# %s: %s:%d: %s\n", what_extra, got->v[k].file,
-                   got->v[k].line, got->v[k].rule);
-            bad++;
+            if (what_extra)
+                printf("# %s: %s:%d: %s\n", what_extra, got->v[k].file,
+                       got->v[k].line, got->v[k].rule);
+            ne++;
         }
-    return bad;
+    if (n_missing)
+        *n_missing = nm;
+    if (n_extra)
+        *n_extra = ne;
+    return nm + ne;
+}
+
+static int compare(items *want, items *got, const char *what_missing,
+                   const char *what_extra)
+{
+    return compare_counts(want, got, what_missing, what_extra, NULL, NULL);
 }
 
 static int do_lint(const char *scopecheck, int n, char **paths)
@@ -265,12 +313,196 @@ static int do_lint(const char *scopecheck, int n, char **paths)
     return failed;
 }
 
+/* ---- diff mode ------------------------------------------------------------ */
+
+/* One input dimension a program declares ("// oracle-input: ..."). */
+typedef struct input_dim {
+    char *env;                 /* NULL: argc */
+    char **vals;               /* argc values, or env values ("-" unset) */
+    size_t n;
+} input_dim;
+
+typedef struct inputs {
+    input_dim *v;
+    size_t n;
+} inputs;
+
+static void inputs_clear(inputs *in)
+{
+    for (size_t i = 0; i < in->n; i++) {
+        free(in->v[i].env);
+        for (size_t k = 0; k < in->v[i].n; k++)
+            free(in->v[i].vals[k]);
+        free(in->v[i].vals);
+    }
+    free(in->v);
+    memset(in, 0, sizeof *in);
+}
+
+static void read_inputs(const char *file, inputs *in)
+{
+    FILE *f = fopen(file, "r");
+    if (!f)
+        return;
+    char line[4096];
+    while (fgets(line, sizeof line, f)) {
+        char *p = strstr(line, "// oracle-input:");
+        if (!p)
+            continue;
+        p += strlen("// oracle-input:");
+        char *kind = strtok(p, " \t\r\n");
+        if (!kind)
+            continue;
+        input_dim d = {0};
+        if (strcmp(kind, "env") == 0) {
+            char *name = strtok(NULL, " \t\r\n");
+            if (!name)
+                continue;
+            d.env = strdup(name);
+        } else if (strcmp(kind, "argc") != 0) {
+            continue;
+        }
+        for (char *t = strtok(NULL, " \t\r\n"); t; t = strtok(NULL, " \t\r\n")) {
+            d.vals = realloc(d.vals, (d.n + 1) * sizeof *d.vals);
+            d.vals[d.n++] = strdup(t);
+        }
+        if (!d.n) {
+            free(d.env);
+            continue;
+        }
+        in->v = realloc(in->v, (in->n + 1) * sizeof *in->v);
+        in->v[in->n++] = d;
+    }
+    fclose(f);
+}
+
+/* single-quoted for the shell */
+static void shell_quote(char *out, size_t cap, const char *s)
+{
+    size_t n = strlen(out);
+    if (n + 1 < cap)
+        out[n++] = '\'';
+    for (; *s && n + 5 < cap; s++) {
+        if (*s == '\'') {
+            memcpy(out + n, "'\\''", 4);
+            n += 4;
+        } else {
+            out[n++] = *s;
+        }
+    }
+    if (n + 1 < cap)
+        out[n++] = '\'';
+    out[n] = '\0';
+}
+
+/* The command of run number r of the combinations of in (r < runs). */
+static void run_command(char *cmd, size_t cap, const inputs *in, size_t r,
+                        const char *exe)
+{
+    /* env's options (-u NAME) must come before its NAME=VALUE operands */
+    char unset[2048] = "", set[2048] = "", args[2048] = "";
+    for (size_t i = 0; i < in->n; i++) {
+        const input_dim *d = &in->v[i];
+        const char *val = d->vals[r % d->n];
+        r /= d->n;
+        if (d->env && strcmp(val, "-") == 0) {
+            strncat(unset, " -u ", sizeof unset - strlen(unset) - 1);
+            shell_quote(unset, sizeof unset, d->env);
+        } else if (d->env) {
+            char kv[512];
+            snprintf(kv, sizeof kv, "%s=%s", d->env, val);
+            strncat(set, " ", sizeof set - strlen(set) - 1);
+            shell_quote(set, sizeof set, kv);
+        } else {
+            int argc = atoi(val);
+            args[0] = '\0';
+            for (int a = 1; a < argc && strlen(args) + 8 < sizeof args; a++)
+                sprintf(args + strlen(args), " a%d", a);
+        }
+    }
+    snprintf(cmd, cap,
+             "env%s%s ASAN_OPTIONS=detect_leaks=0 timeout 20 %s%s 2>&1 >/dev/null",
+             unset, set, exe, args);
+}
+
+/* the runtime's "FILE:LINE: error: MESSAGE [code]" lines of out */
+static void runtime_errors(char *out, items *rt)
+{
+    for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
+        char *colon = strchr(line, ':');
+        char *err = strstr(line, ": error: ");
+        char *br = strrchr(line, '[');
+        if (!colon || !err || !br || colon > err)
+            continue;
+        *colon = '\0';
+        int ln = atoi(colon + 1);
+        char *end = strchr(br, ']');
+        if (!end)
+            continue;
+        *end = '\0';
+        if (is_runtime_rule(br + 1) || strcmp(br + 1, "no-memory") == 0)
+            add(rt, line, ln, ln, br + 1);
+    }
+}
+
+static int crashed(int status, const char *out)
+{
+    return status == 124 || status >= 126 || strstr(out, "AddressSanitizer") ||
+           strstr(out, "LeakSanitizer") || strstr(out, "runtime error:");
+}
+
+/* the summary's DIFFS column */
+typedef struct diffs {
+    char *s;
+    size_t n;
+} diffs;
+
+static void diffs_add(diffs *d, const char *kind, const char *rule,
+                      const char *file, int line)
+{
+    char one[1024];
+    int l = snprintf(one, sizeof one, "%s%s:%s@%s:%d", d->n ? ";" : "", kind,
+                     rule, file, line);
+    if (l < 0)
+        return;
+    if ((size_t)l >= sizeof one)
+        l = sizeof one - 1;
+    d->s = realloc(d->s, d->n + (size_t)l + 1);
+    memcpy(d->s + d->n, one, (size_t)l + 1);
+    d->n += (size_t)l;
+}
+
+static void diffs_unmatched(diffs *d, const items *s, const char *kind)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (!s->v[i].used)
+            diffs_add(d, kind, s->v[i].rule, s->v[i].file, s->v[i].line);
+}
+
+/* RULE@FILE:LINE;... of every item, "-" if none */
+static void summary_list(FILE *f, const items *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        fprintf(f, "%s%s@%s:%d", i ? ";" : "", s->v[i].rule, s->v[i].file,
+                s->v[i].line);
+    if (!s->n)
+        fputs("-", f);
+}
+
 static int do_diff(const char *scopecheck, const char *lib, int n,
-                   char **paths)
+                   char **paths, const char *summary)
 {
     int agree = 0, disagree = 0;
+    int union_programs = 0, union_false = 0, union_missed = 0, union_errors = 0;
+    FILE *sum = NULL;
+    if (summary && !(sum = fopen(summary, "a"))) {
+        perror(summary);
+        return 1;
+    }
     for (int i = 0; i < n; i++) {
         items rt = {0}, got = {0};
+        inputs in = {0};
+        diffs dl = {0};
         char **srcs;
         size_t ns = sources(paths[i], &srcs);
         char cmd[16384], files[8192] = "";
@@ -278,39 +510,58 @@ static int do_diff(const char *scopecheck, const char *lib, int n,
             strncat(files, " '", sizeof files - strlen(files) - 1);
             strncat(files, srcs[k], sizeof files - strlen(files) - 1);
             strncat(files, "'", sizeof files - strlen(files) - 1);
+            read_inputs(srcs[k], &in);
             free(srcs[k]);
         }
         free(srcs);
+        size_t runs = 1;
+        for (size_t k = 0; k < in.n; k++)
+            runs *= in.v[k].n;
+        if (runs > 1024)
+            runs = 1024;
         char exe[] = "/tmp/fixturetest.XXXXXX";
         int fd = mkstemp(exe);
         if (fd >= 0)
             close(fd);
         snprintf(cmd, sizeof cmd,
                  "cc -std=c11 -w -g -fsanitize=address,undefined -Iinclude %s "
-                 "%s -o %s 2>&1 && ASAN_OPTIONS=detect_leaks=0 timeout 20 %s "
-                 "2>&1 >/dev/null",
-                 files, lib, exe, exe);
+                 "%s -o %s 2>&1",
+                 files, lib, exe);
         int st;
         char *out = slurp_cmd(cmd, &st);
-        remove(exe);
-        int bad = 0;
-        for (char *line = strtok(out, "\n"); line; line = strtok(NULL, "\n")) {
-            /* FILE:LINE: error: MESSAGE [code] */
-            char *colon = strchr(line, ':');
-            char *err = strstr(line, ": error: ");
-            char *br = strrchr(line, '[');
-            if (!colon || !err || !br || colon > err)
-                continue;
-            *colon = '\0';
-            int ln = atoi(colon + 1);
-            char *end = strchr(br, ']');
-            if (!end)
-                continue;
-            *end = '\0';
-            if (is_runtime_rule(br + 1) || strcmp(br + 1, "no-memory") == 0)
-                add(&rt, line, ln, ln, br + 1);
+        int bad = 0, failed = 0;
+        if (st != 0) {
+            printf("# the program does not compile:\n");
+            for (char *l = strtok(out, "\n"); l; l = strtok(NULL, "\n"))
+                printf("#   %s\n", l);
+            diffs_add(&dl, "compile", "-", paths[i], 0);
+            failed = 1;
         }
         free(out);
+        for (size_t r = 0; !failed && r < runs; r++) {
+            run_command(cmd, sizeof cmd, &in, r, exe);
+            out = slurp_cmd(cmd, &st);
+            if (out && crashed(st, out)) {
+                printf("# the program crashed (status %d): %s\n", st,
+                       cmd + 4);
+                int shown = 0;
+                for (char *l = out; *l && shown < 12; shown++) {
+                    char *e = strchr(l, '\n');
+                    if (e)
+                        *e = '\0';
+                    printf("#   %s\n", l);
+                    if (!e)
+                        break;
+                    l = e + 1;
+                }
+                diffs_add(&dl, "crash", "-", paths[i], 0);
+                failed = 1;
+            } else if (out) {
+                runtime_errors(out, &rt);
+            }
+            free(out);
+        }
+        remove(exe);
         /* the runtime reports a failing call once per execution; compare
          * sets, not counts */
         items uniq = {0};
@@ -325,23 +576,64 @@ static int do_diff(const char *scopecheck, const char *lib, int n,
         }
         char *errs = NULL;
         int ls = lint(scopecheck, paths[i], &got, 1, &errs);
+        int missed = 0, extra = 0;
         if (ls < 0 || ls == 2) {
             printf("# scopecheck failed on it\n%s", errs ? errs : "");
+            diffs_add(&dl, "lint", "-", paths[i], 0);
             bad = 1;
+        } else if (in.n) {
+            compare_counts(&uniq, &got, NULL,
+                           "linter error no run hits", &missed, &extra);
+            for (size_t k = 0; k < uniq.n; k++)
+                if (!uniq.v[k].used)
+                    printf("# missed (input-dependent): %s:%d: %s\n",
+                           uniq.v[k].file, uniq.v[k].line, uniq.v[k].rule);
+            bad = extra;
+            union_programs++;
+            union_false += extra;
+            union_missed += missed;
+            union_errors += (int)uniq.n;
         } else {
-            bad = compare(&uniq, &got, "runtime error the linter missed",
-                          "linter error the runtime does not hit");
+            bad = compare_counts(&uniq, &got, "runtime error the linter missed",
+                                 "linter error the runtime does not hit",
+                                 &missed, &extra);
         }
-        printf("%s - differential %s\n", bad ? "not ok" : "ok", paths[i]);
+        diffs_unmatched(&dl, &uniq, "missed");
+        diffs_unmatched(&dl, &got, "false");
+        bad |= failed;
+        if (in.n && runs > 1)
+            printf("%s - differential %s (%zu runs)\n", bad ? "not ok" : "ok",
+                   paths[i], runs);
+        else
+            printf("%s - differential %s\n", bad ? "not ok" : "ok", paths[i]);
+        if (sum) {
+            fprintf(sum, "%s\t%s\t%s\t%zu\t%zu\t%zu\t%d\t%d\t%s\t", paths[i],
+                    bad ? "disagree" : "agree", in.n ? "union" : "exact",
+                    failed ? 0 : runs, uniq.n, got.n, missed, extra,
+                    dl.n ? dl.s : "-");
+            summary_list(sum, &uniq);
+            fputs("\t", sum);
+            summary_list(sum, &got);
+            fputs("\n", sum);
+        }
+        fflush(stdout);
         if (bad)
             disagree++;
         else
             agree++;
         free(errs);
+        free(dl.s);
+        inputs_clear(&in);
         clear(&rt);
         clear(&uniq);
         clear(&got);
     }
+    if (sum)
+        fclose(sum);
+    if (union_programs)
+        printf("# programs with inputs: %d, false errors: %d, missed: %d of "
+               "%d runtime errors\n",
+               union_programs, union_false, union_missed, union_errors);
     printf("# agree: %d, disagree: %d\n", agree, disagree);
     return disagree;
 }
@@ -350,9 +642,19 @@ int main(int argc, char **argv)
 {
     if (argc >= 3 && strcmp(argv[1], "lint") == 0)
         return do_lint(argv[2], argc - 3, argv + 3) ? 1 : 0;
-    if (argc >= 4 && strcmp(argv[1], "diff") == 0)
-        return do_diff(argv[2], argv[3], argc - 4, argv + 4) ? 1 : 0;
+    if (argc >= 2 && strcmp(argv[1], "diff") == 0) {
+        const char *summary = NULL;
+        int a = 2;
+        if (a + 1 < argc && strcmp(argv[a], "--summary") == 0) {
+            summary = argv[a + 1];
+            a += 2;
+        }
+        if (argc - a >= 2)
+            return do_diff(argv[a], argv[a + 1], argc - a - 2, argv + a + 2,
+                           summary) ? 1 : 0;
+    }
     fprintf(stderr, "usage: fixturetest lint SCOPECHECK PATH...\n"
-                    "       fixturetest diff SCOPECHECK LIBVARSCOPE PATH...\n");
+                    "       fixturetest diff [--summary FILE] SCOPECHECK "
+                    "LIBVARSCOPE PATH...\n");
     return 2;
 }

@@ -401,6 +401,7 @@ static bool is_atoi(const ir_expr *x)
 }
 
 static int fact_truth(fctx *f, const ir_expr *x, const sc_state *st);
+static void learn(fctx *f, const ir_expr *x, sc_state *st, int truth);
 
 /* the truth of a pure test on this path: 1, 0, or -1 */
 static int cond_truth(fctx *f, const ir_expr *x, const sc_state *st)
@@ -495,9 +496,13 @@ static void set_fact(fctx *f, sc_state *st, uint64_t key, const ir_expr *x,
         x->sym < f->fn->nparams && x->sym + 1 < f->call->nkids &&
         state_get(st, f->frame, x->sym) == state_get_fact(st, f->frame, arg_key(x->sym))) {
         const ir_expr *a = f->call->kids[x->sym + 1];
-        uint64_t ka = fact_key(up, a, st);
-        if (ka)
-            set_fact(up, st, ka, a, v);
+        if (v == &FACT_TRUTHY || (v->kind == AV_INT && v->i == 0)) {
+            learn(up, a, st, v == &FACT_TRUTHY);   /* argc > 2 is 0: argc <= 2 */
+        } else {
+            uint64_t ka = fact_key(up, a, st);
+            if (ka)
+                set_fact(up, st, ka, a, v);
+        }
     }
 }
 
