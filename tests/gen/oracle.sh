@@ -30,6 +30,8 @@
 #                         in DIR that still disagree (a fixed signature
 #                         gets new ones); the others are listed, not saved
 #                         (default 3; 0 = no limit)
+#       --class C         only the seeds of class C (straight, loops or
+#                         unknown); repeatable
 #       --scopecheck BIN  the linter (default build/scopecheck-san)
 #       --lib LIB         the library (default build/libvarscope-san.a)
 #
@@ -83,9 +85,10 @@ if [ "${1:-}" = "--interesting" ]; then
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
-dir= save= maxsig=3
+dir= save= maxsig=3 only=
 while [ $# -gt 2 ]; do
     case $1 in
+    --class) only="$only $2 "; shift 2 ;;
     -j) jobs=$2; shift 2 ;;
     --dir) dir=$2; shift 2 ;;
     --save) save=$2; shift 2 ;;
@@ -110,6 +113,7 @@ rm -rf "$dir"; mkdir -p "$dir"
 # ---- generate -----------------------------------------------------------------
 progs=()
 for ((s = first; s < first + count; s++)); do
+    [ -n "$only" ] && [[ $only != *" ${CLASSES[s % 3]} "* ]] && continue
     p=$dir/s$s-${CLASSES[s % 3]}
     if ! "$GEN" "$s" "$p" 2> "$dir/gen.err"; then
         echo "not ok - oracle: gen $s failed: $(head -c 300 "$dir/gen.err")"
