@@ -5,7 +5,7 @@ Everything is measured in the same run, on the same files with the same
 flags, so the ratios hold on any machine:
 
   1. single files: a generated corpus of varscope programs, each file
-     linted alone (scopecheck -j 1 FILE) and parsed alone (clang
+     linted alone (scopecheck -j 1 --no-cache FILE: clang has no cache either) and parsed alone (clang
      -fsyntax-only FILE); the ratio of the summed times (target <= 1.2x);
   2. growth: 10,000 and 100,000 scoping calls in one function, and 1,000
      sequential unknown ifs around calls: time and peak memory, to show
@@ -164,7 +164,7 @@ def main():
         t_sc = t_cl = 0.0
         m_sc = m_cl = 0.0
         for p in files:
-            ts, ms, st = best([SCOPECHECK, "-j", "1", "--quiet", p, "--"] + FLAGS)
+            ts, ms, st = best([SCOPECHECK, "-j", "1", "--no-cache", "--quiet", p, "--"] + FLAGS)
             if st > 1:
                 sys.exit(f"bench: scopecheck failed on {p} (status {st})")
             tc, mc, _ = best([clang, "-fsyntax-only"] + FLAGS + [p])
@@ -186,7 +186,7 @@ def main():
             p = os.path.join(tmp, "growth.c")
             with open(p, "w") as f:
                 f.write(text)
-            ts, ms, st = best([SCOPECHECK, "-j", "1", "--quiet", p, "--"] + FLAGS)
+            ts, ms, st = best([SCOPECHECK, "-j", "1", "--no-cache", "--quiet", p, "--"] + FLAGS)
             tc, mc, _ = best([clang, "-fsyntax-only"] + FLAGS + [p])
             print("   %-34s %9.3f %9.3f %9.1f %9.1f %6.2fx%s" % (
                 name, tc, ts, mc, ms, ts / tc, "" if st <= 1 else f"  (status {st})"))
