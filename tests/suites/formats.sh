@@ -23,9 +23,10 @@
 #     cap with its notice and the log group.
 #
 # Needs python3.  Without python3's jsonschema or Node.js the parts that need
-# them skip, except under CI (CI=true: .ci/run installs python3-jsonschema
-# and nodejs from Debian), where that is a failure; the Multitool part skips
-# whenever tests/formats/node_modules is missing.
+# them skip, except under CI (CI=true: .ci/run installs python3-jsonschema,
+# and Debian's nodejs where no Node.js is installed), where that is a
+# failure; the Multitool part skips whenever tests/formats/node_modules is
+# missing.
 set -u
 cd "$(dirname "$0")/../.."
 root=$(pwd -P)
