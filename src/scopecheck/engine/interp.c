@@ -73,15 +73,17 @@ static sc_site site_of(fctx *f, ir_loc loc)
 /* Joins the states (and their values, if vals) that have the same key;
  * returns how many are left. */
 static size_t merge_by(sc_engine *e, sc_state **sts, const av **vals, size_t len,
-                       uint64_t (*key)(const sc_state *))
+                       uint64_t (*key)(const sc_state *), size_t want)
 {
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
         uint64_t k = key(sts[i]);
         size_t j = 0;
+        /* join only while there are more than `want` left: every join
+         * loses what the two paths knew apart */
         while (j < n && key(sts[j]) != k)
             j++;
-        if (j < n) {
+        if (j < n && n + (len - i) > want) {
             state_join_into(e, sts[j], sts[i]);
             if (vals)
                 vals[j] = av_join(e, vals[j], vals[i]);
@@ -109,11 +111,11 @@ static void merge_states(sc_engine *e, sc_state **sts, const av **vals,
 {
     if (*len <= 1)
         return;
-    *len = merge_by(e, sts, vals, *len, state_path_key);
+    *len = merge_by(e, sts, vals, *len, state_path_key, 0);
     if (*len > MAX_STATES)
-        *len = merge_by(e, sts, vals, *len, state_graphs_key);
+        *len = merge_by(e, sts, vals, *len, state_graphs_key, MAX_STATES);
     if (*len > MAX_STATES)
-        *len = merge_by(e, sts, vals, *len, state_key);
+        *len = merge_by(e, sts, vals, *len, state_key, MAX_STATES);
     while (*len > MAX_STATES) {
         /* too many shapes: blur the last two (open scopes unknown) */
         state_join_into(e, sts[*len - 2], sts[*len - 1]);
@@ -598,6 +600,7 @@ static void refine_sym(fctx *f, const ir_expr *x, sc_state *st, int truth)
         av *c = sc_alloc(&f->e->arena, sizeof *c);
         *c = *v;
         c->maybe_null = false;
+        c->ident = av_ident(v);   /* the same pointer: its facts hold */
         state_set(f->e, st, frame, slot, c);
     }
 }
@@ -806,6 +809,27 @@ typedef struct check_ctx {
     bool ok;
 } check_ctx;
 
+/* False if x surely cannot be v on this path.  Ranges are one interval,
+ * which says nothing of `argc % 3 == 1` once argc is in 2..3 (the values
+ * are 2 and 0): a small range under % is enumerated. */
+static bool may_equal(fctx *f, const ir_expr *x, const sc_state *st, int64_t v)
+{
+    while (x->kind == IR_CAST)
+        x = x->kids[0];
+    if (x->kind != IR_BINOP || x->op != IR_MOD)
+        return true;
+    const av *a = peval(f, x->kids[0], st), *c = peval(f, x->kids[1], st);
+    bool hl, hh;
+    int64_t lo, hi;
+    if (!a || !c || c->kind != AV_INT || c->i <= 0 ||
+        !bounds(a, &hl, &lo, &hh, &hi) || !hl || !hh || lo < 0 || hi - lo > 64)
+        return true;
+    for (int64_t k = lo; k <= hi; k++)
+        if (k % c->i == v)
+            return true;
+    return false;
+}
+
 static void check_fact(const void *key, const void *val, void *ctx)
 {
     check_ctx *c = ctx;
@@ -821,6 +845,10 @@ static void check_fact(const void *key, const void *val, void *ctx)
     const av *now = x ? peval(c->f, x, c->st) : NULL;
     if (!now)
         return;
+    if (fv->kind == AV_INT && now->kind != AV_INT && !may_equal(c->f, x, c->st, fv->i)) {
+        c->ok = false;
+        return;
+    }
     int t = av_truth(now);
     if (fv == &FACT_TRUTHY ? t == 0
                            : (now->kind == AV_INT && fv->kind == AV_INT &&
@@ -1177,8 +1205,16 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
             }
             sc_state *bst = a.items[i].st;
             if ((x->op == IR_LAND || x->op == IR_LOR) && t < 0) {
-                /* short circuit on some paths only */
-                push_sv(out, state_clone(e, bst), av_int(e, x->op == IR_LOR));
+                /* short circuit on some paths only: each side learns
+                 * what the left operand was */
+                sc_state *y, *n;
+                decide(f, x->kids[0], bst, a.items[i].v, &y, &n);
+                sc_state *stop = x->op == IR_LAND ? n : y;
+                bst = x->op == IR_LAND ? y : n;
+                if (stop)
+                    push_sv(out, stop, av_int(e, x->op == IR_LOR));
+                if (!bst)
+                    continue;
             }
             sc_svs b = {0};
             eval(f, x->kids[1], bst, &b);

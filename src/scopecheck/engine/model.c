@@ -171,11 +171,13 @@ static const av *op_graph_new(mrun *r, const av **a, uint32_t n)
 static void report_leaks(sc_engine *e, const sc_state *st, const sc_graph *g,
                          const sc_site *at, const char *func)
 {
-    if (st->tainted)
-        return;                  /* a path that may not exist */
+    /* freed on some path, sure or not: a path leak of this graph is then
+     * reported only where the run reports the scope open (interp.c) */
     e->graphs_freed = pm_set(&e->arena, e->graphs_freed,
                              (const void *)(uintptr_t)g->id, pm_hash_int(g->id),
                              (const void *)1);
+    if (st->tainted)
+        return;                  /* a path that may not exist */
     for (const sc_entry *en = g->stack; en && en->kind != SC_ENTRY_UNKNOWN;
          en = en->below) {
         e->leaked_at_free = pm_set(&e->arena, e->leaked_at_free,

@@ -296,7 +296,9 @@ void state_forget_stack(sc_engine *e, sc_state *s, uint32_t id)
 void state_join_into(sc_engine *e, sc_state *a, const sc_state *b)
 {
     a->edit = ++e->edit_seq;      /* b may share nodes of a's old id */
-    a->tainted = a->tainted && b->tainted;
+    /* doubtful if either is: a later test may pick out just the doubtful
+     * path's part of the join (`if (v)` where only it had v) */
+    a->tainted = a->tainted || b->tainted;
     for (uint32_t f = 0; f < a->nframes && f < b->nframes; f++)
         if (a->frames[f].root != b->frames[f].root)
             a->frames[f] = pm_join(&e->arena, a->frames[f], b->frames[f],
@@ -312,7 +314,7 @@ uint64_t state_graphs_key(const sc_state *s)
 {
     /* a graph changed on one path only is a new object there (copied on
      * write), so equal pointers mean equal graphs */
-    uint64_t k = state_key(s) * 0x9E3779B97F4A7C15ull + s->tainted;
+    uint64_t k = state_key(s);
     for (uint32_t i = 0; i < s->ngraphs; i++)
         k = k * 31 + (uint64_t)(uintptr_t)s->graphs[i];
     return k;
@@ -329,7 +331,7 @@ uint64_t state_path_key(const sc_state *s)
 
 uint64_t state_key(const sc_state *s)
 {
-    uint64_t k = 0;
+    uint64_t k = s->tainted;
     for (uint32_t i = 0; i < s->ngraphs; i++)
         k = k * 31 + (uint64_t)(s->graphs[i]->depth + 1) * (i + 1);
     return k;
