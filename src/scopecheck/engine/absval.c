@@ -19,6 +19,11 @@ const av *av_int(sc_engine *e, int64_t i)
     return v;
 }
 
+const av *av_unknown(sc_engine *e)
+{
+    return av_new(e, AV_TOP);
+}
+
 const av *av_ident(const av *v)
 {
     return v->ident ? v->ident : v;

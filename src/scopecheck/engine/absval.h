@@ -127,6 +127,8 @@ const av *av_int(sc_engine *e, int64_t i);
 const av *av_range(sc_engine *e, bool has_lo, int64_t lo, bool has_hi,
                    int64_t hi);
 const av *av_str(sc_engine *e, const char *s);   /* s interned by caller */
+/* unknown, as av_top(), but one run-time value: facts can be about it */
+const av *av_unknown(sc_engine *e);
 /* the run-time value v stands for (see ident) */
 const av *av_ident(const av *v);
 /* v, as one more narrowing of the value `of` stands for */

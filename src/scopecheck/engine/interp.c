@@ -23,7 +23,7 @@
 #include "engine_int.h"
 #include "varscope.h"
 
-#define MAX_STATES 8
+#define MAX_STATES 16
 
 typedef struct gdepth { uint32_t id; int depth; } gdepth;
 
@@ -592,6 +592,9 @@ static void refine_sym(fctx *f, const ir_expr *x, sc_state *st, int truth)
     const av *v = state_get(st, frame, slot);
     if (truth == 0 && x->type.kind == IR_T_PTR)
         state_set(f->e, st, frame, slot, av_null());
+    else if (truth == 1 && x->type.kind == IR_T_PTR && v == av_top())
+        /* an unknown pointer, now known not to be NULL */
+        state_set(f->e, st, frame, slot, av_range(f->e, true, 1, false, 0));
     else if (truth == 0 && x->type.kind == IR_T_INT)
         refine_value(f, x, st, av_int(f->e, 0));
     else if (truth == 1 && x->type.kind == IR_T_INT && nonzero(f->e, v) != v)
@@ -860,17 +863,47 @@ static void check_fact(const void *key, const void *val, void *ctx)
         c->ok = false;
 }
 
-/* False if what this path learned contradicts what it knew: a path no
- * run can take (argc % 2 == 0, then argc <= 1; or, in a helper called
- * with argc, mode == 1).  The callers' facts count: each is read in its
- * own frame. */
-static bool consistent(fctx *f, const sc_state *st)
+static bool facts_hold(fctx *f, const sc_state *st)
 {
     check_ctx c = {f, st, true};
     for (; c.ok && c.f; c.f = (fctx *)c.f->caller)
         if (c.f->frame < st->nframes)
             pm_each(st->frames[c.f->frame], check_fact, &c);
     return c.ok;
+}
+
+/* Each fact alone may hold while no value makes them all hold: argc in
+ * 1..2, argc % 3 == 1 and argc % 2 == 0.  A variable of this frame with a
+ * few possible values is tried with each of them. */
+static bool some_value_fits(fctx *f, const sc_state *st)
+{
+    int tried = 0;
+    /* the first locals only (parameters first): the cost per test stays
+     * constant in functions with thousands of locals */
+    for (uint32_t slot = 0; slot < f->fn->nlocals && slot < 64 && tried < 4; slot++) {
+        const av *v = state_get(st, f->frame, slot);
+        if (v->kind != AV_TOP || !v->has_lo || !v->has_hi || v->hi - v->lo > 15)
+            continue;
+        tried++;
+        bool fits = false;
+        for (int64_t k = v->lo; k <= v->hi && !fits; k++) {
+            sc_state *c = state_clone(f->e, (sc_state *)st);
+            state_set(f->e, c, f->frame, slot, av_narrowed(f->e, av_int(f->e, k), v));
+            fits = facts_hold(f, c);
+        }
+        if (!fits)
+            return false;
+    }
+    return true;
+}
+
+/* False if what this path learned contradicts what it knew: a path no
+ * run can take (argc % 2 == 0, then argc <= 1; or, in a helper called
+ * with argc, mode == 1).  The callers' facts count: each is read in its
+ * own frame. */
+static bool consistent(fctx *f, const sc_state *st)
+{
+    return facts_hold(f, st) && some_value_fits(f, st);
 }
 
 /* ---- calls ---- */
@@ -1090,7 +1123,9 @@ static void call(fctx *f, const ir_expr *x, sc_state *st, const av **args,
     }
     if (!in_list(pure_fns, name))
         havoc_call(f, st, args, nargs);
-    push_sv(out, st, av_top());
+    /* getenv("X"), atoi(s): unknown, but one value each, which the
+     * path's tests can then say things about */
+    push_sv(out, st, av_unknown(e));
 }
 
 /* Evaluates the arguments left to right; each combination is called. */
@@ -1520,40 +1555,47 @@ static void branch(fctx *f, const ir_expr *cond, sc_states *in,
     in->len = 0;
 }
 
-typedef struct widen_ctx {
-    fctx *f;
-    sc_state *st;
-    pmap entry;
-    SC_VEC(uint32_t) slots;
-} widen_ctx;
-
-static void widen_one(const void *key, const void *val, void *ctx)
+/* The frame's variables a loop may write: assigned, incremented,
+ * declared in it, or whose address or array storage escapes into it. */
+static void mark_written_expr(const ir_expr *x, bool *w, uint32_t n)
 {
-    widen_ctx *w = ctx;
-    uint64_t k = (uint64_t)(uintptr_t)key;
-    if (k >> 63)
-        return;                   /* facts die with their variables */
-    const av *before = pm_get(w->entry, key, pm_hash_int(k - 1));
-    if (before != val)
-        SC_PUSH(w->slots, (uint32_t)(k - 1));
+    if (!x)
+        return;
+    const ir_expr *base = NULL;
+    if (x->kind == IR_ASSIGN || x->kind == IR_INCDEC || x->kind == IR_ADDR)
+        base = x->kids[0];
+    else if (x->kind == IR_SYM && x->type.kind == IR_T_ARRAY)
+        base = x;
+    while (base && (base->kind == IR_MEMBER || base->kind == IR_INDEX ||
+                    base->kind == IR_CAST))
+        base = base->kids[0];
+    if (base && base->kind == IR_SYM && base->symscope == IR_LOCAL && base->sym < n)
+        w[base->sym] = true;
+    for (uint32_t i = 0; i < x->nkids; i++)
+        mark_written_expr(x->kids[i], w, n);
 }
 
-/* Every variable of the frame the loop changed becomes unknown; one the
- * loop's tests only narrowed (`i < argc`) is what it was on entry. */
-static void widen(fctx *f, sc_state *st, pmap entry)
+static void mark_written(const ir_stmt *s, bool *w, uint32_t n)
 {
-    widen_ctx w = {f, st, entry, {0}};
-    pm_each(st->frames[f->frame], widen_one, &w);
-    for (size_t i = 0; i < w.slots.len; i++) {
-        uint32_t slot = w.slots.items[i];
-        const av *before = pm_get(entry, (const void *)(uintptr_t)(slot + 1),
-                                  pm_hash_int(slot));
-        const av *now = state_get(st, f->frame, slot);
-        bool narrowed = before && before->kind == AV_TOP && before != av_top() &&
-                        av_ident(now) == av_ident(before);
-        state_set(f->e, st, f->frame, slot, narrowed ? before : av_top());
-    }
-    SC_VEC_FREE(w.slots);
+    if (!s)
+        return;
+    if (s->kind == IR_S_DECL && s->sym < n)
+        w[s->sym] = true;
+    mark_written_expr(s->e, w, n);
+    mark_written(s->init, w, n);
+    mark_written_expr(s->step, w, n);
+    for (uint32_t i = 0; i < s->nbody; i++)
+        mark_written(s->body[i], w, n);
+}
+
+/* Every variable of the frame the loop writes becomes unknown; the others
+ * keep what the path knows, narrowed by the loop's tests or not (`i <
+ * mode` on a later turn says mode >= 2, and so it is on every later one). */
+static void widen(fctx *f, sc_state *st, const bool *written)
+{
+    for (uint32_t slot = 0; slot < f->fn->nlocals; slot++)
+        if (written[slot] && state_get(st, f->frame, slot) != av_top())
+            state_set(f->e, st, f->frame, slot, av_top());
 }
 
 static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
@@ -1568,7 +1610,8 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
     jumps saved = f->j;
     const sc_iter *saved_iter = f->iter;
     bool unknown_cond = false;
-    pmap entry_frame = cur.len ? cur.items[0]->frames[f->frame] : (pmap){NULL};
+    bool *written = calloc(f->fn->nlocals + 1, sizeof *written);
+    mark_written(s, written, f->fn->nlocals);
     /* open-scope depths on entry: a turn that changes one means later
      * turns change it further */
     uint32_t nentry = cur.len ? cur.items[0]->ngraphs : 0;
@@ -1610,7 +1653,7 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
              * standing for every later one too: what the loop changes
              * becomes unknown */
             for (size_t k = 0; k < cur.len; k++) {
-                widen(f, cur.items[k], entry_frame);
+                widen(f, cur.items[k], written);
                 for (uint32_t g = 0; g < nentry; g++) {
                     const sc_graph *gr = state_graph(cur.items[k], entry[g].id);
                     if (gr && gr->depth != entry[g].depth)
@@ -1624,6 +1667,7 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
     f->j = saved;
     f->iter = saved_iter;
     free(entry);
+    free(written);
     SC_VEC_FREE(cur);
     SC_VEC_FREE(cont);
     append_states(&exits, &brk);

@@ -1314,6 +1314,10 @@ bool model_call(sc_engine *e, const char *callee, sc_state *st,
             ev.site = *site;
             sc_emit(e, &ev);
         }
+        /* a failure the engine is unsure of (its code, or whether it
+         * happens at all) makes what follows from it unsure too */
+        if (!r.certain)
+            st->tainted = true;
         push(out, st, fail);
         return true;
     }
