@@ -1627,7 +1627,13 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
             go = cur;
             cur = (sc_states){0};
         } else {
+            size_t exited = exits.len;
             branch(f, cond, &cur, &go, &exits, &unknown_cond);
+            /* some paths leave and others go on: the trip count depends on
+             * what differs between paths (a bound the loop's own tests
+             * keep narrowing), so this is an unknown loop too */
+            if (exits.len > exited && go.len > 0)
+                unknown_cond = true;
         }
         if (go.len == 0) {
             SC_VEC_FREE(go);
