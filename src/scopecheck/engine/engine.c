@@ -225,6 +225,14 @@ void sc_analyze(ir_unit *const *units, size_t nunits,
     e->emit = fn;
     e->emit_ctx = ctx;
     e->max_steps = 50 * 1000 * 1000;
+    /* The memory budget grows with the program (256 MiB, and 4 bytes of
+     * abstract state per byte of IR: a straight run of 100,000 calls
+     * needs about 3): one function whose paths multiply, as in a library
+     * with an allocation-failure path after every call, stops there. */
+    size_t ir_bytes = 0;
+    for (size_t u = 0; u < nunits; u++)
+        ir_bytes += units[u]->arena.total;
+    e->max_memory = ((size_t)256 << 20) + 4 * ir_bytes;
     register_functions(e, units, nunits);
     compute_reach(e, opts->aliases, opts->naliases);
     for (size_t u = 0; u < nunits; u++) {
@@ -247,7 +255,8 @@ void sc_analyze(ir_unit *const *units, size_t nunits,
     sc_emit_function_leaks(e);
     if (getenv("SCOPECHECK_STATS"))
         fprintf(stderr, "scopecheck: engine: %zu functions, %.1f MiB of "
-                        "abstract state, %zu strings\n",
-                e->nfns, e->arena.total / 1048576.0, e->strings.count);
+                        "abstract state (budget %.1f MiB), %zu strings\n",
+                e->nfns, e->arena.total / 1048576.0,
+                e->max_memory / 1048576.0, e->strings.count);
     engine_free(e);
 }

@@ -54,6 +54,9 @@ struct sc_engine {
     pmap graphs_freed;
     bool trace;                   /* SCOPECHECK_TRACE: every library call */
     pmap fact_exprs;              /* fact key -> the expression it is about */
+    pmap case_tests;              /* case label -> its `x == value` test */
+    size_t max_memory;            /* arena bytes past which: over budget */
+    size_t max_states;            /* paths per point at this call depth */
     long steps;                   /* work budget, to bound pathological code */
     long max_steps;
 };

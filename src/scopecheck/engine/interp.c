@@ -27,6 +27,18 @@
 
 typedef struct gdepth { uint32_t id; int depth; } gdepth;
 
+/* the open-scope depth of each graph of st (none if st is NULL); free() */
+static gdepth *depths_of(const sc_state *st, uint32_t *n)
+{
+    *n = st ? st->ngraphs : 0;
+    gdepth *d = calloc(*n + 1, sizeof *d);
+    for (uint32_t g = 0; g < *n; g++) {
+        d[g].id = st->graphs[g]->id;
+        d[g].depth = st->graphs[g]->depth;
+    }
+    return d;
+}
+
 typedef struct jumps {
     sc_states *brk, *cont;       /* innermost loop or switch */
 } jumps;
@@ -69,7 +81,22 @@ static sc_site site_of(fctx *f, ir_loc loc)
     return s;
 }
 
-/* Joins states with the same key; keeps at most MAX_STATES. */
+/* Past its budget of steps or memory, the engine stops following calls
+ * and unrolling loops (it treats them as unknown: no finding from them),
+ * so a program it cannot afford to follow costs a bounded amount. */
+static bool over_budget(const sc_engine *e)
+{
+    return e->steps > e->max_steps || e->arena.total > e->max_memory;
+}
+
+/* Paths kept apart per program point at call depth d: 16 in the entry
+ * point, 4 in what it calls, 2 below. */
+static size_t cap_at(int d)
+{
+    return d == 0 ? MAX_STATES : d == 1 ? 4 : 2;
+}
+
+/* Joins states with the same key; keeps at most the cap. */
 /* Joins the states (and their values, if vals) that have the same key;
  * returns how many are left. */
 static size_t merge_by(sc_engine *e, sc_state **sts, const av **vals, size_t len,
@@ -105,18 +132,21 @@ static size_t merge_by(sc_engine *e, sc_state **sts, const av **vals, size_t len
  * Past MAX_STATES, paths whose graphs are the same objects are joined
  * (they differ in variables only), then paths with the same open-scope
  * depths, then the last ones are blurred: the cost per point stays
- * bounded. */
+ * bounded.  A callee runs once per path that calls it, so paths kept
+ * apart at every depth would multiply down a chain of helpers: the cap
+ * is MAX_STATES in the entry point and shrinks in callees (cap_at). */
 static void merge_states(sc_engine *e, sc_state **sts, const av **vals,
                          size_t *len)
 {
     if (*len <= 1)
         return;
+    size_t cap = e->max_states ? e->max_states : MAX_STATES;
     *len = merge_by(e, sts, vals, *len, state_path_key, 0);
-    if (*len > MAX_STATES)
-        *len = merge_by(e, sts, vals, *len, state_graphs_key, MAX_STATES);
-    if (*len > MAX_STATES)
-        *len = merge_by(e, sts, vals, *len, state_key, MAX_STATES);
-    while (*len > MAX_STATES) {
+    if (*len > cap)
+        *len = merge_by(e, sts, vals, *len, state_graphs_key, cap);
+    if (*len > cap)
+        *len = merge_by(e, sts, vals, *len, state_key, cap);
+    while (*len > cap) {
         /* too many shapes: blur the last two (open scopes unknown) */
         state_join_into(e, sts[*len - 2], sts[*len - 1]);
         if (vals)
@@ -810,6 +840,7 @@ typedef struct check_ctx {
     fctx *f;
     const sc_state *st;
     bool ok;
+    int nfacts;                   /* facts read (that constrain anything) */
 } check_ctx;
 
 /* False if x surely cannot be v on this path.  Ranges are one interval,
@@ -848,6 +879,7 @@ static void check_fact(const void *key, const void *val, void *ctx)
     const av *now = x ? peval(c->f, x, c->st) : NULL;
     if (!now)
         return;
+    c->nfacts++;
     if (fv->kind == AV_INT && now->kind != AV_INT && !may_equal(c->f, x, c->st, fv->i)) {
         c->ok = false;
         return;
@@ -863,13 +895,14 @@ static void check_fact(const void *key, const void *val, void *ctx)
         c->ok = false;
 }
 
-static bool facts_hold(fctx *f, const sc_state *st)
+/* -1: a fact fails; else how many facts were read */
+static int facts_hold(fctx *f, const sc_state *st)
 {
-    check_ctx c = {f, st, true};
+    check_ctx c = {f, st, true, 0};
     for (; c.ok && c.f; c.f = (fctx *)c.f->caller)
         if (c.f->frame < st->nframes)
             pm_each(st->frames[c.f->frame], check_fact, &c);
-    return c.ok;
+    return c.ok ? c.nfacts : -1;
 }
 
 /* Each fact alone may hold while no value makes them all hold: argc in
@@ -889,7 +922,7 @@ static bool some_value_fits(fctx *f, const sc_state *st)
         for (int64_t k = v->lo; k <= v->hi && !fits; k++) {
             sc_state *c = state_clone(f->e, (sc_state *)st);
             state_set(f->e, c, f->frame, slot, av_narrowed(f->e, av_int(f->e, k), v));
-            fits = facts_hold(f, c);
+            fits = facts_hold(f, c) >= 0;
         }
         if (!fits)
             return false;
@@ -903,7 +936,9 @@ static bool some_value_fits(fctx *f, const sc_state *st)
  * own frame. */
 static bool consistent(fctx *f, const sc_state *st)
 {
-    return facts_hold(f, st) && some_value_fits(f, st);
+    /* trying values costs state copies: only when facts could clash */
+    int n = facts_hold(f, st);
+    return n >= 0 && (n < 2 || some_value_fits(f, st));
 }
 
 /* ---- calls ---- */
@@ -1032,12 +1067,7 @@ static void havoc_call(fctx *f, sc_state *st, const av **args, uint32_t n)
                 if (a->kind == AV_REF)
                     continue;     /* a struct that may hold a graph: ignore */
                 sc_graph *c = graph_copy(e, st->graphs[g]);
-                sc_entry *bottom = sc_alloc(&e->arena, sizeof *bottom);
-                bottom->kind = SC_ENTRY_UNKNOWN;
-                c->stack = bottom;
-                c->depth = 0;
-                c->ns = NULL;
-                c->current = 0;
+                graph_forget_stack(e, c);
                 c->names_unknown = plist_add(e, c->names_unknown, sc_istr(e, ""));
                 c->store_unknown = plist_add(e, c->store_unknown, sc_istr(e, ""));
                 c->counts_unknown = true;
@@ -1614,12 +1644,8 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
     mark_written(s, written, f->fn->nlocals);
     /* open-scope depths on entry: a turn that changes one means later
      * turns change it further */
-    uint32_t nentry = cur.len ? cur.items[0]->ngraphs : 0;
-    gdepth *entry = calloc(nentry + 1, sizeof *entry);
-    for (uint32_t g = 0; g < nentry; g++) {
-        entry[g].id = cur.items[0]->graphs[g]->id;
-        entry[g].depth = cur.items[0]->graphs[g]->depth;
-    }
+    uint32_t nentry = 0;
+    gdepth *entry = depths_of(cur.len ? cur.items[0] : NULL, &nentry);
     int limit = e->opts.loop_unroll > 0 ? e->opts.loop_unroll : 1024;
     for (int64_t it = 1; cur.len > 0; it++) {
         sc_states go = {0};
@@ -1631,7 +1657,8 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
             branch(f, cond, &cur, &go, &exits, &unknown_cond);
             /* some paths leave and others go on: the trip count depends on
              * what differs between paths (a bound the loop's own tests
-             * keep narrowing), so this is an unknown loop too */
+             * keep narrowing), so this is an unknown loop too; a constant
+             * bound lets every path leave on the same turn */
             if (exits.len > exited && go.len > 0)
                 unknown_cond = true;
         }
@@ -1647,14 +1674,18 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
         f->iter = iter;
         f->j.brk = &brk;
         f->j.cont = &cont;
+        size_t broke = brk.len;
         exec(f, body, &go);
         append_states(&go, &cont);
+        /* the same through a break (`for (;;) { if (...) break; }`) */
+        if (brk.len > broke && go.len > 0)
+            unknown_cond = true;
         if (s->kind == IR_S_FOR && s->step)
             eval_stmt_expr(f, s->step, &go);
         normalize(e, &go);
         SC_VEC_FREE(cur);
         cur = go;
-        if ((unknown_cond && it >= 2) || it >= limit || e->steps > e->max_steps) {
+        if ((unknown_cond && it >= 2) || it >= limit || over_budget(e)) {
             /* a first and a later iteration have run: leave with them,
              * standing for every later one too: what the loop changes
              * becomes unknown */
@@ -1713,8 +1744,13 @@ static bool learn_no_case(fctx *f, const ir_expr *const *tests, uint32_t n,
 }
 
 /* `x == value`, for a switch's case: a switch is a chain of such tests */
-static const ir_expr *case_test(sc_engine *e, const ir_expr *x, int64_t value)
+static const ir_expr *case_test(sc_engine *e, const ir_stmt *label,
+                                const ir_expr *x, int64_t value)
 {
+    const void *key = label;
+    const ir_expr *known = pm_get(e->case_tests, key, pm_hash_int((uint64_t)(uintptr_t)key));
+    if (known)
+        return known;             /* a switch in a loop: built once */
     ir_expr *c = sc_alloc(&e->arena, sizeof *c);
     ir_expr *t = sc_alloc(&e->arena, sizeof *t);
     ir_expr **kids = sc_alloc(&e->arena, 2 * sizeof *kids);
@@ -1732,6 +1768,7 @@ static const ir_expr *case_test(sc_engine *e, const ir_expr *x, int64_t value)
     t->loc = x->loc;
     t->kids = kids;
     t->nkids = 2;
+    e->case_tests = pm_set(&e->arena, e->case_tests, key, pm_hash_int((uint64_t)(uintptr_t)key), t);
     return t;
 }
 
@@ -1751,7 +1788,7 @@ static void exec_switch(fctx *f, const ir_stmt *s, sc_states *io)
         if (items[i] && items[i]->kind == IR_S_CASE && items[i]->op == 1)
             dflt = (int)i;
         else if (items[i] && items[i]->kind == IR_S_CASE)
-            tests[i] = case_test(e, s->e, items[i]->ival);
+            tests[i] = case_test(e, items[i], s->e, items[i]->ival);
     }
     for (size_t k = 0; k < io->len; k++) {
         sc_svs v = {0};
@@ -2078,15 +2115,14 @@ static void run_function(sc_engine *e, const sc_fn *fn, sc_state *st,
     f.label_offset = calloc(fn->fn->nlabels + 1, sizeof *f.label_offset);
     find_labels(fn->fn->body, f.label_offset, fn->fn->nlabels);
     /* graphs created inside have no entry depth: only those known before */
-    uint32_t nentry = st->ngraphs;
-    gdepth *entry = calloc(nentry + 1, sizeof *entry);
-    for (uint32_t g = 0; g < nentry; g++) {
-        entry[g].id = st->graphs[g]->id;
-        entry[g].depth = st->graphs[g]->depth;
-    }
+    uint32_t nentry = 0;
+    gdepth *entry = depths_of(st, &nentry);
     sc_states body = {0};
     SC_PUSH(body, st);
+    size_t saved_cap = e->max_states;
+    e->max_states = cap_at(depth);
     exec(&f, fn->fn->body, &body);
+    e->max_states = saved_cap;
     for (size_t i = 0; i < body.len; i++) {     /* falling off the end */
         SC_PUSH(f.returns, body.items[i]);
         SC_PUSH(f.retvals, av_top());
@@ -2137,7 +2173,7 @@ static void call_user(fctx *f, const sc_fn *fn, const ir_expr *x,
     int count;
     int max_depth = e->opts.call_depth > 0 ? e->opts.call_depth : 32;
     on_chain(f->chain, fn->fn->name, &count);
-    if (f->depth >= max_depth || count >= 2 || e->steps > e->max_steps) {
+    if (f->depth >= max_depth || count >= 2 || over_budget(e)) {
         havoc_call(f, st, args, nargs);
         push_sv(out, st, av_top());
         return;

@@ -245,7 +245,7 @@ static const sc_entry *join_entries(sc_engine *e, const sc_entry *a,
     return c;
 }
 
-static void forget_stack(sc_engine *e, sc_graph *g)
+void graph_forget_stack(sc_engine *e, sc_graph *g)
 {
     sc_entry *bottom = sc_alloc(&e->arena, sizeof *bottom);
     bottom->kind = SC_ENTRY_UNKNOWN;
@@ -278,7 +278,7 @@ static const sc_graph *join_graph(sc_engine *e, const sc_graph *a,
     } else {
         /* Different depths only meet when there are too many partitions:
          * from here on nobody knows what is open. */
-        forget_stack(e, g);
+        graph_forget_stack(e, g);
     }
     return g;
 }
@@ -289,7 +289,7 @@ void state_forget_stack(sc_engine *e, sc_state *s, uint32_t id)
     if (!g)
         return;
     sc_graph *c = graph_copy(e, g);
-    forget_stack(e, c);
+    graph_forget_stack(e, c);
     state_set_graph(e, s, c);
 }
 

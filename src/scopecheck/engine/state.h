@@ -121,9 +121,10 @@ sc_state *state_new(sc_engine *e);
 sc_state *state_clone(sc_engine *e, sc_state *s);
 /* Joins b into a (same program point and call context). */
 void state_join_into(sc_engine *e, sc_state *a, const sc_state *b);
-/* States with different open-scope depths are kept apart: the key. */
+/* States with different open-scope depths, or one doubtful and one sure,
+ * are kept apart: the key. */
 uint64_t state_key(const sc_state *s);
-/* Finer: the same graph objects (and taint) as well. */
+/* Finer: the same graph objects as well (taint is in state_key). */
 uint64_t state_graphs_key(const sc_state *s);
 /* Finest: the same variables and facts too (nothing to join). */
 uint64_t state_path_key(const sc_state *s);
@@ -134,6 +135,8 @@ sc_graph *graph_copy(sc_engine *e, const sc_graph *g);
 /* From here on nobody knows what is open in graph id (a loop that leaves
  * a different number of scopes open on each turn). */
 void state_forget_stack(sc_engine *e, sc_state *s, uint32_t id);
+/* the same, on a graph being built (a copy not yet in any state) */
+void graph_forget_stack(sc_engine *e, sc_graph *g);
 
 const av *state_get(const sc_state *s, uint32_t frame, uint32_t slot);
 /* Facts learned from branches: the value an expression of the frame's
