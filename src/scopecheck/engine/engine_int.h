@@ -55,6 +55,9 @@ struct sc_engine {
     bool trace;                   /* SCOPECHECK_TRACE: every library call */
     pmap fact_exprs;              /* fact key -> the expression it is about */
     pmap case_tests;              /* case label -> its `x == value` test */
+    pmap caller_tests;            /* (test, call) -> the test in the caller's terms */
+    bool fact_clash;              /* a fact written since the last look said
+                                     the opposite of what the path knew */
     size_t max_memory;            /* arena bytes past which: over budget */
     size_t max_states;            /* paths per point at this call depth */
     long steps;                   /* work budget, to bound pathological code */

@@ -418,7 +418,7 @@ static const av *binop(sc_engine *e, int op, const av *a, const av *b)
 static const av FACT_TRUTHY = {.kind = AV_TOP};   /* nonzero, value unknown */
 
 /* Fact keys leave bit 63 to the state (it marks a fact, not a slot) and
- * bit 0 to fact_exprs (key | 1); a key is never 0 (no fact). */
+ * bit 0 to fact_exprs (expr_key); a key is never 0 (no fact). */
 static uint64_t mix(uint64_t a, uint64_t b)
 {
     uint64_t h = pm_hash_int(a * 0x9E3779B97F4A7C15ull ^ b);
@@ -499,8 +499,6 @@ static uint64_t fact_key(fctx *f, const ir_expr *x, const sc_state *st)
     }
 }
 
-/* Sets a fact and remembers which expression its key stands for, so that
- * a path's facts can be checked against each other (consistent()). */
 /* The frame's record of what its parameter i still stands for: the
  * argument's value, as the path has narrowed it. */
 static uint64_t arg_key(uint32_t i)
@@ -508,16 +506,60 @@ static uint64_t arg_key(uint32_t i)
     return mix(10, i);
 }
 
+/* True if a test known to have the value `old` cannot now have `v`. */
+static bool facts_clash(const av *old, const av *v)
+{
+    bool hl, hh;
+    int64_t lo, hi;
+    if (old == &FACT_TRUTHY)
+        return v->kind == AV_INT && v->i == 0;
+    if (old->kind == AV_INT) {
+        if (v == &FACT_TRUTHY)
+            return old->i == 0;
+        if (v->kind == AV_INT)
+            return v->i != old->i;
+        return v->kind == AV_TOP && bounds(v, &hl, &lo, &hh, &hi) &&
+               ((hl && old->i < lo) || (hh && old->i > hi));
+    }
+    return v->kind == AV_INT && old->kind == AV_TOP &&
+           bounds(old, &hl, &lo, &hh, &hi) && ((hl && v->i < lo) || (hh && v->i > hi));
+}
+
+/* Writes a fact.  A path that learns the opposite of what it knew (the
+ * caller tested argc % 3 == 1 false, and the helper it called with
+ * argc % 3 finds mode == 1) is one no run takes: learn_test() reads the
+ * flag. */
+static void put_fact(fctx *f, sc_state *st, uint32_t frame, uint64_t key,
+                     const av *v)
+{
+    const av *old = state_get_fact(st, frame, key);
+    if (old && facts_clash(old, v))
+        f->e->fact_clash = true;
+    state_set_fact(f->e, st, frame, key, v);
+}
+
+/* A fact's key says which values it is about, and the same values can
+ * sit in several frames (a parameter holds its argument's value): the
+ * expression that reads them is one function's, read in its frames only,
+ * or `mode` (a parameter's slot) would be read in the caller's frame. */
+static uint64_t expr_key(uint64_t key, const ir_func *fn)
+{
+    return mix(key, (uint64_t)(uintptr_t)fn) | 1;
+}
+
+/* Sets a fact and remembers which expression its key stands for, so that
+ * a path's facts can be checked against each other (consistent()). */
 static void set_fact(fctx *f, sc_state *st, uint64_t key, const ir_expr *x,
                      const av *v)
 {
-    state_set_fact(f->e, st, f->frame, key, v);
+    put_fact(f, st, f->frame, key, v);
     if (!x)
         return;
-    const void *k = (const void *)(uintptr_t)(key | 1);
-    if (!pm_get(f->e->fact_exprs, k, pm_hash_int(key | 1)))
+    uint64_t ek = expr_key(key, f->fn);
+    const void *k = (const void *)(uintptr_t)ek;
+    if (!pm_get(f->e->fact_exprs, k, pm_hash_int(ek)))
         f->e->fact_exprs = pm_set(&f->e->arena, f->e->fact_exprs, k,
-                                  pm_hash_int(key | 1), x);
+                                  pm_hash_int(ek), x);
     /* A parameter that still holds what the call passed is the argument's
      * expression in the caller: `if (mode)` in helper(g, argc % 3) says
      * argc % 3 is nonzero, and the caller's next test of it agrees. */
@@ -735,10 +777,10 @@ static void learn(fctx *f, const ir_expr *x, sc_state *st, int truth)
             uint64_t ka = fact_key(f, a, st), kn = mix(1, 0);
             if (ka) {
                 set_fact(f, st, ka, a, equal ? av_int(f->e, 0) : &FACT_TRUTHY);
-                state_set_fact(f->e, st, f->frame, mix(mix(mix(4, IR_EQ), ka), kn),
-                               equal ? &FACT_TRUTHY : av_int(f->e, 0));
-                state_set_fact(f->e, st, f->frame, mix(mix(mix(4, IR_NE), ka), kn),
-                               equal ? av_int(f->e, 0) : &FACT_TRUTHY);
+                put_fact(f, st, f->frame, mix(mix(mix(4, IR_EQ), ka), kn),
+                         equal ? &FACT_TRUTHY : av_int(f->e, 0));
+                put_fact(f, st, f->frame, mix(mix(mix(4, IR_NE), ka), kn),
+                         equal ? av_int(f->e, 0) : &FACT_TRUTHY);
             }
             if (a->kind == IR_SYM)
                 refine_sym(f, a, st, equal ? 0 : 1);
@@ -755,10 +797,10 @@ static void learn(fctx *f, const ir_expr *x, sc_state *st, int truth)
              * range of x that ends at c loses that end */
             uint64_t ka = fact_key(f, a, st);
             if (ka)
-                state_set_fact(f->e, st, f->frame,
-                               mix(mix(mix(4, x->op == IR_EQ ? IR_NE : IR_EQ), ka),
-                                   mix(1, (uint64_t)b->ival)),
-                               x->op == IR_EQ ? &FACT_TRUTHY : av_int(f->e, 0));
+                put_fact(f, st, f->frame,
+                         mix(mix(mix(4, x->op == IR_EQ ? IR_NE : IR_EQ), ka),
+                             mix(1, (uint64_t)b->ival)),
+                         x->op == IR_EQ ? &FACT_TRUTHY : av_int(f->e, 0));
             if (b->ival == 0 && ka)
                 set_fact(f, st, ka, a, &FACT_TRUTHY);
             while (a->kind == IR_CAST)
@@ -778,6 +820,97 @@ static void learn(fctx *f, const ir_expr *x, sc_state *st, int truth)
     default:
         break;
     }
+}
+
+/* True if x is pure and every variable it reads is a global or a
+ * parameter that still holds what the call passed. */
+static bool reads_args_only(const fctx *f, const ir_expr *x, const sc_state *st)
+{
+    switch (x->kind) {
+    case IR_INT:
+    case IR_NULL:
+        return true;
+    case IR_SYM:
+        if (x->symscope != IR_LOCAL)
+            return true;
+        return x->sym < f->fn->nparams && x->sym + 1 < f->call->nkids &&
+               state_get(st, f->frame, x->sym) ==
+                   state_get_fact(st, f->frame, arg_key(x->sym));
+    case IR_CALL:
+        if (!is_atoi(x))
+            return false;
+        return reads_args_only(f, x->kids[1], st);
+    case IR_CAST:
+    case IR_UNOP:
+    case IR_BINOP:
+    case IR_MEMBER:
+    case IR_INDEX:
+    case IR_COND:
+        for (uint32_t i = 0; i < x->nkids; i++)
+            if (!reads_args_only(f, x->kids[i], st))
+                return false;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* x with each parameter replaced by the caller's argument expression. */
+static const ir_expr *subst_args(fctx *f, const ir_expr *x)
+{
+    if (x->kind == IR_SYM && x->symscope == IR_LOCAL)
+        return f->call->kids[x->sym + 1];
+    ir_expr **kids = NULL;
+    for (uint32_t i = x->kind == IR_CALL ? 1 : 0;  /* atoi(s): s only */ i < x->nkids; i++) {
+        const ir_expr *k = subst_args(f, x->kids[i]);
+        if (k == x->kids[i])
+            continue;
+        if (!kids) {
+            kids = sc_alloc(&f->e->arena, x->nkids * sizeof *kids);
+            memcpy(kids, x->kids, x->nkids * sizeof *kids);
+        }
+        kids[i] = (ir_expr *)k;
+    }
+    if (!kids)
+        return x;
+    ir_expr *c = sc_alloc(&f->e->arena, sizeof *c);
+    *c = *x;
+    c->kids = kids;
+    return c;
+}
+
+/* The test x of this frame as its caller would write it: `mode == 1` in
+ * helper(g, argc % 3) is `argc % 3 == 1` there.  NULL where x reads
+ * anything the caller cannot name. */
+static const ir_expr *in_caller(fctx *f, const ir_expr *x, const sc_state *st)
+{
+    if (!f->caller || !f->call || !reads_args_only(f, x, st))
+        return NULL;
+    uint64_t key = mix((uint64_t)(uintptr_t)x, (uint64_t)(uintptr_t)f->call);
+    const void *k = (const void *)(uintptr_t)key;
+    const ir_expr *known = pm_get(f->e->caller_tests, k, pm_hash_int(key));
+    if (known)
+        return known;             /* a test in a loop, or on many paths */
+    const ir_expr *t = subst_args(f, x);
+    f->e->caller_tests = pm_set(&f->e->arena, f->e->caller_tests, k, pm_hash_int(key), t);
+    return t;
+}
+
+/* Learns what the test x being `truth` says, in this frame and, in their
+ * own terms, in the callers'; false if the path knew the opposite (no run
+ * takes it).  A helper's `if (mode == 1)` is the caller's test of
+ * argc % 3: a second call of the helper must take the same arm. */
+static bool learn_test(fctx *f, const ir_expr *x, sc_state *st, int truth)
+{
+    f->e->fact_clash = false;
+    learn(f, x, st, truth);
+    for (fctx *c = f; (x = in_caller(c, x, st)) != NULL;) {
+        c = (fctx *)c->caller;
+        learn(c, x, st, truth);
+    }
+    bool ok = !f->e->fact_clash;
+    f->e->fact_clash = false;
+    return ok;
 }
 
 /* The value of a pure expression on this path, without side effects
@@ -874,8 +1007,9 @@ static void check_fact(const void *key, const void *val, void *ctx)
     if (fv->kind == AV_TOP && fv != &FACT_TRUTHY && !fv->has_lo && !fv->has_hi)
         return;                   /* joined away: no constraint */
     uint64_t base = k & ~(1ull << 63);
-    const ir_expr *x = pm_get(c->f->e->fact_exprs, (const void *)(uintptr_t)(base | 1),
-                              pm_hash_int(base | 1));
+    uint64_t ek = expr_key(base, c->f->fn);
+    const ir_expr *x = pm_get(c->f->e->fact_exprs, (const void *)(uintptr_t)ek,
+                              pm_hash_int(ek));
     const av *now = x ? peval(c->f, x, c->st) : NULL;
     if (!now)
         return;
@@ -1552,10 +1686,8 @@ static int decide(fctx *f, const ir_expr *cond, sc_state *st, const av *v,
     if (t >= 0)
         return t;
     sc_state *y = state_clone(f->e, st);
-    learn(f, cond, y, 1);
-    learn(f, cond, st, 0);
-    *yes = consistent(f, y) ? y : NULL;
-    *no = consistent(f, st) ? st : NULL;
+    *yes = learn_test(f, cond, y, 1) && consistent(f, y) ? y : NULL;
+    *no = learn_test(f, cond, st, 0) && consistent(f, st) ? st : NULL;
     return -1;
 }
 
@@ -1726,8 +1858,7 @@ static bool learn_case(fctx *f, const ir_expr *eq, sc_state *st)
         (known && (known == &FACT_TRUTHY ? value == 0
                                          : known->kind == AV_INT && known->i != value)))
         return false;
-    learn(f, eq, st, 1);
-    return consistent(f, st);
+    return learn_test(f, eq, st, 1) && consistent(f, st);
 }
 
 /* No case matched: every case's test failed on this path. */
@@ -1736,9 +1867,8 @@ static bool learn_no_case(fctx *f, const ir_expr *const *tests, uint32_t n,
 {
     for (uint32_t i = 0; i < n; i++)
         if (tests[i]) {
-            if (fact_truth(f, tests[i], st) == 1)
+            if (fact_truth(f, tests[i], st) == 1 || !learn_test(f, tests[i], st, 0))
                 return false;
-            learn(f, tests[i], st, 0);
         }
     return consistent(f, st);
 }
