@@ -861,7 +861,8 @@ static const ir_expr *subst_args(fctx *f, const ir_expr *x)
     if (x->kind == IR_SYM && x->symscope == IR_LOCAL)
         return f->call->kids[x->sym + 1];
     ir_expr **kids = NULL;
-    for (uint32_t i = x->kind == IR_CALL ? 1 : 0;  /* atoi(s): s only */ i < x->nkids; i++) {
+    uint32_t first = x->kind == IR_CALL ? 1 : 0;  /* atoi(s): s only */
+    for (uint32_t i = first; i < x->nkids; i++) {
         const ir_expr *k = subst_args(f, x->kids[i]);
         if (k == x->kids[i])
             continue;
