@@ -31,8 +31,13 @@ const av *av_ident(const av *v)
 
 const av *av_narrowed(sc_engine *e, const av *v, const av *of)
 {
-    if (of == av_top() || of->kind != AV_TOP)
-        return v;                 /* not one run-time value */
+    /* a constant is not one run-time value; an unknown already narrowed
+     * to a constant is (argc known to be 1, told again it is 1: its facts
+     * must still be about it) */
+    if (of == av_top() || (of->kind != AV_TOP && !of->ident))
+        return v;
+    if (v->ident == av_ident(of))
+        return v;
     av *c = av_new(e, v->kind);
     *c = *v;
     c->ident = av_ident(of);

@@ -55,6 +55,8 @@ struct sc_engine {
     bool trace;                   /* SCOPECHECK_TRACE: every library call */
     pmap fact_exprs;              /* fact key -> the expression it is about */
     pmap case_tests;              /* case label -> its `x == value` test */
+    pmap value_keys;              /* a value's identity -> the fact key of the
+                                     expression it was computed from */
     pmap caller_tests;            /* (test, call) -> the test in the caller's terms */
     bool fact_clash;              /* a fact written since the last look said
                                      the opposite of what the path knew */

@@ -458,7 +458,11 @@ static uint64_t fact_key(fctx *f, const ir_expr *x, const sc_state *st)
         uint32_t slot = x->symscope == IR_LOCAL ? x->sym
                                                 : global_slot(f->e, f->unit, x->sym);
         const av *v = state_get(st, frame, slot);
-        return v == av_top() ? 0 : mix(2, (uint64_t)(uintptr_t)av_ident(v));
+        if (v == av_top())
+            return 0;
+        const av *id = av_ident(v);
+        const void *k = pm_get(f->e->value_keys, id, pm_hash_int((uint64_t)(uintptr_t)id));
+        return k ? (uint64_t)(uintptr_t)k : mix(2, (uint64_t)(uintptr_t)id);
     }
     case IR_CAST:
         return fact_key(f, x->kids[0], st);
@@ -545,6 +549,30 @@ static void put_fact(fctx *f, sc_state *st, uint32_t frame, uint64_t key,
 static uint64_t expr_key(uint64_t key, const ir_func *fn)
 {
     return mix(key, (uint64_t)(uintptr_t)fn) | 1;
+}
+
+/* A variable set from a pure expression (int m = argc % 3) stands for
+ * it: the value gets an identity of its own, whose fact key is the
+ * expression's, so that `m == 1`, `argc % 3 == 1` and a helper's
+ * `mode == 1` (mode = m) are one test. */
+static const av *speaks_for(fctx *f, const ir_expr *src, const sc_state *st,
+                            const av *v)
+{
+    while (src->kind == IR_CAST)
+        src = src->kids[0];
+    if (v->kind != AV_TOP || v == &FACT_TRUTHY || src->type.kind != IR_T_INT ||
+        src->kind == IR_SYM || src->kind == IR_INT)
+        return v;                 /* known, or a copy: the same value */
+    uint64_t key = fact_key(f, src, st);
+    if (!key)
+        return v;
+    av *c = sc_alloc(&f->e->arena, sizeof *c);
+    *c = *v;
+    c->ident = NULL;
+    f->e->value_keys = pm_set(&f->e->arena, f->e->value_keys, c,
+                              pm_hash_int((uint64_t)(uintptr_t)c),
+                              (const void *)(uintptr_t)key);
+    return c;
 }
 
 /* Sets a fact and remembers which expression its key stands for, so that
@@ -1011,7 +1039,11 @@ static void check_fact(const void *key, const void *val, void *ctx)
     uint64_t ek = expr_key(base, c->f->fn);
     const ir_expr *x = pm_get(c->f->e->fact_exprs, (const void *)(uintptr_t)ek,
                               pm_hash_int(ek));
-    const av *now = x ? peval(c->f, x, c->st) : NULL;
+    /* a fact about values a variable no longer holds (m changed since
+     * m == 1 was tested) is dead: its expression now reads other values */
+    if (!x || fact_key(c->f, x, c->st) != base)
+        return;
+    const av *now = peval(c->f, x, c->st);
     if (!now)
         return;
     c->nfacts++;
@@ -1469,6 +1501,9 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                 val = binop(e, inc ? IR_ADD : IR_SUB, old, val);
             } else if (x->op) {
                 val = binop(e, x->op, load(f, s, &l), val);
+            } else if (x->kids[0]->kind == IR_SYM &&
+                       x->kids[0]->type.kind == IR_T_INT) {
+                val = speaks_for(f, x->kids[1], s, val);
             }
             store(f, s, &l, val);
             bool post = x->kind == IR_INCDEC &&
@@ -2040,6 +2075,8 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io)
                     /* char buf[] = "x": the array holds the text */
                     if (sym->type.kind == IR_T_ARRAY && val->kind == AV_REF)
                         val = state_get(v.items[k].st, val->frame, val->slot);
+                    if (sym->type.kind == IR_T_INT)
+                        val = speaks_for(f, s->e, v.items[k].st, val);
                     state_set(e, v.items[k].st, f->frame, s->sym, val);
                     SC_PUSH(out, v.items[k].st);
                 }
