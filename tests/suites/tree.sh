@@ -95,3 +95,40 @@ echo junk > "$tmp/sum/bad.scir"
 "$sc" --link="$tmp/sum" > /dev/null 2> "$tmp/err"; st=$?
 [ "$st" -eq 2 ] && grep -q "bad.scir: not a scopecheck" "$tmp/err" && ok "--link rejects a damaged summary (exit 2)" ||
     notok "--link rejects a damaged summary" "status $st" "$(cat "$tmp/err")"
+
+# A chain of files that never name the library: main.c calls mid() in
+# mid.c, which calls tower() in tower.c, the only file that names it.  The
+# pre-scan finds mid.c in its second pass (it names tower) and main.c in
+# its third (it names mid), so the finding carries the whole call chain;
+# 30 plain files and a file that names `tower` only in a comment and a
+# string stay unparsed.
+mkdir -p "$tmp/chain" && cd "$tmp/chain"
+cat > tower.c <<'C'
+#include <varscope.h>
+void tower(int reuse)
+{
+    vs_graph *g = vs_graph_new();
+    if (reuse) {
+        VS_VARIABLE_SCOPE(g, "t", .reuse = VS_REUSE) {
+            vs_get_variable(g, "w", .shape = VS_SHAPE(2));
+        }
+    }
+    vs_graph_free(g);
+}
+C
+printf 'void tower(int reuse);\nvoid mid(void) { tower(1); }\n' > mid.c
+printf 'void mid(void);\nint main(void) { mid(); return 0; }\n' > main.c
+printf '/* tower */\nconst char *name_of(void) { return "mid tower"; }\n' > other.c
+for i in $(seq 1 30); do
+    printf '#include <string.h>\nint plain_%d(const char *s) { return (int)strlen(s) + %d; }\n' "$i" "$i" > "p$i.c"
+done
+for j in 1 2 4; do
+    SCOPECHECK_STATS=1 "$sc" --no-cache -j $j . -- -I"$inc" > "$tmp/chain.$j" 2> "$tmp/err"; st=$?
+    if [ "$st" -eq 1 ] && grep -q "34 files, 3 mapped" "$tmp/err" &&
+       grep -q "^./mid.c:2:18: note: in 'tower', called from here" "$tmp/chain.$j" &&
+       grep -q "^./main.c:2:18: note: in 'mid', called from here" "$tmp/chain.$j"; then
+        ok "-j $j: the pre-scan follows names across files to main (3 of 34 files parsed)"
+    else
+        notok "-j $j: the pre-scan follows names across files to main" "status $st" "$(cat "$tmp/err" "$tmp/chain.$j")"
+    fi
+done

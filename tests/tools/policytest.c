@@ -103,7 +103,7 @@ int main(int argc, char **argv)
         }
         items[n++] = it;
     }
-    map_items(items, n, o.jobs, NULL);
+    map_items(items, n, o.jobs, NULL, NULL, NULL);
     ir_unit **units = calloc(n + 1, sizeof *units);
     for (size_t i = 0; i < n; i++) {
         units[i] = items[i].unit;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "../rules/rule.h"
+#include "../util/strmap.h"
 #include "jsonfile.h"
 
 #define MAX_ERRORS 20
@@ -35,6 +36,14 @@ static char *dir_of(const char *file)
     return d;
 }
 
+/* file's base name under `real`, its directory's realpath */
+static char *in_real_dir(const char *real, const char *file)
+{
+    const char *slash = strrchr(file, '/');
+    const char *base = slash ? slash + 1 : file;
+    return sc_asprintf("%s%s%s", real, strcmp(real, "/") == 0 ? "" : "/", base);
+}
+
 char *sc_abs_file(const char *file)
 {
     char *dir = dir_of(file);
@@ -42,10 +51,7 @@ char *sc_abs_file(const char *file)
     free(dir);
     if (!real)
         return NULL;
-    const char *slash = strrchr(file, '/');
-    const char *base = slash ? slash + 1 : file;
-    char *out = sc_asprintf("%s%s%s", real,
-                            strcmp(real, "/") == 0 ? "" : "/", base);
+    char *out = in_real_dir(real, file);
     free(real);
     return out;
 }
@@ -522,6 +528,10 @@ struct sc_config_cache {
     size_t cap, count;
     SC_VEC(sc_config *) owned;
     char *cwd;
+    /* directory as named -> its realpath (or "" when it has none): once
+     * per directory, since realpath reads a link per path component and
+     * a tree's files share few directories */
+    sc_strmap real_dirs;
 };
 
 sc_config_cache *config_cache_new(const char *override)
@@ -550,6 +560,10 @@ void config_cache_free(sc_config_cache *c)
     config_free(c->forced);
     config_free(c->none);
     free(c->cwd);
+    for (size_t i = 0; i < c->real_dirs.cap; i++)
+        if (c->real_dirs.keys[i])
+            free(c->real_dirs.vals[i]);
+    sc_strmap_free(&c->real_dirs);
     free(c);
 }
 
@@ -592,6 +606,20 @@ static char *shown_path(sc_config_cache *c, const char *abs)
     return sc_xstrdup(abs);
 }
 
+static char *abs_file_cached(sc_config_cache *c, const char *file)
+{
+    char *dir = dir_of(file);
+    char *real = sc_strmap_get(&c->real_dirs, dir);
+    if (!real) {
+        real = realpath(dir, NULL);
+        if (!real)
+            real = sc_xstrdup("");
+        sc_strmap_put(&c->real_dirs, dir, real);
+    }
+    free(dir);
+    return real[0] ? in_real_dir(real, file) : NULL;
+}
+
 const sc_config *config_for_file(sc_config_cache *c, const char *file,
                                  sc_report *rep)
 {
@@ -606,7 +634,7 @@ const sc_config *config_for_file(sc_config_cache *c, const char *file,
         }
         return c->forced;
     }
-    char *abs = sc_abs_file(file);
+    char *abs = abs_file_cached(c, file);
     if (!abs)
         return c->none;
     char *dir = dir_of(abs);

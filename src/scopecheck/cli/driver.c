@@ -143,6 +143,8 @@ typedef struct run {
     sc_cache *cache;
     sc_strs aliases;
     double map_seconds;
+    sc_prescan *prescan;          /* during map_reaching */
+    bool all_files;
 } run;
 
 static void map_some(run *r, const bool *want)
@@ -156,7 +158,7 @@ static void map_some(run *r, const bool *want)
             batch[n++] = r->items[i];
             r->mapped[i] = true;
         }
-    map_items(batch, n, r->o->jobs, r->cache);
+    map_items(batch, n, r->o->jobs, r->cache, NULL, NULL);
     for (size_t k = 0; k < n; k++)
         r->items[index[k]] = batch[k];
     free(batch);
@@ -171,6 +173,22 @@ static ir_unit **units_of(run *r)
     return u;
 }
 
+/* The first round's filter, run by the map step's workers: a file is
+ * parsed if it names the library (binary data too: it is no C source,
+ * whatever it may name, and its parse says so). */
+static bool names_library(void *ctx, size_t i)
+{
+    run *r = ctx;
+    const char *file = r->files.items[i];
+    bool want = r->items[i].argv &&
+                (r->all_files ||
+                 prescan_mentions_library(r->prescan, file, r->items[i].argv,
+                                          &r->aliases) ||
+                 prescan_is_binary(r->prescan, file));
+    r->mapped[i] = want;
+    return want;
+}
+
 /* Parses the files that can reach the library: those whose text names it,
  * then, until nothing changes, those that name a function that reaches it
  * (see prescan.c).  --all-files parses everything. */
@@ -179,15 +197,9 @@ static void map_reaching(run *r, bool all)
     size_t n = r->files.len;
     bool *want = calloc(n + 1, sizeof *want);
     sc_prescan *ps = prescan_new();
-    for (size_t i = 0; i < n; i++) {
-        want[i] = all || (r->items[i].argv &&
-                          prescan_mentions_library(ps, r->files.items[i],
-                                                   r->items[i].argv, &r->aliases));
-        /* binary data is no C source, whatever it may name */
-        if (!all && r->items[i].argv && prescan_is_binary(ps, r->files.items[i]))
-            want[i] = true;
-    }
-    map_some(r, want);
+    r->prescan = ps;
+    r->all_files = all;
+    map_items(r->items, n, r->o->jobs, r->cache, names_library, r);
     for (;;) {
         ir_unit **u = units_of(r);
         ir_unit **dense = calloc(n + 1, sizeof *dense);
@@ -211,6 +223,7 @@ static void map_reaching(run *r, bool all)
         map_some(r, want);
     }
     prescan_free(ps);
+    r->prescan = NULL;
     free(want);
 }
 

@@ -1,3 +1,7 @@
+/* d_type in struct dirent */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE
+#endif
 #include "files.h"
 
 #include <dirent.h>
@@ -36,12 +40,22 @@ static void walk(const char *dir, sc_strs *out, int depth)
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.')
             continue;
+        /* the entry's type from readdir where the file system gives it
+         * (no stat per file); links and unknown types are stat'ed:
+         * a link to a .c file is checked, a link to a directory is not
+         * walked (no cycles) */
+        bool c_file = is_c_file(e->d_name);
+        if (e->d_type == DT_REG && !c_file)
+            continue;
         char *p = join(dir, e->d_name);
         struct stat st;
-        if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+        bool is_dir = e->d_type == DT_DIR ||
+                      (e->d_type != DT_REG && lstat(p, &st) == 0 &&
+                       S_ISDIR(st.st_mode));
+        if (is_dir)
             walk(p, out, depth + 1);
-        else if (is_c_file(e->d_name) && stat(p, &st) == 0 && S_ISREG(st.st_mode))
-        {
+        else if (c_file && (e->d_type == DT_REG ||
+                            (stat(p, &st) == 0 && S_ISREG(st.st_mode)))) {
             SC_PUSH(*out, p);
             continue;
         }

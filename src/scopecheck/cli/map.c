@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../frontend/clang_api.h"
 #include "../frontend/compdb.h"
 #include "../frontend/lower.h"
 #include "../frontend/parse.h"
@@ -130,6 +131,8 @@ typedef struct job {
     sc_map_item *items;
     size_t n;
     sc_cache *cache;
+    sc_map_filter *keep;
+    void *ctx;
     atomic_size_t next;
 } job;
 
@@ -154,6 +157,8 @@ static void *worker(void *arg)
         size_t i = atomic_fetch_add(&j->next, 1);
         if (i >= j->n)
             break;
+        if (j->keep && !j->keep(j->ctx, i))
+            continue;
         sc_map_item *it = &j->items[i];
         it->unit = cache_lookup(j->cache, it->file, it->argc, it->argv);
         if (it->unit) {
@@ -203,9 +208,20 @@ static int cores(void)
     return n > 0 ? (int)n : 1;
 }
 
-void map_items(sc_map_item *items, size_t n, int jobs, sc_cache *cache)
+/* libclang takes a while to load (relocating LLVM): with several
+ * threads, one more loads it while the workers pre-scan and read the
+ * cache, instead of the first parse waiting for it */
+static void *preload(void *arg)
 {
-    job j = {items, n, cache, 0};
+    (void)arg;
+    sc_clang_load(NULL);
+    return NULL;
+}
+
+void map_items(sc_map_item *items, size_t n, int jobs, sc_cache *cache,
+               sc_map_filter *keep, void *ctx)
+{
+    job j = {items, n, cache, keep, ctx, 0};
     int threads = jobs > 0 ? jobs : cores();
     if ((size_t)threads > n)
         threads = (int)n;
@@ -217,7 +233,8 @@ void map_items(sc_map_item *items, size_t n, int jobs, sc_cache *cache)
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setstacksize(&attr, 16u << 20);
-    pthread_t *t = calloc((size_t)threads, sizeof *t);
+    pthread_t *t = calloc((size_t)threads + 1, sizeof *t);
+    bool loading = pthread_create(&t[threads], NULL, preload, NULL) == 0;
     int started = 0;
     for (int i = 0; i < threads; i++) {
         if (pthread_create(&t[i], &attr, worker, &j) != 0)
@@ -228,6 +245,8 @@ void map_items(sc_map_item *items, size_t n, int jobs, sc_cache *cache)
         worker(&j);
     for (int i = 0; i < started; i++)
         pthread_join(t[i], NULL);
+    if (loading)
+        pthread_join(t[threads], NULL);
     pthread_attr_destroy(&attr);
     free(t);
 }

@@ -35,7 +35,14 @@ typedef struct sc_map_item {
     bool hashed;
 } sc_map_item;
 
-/* Parses and lowers the items on `jobs` threads (0: all cores). */
-void map_items(sc_map_item *items, size_t n, int jobs, sc_cache *cache);
+/* Whether item i is to be mapped, asked by the worker that takes it (so
+ * that a costly decision, the pre-scan, runs in parallel too); called
+ * from several threads at once. */
+typedef bool sc_map_filter(void *ctx, size_t i);
+
+/* Parses and lowers the items on `jobs` threads (0: all cores); with a
+ * filter, only the items it keeps (the others are left as they are). */
+void map_items(sc_map_item *items, size_t n, int jobs, sc_cache *cache,
+               sc_map_filter *keep, void *ctx);
 
 #endif

@@ -9,57 +9,113 @@
  * Every other file cannot reach the library and is never parsed: its
  * functions can call neither the library nor anything that calls it.
  * System headers (<...> not found under -I) are not read: varscope calls
- * in them would be the library itself. */
+ * in them would be the library itself.
+ *
+ * Thread-safe: the map step's workers pre-scan the files they are handed
+ * (reading and lexing a file outside the lock, in parallel; the shared
+ * tables and the headers under it), so that parsing starts while other
+ * files are still being scanned. */
 #include "prescan.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../util/arena.h"
 #include "../util/strmap.h"
+
+typedef struct include_line {
+    char *name;                   /* as written between the delimiters */
+    bool quoted;                  /* "x.h", not <x.h> */
+} include_line;
+
+/* The identifiers a text holds, approximately: a Bloom filter (3 of 8192
+ * bits per identifier; with a few hundred distinct identifiers a name
+ * is wrongly "maybe there" 1 time in 1000), so that the later passes lex
+ * only the texts that may name one of their functions. */
+#define BLOOM_BITS 8192
+typedef struct bloom {
+    uint64_t w[BLOOM_BITS / 64];
+} bloom;
+
+static void bloom_add(bloom *b, uint64_t h)
+{
+    for (int k = 0; k < 3; k++, h >>= 13)
+        b->w[(h % BLOOM_BITS) / 64] |= 1ull << (h % 64);
+}
+
+static bool bloom_may_have(const bloom *b, uint64_t h)
+{
+    for (int k = 0; k < 3; k++, h >>= 13)
+        if (!(b->w[(h % BLOOM_BITS) / 64] & (1ull << (h % 64))))
+            return false;
+    return true;
+}
 
 typedef struct text_ids {
     char *path;
     char *text;                   /* kept: later passes look for names */
     size_t len;
     bool has_vs;                  /* a vs_ or VS_ identifier */
-    SC_VEC(struct text_ids *) includes;
-    bool scanned;
+    SC_VEC(include_line) include_lines;   /* found by lexing */
+    SC_VEC(struct text_ids *) includes;   /* those resolved to files */
     bool binary;                  /* NUL bytes: not C source */
+    bloom ids;                    /* its identifiers */
 } text_ids;
 
 struct sc_prescan {
+    pthread_mutex_t lock;         /* over everything below */
     SC_VEC(text_ids *) files;
     sc_strmap by_path;
     sc_strmap exists;             /* path -> (void *)1 yes, 2 no */
 };
 
-sc_prescan *prescan_new(void) { return calloc(1, sizeof(sc_prescan)); }
+sc_prescan *prescan_new(void)
+{
+    sc_prescan *p = calloc(1, sizeof *p);
+    if (!p)
+        abort();
+    pthread_mutex_init(&p->lock, NULL);
+    return p;
+}
+
+static void text_free(text_ids *t)
+{
+    free(t->path);
+    free(t->text);
+    for (size_t i = 0; i < t->include_lines.len; i++)
+        free(t->include_lines.items[i].name);
+    SC_VEC_FREE(t->include_lines);
+    SC_VEC_FREE(t->includes);
+    free(t);
+}
 
 void prescan_free(sc_prescan *p)
 {
     if (!p)
         return;
-    for (size_t i = 0; i < p->files.len; i++) {
-        text_ids *t = p->files.items[i];
-        free(t->path);
-        free(t->text);
-        SC_VEC_FREE(t->includes);
-        free(t);
-    }
+    for (size_t i = 0; i < p->files.len; i++)
+        text_free(p->files.items[i]);
     SC_VEC_FREE(p->files);
     sc_strmap_free(&p->by_path);
     sc_strmap_free(&p->exists);
+    pthread_mutex_destroy(&p->lock);
     free(p);
 }
 
+/* the whole file, sized by fstat (a tree's files are read once each:
+ * no buffer larger than the file) */
 static char *slurp(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
-    size_t cap = 1 << 16, n;
+    struct stat st;
+    size_t cap = fstat(fileno(f), &st) == 0 && st.st_size > 0
+                     ? (size_t)st.st_size + 1 : 4096, n;
     char *buf = sc_xmalloc(cap + 1);
     *len = 0;
     while ((n = fread(buf + *len, 1, cap - *len, f)) > 0) {
@@ -124,14 +180,11 @@ static char *resolve(sc_prescan *p, const char *from, const char *name,
     return NULL;
 }
 
-static text_ids *scan(sc_prescan *p, const char *path, char *const *argv,
-                      int depth);
-
 /* Walks the identifiers outside comments and literals.  First pass
- * (names NULL): notes vs_/VS_ identifiers and follows #include lines.
- * Later passes: true as soon as an identifier is in `names`. */
-static bool tokenize(sc_prescan *p, text_ids *t, const char *s, size_t n,
-                     char *const *argv, int depth, const sc_strmap *names)
+ * (names NULL): notes vs_/VS_ identifiers and the #include lines.  Later
+ * passes: true as soon as an identifier is in `names`. */
+static bool tokenize(text_ids *t, const char *s, size_t n,
+                     const sc_strmap *names)
 {
     bool line_start = true;
     for (size_t i = 0; i < n;) {
@@ -170,18 +223,11 @@ static bool tokenize(sc_prescan *p, text_ids *t, const char *s, size_t n,
                     size_t e = k + 1;
                     while (e < n && s[e] != close && s[e] != '\n')
                         e++;
-                    if (e < n && s[e] == close && depth < 32) {
-                        char *name = sc_xmalloc(e - k);
-                        memcpy(name, s + k + 1, e - k - 1);
-                        name[e - k - 1] = '\0';
-                        char *hdr = resolve(p, t->path, name, open == '"', argv);
-                        if (hdr) {
-                            text_ids *h = scan(p, hdr, argv, depth + 1);
-                            if (h)
-                                SC_PUSH(t->includes, h);
-                            free(hdr);
-                        }
-                        free(name);
+                    if (e < n && s[e] == close) {
+                        include_line inc = {sc_xmalloc(e - k), open == '"'};
+                        memcpy(inc.name, s + k + 1, e - k - 1);
+                        inc.name[e - k - 1] = '\0';
+                        SC_PUSH(t->include_lines, inc);
                     }
                 }
                 while (i < n && s[i] != '\n')
@@ -201,9 +247,12 @@ static bool tokenize(sc_prescan *p, text_ids *t, const char *s, size_t n,
             size_t k = i;
             while (k < n && ident_char(s[k]))
                 k++;
-            if (!names && k - i > 3 && (strncmp(s + i, "vs_", 3) == 0 ||
-                                        strncmp(s + i, "VS_", 3) == 0))
-                t->has_vs = true;
+            if (!names) {
+                if (k - i > 3 && (strncmp(s + i, "vs_", 3) == 0 ||
+                                  strncmp(s + i, "VS_", 3) == 0))
+                    t->has_vs = true;
+                bloom_add(&t->ids, sc_hash(s + i, k - i));
+            }
             if (names && k - i < 256) {
                 char id[256];
                 memcpy(id, s + i, k - i);
@@ -219,28 +268,93 @@ static bool tokenize(sc_prescan *p, text_ids *t, const char *s, size_t n,
     return false;
 }
 
+/* A file read and lexed: touches nothing shared, so workers do it in
+ * parallel. */
+static text_ids *read_text(const char *path)
+{
+    text_ids *t = calloc(1, sizeof *t);
+    if (!t)
+        abort();
+    t->path = sc_xstrdup(path);
+    t->text = slurp(path, &t->len);
+    if (t->text) {
+        t->binary = memchr(t->text, '\0', t->len) != NULL;
+        tokenize(t, t->text, t->len, NULL);
+    }
+    return t;
+}
+
+static text_ids *scan(sc_prescan *p, const char *path, char *const *argv,
+                      int depth);
+
+/* Under the lock: t joins the tables, its include lines are resolved and
+ * the headers they name scanned (in turn). */
+static void add_text(sc_prescan *p, text_ids *t, char *const *argv, int depth)
+{
+    SC_PUSH(p->files, t);
+    sc_strmap_put(&p->by_path, t->path, t);
+    if (depth >= 32)
+        return;
+    for (size_t i = 0; i < t->include_lines.len; i++) {
+        include_line *inc = &t->include_lines.items[i];
+        char *hdr = resolve(p, t->path, inc->name, inc->quoted, argv);
+        if (hdr) {
+            SC_PUSH(t->includes, scan(p, hdr, argv, depth + 1));
+            free(hdr);
+        }
+    }
+}
+
+/* Under the lock: a header, read once. */
 static text_ids *scan(sc_prescan *p, const char *path, char *const *argv,
                       int depth)
 {
     text_ids *t = sc_strmap_get(&p->by_path, path);
+    if (!t) {
+        t = read_text(path);
+        add_text(p, t, argv, depth);
+    }
+    return t;
+}
+
+/* A file named by the caller: read and lexed outside the lock (another
+ * worker may read it meanwhile: the first to register it wins). */
+static text_ids *scan_file(sc_prescan *p, const char *path,
+                           char *const *argv)
+{
+    pthread_mutex_lock(&p->lock);
+    text_ids *t = sc_strmap_get(&p->by_path, path);
+    pthread_mutex_unlock(&p->lock);
     if (t)
         return t;
-    t = calloc(1, sizeof *t);
-    t->path = sc_xstrdup(path);
-    SC_PUSH(p->files, t);
-    sc_strmap_put(&p->by_path, path, t);
-    t->text = slurp(path, &t->len);
-    if (t->text) {
-        t->binary = memchr(t->text, '\0', t->len) != NULL;
-        tokenize(p, t, t->text, t->len, argv, depth, NULL);
+    text_ids *fresh = read_text(path);
+    pthread_mutex_lock(&p->lock);
+    t = sc_strmap_get(&p->by_path, path);
+    if (!t) {
+        add_text(p, fresh, argv, 0);
+        t = fresh;
+        fresh = NULL;
     }
-    t->scanned = true;
+    pthread_mutex_unlock(&p->lock);
+    if (fresh)
+        text_free(fresh);
     return t;
+}
+
+/* whether the text may name one of `names` (no: it surely does not) */
+static bool may_name(const text_ids *t, const sc_strmap *names)
+{
+    for (size_t i = 0; i < names->cap; i++)
+        if (names->keys[i] &&
+            bloom_may_have(&t->ids, sc_hash(names->keys[i],
+                                            strlen(names->keys[i]))))
+            return true;
+    return false;
 }
 
 /* t or one of its includes (a graph: cycles are possible) names the
  * library (names NULL) or one of `names` */
-static bool closure_has(sc_prescan *p, text_ids *t, const sc_strmap *names,
+static bool closure_has(text_ids *t, const sc_strmap *names,
                         const text_ids **seen, size_t *nseen)
 {
     for (size_t i = 0; i < *nseen; i++)
@@ -249,10 +363,11 @@ static bool closure_has(sc_prescan *p, text_ids *t, const sc_strmap *names,
     if (*nseen < 4096)
         seen[(*nseen)++] = t;
     if (!names ? t->has_vs
-               : t->text && tokenize(p, t, t->text, t->len, NULL, 0, names))
+               : t->text && may_name(t, names) &&
+                     tokenize(t, t->text, t->len, names))
         return true;
     for (size_t i = 0; i < t->includes.len; i++)
-        if (closure_has(p, t->includes.items[i], names, seen, nseen))
+        if (closure_has(t->includes.items[i], names, seen, nseen))
             return true;
     return false;
 }
@@ -260,10 +375,13 @@ static bool closure_has(sc_prescan *p, text_ids *t, const sc_strmap *names,
 static bool has(sc_prescan *p, const char *file, char *const *argv,
                 const sc_strmap *names)
 {
-    text_ids *t = scan(p, file, argv, 0);
+    text_ids *t = scan_file(p, file, argv);
     const text_ids *seen[4096];
     size_t nseen = 0;
-    return closure_has(p, t, names, seen, &nseen);
+    pthread_mutex_lock(&p->lock);
+    bool r = closure_has(t, names, seen, &nseen);
+    pthread_mutex_unlock(&p->lock);
+    return r;
 }
 
 bool prescan_mentions_library(sc_prescan *p, const char *file,
@@ -283,7 +401,7 @@ bool prescan_mentions_library(sc_prescan *p, const char *file,
 
 bool prescan_is_binary(sc_prescan *p, const char *file)
 {
-    return scan(p, file, NULL, 0)->binary;
+    return scan_file(p, file, NULL)->binary;
 }
 
 bool prescan_mentions_any(sc_prescan *p, const char *file,
