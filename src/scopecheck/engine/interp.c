@@ -443,6 +443,66 @@ static int cond_truth(fctx *f, const ir_expr *x, const sc_state *st)
     return t >= 0 ? t : fact_truth(f, x, st);
 }
 
+static uint64_t fact_key(fctx *f, const ir_expr *x, const sc_state *st);
+
+/* the key of `a op b` from its operands' keys (op not > or >=) */
+static uint64_t op_key(int op, uint64_t a, uint64_t b)
+{
+    bool commutes = op == IR_ADD || op == IR_MUL || op == IR_EQ ||
+                    op == IR_NE || op == IR_BITAND || op == IR_BITOR ||
+                    op == IR_BITXOR || op == IR_LAND || op == IR_LOR;
+    if (commutes && a > b) {
+        uint64_t t = a;
+        a = b;
+        b = t;
+    }
+    return mix(mix(mix(4, (uint64_t)op), a), b);
+}
+
+static bool is_int(const ir_expr *x, int64_t v)
+{
+    return x->kind == IR_INT && x->ival == v;
+}
+
+/* A test's key is its shape, up to what spelling does not change: an
+ * operand that leaves the other as it is (x + 0, x * 1, x | 0, ...), the
+ * order of a commutative operator's operands, and a > b written b < a;
+ * so `argc % 3 + 0 == 1` and `1 == argc % 3` are the test
+ * `argc % 3 == 1`. */
+static uint64_t binop_key(fctx *f, const ir_expr *x, const sc_state *st)
+{
+    const ir_expr *l = x->kids[0], *r = x->kids[1];
+    int op = x->op;
+    switch (op) {
+    case IR_ADD: case IR_BITOR: case IR_BITXOR:
+        if (is_int(l, 0))
+            return fact_key(f, r, st);
+        /* fall through */
+    case IR_SUB: case IR_SHL: case IR_SHR:
+        if (is_int(r, 0))
+            return fact_key(f, l, st);
+        break;
+    case IR_MUL:
+        if (is_int(l, 1))
+            return fact_key(f, r, st);
+        /* fall through */
+    case IR_DIV:
+        if (is_int(r, 1))
+            return fact_key(f, l, st);
+        break;
+    case IR_GT: case IR_GE:
+        op = op == IR_GT ? IR_LT : IR_LE;
+        l = x->kids[1];
+        r = x->kids[0];
+        break;
+    default:
+        break;
+    }
+    uint64_t a = fact_key(f, l, st);
+    uint64_t b = a ? fact_key(f, r, st) : 0;
+    return b ? op_key(op, a, b) : 0;
+}
+
 static uint64_t fact_key(fctx *f, const ir_expr *x, const sc_state *st)
 {
     uint64_t a, b;
@@ -470,9 +530,7 @@ static uint64_t fact_key(fctx *f, const ir_expr *x, const sc_state *st)
         a = fact_key(f, x->kids[0], st);
         return a ? mix(mix(3, (uint64_t)x->op), a) : 0;
     case IR_BINOP:
-        a = fact_key(f, x->kids[0], st);
-        b = a ? fact_key(f, x->kids[1], st) : 0;
-        return b ? mix(mix(mix(4, (uint64_t)x->op), a), b) : 0;
+        return binop_key(f, x, st);
     case IR_MEMBER:
         if (x->op == 1)
             return 0;
@@ -805,9 +863,9 @@ static void learn(fctx *f, const ir_expr *x, sc_state *st, int truth)
             uint64_t ka = fact_key(f, a, st), kn = mix(1, 0);
             if (ka) {
                 set_fact(f, st, ka, a, equal ? av_int(f->e, 0) : &FACT_TRUTHY);
-                put_fact(f, st, f->frame, mix(mix(mix(4, IR_EQ), ka), kn),
+                put_fact(f, st, f->frame, op_key(IR_EQ, ka, kn),
                          equal ? &FACT_TRUTHY : av_int(f->e, 0));
-                put_fact(f, st, f->frame, mix(mix(mix(4, IR_NE), ka), kn),
+                put_fact(f, st, f->frame, op_key(IR_NE, ka, kn),
                          equal ? av_int(f->e, 0) : &FACT_TRUTHY);
             }
             if (a->kind == IR_SYM)
@@ -826,8 +884,8 @@ static void learn(fctx *f, const ir_expr *x, sc_state *st, int truth)
             uint64_t ka = fact_key(f, a, st);
             if (ka)
                 put_fact(f, st, f->frame,
-                         mix(mix(mix(4, x->op == IR_EQ ? IR_NE : IR_EQ), ka),
-                             mix(1, (uint64_t)b->ival)),
+                         op_key(x->op == IR_EQ ? IR_NE : IR_EQ, ka,
+                                mix(1, (uint64_t)b->ival)),
                          x->op == IR_EQ ? &FACT_TRUTHY : av_int(f->e, 0));
             if (b->ival == 0 && ka)
                 set_fact(f, st, ka, a, &FACT_TRUTHY);
