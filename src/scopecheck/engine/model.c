@@ -1314,10 +1314,9 @@ bool model_call(sc_engine *e, const char *callee, sc_state *st,
             ev.site = *site;
             sc_emit(e, &ev);
         }
-        /* a failure the engine is unsure of (its code, or whether it
-         * happens at all) makes what follows from it unsure too */
-        if (!r.certain)
-            st->tainted = true;
+        /* the call fails on every run of this path, whichever check
+         * (an earlier one that may fail, or this one): its code may be
+         * unsure, what follows is not (the graph untouched, NULL) */
         push(out, st, fail);
         return true;
     }
