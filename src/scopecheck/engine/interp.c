@@ -10,8 +10,8 @@
  *   kept apart (up to MAX_STATES), because an early return or break that
  *   leaves a scope open is exactly what must not be blurred.
  * - Loops run with known conditions as C runs them (unrolled, up to a
- *   cap); when the condition is unknown, a first and a later iteration are
- *   run and joined with the zero-iteration path.
+ *   cap); when the condition is unknown, the first UNKNOWN_TURNS turns are
+ *   run, each joined with the paths that leave before it.
  * - Calls to the program's own functions are followed with the caller's
  *   state (context-sensitive, with a recursion cap); calls to the library
  *   go to the model; other calls return unknown values. */
@@ -24,6 +24,13 @@
 #include "varscope.h"
 
 #define MAX_STATES 16
+/* A loop whose trip count is unknown runs its first turns as C runs them
+ * (on each, the paths that may leave, leave), then its state stands for
+ * every later turn.  Four turns see names that cycle with i % 2 and
+ * i % 3 come round again. */
+#ifndef UNKNOWN_TURNS
+#define UNKNOWN_TURNS 4
+#endif
 
 typedef struct gdepth { uint32_t id; int depth; } gdepth;
 
@@ -1911,10 +1918,10 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
         normalize(e, &go);
         SC_VEC_FREE(cur);
         cur = go;
-        if ((unknown_cond && it >= 2) || it >= limit || over_budget(e)) {
-            /* a first and a later iteration have run: leave with them,
-             * standing for every later one too: what the loop changes
-             * becomes unknown */
+        if ((unknown_cond && it >= UNKNOWN_TURNS) || it >= limit || over_budget(e)) {
+            /* the first turns have run: leave with them, standing for
+             * every later one too: what the loop changes becomes
+             * unknown */
             for (size_t k = 0; k < cur.len; k++) {
                 widen(f, cur.items[k], written);
                 for (uint32_t g = 0; g < nentry; g++) {
