@@ -31,13 +31,14 @@
  *             are unset in a plain run.  main.c then declares its inputs,
  *             one line each, for the oracle to run every combination:
  *                 // oracle-input: argc 1 2 3 4 5 6 7 8 9
- *                 // oracle-input: env VSGEN_A - 0 1 2 7 02  ("-" = unset)
+ *                 // oracle-input: env VSGEN_A - 0 1 2 7 02 20  ("-" = unset)
  *             These values give every combination of the conditions the
  *             program can test: on argc (> 1, > 2, > 3, == 2, % 2, % 3:
  *             1..3, then 4..9 for every residue modulo 6) and on VSGEN_A
- *             (unset, or set with atoi() 0, 1, 2 or another value, and
- *             "02": atoi() 2 while its first character is not '2', so a
- *             program that tests both sees them disagree).  argc is never
+ *             (unset, or set with atoi() 0, 1, 2 or another value; "02":
+ *             atoi() 2 while its first character is not '2', and "20":
+ *             the first character '2' while atoi() is not 2, so a program
+ *             that tests both sees them disagree either way).  argc is never
  *             0 (Linux passes argv[0] since 5.18).
  */
 #include <stdarg.h>
@@ -1203,7 +1204,7 @@ int main(int argc, char **argv)
             if (uses_argc)
                 bput(&files_b[0], "// oracle-input: argc 1 2 3 4 5 6 7 8 9\n");
             if (uses_env_a)
-                bput(&files_b[0], "// oracle-input: env VSGEN_A - 0 1 2 7 02\n");
+                bput(&files_b[0], "// oracle-input: env VSGEN_A - 0 1 2 7 02 20\n");
             if (uses_env_b)
                 bput(&files_b[0], "// oracle-input: env VSGEN_B - 1\n");
         }

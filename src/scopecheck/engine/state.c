@@ -1,4 +1,5 @@
 /* Abstract states: creation, copies, joins, and the scope-count trie. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine_int.h"
@@ -107,14 +108,66 @@ void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
 
 /* ---- joins ---- */
 
+/* One join of two states' frames.  A value object that several slots
+ * share on both sides (argc in main, the parameter it was passed as, the
+ * record of what that parameter stands for) must stay one object in the
+ * join, or a later test of one would no longer say anything of the
+ * others: so each pair of objects is joined once. */
+typedef struct join_memo {
+    sc_engine *e;
+    const void **pairs;           /* a, b at 2i, 2i + 1 */
+    const void **joined;
+    size_t cap, count;
+} join_memo;
+
+static size_t memo_slot(const join_memo *m, const void *a, const void *b)
+{
+    uint64_t h = pm_hash_int((uint64_t)(uintptr_t)a * 31 + (uint64_t)(uintptr_t)b);
+    size_t j = (size_t)h & (m->cap - 1);
+    while (m->pairs[2 * j] &&
+           (m->pairs[2 * j] != a || m->pairs[2 * j + 1] != b))
+        j = (j + 1) & (m->cap - 1);
+    return j;
+}
+
+static void memo_grow(join_memo *m)
+{
+    join_memo old = *m;
+    m->cap = old.cap ? old.cap * 2 : 64;
+    m->pairs = calloc(2 * m->cap, sizeof *m->pairs);
+    m->joined = calloc(m->cap, sizeof *m->joined);
+    if (!m->pairs || !m->joined)
+        abort();
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.pairs[2 * i]) {
+            size_t j = memo_slot(m, old.pairs[2 * i], old.pairs[2 * i + 1]);
+            m->pairs[2 * j] = old.pairs[2 * i];
+            m->pairs[2 * j + 1] = old.pairs[2 * i + 1];
+            m->joined[j] = old.joined[i];
+        }
+    free(old.pairs);
+    free(old.joined);
+}
+
 static const void *join_av(const void *k, const void *a, const void *b,
                            void *ctx)
 {
     (void)k;
-    sc_engine *e = ctx;
+    join_memo *m = ctx;
     if (a == b)
         return a;
-    return av_join(e, a ? a : av_top(), b ? b : av_top());
+    a = a ? a : av_top();
+    b = b ? b : av_top();
+    if (2 * (m->count + 1) > m->cap)
+        memo_grow(m);
+    size_t j = memo_slot(m, a, b);
+    if (!m->pairs[2 * j]) {
+        m->pairs[2 * j] = a;
+        m->pairs[2 * j + 1] = b;
+        m->joined[j] = av_join(m->e, a, b);
+        m->count++;
+    }
+    return m->joined[j];
 }
 
 static const void *join_name(const void *k, const void *a, const void *b,
@@ -299,10 +352,13 @@ void state_join_into(sc_engine *e, sc_state *a, const sc_state *b)
     /* doubtful if either is: a later test may pick out just the doubtful
      * path's part of the join (`if (v)` where only it had v) */
     a->tainted = a->tainted || b->tainted;
+    join_memo memo = {e, NULL, NULL, 0, 0};
     for (uint32_t f = 0; f < a->nframes && f < b->nframes; f++)
         if (a->frames[f].root != b->frames[f].root)
             a->frames[f] = pm_join(&e->arena, a->frames[f], b->frames[f],
-                                   join_av, e);
+                                   join_av, &memo);
+    free(memo.pairs);
+    free(memo.joined);
     for (uint32_t i = 0; i < b->ngraphs; i++) {
         const sc_graph *gb = b->graphs[i];
         const sc_graph *ga = state_graph(a, gb->id);
