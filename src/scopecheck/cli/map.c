@@ -10,7 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../frontend/clang_api.h"
 #include "../frontend/compdb.h"
 #include "../frontend/lower.h"
 #include "../frontend/parse.h"
@@ -208,16 +207,6 @@ static int cores(void)
     return n > 0 ? (int)n : 1;
 }
 
-/* libclang takes a while to load (relocating LLVM): with several
- * threads, one more loads it while the workers pre-scan and read the
- * cache, instead of the first parse waiting for it */
-static void *preload(void *arg)
-{
-    (void)arg;
-    sc_clang_load(NULL);
-    return NULL;
-}
-
 void map_items(sc_map_item *items, size_t n, int jobs, sc_cache *cache,
                sc_map_filter *keep, void *ctx)
 {
@@ -233,8 +222,7 @@ void map_items(sc_map_item *items, size_t n, int jobs, sc_cache *cache,
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setstacksize(&attr, 16u << 20);
-    pthread_t *t = calloc((size_t)threads + 1, sizeof *t);
-    bool loading = pthread_create(&t[threads], NULL, preload, NULL) == 0;
+    pthread_t *t = calloc((size_t)threads, sizeof *t);
     int started = 0;
     for (int i = 0; i < threads; i++) {
         if (pthread_create(&t[i], &attr, worker, &j) != 0)
@@ -245,8 +233,6 @@ void map_items(sc_map_item *items, size_t n, int jobs, sc_cache *cache,
         worker(&j);
     for (int i = 0; i < started; i++)
         pthread_join(t[i], NULL);
-    if (loading)
-        pthread_join(t[threads], NULL);
     pthread_attr_destroy(&attr);
     free(t);
 }
