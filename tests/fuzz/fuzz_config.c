@@ -15,9 +15,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                   (const char *)data, size, &rep);
     if (!cfg->broken) {
         /* the globs against a few paths */
-        config_excludes(cfg, "/tmp/fuzz.c");
-        config_excludes(cfg, "/tmp/../tmp/a.c");
-        config_excludes(cfg, "x.c");
+        config_excludes(NULL, cfg, "/tmp/fuzz.c");
+        config_excludes(NULL, cfg, "/tmp/../tmp/a.c");
+        config_excludes(NULL, cfg, "x.c");
         for (int i = -1; i < 20; i++)
             (void)config_rule(cfg, i);
     }

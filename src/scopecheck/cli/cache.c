@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "../ir/summary.h"
+#include "../util/file.h"
 #include "../util/strmap.h"
 #include "../version.h"
 
@@ -149,23 +150,6 @@ static char *entry_path(const sc_cache *c, const char *file, int argc,
     return path;
 }
 
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n;
-    unsigned char *buf = sc_xmalloc(cap);
-    *len = 0;
-    while ((n = fread(buf + *len, 1, cap - *len, f)) > 0) {
-        *len += n;
-        if (*len == cap)
-            buf = sc_xrealloc(buf, cap *= 2);
-    }
-    fclose(f);
-    return buf;
-}
-
 static uint64_t rd64(const unsigned char *b)
 {
     uint64_t v = 0;
@@ -189,7 +173,7 @@ ir_unit *cache_lookup(sc_cache *c, const char *file, int argc,
         return NULL;
     char *path = entry_path(c, file, argc, argv);
     size_t len = 0;
-    unsigned char *e = slurp(path, &len);
+    unsigned char *e = (unsigned char *)sc_read_file(path, &len);
     ir_unit *u = NULL;
     bool corrupt = false;
     if (e && len >= 32 && memcmp(e, MAGIC, 4) == 0 &&

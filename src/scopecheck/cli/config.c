@@ -22,6 +22,8 @@
 
 /* ---- paths ----------------------------------------------------------------- */
 
+static char *abs_file(sc_config_cache *c, const char *file);
+
 static char *dir_of(const char *file)
 {
     const char *slash = strrchr(file, '/');
@@ -34,26 +36,6 @@ static char *dir_of(const char *file)
     memcpy(d, file, n);
     d[n] = '\0';
     return d;
-}
-
-/* file's base name under `real`, its directory's realpath */
-static char *in_real_dir(const char *real, const char *file)
-{
-    const char *slash = strrchr(file, '/');
-    const char *base = slash ? slash + 1 : file;
-    return sc_asprintf("%s%s%s", real, strcmp(real, "/") == 0 ? "" : "/", base);
-}
-
-char *sc_abs_file(const char *file)
-{
-    char *dir = dir_of(file);
-    char *real = realpath(dir, NULL);
-    free(dir);
-    if (!real)
-        return NULL;
-    char *out = in_real_dir(real, file);
-    free(real);
-    return out;
 }
 
 /* the parent of an absolute directory ("/" stays "/"), in place */
@@ -487,11 +469,12 @@ static bool glob_match(const char *glob, const char *rel)
     return hit;
 }
 
-bool config_excludes(const sc_config *cfg, const char *file)
+bool config_excludes(sc_config_cache *c, const sc_config *cfg,
+                     const char *file)
 {
     if (!cfg || !cfg->exclude.len || !cfg->dir)
         return false;
-    char *abs = sc_abs_file(file);
+    char *abs = abs_file(c, file);
     if (!abs)
         return false;
     char *rel = relpath(cfg->dir, abs);
@@ -567,6 +550,33 @@ void config_cache_free(sc_config_cache *c)
     free(c);
 }
 
+/* The absolute, symlink-free form of a file's path: the real path of its
+ * directory joined with its name (malloc'd; NULL if the directory does
+ * not exist).  With a cache, each directory's real path is taken once. */
+static char *abs_file(sc_config_cache *c, const char *file)
+{
+    char *dir = dir_of(file);
+    char *real = c ? sc_strmap_get(&c->real_dirs, dir) : NULL;
+    if (!real) {
+        real = realpath(dir, NULL);
+        if (!real)
+            real = sc_xstrdup("");
+        if (c)
+            sc_strmap_put(&c->real_dirs, dir, real);
+    }
+    free(dir);
+    char *out = NULL;
+    if (real[0]) {
+        const char *slash = strrchr(file, '/');
+        const char *base = slash ? slash + 1 : file;
+        out = sc_asprintf("%s%s%s", real, strcmp(real, "/") == 0 ? "" : "/",
+                          base);
+    }
+    if (!c)
+        free(real);
+    return out;
+}
+
 static dir_slot *find_slot(sc_config_cache *c, const char *dir)
 {
     size_t j = (size_t)sc_hash(dir, strlen(dir)) & (c->cap - 1);
@@ -606,27 +616,13 @@ static char *shown_path(sc_config_cache *c, const char *abs)
     return sc_xstrdup(abs);
 }
 
-static char *abs_file_cached(sc_config_cache *c, const char *file)
-{
-    char *dir = dir_of(file);
-    char *real = sc_strmap_get(&c->real_dirs, dir);
-    if (!real) {
-        real = realpath(dir, NULL);
-        if (!real)
-            real = sc_xstrdup("");
-        sc_strmap_put(&c->real_dirs, dir, real);
-    }
-    free(dir);
-    return real[0] ? in_real_dir(real, file) : NULL;
-}
-
 const sc_config *config_for_file(sc_config_cache *c, const char *file,
                                  sc_report *rep)
 {
     if (c->override) {
         if (!c->forced_loaded) {
             c->forced_loaded = true;
-            char *abs = sc_abs_file(c->override);
+            char *abs = abs_file(c, c->override);
             char *dir = abs ? dir_of(abs) : NULL;
             c->forced = config_load(c->override, c->override, dir, rep);
             free(dir);
@@ -634,7 +630,7 @@ const sc_config *config_for_file(sc_config_cache *c, const char *file,
         }
         return c->forced;
     }
-    char *abs = abs_file_cached(c, file);
+    char *abs = abs_file(c, file);
     if (!abs)
         return c->none;
     char *dir = dir_of(abs);

@@ -72,8 +72,10 @@ void config_cache_free(sc_config_cache *c);
 const sc_config *config_for_file(sc_config_cache *c, const char *file,
                                  sc_report *rep);
 
-/* true if the configuration's "exclude" matches file */
-bool config_excludes(const sc_config *cfg, const char *file);
+/* true if the configuration's "exclude" matches file (c: the cache that
+ * remembers directories' real paths, or NULL) */
+bool config_excludes(sc_config_cache *c, const sc_config *cfg,
+                     const char *file);
 /* the configured setting of rule sc_rules[rule]: SC_RULE_UNSET,
  * SC_RULE_OFF or an sc_severity */
 int config_rule(const sc_config *cfg, int rule);
@@ -87,10 +89,5 @@ sc_config *config_parse(const char *shown, const char *dir, const char *text,
 sc_config *config_load(const char *path, const char *shown, const char *dir,
                        sc_report *rep);
 void config_free(sc_config *cfg);
-
-/* The absolute, symlink-free form of a file's path: the real path of its
- * directory joined with its name (malloc'd; NULL if the directory does not
- * exist). */
-char *sc_abs_file(const char *file);
 
 #endif

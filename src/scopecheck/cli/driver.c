@@ -20,6 +20,7 @@
 #include "../ir/summary.h"
 #include "../report/output.h"
 #include "../rules/rule.h"
+#include "../util/file.h"
 #include "../version.h"
 #include "cache.h"
 #include "files.h"
@@ -143,8 +144,6 @@ typedef struct run {
     sc_cache *cache;
     sc_strs aliases;
     double map_seconds;
-    sc_prescan *prescan;          /* during map_reaching */
-    bool all_files;
 } run;
 
 static void map_some(run *r, const bool *want)
@@ -176,15 +175,22 @@ static ir_unit **units_of(run *r)
 /* The first round's filter, run by the map step's workers: a file is
  * parsed if it names the library (binary data too: it is no C source,
  * whatever it may name, and its parse says so). */
+typedef struct first_round {
+    run *r;
+    sc_prescan *ps;
+    bool all;                     /* --all-files: every file */
+} first_round;
+
 static bool names_library(void *ctx, size_t i)
 {
-    run *r = ctx;
+    first_round *fr = ctx;
+    run *r = fr->r;
     const char *file = r->files.items[i];
     bool want = r->items[i].argv &&
-                (r->all_files ||
-                 prescan_mentions_library(r->prescan, file, r->items[i].argv,
+                (fr->all ||
+                 prescan_mentions_library(fr->ps, file, r->items[i].argv,
                                           &r->aliases) ||
-                 prescan_is_binary(r->prescan, file));
+                 prescan_is_binary(fr->ps, file));
     r->mapped[i] = want;
     return want;
 }
@@ -197,9 +203,8 @@ static void map_reaching(run *r, bool all)
     size_t n = r->files.len;
     bool *want = calloc(n + 1, sizeof *want);
     sc_prescan *ps = prescan_new();
-    r->prescan = ps;
-    r->all_files = all;
-    map_items(r->items, n, r->o->jobs, r->cache, names_library, r);
+    first_round fr = {r, ps, all};
+    map_items(r->items, n, r->o->jobs, r->cache, names_library, &fr);
     for (;;) {
         ir_unit **u = units_of(r);
         ir_unit **dense = calloc(n + 1, sizeof *dense);
@@ -223,7 +228,6 @@ static void map_reaching(run *r, bool all)
         map_some(r, want);
     }
     prescan_free(ps);
-    r->prescan = NULL;
     free(want);
 }
 
@@ -300,18 +304,8 @@ static void read_summaries(run *r)
         qsort(r->files.items, r->files.len, sizeof *r->files.items, cmp_str);
     r->items = calloc(r->files.len + 1, sizeof *r->items);
     for (size_t i = 0; i < r->files.len; i++) {
-        FILE *f = fopen(r->files.items[i], "rb");
-        unsigned char *buf = NULL;
-        size_t len = 0, cap = 0, n;
-        while (f) {
-            if (len == cap)
-                buf = sc_xrealloc(buf, cap = cap ? cap * 2 : 65536);
-            if ((n = fread(buf + len, 1, cap - len, f)) == 0)
-                break;
-            len += n;
-        }
-        if (f)
-            fclose(f);
+        size_t len;
+        unsigned char *buf = (unsigned char *)sc_read_file(r->files.items[i], &len);
         r->items[i].file = r->files.items[i];
         r->items[i].unit = buf ? ir_read(buf, len) : NULL;
         if (!r->items[i].unit)

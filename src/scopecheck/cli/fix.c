@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../util/file.h"
+
 typedef struct pending {
     const sc_edit *edit;
     sc_finding *finding;
@@ -20,23 +22,6 @@ static int by_offset(const void *a, const void *b)
     if (x->end_offset != y->end_offset)
         return x->end_offset < y->end_offset ? -1 : 1;
     return strcmp(x->text, y->text);
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n;
-    char *buf = sc_xmalloc(cap);
-    *len = 0;
-    while ((n = fread(buf + *len, 1, cap - *len, f)) > 0) {
-        *len += n;
-        if (*len == cap)
-            buf = sc_xrealloc(buf, cap *= 2);
-    }
-    fclose(f);
-    return buf;
 }
 
 /* Writes text over path through a temporary file in the same directory,
@@ -109,7 +94,7 @@ size_t fix_apply(sc_report *rep, const sc_strmap *hashes, size_t *nfiles)
             if (strcmp(all.items[k].edit->file, file) == 0)
                 SC_PUSH(mine, all.items[k]);
         size_t len;
-        char *text = slurp(file, &len);
+        char *text = sc_read_file(file, &len);
         const uint64_t *was = sc_strmap_get(hashes, file);
         if (!text || !was || sc_fnv1a(SC_FNV_INIT, text, len) != *was) {
             report_failure(rep, "%s: not fixed: the file changed since it was "

@@ -103,7 +103,7 @@ const sc_policy_plan *policy_prepare(sc_policy *p, sc_strs *files,
     for (size_t i = 0; i < files->len; i++) {
         const char *file = files->items[i];
         const sc_config *cfg = config_for_file(p->configs, file, rep);
-        if (cfg->broken || config_excludes(cfg, file)) {
+        if (cfg->broken || config_excludes(p->configs, cfg, file)) {
             free((void *)file);
             continue;
         }
@@ -155,7 +155,7 @@ static const sc_config *cfg_of(sc_policy *p, const char *file, sc_report *rep)
     free(p->last_file);
     p->last_file = sc_xstrdup(file);
     p->last_cfg = cfg && !cfg->broken ? cfg : NULL;
-    p->last_excluded = p->last_cfg && config_excludes(p->last_cfg, file);
+    p->last_excluded = p->last_cfg && config_excludes(p->configs, p->last_cfg, file);
     return p->last_cfg;
 }
 

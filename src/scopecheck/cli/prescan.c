@@ -22,9 +22,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "../util/arena.h"
+#include "../util/file.h"
 #include "../util/strmap.h"
 
 typedef struct include_line {
@@ -104,28 +104,6 @@ void prescan_free(sc_prescan *p)
     sc_strmap_free(&p->exists);
     pthread_mutex_destroy(&p->lock);
     free(p);
-}
-
-/* the whole file, sized by fstat (a tree's files are read once each:
- * no buffer larger than the file) */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    struct stat st;
-    size_t cap = fstat(fileno(f), &st) == 0 && st.st_size > 0
-                     ? (size_t)st.st_size + 1 : 4096, n;
-    char *buf = sc_xmalloc(cap + 1);
-    *len = 0;
-    while ((n = fread(buf + *len, 1, cap - *len, f)) > 0) {
-        *len += n;
-        if (*len == cap)
-            buf = sc_xrealloc(buf, (cap *= 2) + 1);
-    }
-    fclose(f);
-    buf[*len] = '\0';
-    return buf;
 }
 
 static bool ident_start(char c)
@@ -276,7 +254,7 @@ static text_ids *read_text(const char *path)
     if (!t)
         abort();
     t->path = sc_xstrdup(path);
-    t->text = slurp(path, &t->len);
+    t->text = sc_read_file(path, &t->len);
     if (t->text) {
         t->binary = memchr(t->text, '\0', t->len) != NULL;
         tokenize(t, t->text, t->len, NULL);

@@ -28,9 +28,7 @@
  * (on each, the paths that may leave, leave), then its state stands for
  * every later turn.  Four turns see names that cycle with i % 2 and
  * i % 3 come round again. */
-#ifndef UNKNOWN_TURNS
 #define UNKNOWN_TURNS 4
-#endif
 
 typedef struct gdepth { uint32_t id; int depth; } gdepth;
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "../util/file.h"
 
 typedef struct src_file {
     char *path;
@@ -44,18 +45,7 @@ static src_file *load(sc_source_cache *c, const char *file)
         if (strcmp(c->files.items[i].path, file) == 0)
             return &c->files.items[i];
     src_file f = {sc_xstrdup(file), NULL, 0, NULL, 0};
-    FILE *fp = fopen(file, "rb");
-    if (fp) {
-        size_t cap = 4096, n;
-        f.text = sc_xmalloc(cap + 1);
-        while ((n = fread(f.text + f.len, 1, cap - f.len, fp)) > 0) {
-            f.len += n;
-            if (f.len == cap)
-                f.text = sc_xrealloc(f.text, (cap *= 2) + 1);
-        }
-        f.text[f.len] = '\0';
-        fclose(fp);
-    }
+    f.text = sc_read_file(file, &f.len);
     SC_PUSH(c->files, f);
     return &c->files.items[c->files.len - 1];
 }
