@@ -10,7 +10,9 @@
  * therefore a placeholder named like TF's op ("Conv2D", "Relu", "Reshape"),
  * with the output shape TF's shape function computes (cited beside each).
  * None of them can fail on the programs' inputs; none of them touches a
- * variable scope or the variable store.
+ * variable scope or the variable store.  Where Python raised, the C
+ * program goes on with NULL: a stand-in given NULL returns NULL and does
+ * nothing, as Python would not have reached it.
  */
 #ifndef REALWORLD_TFOPS_H
 #define REALWORLD_TFOPS_H
@@ -21,6 +23,8 @@
  * Maximum, Dropout's output, BiasAdd, Identity ...) */
 static inline vs_tensor *tf_like(vs_graph *g, const char *op, vs_tensor *x)
 {
+    if (!x)
+        return NULL;
     return vs_placeholder(g, vs_tensor_dtype(x), vs_tensor_shape(x),
                           .name = op);
 }
@@ -45,6 +49,8 @@ static inline int64_t tf_ceil_div(int64_t a, int64_t b)
 static inline vs_tensor *tf_conv2d(vs_graph *g, vs_tensor *x, vs_var *w,
                                    int s, int same)
 {
+    if (!x || !w)
+        return NULL;
     const vs_shape *in = vs_tensor_shape(x), *k = vs_var_shape(w);
     vs_shape out = {4, {in->dims[0], 0, 0, k->dims[3]}};
     for (int d = 1; d <= 2; d++)
@@ -58,6 +64,8 @@ static inline vs_tensor *tf_conv2d(vs_graph *g, vs_tensor *x, vs_var *w,
 static inline vs_tensor *tf_pool(vs_graph *g, const char *op, vs_tensor *x,
                                  int k, int s, int same)
 {
+    if (!x)
+        return NULL;
     const vs_shape *in = vs_tensor_shape(x);
     vs_shape out = *in;
     for (int d = 1; d <= 2; d++)
@@ -71,6 +79,9 @@ static inline vs_tensor *tf_pool(vs_graph *g, const char *op, vs_tensor *x,
 static inline vs_tensor *tf_concat(vs_graph *g, vs_tensor *const *xs, int n,
                                    int axis)
 {
+    for (int i = 0; i < n; i++)
+        if (!xs[i])
+            return NULL;
     vs_shape out = *vs_tensor_shape(xs[0]);
     for (int i = 1; i < n; i++) {
         int64_t d = vs_tensor_shape(xs[i])->dims[axis];
@@ -83,6 +94,8 @@ static inline vs_tensor *tf_concat(vs_graph *g, vs_tensor *const *xs, int n,
 static inline vs_tensor *tf_embedding_lookup(vs_graph *g, vs_var *params,
                                              vs_tensor *ids)
 {
+    if (!params || !ids)
+        return NULL;
     const vs_shape *p = vs_var_shape(params), *i = vs_tensor_shape(ids);
     vs_shape out = *i;
     for (int d = 1; d < p->rank; d++)
