@@ -238,10 +238,12 @@ def check(path, args, stats, tsv):
             false_errors += 1
             notes.append("false error (no run hits it): %s:%d: %s" % (
                 os.path.relpath(f["file"], ROOT), f["line"], f["rule"]))
-    for e in after:
-        seen = any(f["rule"] == e[2] and covers(f, e) for f in errors)
-        notes.append("after TF's exception, C goes on: %s (linter: %s)" % (
-            fmt(e), "error" if seen else "silent"))
+    if after:
+        seen = [e for e in after
+                if any(f["rule"] == e[2] and covers(f, e) for f in errors)]
+        notes.append("after TF's exception the C program goes on: %d more "
+                     "runtime error(s), %d found by the linter (first: %s)" % (
+                         len(after), len(seen), fmt(after[0])))
     # --strict warnings in the program's own file (the stand-ins' header
     # is shared by every program and counted apart)
     warnings = [f for f in strict if f["severity"] == "warning" and
