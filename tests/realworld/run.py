@@ -28,8 +28,15 @@ detail lines, and a summary.  Exit status 0 when every runtime line is ok
 (the lint lines measure the linter; they fail while it misses cases).
 With --require-lint, lint lines count for the exit status too.
 
+With --pending, the programs under tests/realworld/pending/ (written
+against the provisional API of pending/provisional.h, not the library) are
+only checked: each compiles (cc -fsyntax-only, warnings are errors), each
+*_fail.c has at least one mark and a *_fixed.c and a .py beside it, and no
+*_fixed.c has a mark.  One "ok/not ok - pending" line per program.
+
 Usage: run.py [--scopecheck PATH] [--lib PATH] [--cc CC] [--tsv FILE]
               [--require-lint] [PROGRAM.c ...]
+       run.py --pending [--cc CC]
 """
 import argparse
 import glob
@@ -288,6 +295,41 @@ def check(path, args, stats, tsv):
     return runtime_ok, lint_ok
 
 
+def check_pending(cc):
+    """Syntax and layout check of the pending programs (see the docstring)."""
+    pend = os.path.join(HERE, "pending")
+    bad = 0
+    for path in sorted(glob.glob(os.path.join(pend, "*.c"))):
+        rel = os.path.relpath(path, ROOT)
+        problems = []
+        r = subprocess.run(
+            [cc, "-std=c11", "-Wall", "-Wextra", "-Werror", "-pedantic",
+             "-fsyntax-only", "-I" + pend, "-I" + HERE, path],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if r.returncode:
+            problems.append("does not compile: " +
+                            (r.stdout.strip().splitlines() or ["?"])[0])
+        marks = expectations(path)
+        base = re.sub(r"_(fail|fixed)\.c$", "", path)
+        if path.endswith("_fail.c"):
+            if not marks:
+                problems.append("no // expect: mark")
+            if not os.path.exists(base + "_fixed.c"):
+                problems.append("no _fixed.c beside it")
+        elif path.endswith("_fixed.c"):
+            if marks:
+                problems.append("a fixed program with marks")
+        else:
+            problems.append("neither _fail.c nor _fixed.c")
+        if not os.path.exists(base + ".py"):
+            problems.append("no original .py beside it")
+        print("%s - pending %s" % ("not ok" if problems else "ok", rel))
+        for pr in problems:
+            print("# " + pr)
+        bad += bool(problems)
+    return 1 if bad else 0
+
+
 def fmt(e):
     return "%s@%s:%d" % (e[2], os.path.relpath(e[0], ROOT), e[1])
 
@@ -299,8 +341,11 @@ def main():
     ap.add_argument("--cc", default=os.environ.get("CC", "cc"))
     ap.add_argument("--tsv")
     ap.add_argument("--require-lint", action="store_true")
+    ap.add_argument("--pending", action="store_true")
     ap.add_argument("programs", nargs="*")
     args = ap.parse_args()
+    if args.pending:
+        return check_pending(args.cc)
     progs = args.programs or sorted(
         glob.glob(os.path.join(HERE, "cases", "*.c")))
     for exe in (args.scopecheck, args.lib):
