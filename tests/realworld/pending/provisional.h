@@ -993,30 +993,6 @@ vs_tensor *vs_contrib_batch_norm_at(vs_graph *g, vs_tensor *input,
                                     __VA_ARGS__),                            \
                              __FILE__, __LINE__)
 
-/* tf.contrib.layers.conv2d / slim.conv2d(inputs, num_outputs, kernel_size,
- * stride=1, padding='SAME', activation_fn=relu, scope=None, reuse=None):
- * variable_scope(scope, "Conv", reuse=reuse); variables "weights"
- * [kh, kw, in, num_outputs] and "biases" (contrib layers.py, convolution). */
-typedef struct vs_contrib_conv2d_opts {
-    const char *scope;         /* NULL: "Conv", made unique               */
-    vs_reuse reuse;
-    int stride;                /* 0: 1                                    */
-    bool valid_padding;        /* padding='VALID' (default: 'SAME')       */
-    vs_activation activation;  /* default: relu                           */
-    bool no_biases;
-    VS__OPTS_END;
-} vs_contrib_conv2d_opts;
-
-vs_tensor *vs_contrib_conv2d_at(vs_graph *g, vs_tensor *input,
-                                int num_outputs, int kernel_h, int kernel_w,
-                                const vs_contrib_conv2d_opts *opts,
-                                const char *file, int line);
-#define vs_contrib_conv2d(g, input, num_outputs, kernel_h, ...)              \
-    vs_contrib_conv2d_at((g), (input), (num_outputs), (kernel_h),            \
-                         VS__REQ(__VA_ARGS__),                               \
-                         VS__KW(vs_contrib_conv2d_opts, __VA_ARGS__),        \
-                         __FILE__, __LINE__)
-
 /* PROVISIONAL: an op the library does not model (tf.nn.conv2d, tf.reshape,
  * tf.nn.avg_pool, tf.concat, tf.nn.sigmoid_cross_entropy_with_logits ...):
  * named `type` in the current name scope (made unique as TF does), with the
