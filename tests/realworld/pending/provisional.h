@@ -8,7 +8,7 @@
  * ExponentialMovingAverage, collections).  Their C spellings were not fixed
  * when these translations were written, so this file is a snapshot of the
  * draft varscope.h of the helper building them (worktree wt-i10, branch
- * i10, uncommitted draft of 2026-12), copied unchanged below this comment
+ * i10, uncommitted draft as of 2026-12-06), copied unchanged below this comment
  * except for this banner.  It lets `run.py --pending` check that every
  * pending program at least compiles (cc -fsyntax-only); nothing is linked
  * or run.
