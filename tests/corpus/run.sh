@@ -23,6 +23,7 @@
 #       -j N              parallel jobs (default: the number of cores)
 #       --scopecheck BIN  the linter (default build/scopecheck-san)
 #       --lib LIB         the library (default build/libvarscope-san.a)
+#       --flags "OPTS"    more options for both lints (e.g. --all-files)
 #       --summary FILE    keep fixturetest's summary lines (TSV) in FILE
 #       --mark            for writing programs: append `// expect: RULE`
 #                         to each line where a run fails and no mark says
@@ -42,6 +43,7 @@ while [ $# -gt 0 ]; do
     --scopecheck) SC=$2; shift 2 ;;
     --lib) LIB=$2; shift 2 ;;
     --summary) keep=$2; shift 2 ;;
+    --flags) export CORPUS_LINT_FLAGS=$2; shift 2 ;;
     --mark) mark=1; shift ;;
     -h | --help) sed -n '2,/^set -u/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) break ;;

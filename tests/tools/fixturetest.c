@@ -59,6 +59,7 @@
  *       list of KIND:RULE@FILE:LINE, KIND strict, missed, false, noise,
  *       crash, compile, lint or marks).  The last line says
  *       "# agree: N, false error: N, silent miss: N, strict-only: N, crash: N".
+ *       CORPUS_LINT_FLAGS in the environment: options for both lints.
  *
  * Prints one TAP line per PATH ("ok - ..." / "not ok - ...") with the
  * differences as "# " lines; the last line of diff mode says
@@ -741,6 +742,10 @@ static int do_corpus(const char *scopecheck, const char *lib, int n,
         return 1;
     }
     lint_prefix = "timeout 300 ";
+    /* options for both lints (e.g. --all-files), from the environment */
+    const char *flags = getenv("CORPUS_LINT_FLAGS");
+    if (!flags)
+        flags = "";
     for (int i = 0; i < n; i++) {
         items marks = {0}, uniq = {0}, plain = {0}, strict = {0};
         inputs in = {0};
@@ -781,10 +786,11 @@ static int do_corpus(const char *scopecheck, const char *lib, int n,
             broken |= bad;
         }
 
-        char *errs = NULL, *serrs = NULL;
-        int ls = lint_with(scopecheck, "", paths[i], &plain,
+        char *errs = NULL, *serrs = NULL, strict_flags[1024];
+        snprintf(strict_flags, sizeof strict_flags, "%s --strict", flags);
+        int ls = lint_with(scopecheck, flags, paths[i], &plain,
                            KEEP_RUNTIME_ERRORS, &errs);
-        int ss = lint_with(scopecheck, "--strict", paths[i], &strict,
+        int ss = lint_with(scopecheck, strict_flags, paths[i], &strict,
                            KEEP_RUNTIME_ANY, &serrs);
         if (ls < 0 || ls == 2 || ss < 0 || ss == 2) {
             printf("# scopecheck could not check it (exit %d, --strict %d)\n%s%s",
