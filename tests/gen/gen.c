@@ -1218,10 +1218,12 @@ static void st_graph_read(ctx *c, buf *b)
                  chance(70) ? "slots" : "opt");
         line(b, c->d + 1, "for (size_t k%d = 0; k%d < ng%d && k%d < 64; k%d++) {",
              t, t, t, t, t);
-        line(b, c->d + 2, "char sn%d[160];", t);
+        line(b, c->d + 2, "char sn%d[512];", t);
         line(b, c->d + 2, "snprintf(sn%d, sizeof sn%d, \"%%s\", vs_var_name(gv%d[k%d]));",
              t, t, t, t);
-        line(b, c->d + 2, "*strchr(sn%d, ':') = '%s';", t, chance(80) ? "\\0" : "_");
+        line(b, c->d + 2, "char *cl%d = strchr(sn%d, ':');", t, t);
+        line(b, c->d + 2, "if (cl%d)", t);
+        line(b, c->d + 3, "*cl%d = '%s';", t, chance(80) ? "\\0" : "_");
         line(b, c->d + 2, "vs_get_variable(g, sn%d, .shape = vs_var_shape(gv%d[k%d]), .dtype = vs_var_dtype(gv%d[k%d]));",
              t, t, t, t, t);
         line(b, c->d + 1, "}");
@@ -1238,10 +1240,13 @@ static void st_graph_read(ctx *c, buf *b)
              var_name(c, nb, sizeof nb), k.s ? k.s : "");
         bfree(&k);
         line(b, c->d + 1, "if (rv%d) {", t);
-        line(b, c->d + 2, "char sn%d[160];", t);
+        line(b, c->d + 2, "char sn%d[512];", t);
         line(b, c->d + 2, "snprintf(sn%d, sizeof sn%d, \"%%s\", vs_var_name(rv%d));", t, t, t);
-        if (chance(70))
-            line(b, c->d + 2, "*strchr(sn%d, ':') = '\\0';", t);
+        if (chance(70)) {
+            line(b, c->d + 2, "char *cl%d = strchr(sn%d, ':');", t, t);
+            line(b, c->d + 2, "if (cl%d)", t);
+            line(b, c->d + 3, "*cl%d = '\\0';", t);
+        }
         line(b, c->d + 2, "VS_VARIABLE_SCOPE(g, sn%d) {", t);
         line(b, c->d + 3, "vs_get_variable(g, \"ema\", .shape = vs_var_shape(rv%d));", t);
         line(b, c->d + 2, "}");
@@ -1254,9 +1259,11 @@ static void st_graph_read(ctx *c, buf *b)
         line(b, c->d + 1, "vs_tensor *rt%d = vs_dense(g, %s, %d);", t,
              dense_input(c), 2 + rnd(3));
         line(b, c->d + 1, "if (rt%d) {", t);
-        line(b, c->d + 2, "char sn%d[160];", t);
+        line(b, c->d + 2, "char sn%d[512];", t);
         line(b, c->d + 2, "snprintf(sn%d, sizeof sn%d, \"%%s\", vs_tensor_name(rt%d));", t, t, t);
-        line(b, c->d + 2, "*strchr(sn%d, ':') = '\\0';", t);
+        line(b, c->d + 2, "char *cl%d = strchr(sn%d, ':');", t, t);
+        line(b, c->d + 2, "if (cl%d)", t);
+        line(b, c->d + 3, "*cl%d = '\\0';", t);
         line(b, c->d + 2, "VS_VARIABLE_SCOPE(g, sn%d, .reuse = %s) {", t,
              chance(50) ? "VS_AUTO_REUSE" : "VS_REUSE_INHERIT");
         line(b, c->d + 3, "vs_get_variable(g, \"stat\", .shape = VS_SHAPE(%d));", 1 + rnd(2));
@@ -1315,10 +1322,15 @@ static void st_loop(ctx *c, buf *b)
     int unknown_bound = klass == UNKNOWN && chance(35);
     int upper = unknown_bound ? 5 : 1 + rnd(3);
     /* class longloop: an outer loop past the engine's unroll cap */
+    /* (at most two per program: a run under ASan stays within seconds) */
+    static int long_loops;
     int long_bound = feature == F_LONGLOOP && !unknown_bound &&
-                     c->in_main && c->nloops == 0 && chance(60);
-    if (long_bound)
+                     c->in_main && c->nloops == 0 && long_loops < 2 &&
+                     chance(60);
+    if (long_bound) {
         upper = 1025 + rnd(300);
+        long_loops++;
+    }
     in.loop_upper[c->nloops] = upper;
     in.nloops = c->nloops + 1;
     in.brk = 1;
