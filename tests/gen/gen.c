@@ -226,6 +226,7 @@ typedef struct ctx {
     int cont;                /* a loop (plain or block form) is around */
     const char *as_var;      /* innermost VS_VARIABLE_SCOPE_AS variable */
     int in_main;
+    int flat;                /* a long loop's body: simple statements only */
     int goto_label;          /* label number of an enclosing cleanup, 0 none */
     int *goto_used;
 } ctx;
@@ -1330,6 +1331,7 @@ static void st_loop(ctx *c, buf *b)
     if (long_bound) {
         upper = 1025 + rnd(300);
         long_loops++;
+        in.flat = 1;
     }
     in.loop_upper[c->nloops] = upper;
     in.nloops = c->nloops + 1;
@@ -1407,7 +1409,12 @@ static void stmt(ctx *c, buf *b)
     w[CAPTURE] = 1;
     w[LONE_EXIT] = 1;
     w[LONE_ENTER] = 1;
-    int compound = c->nest < 3 && budget > 3;
+    if (c->flat) {
+        /* what a long loop's turn leaves behind (scopes left open, helpers'
+         * leaks) grows with the turns: names thousands of levels deep */
+        w[CALL] = w[LONE_EXIT] = w[LONE_ENTER] = 0;
+    }
+    int compound = c->nest < 3 && budget > 3 && !c->flat;
     if (compound) {
         w[VSCOPE] = 14;
         w[REENTER] = c->f->ncaps ? 5 : 1;
