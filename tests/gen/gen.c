@@ -40,6 +40,30 @@
  *             the first character '2' while atoi() is not 2, so a program
  *             that tests both sees them disagree either way).  argc is never
  *             0 (Linux passes argv[0] since 5.18).
+ *
+ * Classes drawn only with --class (the engine's edges, issues 11 and 12;
+ * the programs of the three classes above do not change with them):
+ *   bufwrite    loops whose names are written into the buffer in place:
+ *               sprintf at an offset, a character store, p += sprintf,
+ *               strncpy (truncating or not), memcpy into the middle, a
+ *               strcat chain, a vsnprintf helper;
+ *   state       globals (reuse flag, loop bound) set by config.c, a file
+ *               naming nothing of varscope, and an error count kept by an
+ *               error handler the library calls back; tests on them;
+ *   fnptr       helpers called through tables of known targets (constant
+ *               or loop index) and struct fields;
+ *   recursion   recursive block builders called with concrete depths;
+ *   structflag  (unknown) flags stored in a struct from argc, tested in
+ *               main and in pairs of helpers, in agreement or not;
+ *   longloop    outer loops of 1,025 to 1,324 known turns, names cycling
+ *               late (i % 1100) and tests on late turns;
+ *   idioms      wrapper macros giving a field twice (defaults first, or a
+ *               forced .reuse last), index designators, cleanup-attribute
+ *               scope guards, _Generic dispatch, a get-or-create cache
+ *               keyed by strcmp, strcmp/strncmp/memcmp tests on names;
+ *   graphread   shapes read from tensors (vs_tensor_shape(x)->dims[1]),
+ *               names read from the graph (vs_var_name, vs_tensor_name,
+ *               vs_scope_name, loops over vs_graph_variables).
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -139,6 +163,27 @@ static void line(buf *b, int d, const char *fmt, ...)
 enum cls { STRAIGHT, LOOPS, UNKNOWN };
 static const char *class_names[] = {"straight", "loops", "unknown"};
 
+/* The classes added for the engine's edges (issues 11 and 12): each is a
+ * base class (loops, or unknown for structflag) plus one family of
+ * constructs.  Their programs are drawn only with --class NAME, so the
+ * programs of the three classes above (and CI's fixed seeds) do not
+ * change: every draw for a feature is made behind `feature != F_NONE`. */
+enum feature {
+    F_NONE, F_BUFWRITE, F_STATE, F_FNPTR, F_RECURSION, F_STRUCTFLAG,
+    F_LONGLOOP, F_IDIOMS, F_GRAPHREAD, F_COUNT
+};
+static const char *feature_names[] = {
+    "", "bufwrite", "state", "fnptr", "recursion", "structflag",
+    "longloop", "idioms", "graphread",
+};
+static enum feature feature;
+
+/* support code a file needs (per file: static functions and macros) */
+enum support {
+    SUP_CLOSE_SCOPE = 1, SUP_DESIGNATORS = 2, SUP_GENERIC = 4,
+    SUP_CACHE = 8, SUP_FMT_NAME = 16,
+};
+
 #define MAX_HELPERS 4
 #define MAX_FILES 4
 
@@ -164,6 +209,8 @@ static int budget;           /* statements left */
 static int uses_argc, uses_env_a, uses_env_b;
 static int reuse_override;   /* the next scope's reuse: re-drawn (twin blocks) */
 static uint64_t alt_state;   /* a second stream, for the re-drawn reuse */
+static int support[MAX_FILES]; /* per file: enum support bits */
+static buf extra_funcs[MAX_FILES]; /* per file: generated static functions */
 
 /* where a statement is being generated */
 typedef struct ctx {
@@ -179,6 +226,7 @@ typedef struct ctx {
     int cont;                /* a loop (plain or block form) is around */
     const char *as_var;      /* innermost VS_VARIABLE_SCOPE_AS variable */
     int in_main;
+    int flat;                /* a long loop's body: simple statements only */
     int goto_label;          /* label number of an enclosing cleanup, 0 none */
     int *goto_used;
 } ctx;
@@ -189,6 +237,12 @@ static int fresh(void) { return ++counter; }
 
 static const char *unknown_cond(void)
 {
+    if (feature == F_STRUCTFLAG && chance(50)) {
+        /* the flags main stored in a struct from argc */
+        static const char *fc[] = {"fl.a", "!fl.a", "fl.b", "fl.a && fl.b",
+                                   "fl.c"};
+        return fc[rnd(5)];
+    }
     static const wpick conds[] = {
         {3, "argc > 1"}, {3, "argc > 2"}, {3, "argc > 3"}, {2, "argc == 2"},
         {2, "argc % 2 == 0"}, {3, "env_a != NULL"}, {2, "env_a == NULL"},
@@ -207,6 +261,20 @@ static const char *unknown_cond(void)
 /* a known condition in this context, or NULL when none can be made */
 static const char *known_cond(ctx *c, char *out, size_t n)
 {
+    if (feature == F_STATE && chance(35)) {
+        /* globals set by config.c and by the error handler */
+        static const char *gc[] = {"cfg_share", "!cfg_share", "n_errors == 0",
+                                   "n_errors > 0", "cfg_depth > 1"};
+        snprintf(out, n, "%s", gc[rnd(5)]);
+        return out;
+    }
+    if (feature == F_IDIOMS && !c->in_main && chance(40)) {
+        static const char *sc[] = {
+            "strcmp(nm, \"model\") == 0", "strcmp(nm, \"enc\") != 0",
+            "strncmp(nm, \"tow\", 3) == 0", "memcmp(nm, \"a\", 1) == 0"};
+        snprintf(out, n, "%s", sc[rnd(4)]);
+        return out;
+    }
     int opts = 0;
     if (!c->in_main)
         opts |= 1;
@@ -359,6 +427,8 @@ static const char *reuse_expr(ctx *c, char *out, size_t n)
         {50, "VS_REUSE_INHERIT"}, {20, "VS_REUSE"}, {25, "VS_AUTO_REUSE"},
         {5, "EXPR"},
     };
+    if (feature == F_STATE && chance(25))
+        return "cfg_share ? VS_AUTO_REUSE : VS_REUSE_INHERIT";
     const char *r = WCHOOSE(reuses);
     if (strcmp(r, "EXPR"))
         return r;
@@ -404,7 +474,12 @@ static void getvar_opts(ctx *c, buf *k)
 {
     char t[256];
     int shape = chance(55), dtype = chance(35), init = chance(40);
-    if (shape)
+    if (shape && feature == F_GRAPHREAD && chance(45)) {
+        /* the input width read from a tensor (x.get_shape()[1]) */
+        static const char *ins[] = {"in3", "in4", "in1", "inu"};
+        kw(k, ".shape = VS_SHAPE(vs_tensor_shape(%s)->dims[%d], %d)",
+           c->in_main ? ins[rnd(4)] : "x", chance(80) ? 1 : 0, 2 + rnd(3));
+    } else if (shape)
         kw(k, ".shape = %s", shape_expr());
     if (dtype)
         kw(k, ".dtype = %s", dtype_expr());
@@ -901,6 +976,341 @@ static void st_switch(ctx *c, buf *b)
     line(b, c->d, "}");
 }
 
+/* ---- the added classes' constructs ------------------------------------------ */
+
+/* class bufwrite: one of the ways C teams write a name into a buffer,
+ * inside loop i (the template, if any, was copied before the loop) */
+static void bufwrite_line(ctx *c, buf *b, int i, int form)
+{
+    char e[32];
+    int mod = 1 + rnd(3);
+    if (mod == 1)
+        snprintf(e, sizeof e, "i%d", i);
+    else
+        snprintf(e, sizeof e, "(i%d %% %d)", i, mod);
+    int d = c->d + 1;
+    switch (form) {
+    case 0:    /* sprintf at an offset */
+        line(b, d, "sprintf(nm%d + 6, \"%%d\", %s);", i, e);
+        break;
+    case 1:    /* a character store */
+        line(b, d, "nm%d[6] = (char)('0' + %s);", i, e);
+        break;
+    case 2:    /* pointer advance */
+        line(b, d, "{");
+        line(b, d + 1, "char *p%d = nm%d;", i, i);
+        line(b, d + 1, "p%d += sprintf(p%d, \"%%s\", \"blk\");", i, i);
+        line(b, d + 1, "sprintf(p%d, \"_%%d\", %s);", i, e);
+        line(b, d, "}");
+        break;
+    case 3: {  /* strncpy, truncating or not */
+        int len = chance(50) ? 7 : 14;
+        line(b, d, "strncpy(nm%d, %s == 0 ? \"embedding_user\" : \"embedding_item\", %d);",
+             i, e, len);
+        line(b, d, "nm%d[%d] = '\\0';", i, len);
+        break;
+    }
+    case 4:    /* memcpy into the middle */
+        line(b, d, "memcpy(nm%d + 5, %s == 0 ? \"3a\" : %s == 1 ? \"3b\" : \"4a\", 2);",
+             i, e, e);
+        break;
+    case 5:    /* a strcat chain */
+        line(b, d, "strcpy(nm%d, \"enc\");", i);
+        line(b, d, "strcat(nm%d, \"_\");", i);
+        line(b, d, "strcat(nm%d, %s == 0 ? \"fw\" : \"bw\");", i, e);
+        break;
+    default:   /* a printf-style helper (vsnprintf) */
+        support[c->f->file] |= SUP_FMT_NAME;
+        line(b, d, "fmt_name(nm%d, sizeof nm%d, \"step_%%d\", %s);", i, i, e);
+        break;
+    }
+}
+
+/* class fnptr: helpers called through a table of known targets, a struct
+ * field, or a table indexed by a loop */
+static void st_fn_table(ctx *c, buf *b)
+{
+    char nb[64];
+    int n = callable_helpers(c), t = fresh();
+    int h1 = rnd(n), h2 = rnd(n);
+    const char *nm = scope_name(c, nb, sizeof nb);
+    if (strcmp(nm, "nm") == 0 && c->in_main)
+        nm = "\"model\"";
+    const char *in = dense_input(c);
+    switch (rnd(3)) {
+    case 0:
+        line(&c->f->decl, 0,
+             "void (*const tab%d[2])(vs_graph *, vs_tensor *, const char *, int) = {%s, %s};",
+             t, helpers[h1].name, helpers[h2].name);
+        line(b, c->d, "tab%d[%d](g, %s, %s, %d);", t, rnd(2), in, nm, rnd(3));
+        break;
+    case 1:
+        line(&c->f->decl, 0,
+             "void (*const tab%d[2])(vs_graph *, vs_tensor *, const char *, int) = {%s, %s};",
+             t, helpers[h1].name, helpers[h2].name);
+        line(b, c->d, "for (int j%d = 0; j%d < 2; j%d++)", t, t, t);
+        line(b, c->d + 1, "tab%d[j%d](g, %s, %s, j%d);", t, t, in, nm, t);
+        break;
+    default:
+        line(&c->f->decl, 0,
+             "struct { void (*build)(vs_graph *, vs_tensor *, const char *, int); } sf%d = {%s};",
+             t, helpers[h1].name);
+        line(&c->f->decl, 0, "(void)sf%d;", t);
+        if (chance(40))
+            line(b, c->d, "sf%d.build = %s;", t, helpers[h2].name);
+        line(b, c->d, "sf%d.build(g, %s, %s, %d);", t, in, nm, rnd(3));
+        break;
+    }
+}
+
+/* class recursion: a recursive block builder with concrete depths */
+static void st_recursion(ctx *c, buf *b)
+{
+    int r = fresh();
+    buf *f = &extra_funcs[c->f->file];
+    int kind = rnd(3);
+    static const char *vars[] = {"\"w\"", "\"kernel\"", "\"b\""};
+    const char *v = vars[rnd(3)];
+    bput(f, "static void rec%d(vs_graph *g, int depth, vs_reuse reuse)\n{\n", r);
+    line(f, 0, "if (depth <= 0)");
+    line(f, 1, "return;");
+    if (kind == 0) {
+        line(f, 0, "char nm[16];");
+        line(f, 0, "snprintf(nm, sizeof nm, \"r%%d\", depth %% %d);", 2 + rnd(4));
+        line(f, 0, "VS_VARIABLE_SCOPE(g, nm, .reuse = reuse) {");
+    } else if (kind == 1) {
+        line(f, 0, "VS_VARIABLE_SCOPE(g, \"blk\", .reuse = reuse) {");
+    }
+    if (kind < 2) {
+        line(f, 1, "vs_get_variable(g, %s, .shape = VS_SHAPE(2));", v);
+        line(f, 1, "rec%d(g, depth - 1, reuse);", r);
+        line(f, 0, "}");
+    } else {
+        /* no scope of its own: each level in the caller's scope */
+        line(f, 0, "if (depth %% 2 == 0)");
+        line(f, 1, "vs_get_variable(g, %s, .shape = VS_SHAPE(2));", v);
+        line(f, 0, "rec%d(g, depth - 1, reuse);", r);
+    }
+    bput(f, "}\n\n");
+    static const char *reuses[] = {"VS_REUSE_INHERIT", "VS_AUTO_REUSE",
+                                   "VS_REUSE"};
+    line(b, c->d, "rec%d(g, %d, %s);", r, 1 + rnd(4), reuses[rnd(3)]);
+    if (chance(50))
+        line(b, c->d, "rec%d(g, %d, %s);", r, 1 + rnd(4), reuses[rnd(3)]);
+}
+
+/* class structflag: a pair of helpers testing the same struct field, in
+ * agreement or not */
+static void st_flag_pair(ctx *c, buf *b)
+{
+    int r = fresh();
+    buf *f = &extra_funcs[0];
+    static const char *fields[] = {"a", "b", "c"};
+    const char *fa = fields[rnd(3)];
+    const char *fb = chance(70) ? fa : fields[rnd(3)];
+    int neg = chance(25);
+    bput(f, "static void fmake%d(vs_graph *g, const struct flags *f)\n{\n", r);
+    line(f, 0, "if (f->%s)", fa);
+    line(f, 1, "return;");
+    line(f, 0, "VS_VARIABLE_SCOPE(g, \"fs%d\") {", r);
+    line(f, 1, "vs_get_variable(g, \"w\", .shape = VS_SHAPE(2));");
+    line(f, 0, "}");
+    bput(f, "}\n\n");
+    bput(f, "static void fuse%d(vs_graph *g, const struct flags *f)\n{\n", r);
+    line(f, 0, "if (%sf->%s)", neg ? "!" : "", fb);
+    line(f, 1, "return;");
+    line(f, 0, "VS_VARIABLE_SCOPE(g, \"fs%d\", .reuse = VS_REUSE) {", r);
+    line(f, 1, "vs_get_variable(g, \"w\", .shape = VS_SHAPE(2));");
+    line(f, 0, "}");
+    bput(f, "}\n\n");
+    line(b, c->d, "fmake%d(g, &fl);", r);
+    stmts(c, b, rnd(2));
+    line(b, c->d, "fuse%d(g, &fl);", r);
+}
+
+/* class idioms: repeated designators (wrapper macros and index
+ * designators), cleanup guards, _Generic, a get-or-create cache */
+static void st_idiom(ctx *c, buf *b)
+{
+    char nb[64];
+    int file = c->f->file;
+    switch (rnd(5)) {
+    case 0: {   /* the wrapper's defaults first, the caller's after */
+        support[file] |= SUP_DESIGNATORS;
+        const char *name = var_name(c, nb, sizeof nb);
+        if (chance(50))
+            line(b, c->d, "GV_DEF(g, %s, .dtype = %s);", name, dtype_expr());
+        else
+            line(b, c->d, "GV_DEF(g, %s, .shape = %s);", name, shape_expr());
+        break;
+    }
+    case 1: {   /* a scope whose wrapper forces AUTO_REUSE last */
+        support[file] |= SUP_DESIGNATORS;
+        if (c->nest >= 3)
+            break;
+        const char *name = scope_name(c, nb, sizeof nb);
+        ctx in = *c;
+        in.brk = 2;
+        in.cont = 1;
+        line(b, c->d, "SCOPE_AUTO(g, %s, .reuse = %s) {", name,
+             chance(50) ? "VS_REUSE_INHERIT" : "VS_REUSE");
+        body(&in, b, body_len());
+        line(b, c->d, "}");
+        break;
+    }
+    case 2: {   /* index designators */
+        static const char *nms[] = {"\"w\"", "\"b\"", "\"v\""};
+        int t = fresh();
+        line(&c->f->decl, 0,
+             "static const char *const dn%d[3] = {[2] = %s, [0] = %s, [1] = %s};",
+             t, nms[rnd(3)], nms[rnd(3)], nms[rnd(3)]);
+        buf k = {0};
+        getvar_opts(c, &k);
+        line(b, c->d, "vs_get_variable(g, dn%d[%d]%s);", t, rnd(3),
+             k.s ? k.s : "");
+        bfree(&k);
+        break;
+    }
+    case 3: {   /* a cleanup guard */
+        if (c->nest >= 3)
+            break;
+        support[file] |= SUP_CLOSE_SCOPE;
+        int t = fresh();
+        buf k = {0};
+        const char *name = scope_name(c, nb, sizeof nb);
+        scope_opts(c, &k, 1, 0);
+        line(b, c->d, "{");
+        line(b, c->d + 1,
+             "vs_graph *gd%d __attribute__((cleanup(close_scope))) = vs_variable_scope_enter(g, %s%s) ? g : NULL;",
+             t, name, k.s ? k.s : "");
+        bfree(&k);
+        body(c, b, body_len());
+        if (chance(10))
+            line(b, c->d + 1, "vs_scope_exit(g);");
+        line(b, c->d, "}");
+        break;
+    }
+    default:    /* _Generic, or the name cache */
+        if (chance(50)) {
+            support[file] |= SUP_GENERIC;
+            line(b, c->d, "GEN_VAR(g, %s, %s);", var_name(c, nb, sizeof nb),
+                 chance(50) ? "3" : "0.5");
+        } else {
+            support[file] |= SUP_CACHE;
+            line(b, c->d, "get_or_create(g, %s);", var_name(c, nb, sizeof nb));
+        }
+        break;
+    }
+}
+
+/* class graphread: names read back from the graph */
+static void st_graph_read(ctx *c, buf *b)
+{
+    char nb[64];
+    int t = fresh();
+    switch (rnd(4)) {
+    case 0: {   /* an optimizer's slots, over vs_graph_variables() */
+        int scoped = chance(75);
+        line(b, c->d, "{");
+        line(b, c->d + 1, "vs_var *gv%d[64];", t);
+        line(b, c->d + 1, "size_t ng%d = vs_graph_variables(g, gv%d, 64);", t, t);
+        if (scoped)
+            line(b, c->d + 1, "vs_variable_scope_enter(g, \"%s\");",
+                 chance(70) ? "slots" : "opt");
+        line(b, c->d + 1, "for (size_t k%d = 0; k%d < ng%d && k%d < 64; k%d++) {",
+             t, t, t, t, t);
+        line(b, c->d + 2, "char sn%d[512];", t);
+        line(b, c->d + 2, "snprintf(sn%d, sizeof sn%d, \"%%s\", vs_var_name(gv%d[k%d]));",
+             t, t, t, t);
+        line(b, c->d + 2, "char *cl%d = strchr(sn%d, ':');", t, t);
+        line(b, c->d + 2, "if (cl%d)", t);
+        line(b, c->d + 3, "*cl%d = '%s';", t, chance(80) ? "\\0" : "_");
+        line(b, c->d + 2, "vs_get_variable(g, sn%d, .shape = vs_var_shape(gv%d[k%d]), .dtype = vs_var_dtype(gv%d[k%d]));",
+             t, t, t, t, t);
+        line(b, c->d + 1, "}");
+        if (scoped)
+            line(b, c->d + 1, "vs_scope_exit(g);");
+        line(b, c->d, "}");
+        break;
+    }
+    case 1: {   /* a variable's name as a scope (with or without ":0") */
+        buf k = {0};
+        getvar_opts(c, &k);
+        line(b, c->d, "{");
+        line(b, c->d + 1, "vs_var *rv%d = vs_get_variable(g, %s%s);", t,
+             var_name(c, nb, sizeof nb), k.s ? k.s : "");
+        bfree(&k);
+        line(b, c->d + 1, "if (rv%d) {", t);
+        line(b, c->d + 2, "char sn%d[512];", t);
+        line(b, c->d + 2, "snprintf(sn%d, sizeof sn%d, \"%%s\", vs_var_name(rv%d));", t, t, t);
+        if (chance(70)) {
+            line(b, c->d + 2, "char *cl%d = strchr(sn%d, ':');", t, t);
+            line(b, c->d + 2, "if (cl%d)", t);
+            line(b, c->d + 3, "*cl%d = '\\0';", t);
+        }
+        line(b, c->d + 2, "VS_VARIABLE_SCOPE(g, sn%d) {", t);
+        line(b, c->d + 3, "vs_get_variable(g, \"ema\", .shape = vs_var_shape(rv%d));", t);
+        line(b, c->d + 2, "}");
+        line(b, c->d + 1, "}");
+        line(b, c->d, "}");
+        break;
+    }
+    case 2: {   /* a tensor's name, stripped, as a scope */
+        line(b, c->d, "{");
+        line(b, c->d + 1, "vs_tensor *rt%d = vs_dense(g, %s, %d);", t,
+             dense_input(c), 2 + rnd(3));
+        line(b, c->d + 1, "if (rt%d) {", t);
+        line(b, c->d + 2, "char sn%d[512];", t);
+        line(b, c->d + 2, "snprintf(sn%d, sizeof sn%d, \"%%s\", vs_tensor_name(rt%d));", t, t, t);
+        line(b, c->d + 2, "char *cl%d = strchr(sn%d, ':');", t, t);
+        line(b, c->d + 2, "if (cl%d)", t);
+        line(b, c->d + 3, "*cl%d = '\\0';", t);
+        line(b, c->d + 2, "VS_VARIABLE_SCOPE(g, sn%d, .reuse = %s) {", t,
+             chance(50) ? "VS_AUTO_REUSE" : "VS_REUSE_INHERIT");
+        line(b, c->d + 3, "vs_get_variable(g, \"stat\", .shape = VS_SHAPE(%d));", 1 + rnd(2));
+        line(b, c->d + 2, "}");
+        line(b, c->d + 1, "}");
+        line(b, c->d, "}");
+        break;
+    }
+    default: {  /* the current scope's name, re-entered by name */
+        if (c->nest >= 3)
+            break;
+        ctx in = *c;
+        in.brk = 2;
+        in.cont = 1;
+        line(b, c->d, "VS_VARIABLE_SCOPE(g, vs_scope_name(vs_get_variable_scope(g)), .reuse = %s) {",
+             chance(50) ? "VS_AUTO_REUSE" : "VS_REUSE");
+        body(&in, b, body_len());
+        line(b, c->d, "}");
+        break;
+    }
+    }
+}
+
+/* class state: the globals config.c and the error handler write, changed
+ * between statements */
+static void st_state(ctx *c, buf *b)
+{
+    if (c->in_main && chance(40)) {
+        line(b, c->d, "configure(%d);", rnd(3));
+        return;
+    }
+    if (chance(30)) {
+        line(b, c->d, "cfg_share = %d;", rnd(2));
+        return;
+    }
+    if (c->nest >= 3)
+        return;
+    ctx in = *c;
+    in.brk = 1;
+    in.cont = 1;
+    int i = fresh();
+    line(b, c->d, "for (int i%d = 0; i%d < cfg_depth; i%d++) {", i, i, i);
+    body(&in, b, 1 + rnd(2));
+    line(b, c->d, "}");
+}
+
 static void st_loop(ctx *c, buf *b)
 {
     static const char *fmts[] = {"layer_%d", "step_%d", "w%d", "tower_%d"};
@@ -912,11 +1322,30 @@ static void st_loop(ctx *c, buf *b)
     snprintf(in.namebuf[c->nloops], 16, "nm%d", i);
     int unknown_bound = klass == UNKNOWN && chance(35);
     int upper = unknown_bound ? 5 : 1 + rnd(3);
+    /* class longloop: an outer loop past the engine's unroll cap */
+    /* (at most two per program: a run under ASan stays within seconds) */
+    static int long_loops;
+    int long_bound = feature == F_LONGLOOP && !unknown_bound &&
+                     c->in_main && c->nloops == 0 && long_loops < 2 &&
+                     chance(60);
+    if (long_bound) {
+        upper = 1025 + rnd(300);
+        long_loops++;
+        in.flat = 1;
+    }
     in.loop_upper[c->nloops] = upper;
     in.nloops = c->nloops + 1;
     in.brk = 1;
     in.cont = 1;
     line(&c->f->decl, 0, "char nm%d[32] = \"\";", i);
+    /* class bufwrite: the name written into the buffer in place */
+    int form = feature == F_BUFWRITE && chance(80) ? rnd(7) : -1;
+    if (form == 0)
+        line(b, c->d, "strcpy(nm%d, \"tower_\");", i);
+    else if (form == 1)
+        line(b, c->d, "strcpy(nm%d, \"layer_0\");", i);
+    else if (form == 4)
+        line(b, c->d, "strcpy(nm%d, \"conv_XX_bn\");", i);
     if (unknown_bound && !c->in_main) {
         /* unknown when the caller passes an unknown mode */
         line(b, c->d, "for (int i%d = 0; i%d < mode; i%d++) {", i, i, i);
@@ -926,7 +1355,17 @@ static void st_loop(ctx *c, buf *b)
     } else {
         line(b, c->d, "for (int i%d = 0; i%d < %d; i%d++) {", i, i, upper, i);
     }
+    if (form >= 0) {
+        bufwrite_line(c, b, i, form);
+        body(&in, b, 1 + rnd(3));
+        line(b, c->d, "}");
+        return;
+    }
     int mod = 1 + rnd(3);
+    if (long_bound) {
+        static const int long_mods[] = {1, 1100, 1200};
+        mod = long_mods[rnd(3)];
+    }
     if (mod == 1)
         line(b, c->d + 1, "snprintf(nm%d, sizeof nm%d, \"%s\", i%d);", i, i,
              fmts[rnd(4)], i);
@@ -956,7 +1395,8 @@ static void stmt(ctx *c, buf *b)
     enum {
         GETVAR, GETVAR_AT, VARIABLE, DENSE, OP, REUSE_VARS, CALL, CAPTURE,
         LONE_EXIT, LONE_ENTER, VSCOPE, REENTER, NSCOPE, EXPLICIT, GUARDED,
-        CHECKED, IF, SWITCH, LOOP, NKINDS
+        CHECKED, IF, SWITCH, LOOP,
+        FNTAB, REC, FLAGPAIR, IDIOM, GREAD, STATE, NKINDS
     };
     int w[NKINDS] = {0};
     w[GETVAR] = 30;
@@ -969,7 +1409,12 @@ static void stmt(ctx *c, buf *b)
     w[CAPTURE] = 1;
     w[LONE_EXIT] = 1;
     w[LONE_ENTER] = 1;
-    int compound = c->nest < 3 && budget > 3;
+    if (c->flat) {
+        /* what a long loop's turn leaves behind (scopes left open, helpers'
+         * leaks) grows with the turns: names thousands of levels deep */
+        w[CALL] = w[LONE_EXIT] = w[LONE_ENTER] = 0;
+    }
+    int compound = c->nest < 3 && budget > 3 && !c->flat;
     if (compound) {
         w[VSCOPE] = 14;
         w[REENTER] = c->f->ncaps ? 5 : 1;
@@ -980,6 +1425,16 @@ static void stmt(ctx *c, buf *b)
         w[IF] = klass == UNKNOWN ? 9 : 4;
         w[SWITCH] = 3;
         w[LOOP] = klass != STRAIGHT && c->nloops < 2 ? 7 : 0;
+        if (feature == F_BUFWRITE || feature == F_LONGLOOP)
+            w[LOOP] += c->nloops < 2 ? 8 : 0;
+    }
+    if (feature != F_NONE) {
+        w[FNTAB] = feature == F_FNPTR && callable_helpers(c) ? 8 : 0;
+        w[REC] = feature == F_RECURSION ? 5 : 0;
+        w[FLAGPAIR] = feature == F_STRUCTFLAG && c->in_main ? 5 : 0;
+        w[IDIOM] = feature == F_IDIOMS ? 12 : 0;
+        w[GREAD] = feature == F_GRAPHREAD ? 7 : 0;
+        w[STATE] = feature == F_STATE ? 6 : 0;
     }
     int total = 0;
     for (int i = 0; i < NKINDS; i++)
@@ -1023,6 +1478,12 @@ static void stmt(ctx *c, buf *b)
     case IF: st_if(c, b); break;
     case SWITCH: st_switch(c, b); break;
     case LOOP: st_loop(c, b); break;
+    case FNTAB: st_fn_table(c, b); break;
+    case REC: st_recursion(c, b); break;
+    case FLAGPAIR: st_flag_pair(c, b); break;
+    case IDIOM: st_idiom(c, b); break;
+    case GREAD: st_graph_read(c, b); break;
+    case STATE: st_state(c, b); break;
     }
 }
 
@@ -1089,12 +1550,81 @@ static void emit_helper(buf *b, func *f)
 static void header(buf *b, unsigned long long seed, int file)
 {
     bput(b, "/* generated by tests/gen/gen.c: seed %llu, class %s, files %d%s */\n",
-         seed, class_names[klass], nfiles, file ? "" : " (main)");
+         seed, feature ? feature_names[feature] : class_names[klass], nfiles,
+         file ? "" : " (main)");
 }
 
 static void includes(buf *b)
 {
-    bput(b, "#include <stdio.h>\n#include <stdlib.h>\n\n#include \"varscope.h\"\n\n");
+    if (feature != F_NONE)
+        bput(b, "#include <stdarg.h>\n#include <stdio.h>\n#include <stdlib.h>\n"
+                "#include <string.h>\n\n#include \"varscope.h\"\n\n");
+    else
+        bput(b, "#include <stdio.h>\n#include <stdlib.h>\n\n#include \"varscope.h\"\n\n");
+}
+
+/* the added classes' declarations and support code of one file */
+static void feature_prologue(buf *b, int file)
+{
+    if (feature == F_STATE) {
+        bput(b, "extern int cfg_share, cfg_depth, n_errors;\n"
+                "void configure(int level);\n\n");
+        if (file == 0)
+            bput(b, "static void on_error(const vs_error *e, void *user)\n{\n"
+                    "    (void)user;\n    n_errors++;\n"
+                    "    fprintf(stderr, \"%%s:%%d: error: %%s [%%s]\\n\", e->file, e->line,\n"
+                    "            e->message, vs_code_name(e->code));\n}\n\n");
+    }
+    if (feature == F_STRUCTFLAG && file == 0)
+        bput(b, "struct flags {\n    int a, b, c;\n};\n\n");
+    int sup = support[file];
+    if (sup & SUP_FMT_NAME)
+        bput(b, "static void fmt_name(char *buf, size_t n, const char *fmt, ...)\n{\n"
+                "    va_list ap;\n    va_start(ap, fmt);\n    vsnprintf(buf, n, fmt, ap);\n"
+                "    va_end(ap);\n}\n\n");
+    if (sup & SUP_DESIGNATORS)
+        bput(b, "/* defaults first, the caller's keywords after: the last wins */\n"
+                "#pragma GCC diagnostic ignored \"-Woverride-init\"\n"
+                "#if defined(__GNUC__) && !defined(__clang__)\n"
+                "#pragma GCC diagnostic ignored \"-Woverride-init-side-effects\"\n"
+                "#endif\n"
+                "#define GV_DEF(g, name, ...) vs_get_variable((g), (name), .shape = VS_SHAPE(2), .dtype = VS_FLOAT32, __VA_ARGS__)\n"
+                "#define SCOPE_AUTO(g, name, ...) VS_VARIABLE_SCOPE((g), (name), __VA_ARGS__, .reuse = VS_AUTO_REUSE)\n\n");
+    if (sup & SUP_GENERIC)
+        bput(b, "static vs_var *gv_int(vs_graph *g, const char *name, int v)\n{\n"
+                "    (void)v;\n"
+                "    return vs_get_variable(g, name, .shape = VS_SCALAR, .dtype = VS_INT32);\n}\n\n"
+                "static vs_var *gv_dbl(vs_graph *g, const char *name, double v)\n{\n"
+                "    (void)v;\n"
+                "    return vs_get_variable(g, name, .shape = VS_SCALAR, .dtype = VS_FLOAT64);\n}\n\n"
+                "#define GEN_VAR(g, name, v) _Generic((v), int: gv_int, default: gv_dbl)((g), (name), (v))\n\n");
+    if (sup & SUP_CACHE)
+        bput(b, "static char goc_names[16][64];\nstatic int goc_count;\n\n"
+                "static void get_or_create(vs_graph *g, const char *name)\n{\n"
+                "    for (int i = 0; i < goc_count; i++)\n"
+                "        if (strcmp(goc_names[i], name) == 0)\n"
+                "            return;\n"
+                "    if (goc_count < 16)\n"
+                "        snprintf(goc_names[goc_count++], sizeof goc_names[0], \"%%s\", name);\n"
+                "    vs_get_variable(g, name, .shape = VS_SHAPE(2));\n}\n\n");
+    if (sup & SUP_CLOSE_SCOPE)
+        bput(b, "static void close_scope(vs_graph **gp)\n{\n"
+                "    if (*gp)\n        vs_scope_exit(*gp);\n}\n\n");
+    bcat(b, &extra_funcs[file]);
+}
+
+/* class state: config.c, which names nothing of varscope */
+static void config_file(buf *b, unsigned long long seed)
+{
+    static const char *shares[] = {"level > 0", "level == 1", "!cfg_share",
+                                   "level != 2"};
+    bput(b, "/* generated by tests/gen/gen.c: seed %llu, class state (config) */\n",
+         seed);
+    bput(b, "int cfg_share = %d;\nint cfg_depth = %d;\nint n_errors;\n\n",
+         rnd(2), 1 + rnd(2));
+    bput(b, "void configure(int level)\n{\n    (void)level;\n    cfg_share = %s;\n"
+            "    cfg_depth = %s;\n}\n", shares[rnd(4)],
+         chance(50) ? "1 + level" : "2");
 }
 
 static int write_file(const char *dir, const char *name, const buf *b)
@@ -1125,7 +1655,8 @@ static void mkdir_p(const char *dir)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: gen SEED [--class straight|loops|unknown] "
+    fprintf(stderr, "usage: gen SEED [--class straight|loops|unknown|bufwrite|"
+                    "state|fnptr|recursion|structflag|longloop|idioms|graphread] "
                     "[--files N] OUTDIR\n");
     exit(2);
 }
@@ -1139,8 +1670,15 @@ int main(int argc, char **argv)
             i++;
             for (cls = 0; cls < 3 && strcmp(class_names[cls], argv[i]); cls++)
                 ;
-            if (cls == 3)
-                usage();
+            if (cls == 3) {
+                int f = 1;
+                while (f < F_COUNT && strcmp(feature_names[f], argv[i]))
+                    f++;
+                if (f == F_COUNT)
+                    usage();
+                feature = (enum feature)f;
+                cls = feature == F_STRUCTFLAG ? UNKNOWN : LOOPS;
+            }
         } else if (strcmp(argv[i], "--files") == 0 && i + 1 < argc) {
             files = atoi(argv[++i]);
             if (files < 1 || files > MAX_FILES)
@@ -1167,6 +1705,8 @@ int main(int argc, char **argv)
     nhelpers = rnd(MAX_HELPERS + 1);
     if (nfiles > 1 && nhelpers < nfiles - 1)
         nhelpers = nfiles - 1;       /* every other file holds a helper */
+    if (feature == F_FNPTR && nhelpers < 2)
+        nhelpers = 2;                /* tables of two targets */
     for (int h = 0; h < nhelpers; h++) {
         snprintf(helpers[h].name, sizeof helpers[h].name, "helper%d", h);
         helpers[h].index = h;
@@ -1196,6 +1736,8 @@ int main(int argc, char **argv)
     uses_argc = mainf.body.s && strstr(mainf.body.s, "argc") != NULL;
     uses_env_a = mainf.body.s && strstr(mainf.body.s, "env_a") != NULL;
     uses_env_b = mainf.body.s && strstr(mainf.body.s, "env_b") != NULL;
+    if (feature == F_STRUCTFLAG)
+        uses_argc = 1;               /* the flags are set from argc */
     mkdir_p(outdir);
     buf files_b[MAX_FILES] = {{0}};
     for (int f = 0; f < nfiles; f++) {
@@ -1210,6 +1752,8 @@ int main(int argc, char **argv)
         }
         includes(&files_b[f]);
         prototypes(&files_b[f]);
+        if (feature != F_NONE)
+            feature_prologue(&files_b[f], f);
     }
     for (int h = 0; h < nhelpers; h++)
         emit_helper(&files_b[helpers[h].file], &helpers[h]);
@@ -1220,6 +1764,12 @@ int main(int argc, char **argv)
     else
         bput(m, "int main(void)\n{\n");
     line(m, 0, "vs_graph *g = vs_graph_new();");
+    if (feature == F_STATE)
+        line(m, 0, "vs_set_error_handler(g, on_error, NULL);");
+    if (feature == F_STRUCTFLAG) {
+        line(m, 0, "struct flags fl = {argc > 2, argc %% 2 == 0, argc > 3};");
+        line(m, 0, "(void)fl;");
+    }
     if (klass == UNKNOWN) {
         line(m, 0, "(void)argc;");
         line(m, 0, "(void)argv;");
@@ -1253,6 +1803,12 @@ int main(int argc, char **argv)
             snprintf(name, sizeof name, "part%d.c", f);
         rc |= write_file(outdir, name, &files_b[f]);
         bfree(&files_b[f]);
+    }
+    if (feature == F_STATE) {
+        buf cfg = {0};
+        config_file(&cfg, seed);
+        rc |= write_file(outdir, "config.c", &cfg);
+        bfree(&cfg);
     }
     return rc ? 1 : 0;
 }

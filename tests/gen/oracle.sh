@@ -31,7 +31,11 @@
 #                         gets new ones); the others are listed, not saved
 #                         (default 3; 0 = no limit)
 #       --class C         only the seeds of class C (straight, loops or
-#                         unknown); repeatable
+#                         unknown); repeatable.  C may also be one of the
+#                         classes drawn only on request (bufwrite, state,
+#                         fnptr, recursion, structflag, longloop, idioms,
+#                         graphread: see tests/gen/gen.c): then every seed
+#                         of the range is generated in that class
 #       --scopecheck BIN  the linter (default build/scopecheck-san)
 #       --lib LIB         the library (default build/libvarscope-san.a)
 #
@@ -48,6 +52,7 @@ GEN=build/oracle-gen
 REDUCE=build/oracle-reduce
 FT=build/fixturetest
 CLASSES=(straight loops unknown)
+EXTRA_CLASSES=" bufwrite state fnptr recursion structflag longloop idioms graphread "
 
 # A candidate program is valid when each file compiles warning-free (but
 # for unused variables, parameters and labels, which removals leave) and
@@ -113,13 +118,23 @@ rm -rf "$dir"; mkdir -p "$dir"
 # ---- generate -----------------------------------------------------------------
 progs=()
 for ((s = first; s < first + count; s++)); do
-    [ -n "$only" ] && [[ $only != *" ${CLASSES[s % 3]} "* ]] && continue
-    p=$dir/s$s-${CLASSES[s % 3]}
-    if ! "$GEN" "$s" "$p" 2> "$dir/gen.err"; then
-        echo "not ok - oracle: gen $s failed: $(head -c 300 "$dir/gen.err")"
-        exit 1
+    if [ -z "$only" ] || [[ $only == *" ${CLASSES[s % 3]} "* ]]; then
+        p=$dir/s$s-${CLASSES[s % 3]}
+        if ! "$GEN" "$s" "$p" 2> "$dir/gen.err"; then
+            echo "not ok - oracle: gen $s failed: $(head -c 300 "$dir/gen.err")"
+            exit 1
+        fi
+        progs+=("$p")
     fi
-    progs+=("$p")
+    for c in $only; do
+        [[ $EXTRA_CLASSES == *" $c "* ]] || continue
+        p=$dir/s$s-$c
+        if ! "$GEN" "$s" --class "$c" "$p" 2> "$dir/gen.err"; then
+            echo "not ok - oracle: gen $s --class $c failed: $(head -c 300 "$dir/gen.err")"
+            exit 1
+        fi
+        progs+=("$p")
+    done
 done
 
 # ---- compare, in jobs contiguous blocks ---------------------------------------------
@@ -146,15 +161,19 @@ awk -F'\t' '
     { n[$3]++; if ($2 == "agree") agree++; else disagree++; fals += $8
       split($1, parts, "-"); cls = parts[length(parts)]
       c[cls]++; if ($2 != "agree") cd[cls]++; cf[cls] += $8
+      crt[cls] += $5; cmiss[cls] += $7
       if ($3 == "union") { urt += $5; umiss += $7 } }
     END {
       rate = urt ? 100.0 * umiss / urt : 0
       printf "# per class: "
       sep = ""
-      split("straight loops unknown", order, " ")
-      for (i = 1; i <= 3; i++) { k = order[i]; if (c[k]) {
+      norder = split("straight loops unknown bufwrite state fnptr recursion structflag longloop idioms graphread", order, " ")
+      for (i = 1; i <= norder; i++) { k = order[i]; if (c[k]) {
           printf "%s%s %d programs, %d disagree, %d false errors", sep, k, c[k], cd[k] + 0, cf[k] + 0; sep = "; " } }
       printf "\n"
+      for (i = 4; i <= norder; i++) { k = order[i]; if (c[k])
+          printf "# class %s: %d programs, %d disagree, %d false errors, %d of %d runtime errors missed (%.1f%%)\n",
+                 k, c[k], cd[k] + 0, cf[k] + 0, cmiss[k], crt[k], crt[k] ? 100.0 * cmiss[k] / crt[k] : 0 }
       printf "# class unknown: %d of %d runtime errors missed by the linter\n", umiss, urt
       printf "# agree: %d, disagree: %d, false errors: %d, missed-error rate: %.1f%%\n",
              agree, disagree, fals, rate

@@ -22,6 +22,8 @@
  *       reads, one per line,
  *           // oracle-input: argc 1 2 3 4 5        (argc values)
  *           // oracle-input: env NAME - 1 2        (values; "-" = unset)
+ *           // oracle-input: args - --reuse --reuse,-n,3
+ *                      (argument lists, "," between arguments, "-" none)
  *       It is then run once for every combination, and the runtime's
  *       errors are the union over the runs.  The linter cannot know which
  *       run happens, so the comparison is one-sided: every linter error
@@ -38,6 +40,26 @@
  *       KIND:RULE@FILE:LINE (KIND missed, false, crash, compile, lint),
  *       and the last two columns list each side's errors as RULE@FILE:LINE;
  *       an empty list is "-".
+ *
+ *   fixturetest corpus [--summary FILE] SCOPECHECK LIBVARSCOPE PATH...
+ *       The adversarial corpus (tests/corpus/): each PATH is compiled, run
+ *       over its declared inputs as in diff mode, and linted twice, plain
+ *       and --strict.  Its `// expect:` marks must say exactly where the
+ *       runs fail (the union over the runs; a difference means the corpus
+ *       or the library changed).  Then each run failure is found (a plain
+ *       error of its rule covering its line), found only by --strict (any
+ *       finding of its rule there), or missed; a plain error, or a --strict
+ *       error, that no run hits is a false error.  The verdict, worst
+ *       first: crash (does not compile, crashes, cannot be linted, or the
+ *       marks are wrong), false-error, silent-miss, strict-only, agree;
+ *       the first three print "not ok".  --summary FILE appends
+ *           PATH VERDICT RUNS FAILURES FOUND STRICT-ONLY MISSED FALSE NOISE
+ *           DIFFS
+ *       (NOISE: --strict warnings where no run fails; DIFFS a ';'-separated
+ *       list of KIND:RULE@FILE:LINE, KIND strict, missed, false, noise,
+ *       crash, compile, lint or marks).  The last line says
+ *       "# agree: N, false error: N, silent miss: N, strict-only: N, crash: N".
+ *       CORPUS_LINT_FLAGS in the environment: options for both lints.
  *
  * Prints one TAP line per PATH ("ok - ..." / "not ok - ...") with the
  * differences as "# " lines; the last line of diff mode says
@@ -60,6 +82,7 @@ typedef struct item {
     int line, end_line;
     char *rule;
     int used;
+    int is_error;              /* a finding of severity error */
 } item;
 
 typedef struct items {
@@ -74,7 +97,7 @@ static void add(items *s, const char *file, int line, int end_line,
         s->cap = s->cap ? s->cap * 2 : 16;
         s->v = realloc(s->v, s->cap * sizeof *s->v);
     }
-    s->v[s->n++] = (item){strdup(file), line, end_line, strdup(rule), 0};
+    s->v[s->n++] = (item){strdup(file), line, end_line, strdup(rule), 0, 0};
 }
 
 static void clear(items *s)
@@ -180,15 +203,28 @@ static int is_runtime_rule(const char *r)
     return 0;
 }
 
-/* Lints path; fills got with every finding (or only the runtime-rule
- * errors).  Returns the exit status, -1 if the output is not JSON. */
-static int lint(const char *scopecheck, const char *path, items *got,
-                int runtime_only, char **errs)
+/* put before the linter's command (corpus mode: a timeout) */
+static const char *lint_prefix = "";
+
+/* What lint() keeps of the findings. */
+enum keep {
+    KEEP_ALL,                  /* every finding */
+    KEEP_RUNTIME_ERRORS,       /* errors of the rules that mirror run-time failures */
+    KEEP_RUNTIME_ANY           /* those rules' findings at any severity */
+};
+
+/* Lints path (with the extra options flags, "" for none); fills got with
+ * the findings keep says.  Returns the exit status, -1 if the output is
+ * not JSON. */
+static int lint_with(const char *scopecheck, const char *flags,
+                     const char *path, items *got, enum keep keep,
+                     char **errs)
 {
     char cmd[8192];
     snprintf(cmd, sizeof cmd,
-             "%s --format=json --no-cache -j 1 '%s' -- -Iinclude 2>/dev/null",
-             scopecheck, path);
+             "%s%s --format=json --no-cache -j 1 %s '%s' -- -Iinclude "
+             "2>/dev/null",
+             lint_prefix, scopecheck, flags, path);
     int status;
     char *out = slurp_cmd(cmd, &status);
     cJSON *doc = out ? cJSON_Parse(out) : NULL;
@@ -199,12 +235,15 @@ static int lint(const char *scopecheck, const char *path, items *got,
     cJSON_ArrayForEach(f, fs) {
         const char *rule = cJSON_GetObjectItem(f, "rule")->valuestring;
         const char *sev = cJSON_GetObjectItem(f, "severity")->valuestring;
-        if (runtime_only && (!is_runtime_rule(rule) || strcmp(sev, "error")))
+        if (keep != KEEP_ALL && !is_runtime_rule(rule))
+            continue;
+        if (keep == KEEP_RUNTIME_ERRORS && strcmp(sev, "error"))
             continue;
         const cJSON *r = cJSON_GetObjectItem(f, "range");
         int line = cJSON_GetObjectItem(cJSON_GetObjectItem(r, "start"), "line")->valueint;
         int end = cJSON_GetObjectItem(cJSON_GetObjectItem(r, "end"), "line")->valueint;
         add(got, cJSON_GetObjectItem(f, "file")->valuestring, line, end, rule);
+        got->v[got->n - 1].is_error = strcmp(sev, "error") == 0;
     }
     const cJSON *es = cJSON_GetObjectItem(doc, "errors"), *e;
     size_t len = 0;
@@ -217,6 +256,13 @@ static int lint(const char *scopecheck, const char *path, items *got,
     }
     cJSON_Delete(doc);
     return status;
+}
+
+static int lint(const char *scopecheck, const char *path, items *got,
+                int runtime_only, char **errs)
+{
+    return lint_with(scopecheck, "", path, got,
+                     runtime_only ? KEEP_RUNTIME_ERRORS : KEEP_ALL, errs);
 }
 
 static int same_file(const char *a, const char *b)
@@ -317,8 +363,10 @@ static int do_lint(const char *scopecheck, int n, char **paths)
 
 /* One input dimension a program declares ("// oracle-input: ..."). */
 typedef struct input_dim {
-    char *env;                 /* NULL: argc */
-    char **vals;               /* argc values, or env values ("-" unset) */
+    char *env;                 /* NULL: argc or args */
+    int args;                  /* args: each value is an argument list */
+    char **vals;               /* argc values, env values ("-" unset), or
+                                  argument lists ("a,b"; "-" none) */
     size_t n;
 } input_dim;
 
@@ -359,6 +407,8 @@ static void read_inputs(const char *file, inputs *in)
             if (!name)
                 continue;
             d.env = strdup(name);
+        } else if (strcmp(kind, "args") == 0) {
+            d.args = 1;
         } else if (strcmp(kind, "argc") != 0) {
             continue;
         }
@@ -413,6 +463,17 @@ static void run_command(char *cmd, size_t cap, const inputs *in, size_t r,
             snprintf(kv, sizeof kv, "%s=%s", d->env, val);
             strncat(set, " ", sizeof set - strlen(set) - 1);
             shell_quote(set, sizeof set, kv);
+        } else if (d->args) {
+            /* "a,b" is the two arguments a and b; "-" none */
+            args[0] = '\0';
+            if (strcmp(val, "-") == 0)
+                continue;
+            char one[512];
+            snprintf(one, sizeof one, "%s", val);
+            for (char *a = strtok(one, ","); a; a = strtok(NULL, ",")) {
+                strncat(args, " ", sizeof args - strlen(args) - 1);
+                shell_quote(args, sizeof args, a);
+            }
         } else {
             int argc = atoi(val);
             args[0] = '\0';
@@ -489,6 +550,79 @@ static void summary_list(FILE *f, const items *s)
         fputs("-", f);
 }
 
+/* Compiles and runs one program over its declared inputs; fills uniq with
+ * the runtime's distinct errors.  Returns 0, or 1 if it did not compile or
+ * crashed (said as # lines and in dl). */
+static int run_program(const char *lib, const char *path, char **srcs,
+                       size_t ns, const inputs *in, size_t *runs_out,
+                       items *uniq, diffs *dl)
+{
+    char cmd[16384], files[8192] = "";
+    for (size_t k = 0; k < ns; k++) {
+        strncat(files, " '", sizeof files - strlen(files) - 1);
+        strncat(files, srcs[k], sizeof files - strlen(files) - 1);
+        strncat(files, "'", sizeof files - strlen(files) - 1);
+    }
+    size_t runs = 1;
+    for (size_t k = 0; k < in->n; k++)
+        runs *= in->v[k].n;
+    if (runs > 1024)
+        runs = 1024;
+    *runs_out = runs;
+    char exe[] = "/tmp/fixturetest.XXXXXX";
+    int fd = mkstemp(exe);
+    if (fd >= 0)
+        close(fd);
+    snprintf(cmd, sizeof cmd,
+             "cc -std=c11 -w -g -pthread -fsanitize=address,undefined "
+             "-Iinclude %s %s -o %s 2>&1", files, lib, exe);
+    int st, failed = 0;
+    char *out = slurp_cmd(cmd, &st);
+    if (st != 0) {
+        printf("# the program does not compile:\n");
+        for (char *l = strtok(out, "\n"); l; l = strtok(NULL, "\n"))
+            printf("#   %s\n", l);
+        diffs_add(dl, "compile", "-", path, 0);
+        failed = 1;
+    }
+    free(out);
+    items rt = {0};
+    for (size_t r = 0; !failed && r < runs; r++) {
+        run_command(cmd, sizeof cmd, in, r, exe);
+        out = slurp_cmd(cmd, &st);
+        if (out && crashed(st, out)) {
+            printf("# the program crashed (status %d): %s\n", st, cmd + 4);
+            int shown = 0;
+            for (char *l = out; *l && shown < 12; shown++) {
+                char *e = strchr(l, '\n');
+                if (e)
+                    *e = '\0';
+                printf("#   %s\n", l);
+                if (!e)
+                    break;
+                l = e + 1;
+            }
+            diffs_add(dl, "crash", "-", path, 0);
+            failed = 1;
+        } else if (out) {
+            runtime_errors(out, &rt);
+        }
+        free(out);
+    }
+    remove(exe);
+    for (size_t k = 0; k < rt.n; k++) {
+        int seen = 0;
+        for (size_t m = 0; m < uniq->n; m++)
+            seen |= uniq->v[m].line == rt.v[k].line &&
+                    strcmp(uniq->v[m].rule, rt.v[k].rule) == 0 &&
+                    same_file(uniq->v[m].file, rt.v[k].file);
+        if (!seen)
+            add(uniq, rt.v[k].file, rt.v[k].line, rt.v[k].line, rt.v[k].rule);
+    }
+    clear(&rt);
+    return failed;
+}
+
 static int do_diff(const char *scopecheck, const char *lib, int n,
                    char **paths, const char *summary)
 {
@@ -500,80 +634,21 @@ static int do_diff(const char *scopecheck, const char *lib, int n,
         return 1;
     }
     for (int i = 0; i < n; i++) {
-        items rt = {0}, got = {0};
+        items got = {0}, uniq = {0};
         inputs in = {0};
         diffs dl = {0};
         char **srcs;
-        size_t ns = sources(paths[i], &srcs);
-        char cmd[16384], files[8192] = "";
-        for (size_t k = 0; k < ns; k++) {
-            strncat(files, " '", sizeof files - strlen(files) - 1);
-            strncat(files, srcs[k], sizeof files - strlen(files) - 1);
-            strncat(files, "'", sizeof files - strlen(files) - 1);
+        size_t ns = sources(paths[i], &srcs), runs = 0;
+        for (size_t k = 0; k < ns; k++)
             read_inputs(srcs[k], &in);
+        /* the runtime reports a failing call once per execution; uniq
+         * holds the set */
+        int bad = 0;
+        int failed = run_program(lib, paths[i], srcs, ns, &in, &runs, &uniq,
+                                 &dl);
+        for (size_t k = 0; k < ns; k++)
             free(srcs[k]);
-        }
         free(srcs);
-        size_t runs = 1;
-        for (size_t k = 0; k < in.n; k++)
-            runs *= in.v[k].n;
-        if (runs > 1024)
-            runs = 1024;
-        char exe[] = "/tmp/fixturetest.XXXXXX";
-        int fd = mkstemp(exe);
-        if (fd >= 0)
-            close(fd);
-        snprintf(cmd, sizeof cmd,
-                 "cc -std=c11 -w -g -fsanitize=address,undefined -Iinclude %s "
-                 "%s -o %s 2>&1",
-                 files, lib, exe);
-        int st;
-        char *out = slurp_cmd(cmd, &st);
-        int bad = 0, failed = 0;
-        if (st != 0) {
-            printf("# the program does not compile:\n");
-            for (char *l = strtok(out, "\n"); l; l = strtok(NULL, "\n"))
-                printf("#   %s\n", l);
-            diffs_add(&dl, "compile", "-", paths[i], 0);
-            failed = 1;
-        }
-        free(out);
-        for (size_t r = 0; !failed && r < runs; r++) {
-            run_command(cmd, sizeof cmd, &in, r, exe);
-            out = slurp_cmd(cmd, &st);
-            if (out && crashed(st, out)) {
-                printf("# the program crashed (status %d): %s\n", st,
-                       cmd + 4);
-                int shown = 0;
-                for (char *l = out; *l && shown < 12; shown++) {
-                    char *e = strchr(l, '\n');
-                    if (e)
-                        *e = '\0';
-                    printf("#   %s\n", l);
-                    if (!e)
-                        break;
-                    l = e + 1;
-                }
-                diffs_add(&dl, "crash", "-", paths[i], 0);
-                failed = 1;
-            } else if (out) {
-                runtime_errors(out, &rt);
-            }
-            free(out);
-        }
-        remove(exe);
-        /* the runtime reports a failing call once per execution; compare
-         * sets, not counts */
-        items uniq = {0};
-        for (size_t k = 0; k < rt.n; k++) {
-            int seen = 0;
-            for (size_t m = 0; m < uniq.n; m++)
-                seen |= uniq.v[m].line == rt.v[k].line &&
-                        strcmp(uniq.v[m].rule, rt.v[k].rule) == 0 &&
-                        same_file(uniq.v[m].file, rt.v[k].file);
-            if (!seen)
-                add(&uniq, rt.v[k].file, rt.v[k].line, rt.v[k].line, rt.v[k].rule);
-        }
         char *errs = NULL;
         int ls = lint(scopecheck, paths[i], &got, 1, &errs);
         int missed = 0, extra = 0;
@@ -624,7 +699,6 @@ static int do_diff(const char *scopecheck, const char *lib, int n,
         free(errs);
         free(dl.s);
         inputs_clear(&in);
-        clear(&rt);
         clear(&uniq);
         clear(&got);
     }
@@ -636,6 +710,165 @@ static int do_diff(const char *scopecheck, const char *lib, int n,
                union_programs, union_false, union_missed, union_errors);
     printf("# agree: %d, disagree: %d\n", agree, disagree);
     return disagree;
+}
+
+/* ---- corpus mode ----------------------------------------------------------- */
+
+/* Does one of s hold rule at file:line (within its range)?  Marks it used. */
+static int covers(items *s, const char *file, int line, const char *rule)
+{
+    int hit = 0;
+    for (size_t k = 0; k < s->n; k++) {
+        item *g = &s->v[k];
+        if (same_file(g->file, file) && strcmp(g->rule, rule) == 0 &&
+            line >= g->line && line <= g->end_line)
+            hit = g->used = 1;
+    }
+    return hit;
+}
+
+/* the verdicts, worst first */
+enum verdict { V_CRASH, V_FALSE, V_MISS, V_STRICT, V_AGREE };
+static const char *verdict_names[] = {"crash", "false-error", "silent-miss",
+                                      "strict-only", "agree"};
+
+static int do_corpus(const char *scopecheck, const char *lib, int n,
+                     char **paths, const char *summary)
+{
+    int count[5] = {0};
+    FILE *sum = NULL;
+    if (summary && !(sum = fopen(summary, "a"))) {
+        perror(summary);
+        return 1;
+    }
+    lint_prefix = "timeout 300 ";
+    /* options for both lints (e.g. --all-files), from the environment */
+    const char *flags = getenv("CORPUS_LINT_FLAGS");
+    if (!flags)
+        flags = "";
+    for (int i = 0; i < n; i++) {
+        items marks = {0}, uniq = {0}, plain = {0}, strict = {0};
+        inputs in = {0};
+        diffs dl = {0};
+        char **srcs;
+        size_t ns = sources(paths[i], &srcs), runs = 0;
+        for (size_t k = 0; k < ns; k++) {
+            read_inputs(srcs[k], &in);
+            expectations(srcs[k], &marks);
+        }
+        int broken = run_program(lib, paths[i], srcs, ns, &in, &runs, &uniq,
+                                 &dl);
+        for (size_t k = 0; k < ns; k++)
+            free(srcs[k]);
+        free(srcs);
+
+        /* the marks must say what the run does: they are the corpus's
+         * record of the library's behaviour */
+        if (!broken) {
+            int bad = 0;
+            for (size_t k = 0; k < uniq.n; k++)
+                if (!covers(&marks, uniq.v[k].file, uniq.v[k].line,
+                            uniq.v[k].rule)) {
+                    printf("# a run fails where no mark says so: %s:%d: %s\n",
+                           uniq.v[k].file, uniq.v[k].line, uniq.v[k].rule);
+                    diffs_add(&dl, "marks", uniq.v[k].rule, uniq.v[k].file,
+                              uniq.v[k].line);
+                    bad = 1;
+                }
+            for (size_t k = 0; k < marks.n; k++)
+                if (!marks.v[k].used) {
+                    printf("# marked, but no run fails there: %s:%d: %s\n",
+                           marks.v[k].file, marks.v[k].line, marks.v[k].rule);
+                    diffs_add(&dl, "marks", marks.v[k].rule, marks.v[k].file,
+                              marks.v[k].line);
+                    bad = 1;
+                }
+            broken |= bad;
+        }
+
+        char *errs = NULL, *serrs = NULL, strict_flags[1024];
+        snprintf(strict_flags, sizeof strict_flags, "%s --strict", flags);
+        int ls = lint_with(scopecheck, flags, paths[i], &plain,
+                           KEEP_RUNTIME_ERRORS, &errs);
+        int ss = lint_with(scopecheck, strict_flags, paths[i], &strict,
+                           KEEP_RUNTIME_ANY, &serrs);
+        if (ls < 0 || ls == 2 || ss < 0 || ss == 2) {
+            printf("# scopecheck could not check it (exit %d, --strict %d)\n%s%s",
+                   ls, ss, errs ? errs : "", serrs ? serrs : "");
+            diffs_add(&dl, "lint", "-", paths[i], 0);
+            broken = 1;
+        }
+
+        int n_plain = 0, n_strict = 0, n_missed = 0, n_false = 0, n_noise = 0;
+        if (!broken) {
+            for (size_t k = 0; k < uniq.n; k++) {
+                item *u = &uniq.v[k];
+                if (covers(&plain, u->file, u->line, u->rule)) {
+                    n_plain++;
+                    covers(&strict, u->file, u->line, u->rule);
+                } else if (covers(&strict, u->file, u->line, u->rule)) {
+                    n_strict++;
+                    printf("# found only by --strict: %s:%d: %s\n", u->file,
+                           u->line, u->rule);
+                    diffs_add(&dl, "strict", u->rule, u->file, u->line);
+                } else {
+                    n_missed++;
+                    printf("# silent miss: %s:%d: %s\n", u->file, u->line,
+                           u->rule);
+                    diffs_add(&dl, "missed", u->rule, u->file, u->line);
+                }
+            }
+            /* errors no run hits, plain or --strict (which may also say
+             * error) */
+            for (int pass = 0; pass < 2; pass++) {
+                items *s = pass ? &strict : &plain;
+                for (size_t k = 0; k < s->n; k++) {
+                    item *g = &s->v[k];
+                    if (g->used || (pass && !g->is_error))
+                        continue;
+                    if (pass && covers(&plain, g->file, g->line, g->rule))
+                        continue;            /* said already */
+                    n_false++;
+                    printf("# false error%s: %s:%d: %s\n",
+                           pass ? " (--strict)" : "", g->file, g->line,
+                           g->rule);
+                    diffs_add(&dl, "false", g->rule, g->file, g->line);
+                }
+            }
+            for (size_t k = 0; k < strict.n; k++)
+                if (!strict.v[k].used && !strict.v[k].is_error) {
+                    n_noise++;
+                    diffs_add(&dl, "noise", strict.v[k].rule, strict.v[k].file,
+                              strict.v[k].line);
+                }
+        }
+        enum verdict v = broken ? V_CRASH : n_false ? V_FALSE
+                         : n_missed ? V_MISS : n_strict ? V_STRICT : V_AGREE;
+        count[v]++;
+        printf("%s - corpus %s (%s)\n", v <= V_MISS ? "not ok" : "ok",
+               paths[i], verdict_names[v]);
+        if (sum) {
+            fprintf(sum, "%s\t%s\t%zu\t%zu\t%d\t%d\t%d\t%d\t%d\t%s\n",
+                    paths[i], verdict_names[v], broken ? 0 : runs, uniq.n,
+                    n_plain, n_strict, n_missed, n_false, n_noise,
+                    dl.n ? dl.s : "-");
+        }
+        fflush(stdout);
+        free(errs);
+        free(serrs);
+        free(dl.s);
+        inputs_clear(&in);
+        clear(&marks);
+        clear(&uniq);
+        clear(&plain);
+        clear(&strict);
+    }
+    if (sum)
+        fclose(sum);
+    printf("# agree: %d, false error: %d, silent miss: %d, strict-only: %d, "
+           "crash: %d\n", count[V_AGREE], count[V_FALSE], count[V_MISS],
+           count[V_STRICT], count[V_CRASH]);
+    return count[V_CRASH] + count[V_FALSE] + count[V_MISS];
 }
 
 int main(int argc, char **argv)
@@ -653,8 +886,21 @@ int main(int argc, char **argv)
             return do_diff(argv[a], argv[a + 1], argc - a - 2, argv + a + 2,
                            summary) ? 1 : 0;
     }
+    if (argc >= 2 && strcmp(argv[1], "corpus") == 0) {
+        const char *summary = NULL;
+        int a = 2;
+        if (a + 1 < argc && strcmp(argv[a], "--summary") == 0) {
+            summary = argv[a + 1];
+            a += 2;
+        }
+        if (argc - a >= 2)
+            return do_corpus(argv[a], argv[a + 1], argc - a - 2, argv + a + 2,
+                             summary) ? 1 : 0;
+    }
     fprintf(stderr, "usage: fixturetest lint SCOPECHECK PATH...\n"
                     "       fixturetest diff [--summary FILE] SCOPECHECK "
+                    "LIBVARSCOPE PATH...\n"
+                    "       fixturetest corpus [--summary FILE] SCOPECHECK "
                     "LIBVARSCOPE PATH...\n");
     return 2;
 }

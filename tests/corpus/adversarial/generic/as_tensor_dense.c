@@ -1,0 +1,19 @@
+/* generic: as_tensor() accepts a variable or a tensor (_Generic picks
+ * vs_value or the identity); a dense layer is applied to a variable and
+ * to a placeholder, each with its own name.  No run fails. */
+#include "varscope.h"
+
+static vs_tensor *tensor_id(vs_tensor *t) { return t; }
+
+#define as_tensor(x) _Generic((x), vs_var *: vs_value, vs_tensor *: tensor_id)(x)
+
+int main(void)
+{
+    vs_graph *g = vs_graph_new();
+    vs_tensor *x = vs_placeholder(g, VS_FLOAT32, VS_SHAPE(-1, 4), .name = "x");
+    vs_var *emb = vs_get_variable(g, "emb", .shape = VS_SHAPE(10, 4));
+    vs_dense(g, as_tensor(emb), 8, .name = "emb_proj");
+    vs_dense(g, as_tensor(x), 8, .name = "x_proj");
+    vs_graph_free(g);
+    return 0;
+}

@@ -1,0 +1,39 @@
+/* setjmp: the same retry wrapper without the vs_scope_exit in the retry
+ * branch: the failed attempt's "model" scope stays open under the retry,
+ * which builds model/model/w, and at vs_graph_free that first scope is
+ * still open (scope-leak), besides the first attempt's duplicate. */
+#include <setjmp.h>
+#include <stdio.h>
+
+#include "varscope.h"
+
+static jmp_buf retry;
+
+static void throw_error(const vs_error *e, void *user)
+{
+    (void)user;
+    fprintf(stderr, "%s:%d: error: %s [%s]\n", e->file, e->line, e->message,
+            vs_code_name(e->code));
+    longjmp(retry, 1);
+}
+
+static void build(vs_graph *g, vs_reuse reuse)
+{
+    vs_variable_scope_enter(g, "model", .reuse = reuse); // expect: scope-leak
+    vs_get_variable(g, "w", .shape = VS_SHAPE(3, 3)); // expect: duplicate-variable
+    vs_scope_exit(g);
+}
+
+int main(void)
+{
+    vs_graph *g = vs_graph_new();
+    build(g, VS_REUSE_INHERIT);
+    vs_set_error_handler(g, throw_error, NULL);
+    volatile vs_reuse reuse = VS_REUSE_INHERIT;
+    if (setjmp(retry))
+        reuse = VS_AUTO_REUSE;
+    build(g, reuse);
+    vs_set_error_handler(g, NULL, NULL);
+    vs_graph_free(g);
+    return 0;
+}
