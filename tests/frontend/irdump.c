@@ -10,6 +10,11 @@
  *   --quiet        parse and lower, print nothing (timing runs)
  *   --parse-only   parse, do not lower (timing runs)
  *   --time         print the parse and lowering times on stderr
+ *   --libclang LIB load LIB (a path) rather than the libclang we were
+ *                  built against
+ *   --operator-kinds  print "api" when the loaded libclang tells operator
+ *                  kinds (LLVM 17+), "text" when they are read from the
+ *                  source, and stop
  *
  * Exit status: 0 on success, 2 when the file cannot be read or parsed or
  * the compilation database cannot be loaded (the reason on stderr). */
@@ -47,6 +52,16 @@ int main(int argc, char **argv)
             print_args = true;
         } else if (strcmp(argv[i], "--quiet") == 0) {
             quiet = true;
+        } else if (strcmp(argv[i], "--libclang") == 0 && i + 1 < argc) {
+            sc_clang_prefer(argv[++i]);
+        } else if (strcmp(argv[i], "--operator-kinds") == 0) {
+            const char *why = NULL;
+            if (!sc_clang_load(&why)) {
+                fprintf(stderr, "irdump: %s\n", why);
+                return 2;
+            }
+            puts(sc_clang_binop_kind && sc_clang_unop_kind ? "api" : "text");
+            return 0;
         } else if (strcmp(argv[i], "--time") == 0) {
             timing = true;
         } else if (strcmp(argv[i], "--parse-only") == 0) {

@@ -68,6 +68,42 @@ for src in fixtures/seed/*.c; do
     fi
 done
 
+# ---- operator kinds from libclang (LLVM 17+) ---------------------------------
+# Where the loaded libclang tells operator kinds, they are used and the text
+# path is not: the goldens must come out the same (or as NAME.api.ir, where
+# the text path could not tell an operator), and every seed and rule
+# fixture's dump must refine the text path's (tests/frontend/refines.py).
+api_lib=$(ls /usr/lib/llvm-*/lib/libclang-*.so.1 2> /dev/null | sort -V | tail -n 1)
+if [ -n "$api_lib" ] && [ "$("$irdump" --libclang "$api_lib" --operator-kinds 2> /dev/null)" = api ] &&
+   [ "$have_python" = 1 ]; then
+    for src in tests/frontend/*.c; do
+        name=$(basename "$src" .c)
+        golden=tests/frontend/$name.ir
+        [ -f "tests/frontend/$name.api.ir" ] && golden=tests/frontend/$name.api.ir
+        [ -f "$golden" ] || continue
+        if "$irdump" --libclang "$api_lib" "$src" -- -Iinclude > "$tmp/$name.api" 2> "$tmp/err" &&
+           diff -u "$golden" "$tmp/$name.api" > "$tmp/diff"; then
+            ok "$name: with libclang's operator kinds, dump matches $golden"
+        else
+            notok "$name: with libclang's operator kinds, dump matches $golden" "$tmp/diff" "$tmp/err"
+        fi
+    done
+    : > "$tmp/refines"
+    for src in fixtures/seed/*.c fixtures/rules/*/*.c; do
+        "$irdump" "$src" -- -Iinclude > "$tmp/text.ir" 2>> "$tmp/refines" &&
+        "$irdump" --libclang "$api_lib" "$src" -- -Iinclude > "$tmp/api.ir" 2>> "$tmp/refines" &&
+        python3 tests/frontend/refines.py "$tmp/text.ir" "$tmp/api.ir" >> "$tmp/refines" ||
+            echo "$src" >> "$tmp/refines"
+    done
+    if [ ! -s "$tmp/refines" ]; then
+        ok "fixtures: libclang's operator kinds refine the ones read from the text"
+    else
+        notok "fixtures: libclang's operator kinds refine the ones read from the text" "$tmp/refines"
+    fi
+else
+    ok "operator kinds from libclang # SKIP no libclang 17+ (libclang1-19) installed"
+fi
+
 # The multi-line macro invocation: start at the macro name (9:17), end at
 # its closing parenthesis (11:56), end_offset just past it.
 if grep -q '^      = CALL vs_get_variable_at : ptr(struct:vs_var) @9:17-11:56/215-348$' \

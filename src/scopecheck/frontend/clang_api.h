@@ -93,9 +93,19 @@
 SC_CLANG_FUNCTIONS(SC_CLANG_DECLARE)
 #undef SC_CLANG_DECLARE
 
+/* Calls that only newer libclangs have, NULL when the loaded one lacks
+ * them: an operator node's kind (clang_getCursorBinaryOperatorKind and
+ * clang_getCursorUnaryOperatorKind, LLVM 17).  Declared here with the
+ * enum as unsigned, since the headers we may build with predate them. */
+extern unsigned (*sc_clang_binop_kind)(CXCursor);
+extern unsigned (*sc_clang_unop_kind)(CXCursor);
+
 /* Loads libclang (once; thread-safe).  false and *err (static text) if it
  * cannot be loaded. */
 bool sc_clang_load(const char **err);
+/* The libclang to try before the one we were built against; called before
+ * the first load (the test tools use it to run another version). */
+void sc_clang_prefer(const char *path);
 
 #ifndef SC_CLANG_API_IMPL
 #define clang_Cursor_Evaluate (*sc_p_clang_Cursor_Evaluate)
