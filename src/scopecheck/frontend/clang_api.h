@@ -33,6 +33,7 @@
     X(clang_Range_isNull) \
     X(clang_Type_getNamedType) \
     X(clang_Type_getValueType) \
+    X(clang_Type_visitFields) \
     X(clang_createIndex) \
     X(clang_disposeDiagnostic) \
     X(clang_disposeIndex) \
@@ -81,6 +82,7 @@
     X(clang_getTranslationUnitCursor) \
     X(clang_getTypeDeclaration) \
     X(clang_getTypedefName) \
+    X(clang_getTypeSpelling) \
     X(clang_hashCursor) \
     X(clang_isCursorDefinition) \
     X(clang_isDeclaration) \
@@ -127,6 +129,7 @@ void sc_clang_prefer(const char *path);
 #define clang_Range_isNull (*sc_p_clang_Range_isNull)
 #define clang_Type_getNamedType (*sc_p_clang_Type_getNamedType)
 #define clang_Type_getValueType (*sc_p_clang_Type_getValueType)
+#define clang_Type_visitFields (*sc_p_clang_Type_visitFields)
 #define clang_createIndex (*sc_p_clang_createIndex)
 #define clang_disposeDiagnostic (*sc_p_clang_disposeDiagnostic)
 #define clang_disposeIndex (*sc_p_clang_disposeIndex)
@@ -175,6 +178,7 @@ void sc_clang_prefer(const char *path);
 #define clang_getTranslationUnitCursor (*sc_p_clang_getTranslationUnitCursor)
 #define clang_getTypeDeclaration (*sc_p_clang_getTypeDeclaration)
 #define clang_getTypedefName (*sc_p_clang_getTypedefName)
+#define clang_getTypeSpelling (*sc_p_clang_getTypeSpelling)
 #define clang_hashCursor (*sc_p_clang_hashCursor)
 #define clang_isCursorDefinition (*sc_p_clang_isCursorDefinition)
 #define clang_isDeclaration (*sc_p_clang_isDeclaration)

@@ -43,10 +43,13 @@
  *   raw encoding (no API); that is checked against an exact token-based
  *   test on the first locations of each unit, and the exact test is used
  *   from then on should they ever disagree.
- * - _Generic lowers to IR_UNKNOWN without kids (which association is
- *   evaluated is not known); a GNU case range `case 1 ... 3:` gives one
- *   IR_S_CASE per value when it has at most 256 values, else one for its
- *   low end; an array range designator [1 ... 3] is named "[1][3]".
+ * - _Generic lowers to the association it selects (lower_expr.c says how
+ *   that is found without an API for it); when it cannot be told, to a
+ *   call of an unknown function if an association may have side effects,
+ *   else to IR_UNKNOWN.  Initializer lists are resolved as C resolves
+ *   their designators (lower_init.c).  A GNU case range `case 1 ... 3:`
+ *   gives one IR_S_CASE per value when it has at most 256 values, else one
+ *   for its low end.
  * - Nesting deeper than MAX_DEPTH statements/expressions lowers to
  *   IR_S_NOP / IR_UNKNOWN rather than exhausting the stack (1000 levels
  *   take about 5 MB of stack under ASan, 1.5 MB without); else-if chains,

@@ -1,12 +1,10 @@
 /* Expressions. */
 #include "lower_int.h"
 
-#include <stdio.h>
 #include <string.h>
 
-static ir_expr *lower_subexpr(lowering *l, CXCursor c, bool *se);
 
-static ir_expr *expr_new(lowering *l, ir_ekind k, CXCursor c)
+ir_expr *fe_expr_new(lowering *l, ir_ekind k, CXCursor c)
 {
     ir_expr *e = sc_alloc(l->A, sizeof *e);
     e->kind = k;
@@ -65,7 +63,7 @@ static ir_expr *fold(lowering *l, CXCursor c)
     int64_t v;
     if (!fe_eval_int(c, &v))
         return NULL;
-    ir_expr *e = expr_new(l, IR_INT, c);
+    ir_expr *e = fe_expr_new(l, IR_INT, c);
     e->ival = v;
     return e;
 }
@@ -90,10 +88,10 @@ void fe_collect_effects(lowering *l, CXCursor c)
         CXCursor x = l->ws.items[--l->ws.len];
         enum CXCursorKind k = clang_getCursorKind(x);
         if (clang_isExpression(k)) {
-            if (k == CXCursor_GenericSelectionExpr || k == CXCursor_UnaryExpr)
+            if (k == CXCursor_UnaryExpr)
                 continue;           /* not evaluated */
             bool se = false;
-            ir_expr *e = lower_subexpr(l, x, &se);
+            ir_expr *e = fe_lower_subexpr(l, x, &se);
             if (se)
                 SC_PUSH(l->es, e);
         } else if (clang_isStatement(k) || clang_isDeclaration(k)) {
@@ -107,9 +105,7 @@ void fe_collect_effects(lowering *l, CXCursor c)
 
 static ir_expr *unknown_expr(lowering *l, CXCursor c, bool *se)
 {
-    ir_expr *e = expr_new(l, IR_UNKNOWN, c);
-    if (clang_getCursorKind(c) == CXCursor_GenericSelectionExpr)
-        return e;
+    ir_expr *e = fe_expr_new(l, IR_UNKNOWN, c);
     size_t ebase = l->es.len;
     fe_collect_effects(l, c);
     if (l->es.len > ebase)
@@ -124,7 +120,7 @@ static ir_expr *unknown_expr(lowering *l, CXCursor c, bool *se)
  * effects as kids. */
 static ir_expr *unknown_of(lowering *l, CXCursor c, ir_expr **k, bool *kse, size_t n)
 {
-    ir_expr *e = expr_new(l, IR_UNKNOWN, c);
+    ir_expr *e = fe_expr_new(l, IR_UNKNOWN, c);
     ir_expr *keep[3];
     uint32_t m = 0;
     for (size_t i = 0; i < n && m < 3; i++)
@@ -141,14 +137,14 @@ static bool is_null_const(const ir_expr *k)
 
 static ir_expr *make_null(lowering *l, CXCursor c)
 {
-    return expr_new(l, IR_NULL, c);
+    return fe_expr_new(l, IR_NULL, c);
 }
 
 /* Decodes a string literal as clang prints it ("a\n\351", L"..") into
  * bytes; wide literals' units are encoded as UTF-8. */
 static ir_expr *string_lit(lowering *l, CXCursor c)
 {
-    ir_expr *e = expr_new(l, IR_STR, c);
+    ir_expr *e = fe_expr_new(l, IR_STR, c);
     CXString sp = clang_getCursorSpelling(c);
     const char *s = clang_getCString(sp);
     if (!s)
@@ -247,18 +243,18 @@ static ir_expr *decl_ref(lowering *l, CXCursor c)
     CXCursor d = clang_getCursorReferenced(c);
     enum CXCursorKind k = clang_getCursorKind(d);
     if (k == CXCursor_EnumConstantDecl) {
-        ir_expr *e = expr_new(l, IR_INT, c);
+        ir_expr *e = fe_expr_new(l, IR_INT, c);
         e->ival = clang_getEnumConstantDeclValue(d);
         return e;
     }
     if (k == CXCursor_FunctionDecl) {
-        ir_expr *e = expr_new(l, IR_FUNCREF, c);
+        ir_expr *e = fe_expr_new(l, IR_FUNCREF, c);
         e->str = fe_decl_name(l, d);
         return e;
     }
     if (k == CXCursor_VarDecl || k == CXCursor_ParmDecl) {
         uint32_t idx;
-        ir_expr *e = expr_new(l, IR_SYM, c);
+        ir_expr *e = fe_expr_new(l, IR_SYM, c);
         if (l->in_func && fe_cmap_get(&l->lmap, d, &idx)) {
             e->symscope = IR_LOCAL;
             e->sym = idx;
@@ -274,7 +270,7 @@ static ir_expr *decl_ref(lowering *l, CXCursor c)
         }
         return e;
     }
-    return expr_new(l, IR_UNKNOWN, c);
+    return fe_expr_new(l, IR_UNKNOWN, c);
 }
 
 static ir_expr *call_expr(lowering *l, CXCursor c, bool *se)
@@ -284,7 +280,7 @@ static ir_expr *call_expr(lowering *l, CXCursor c, bool *se)
     CXCursor callee_decl = clang_getCursorReferenced(c);
     if (nargs >= 0 && clang_getCursorKind(callee_decl) == CXCursor_FunctionDecl) {
         /* a direct call: the callee's name, then the arguments */
-        ir_expr *e = expr_new(l, IR_CALL, c);
+        ir_expr *e = fe_expr_new(l, IR_CALL, c);
         uint32_t n = (uint32_t)nargs + 1;
         ir_expr **k = sc_alloc(l->A, n * sizeof *k);
         k[0] = sc_alloc(l->A, sizeof *k[0]);
@@ -295,7 +291,7 @@ static ir_expr *call_expr(lowering *l, CXCursor c, bool *se)
         k[0]->str = e->str = fe_decl_name(l, callee_decl);
         for (uint32_t i = 1; i < n; i++) {
             bool s2 = false;
-            k[i] = lower_subexpr(l, clang_Cursor_getArgument(c, i - 1), &s2);
+            k[i] = fe_lower_subexpr(l, clang_Cursor_getArgument(c, i - 1), &s2);
         }
         e->kids = k;
         e->nkids = n;
@@ -309,20 +305,22 @@ static ir_expr *call_expr(lowering *l, CXCursor c, bool *se)
     }
     CXCursor callee = l->cs.items[base];
     CXCursor sc = fe_strip(l, callee);
-    ir_expr *e = expr_new(l, IR_CALL, c);
+    ir_expr *e = fe_expr_new(l, IR_CALL, c);
     ir_expr **k = sc_alloc(l->A, n * sizeof *k);
     bool dummy = false;
     if (clang_getCursorKind(sc) == CXCursor_DeclRefExpr &&
         clang_getCursorKind(clang_getCursorReferenced(sc)) == CXCursor_FunctionDecl) {
-        k[0] = expr_new(l, IR_FUNCREF, sc);
+        k[0] = fe_expr_new(l, IR_FUNCREF, sc);
         k[0]->str = fe_decl_name(l, clang_getCursorReferenced(sc));
         e->str = k[0]->str;
     } else {
-        k[0] = lower_subexpr(l, callee, &dummy);
+        k[0] = fe_lower_subexpr(l, callee, &dummy);
+        if (k[0]->kind == IR_FUNCREF)
+            e->str = k[0]->str;     /* through a _Generic selection */
     }
     for (size_t i = 1; i < n; i++) {
         bool s2 = false;
-        k[i] = lower_subexpr(l, l->cs.items[base + i], &s2);
+        k[i] = fe_lower_subexpr(l, l->cs.items[base + i], &s2);
     }
     l->cs.len = base;
     e->kids = k;
@@ -346,10 +344,10 @@ static ir_expr *binary(lowering *l, CXCursor c, bool *se, bool compound, const h
     bool ls = false, rs = false;
     if (hop)
         fe_set_hint(l, lc, lt.f, lt.b, lt.e);
-    ir_expr *le = lower_subexpr(l, lc, &ls);
+    ir_expr *le = fe_lower_subexpr(l, lc, &ls);
     if (hop)
         fe_set_hint(l, rc, rt.f, rt.b, rt.e);
-    ir_expr *re = lower_subexpr(l, rc, &rs);
+    ir_expr *re = fe_lower_subexpr(l, rc, &rs);
     *se = ls || rs;
     if (!compound && le->kind == IR_INT && re->kind == IR_INT) {
         ir_expr *f = fold(l, c);
@@ -366,15 +364,15 @@ static ir_expr *binary(lowering *l, CXCursor c, bool *se, bool compound, const h
     switch (o->kind) {
     case OPK_ASSIGN:
     case OPK_COMPOUND:
-        e = expr_new(l, IR_ASSIGN, c);
+        e = fe_expr_new(l, IR_ASSIGN, c);
         e->op = o->code;
         *se = true;
         break;
     case OPK_COMMA:
-        e = expr_new(l, IR_COMMA, c);
+        e = fe_expr_new(l, IR_COMMA, c);
         break;
     default:
-        e = expr_new(l, IR_BINOP, c);
+        e = fe_expr_new(l, IR_BINOP, c);
         e->op = o->code;
     }
     kids2(l, e, le, re);
@@ -406,7 +404,7 @@ static ir_expr *unary(lowering *l, CXCursor c, bool *se, const hint *h)
         }
     }
     bool ks = false;
-    ir_expr *k = lower_subexpr(l, ch, &ks);
+    ir_expr *k = fe_lower_subexpr(l, ch, &ks);
     *se = ks;
     if (k->kind == IR_INT) {
         ir_expr *f = fold(l, c);
@@ -417,34 +415,34 @@ static ir_expr *unary(lowering *l, CXCursor c, bool *se, const hint *h)
     unop_kind u = fe_unop_of(l, c, ch, k, hpost);
     switch (u) {
     case UOP_ADDR:
-        e = expr_new(l, IR_ADDR, c);
+        e = fe_expr_new(l, IR_ADDR, c);
         break;
     case UOP_DEREF:
-        e = expr_new(l, IR_DEREF, c);
+        e = fe_expr_new(l, IR_DEREF, c);
         break;
     case UOP_PREINC: case UOP_PREDEC: case UOP_POSTINC: case UOP_POSTDEC: {
         static const int incdec[] = {
             [UOP_PREINC] = IR_PREINC, [UOP_PREDEC] = IR_PREDEC,
             [UOP_POSTINC] = IR_POSTINC, [UOP_POSTDEC] = IR_POSTDEC};
-        e = expr_new(l, IR_INCDEC, c);
+        e = fe_expr_new(l, IR_INCDEC, c);
         e->op = incdec[u];
         *se = true;
         break;
     }
     case UOP_PLUS:
-        e = expr_new(l, IR_UNOP, c);
+        e = fe_expr_new(l, IR_UNOP, c);
         e->op = '+';
         break;
     case UOP_MINUS:
-        e = expr_new(l, IR_UNOP, c);
+        e = fe_expr_new(l, IR_UNOP, c);
         e->op = '-';
         break;
     case UOP_NOT:
-        e = expr_new(l, IR_UNOP, c);
+        e = fe_expr_new(l, IR_UNOP, c);
         e->op = '~';
         break;
     case UOP_LNOT:
-        e = expr_new(l, IR_UNOP, c);
+        e = fe_expr_new(l, IR_UNOP, c);
         e->op = '!';
         break;
     case UOP_EXTENSION:
@@ -460,88 +458,272 @@ static ir_expr *unary(lowering *l, CXCursor c, bool *se, const hint *h)
     return e;
 }
 
-/* The designator of an initializer item: "dtype", "a.b", "[2]", "[1].x". */
-static const char *designator(lowering *l, size_t base, size_t last)
+/* ---- _Generic ---------------------------------------------------------- */
+
+/* Type text with its tokens joined by one blank ("const char*" and
+ * "const char *" are the same name), at most cap - 1 bytes; false if
+ * longer. */
+static bool join_tokens(const char *s, size_t b, size_t e, char *out, size_t cap)
 {
-    if (last == base + 1 && clang_getCursorKind(l->cs.items[base]) == CXCursor_MemberRef) {
-        CXCursor fd = clang_getCursorReferenced(l->cs.items[base]);
-        if (!clang_Cursor_isNull(fd))
-            return fe_decl_name(l, fd);
-    }
-    char buf[256];
+    ctext_lexer lx;
+    ctext_tok t;
     size_t o = 0;
-    buf[0] = '\0';
-    for (size_t i = base; i < last; i++) {
-        CXCursor d = l->cs.items[i];
-        char piece[96];
-        if (clang_getCursorKind(d) == CXCursor_MemberRef) {
-            CXString s = clang_getCursorSpelling(d);
-            const char *n = clang_getCString(s);
-            snprintf(piece, sizeof piece, "%s%s", o ? "." : "", n ? n : "");
-            clang_disposeString(s);
-        } else {
-            int64_t v;
-            if (fe_eval_int(d, &v))
-                snprintf(piece, sizeof piece, "[%lld]", (long long)v);
-            else
-                snprintf(piece, sizeof piece, "[?]");
-        }
-        size_t pl = strlen(piece);
-        if (o + pl < sizeof buf) {
-            memcpy(buf + o, piece, pl + 1);
-            o += pl;
-        }
+    ctext_lexer_init(&lx, s, e);
+    lx.i = b;
+    while (ctext_next(&lx, &t) != CT_END) {
+        if (t.kind == CT_COMMENT)
+            continue;
+        size_t len = t.e - t.b;
+        if (o + len + 2 > cap)
+            return false;
+        if (o)
+            out[o++] = ' ';
+        memcpy(out + o, s + t.b, len);
+        o += len;
     }
-    return fe_intern(l, buf, o);
+    out[o] = '\0';
+    return true;
 }
 
-static ir_expr *init_list(lowering *l, CXCursor c, CXCursor list, bool compound, bool *se)
+/* A type name made of keywords and '*' only ("unsigned", "const char *",
+ * "long int") in one spelling: in each group of words between '*'s,
+ * "int" after short/long/unsigned/signed dropped, "signed" dropped except
+ * before char, "unsigned" alone taken as "unsigned int", the words sorted.
+ * False if a word is not such a keyword (a typedef or a tag: then two
+ * different names may still be one type). */
+static bool builtin_name(const char *name, char *out, size_t cap)
 {
-    ir_expr *e = expr_new(l, IR_INIT, c);
-    e->ival = compound;
-    size_t base = fe_children(l, list);
-    size_t n = l->cs.len - base;
-    ir_expr **k = n ? sc_alloc(l->A, n * sizeof *k) : NULL;
-    const char **names = NULL;
-    uint32_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        CXCursor item = l->cs.items[base + i];
-        if (!fe_is_expr(item))
-            continue;
-        const char *name = NULL;
-        CXCursor val = item;
-        if (clang_getCursorKind(item) == CXCursor_UnexposedExpr &&
-            clang_getCursorType(item).kind == CXType_Void) {
-            /* a designated initializer: designators, then the value */
-            size_t b2 = fe_children(l, item);
-            size_t n2 = l->cs.len - b2;
-            if (n2 >= 2) {
-                name = designator(l, b2, l->cs.len - 1);
-                val = l->cs.items[l->cs.len - 1];
+    static const char *const words[] = {
+        "void", "char", "short", "int", "long", "float", "double", "signed", "unsigned",
+        "_Bool", "const", "volatile", "restrict", "_Atomic", NULL};
+    const char *w[16];
+    size_t wl[16], nw = 0, o = 0;
+    const char *p = name;
+    for (;;) {
+        while (*p == ' ')
+            p++;
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        bool star = q - p == 1 && *p == '*';
+        if (star || q == p) {
+            /* one group done: normalize and append */
+            bool has_mod = false, has_char = false, has_int = false;
+            for (size_t i = 0; i < nw; i++) {
+                has_mod |= (wl[i] == 5 && (!memcmp(w[i], "short", 5))) ||
+                           (wl[i] == 4 && !memcmp(w[i], "long", 4)) ||
+                           (wl[i] == 8 && !memcmp(w[i], "unsigned", 8)) ||
+                           (wl[i] == 6 && !memcmp(w[i], "signed", 6));
+                has_char |= wl[i] == 4 && !memcmp(w[i], "char", 4);
+                has_int |= wl[i] == 3 && !memcmp(w[i], "int", 3);
             }
-            l->cs.len = b2;
+            const char *keep[17];
+            size_t kl[17], nk = 0;
+            for (size_t i = 0; i < nw; i++) {
+                if (has_mod && wl[i] == 3 && !memcmp(w[i], "int", 3))
+                    continue;
+                if (!has_char && wl[i] == 6 && !memcmp(w[i], "signed", 6))
+                    continue;
+                keep[nk] = w[i];
+                kl[nk++] = wl[i];
+            }
+            if (nk == 0 && nw > 0) {        /* "signed" alone is int */
+                keep[nk] = "int";
+                kl[nk++] = 3;
+            }
+            for (size_t i = 1; i < nk; i++)  /* sort the words */
+                for (size_t j = i; j > 0; j--) {
+                    size_t m = kl[j] < kl[j - 1] ? kl[j] : kl[j - 1];
+                    int c = memcmp(keep[j], keep[j - 1], m);
+                    if (c > 0 || (c == 0 && kl[j] >= kl[j - 1]))
+                        break;
+                    const char *t = keep[j]; keep[j] = keep[j - 1]; keep[j - 1] = t;
+                    size_t tl = kl[j]; kl[j] = kl[j - 1]; kl[j - 1] = tl;
+                }
+            for (size_t i = 0; i < nk; i++) {
+                if (o + kl[i] + 2 > cap)
+                    return false;
+                if (o)
+                    out[o++] = ' ';
+                memcpy(out + o, keep[i], kl[i]);
+                o += kl[i];
+            }
+            nw = 0;
+            if (star) {
+                if (o + 3 > cap)
+                    return false;
+                if (o)
+                    out[o++] = ' ';
+                out[o++] = '*';
+                p = q;
+                continue;
+            }
+            break;
         }
-        bool s2 = false;
-        k[m] = lower_subexpr(l, val, &s2);
-        if (s2)
-            *se = true;
-        if (name) {
-            if (!names)
-                names = sc_alloc(l->A, n * sizeof *names);
-            names[m] = name;
+        bool known = false;
+        for (const char *const *k = words; *k && !known; k++)
+            known = strlen(*k) == (size_t)(q - p) && !memcmp(*k, p, (size_t)(q - p));
+        if (!known || nw == 16)
+            return false;
+        w[nw] = p;
+        wl[nw++] = (size_t)(q - p);
+        p = q;
+    }
+    out[o] = '\0';
+    return true;
+}
+
+/* The type names of a generic selection's associations as written where
+ * the _Generic keyword is spelled (the file, or a macro's body): names[i]
+ * for association i, "" for default.  False when that text cannot be read
+ * or does not split into n associations. */
+static bool generic_type_names(lowering *l, CXCursor c, char names[][64], size_t n)
+{
+    unsigned kb, ke;
+    fe_file *f = fe_spelled(l, clang_getRangeStart(clang_getCursorExtent(c)), &kb, &ke);
+    if (!f || !ctext_is(f->buf, kb, ke, "_Generic"))
+        return false;
+    const char *s = f->buf;
+    ctext_lexer lx;
+    ctext_tok t;
+    ctext_lexer_init(&lx, s, f->size);
+    lx.i = ke;
+    if (ctext_next(&lx, &t) != CT_PUNCT || s[t.b] != '(')
+        return false;
+    /* ( ctrl , T : e , ... ) */
+    int depth = 0;
+    size_t part = 0, type_b = 0, k = 0;
+    bool in_type = false;
+    while (ctext_next(&lx, &t) != CT_END) {
+        char ch = s[t.b];
+        if (t.kind != CT_PUNCT)
+            continue;
+        if (strchr("([{", ch)) {
+            depth++;
+        } else if (strchr(")]}", ch)) {
+            if (depth-- == 0)
+                break;
+        } else if (depth == 0 && ch == ',') {
+            part++;
+            in_type = true;
+            type_b = t.e;
+        } else if (depth == 0 && in_type && ch == ':') {
+            in_type = false;
+            if (part - 1 >= n || !join_tokens(s, type_b, t.b, names[part - 1], 64))
+                return false;
+            if (strcmp(names[part - 1], "default") == 0)
+                names[part - 1][0] = '\0';
+            k++;
         }
-        m++;
+    }
+    return k == n;
+}
+
+/* _Generic(ctrl, T1: e1, ..., default: d) is the one association whose type
+ * is the controlling expression's (after lvalue conversion, which clang
+ * has applied); only that one is evaluated, the controlling expression
+ * never is (C11 6.5.1.1).  libclang does not say which one was chosen, so
+ * it is found: the association whose expression has the selection's own
+ * type, when one alone has it; else, among those, the one whose type name
+ * as clang prints it is the controlling type's name.  When neither tells,
+ * the selection is a call of an unknown function if an association could
+ * have side effects, else an unknown value: never a guessed one. */
+static ir_expr *generic_selection(lowering *l, CXCursor c, bool *se)
+{
+    enum { MAX_ASSOC = 32 };
+    CXCursor assoc[MAX_ASSOC], ctrl = clang_getNullCursor();
+    size_t n = 0;
+    bool too_many = false;
+    size_t base = fe_children(l, c);
+    for (size_t i = base; i < l->cs.len; i++) {
+        if (!fe_is_expr(l->cs.items[i]))
+            continue;
+        if (clang_Cursor_isNull(ctrl))
+            ctrl = l->cs.items[i];
+        else if (n < MAX_ASSOC)
+            assoc[n++] = l->cs.items[i];
+        else
+            too_many = true;
     }
     l->cs.len = base;
-    e->kids = k;
-    e->nkids = m;
-    e->names = names;
+    CXType t = clang_getCursorType(c);
+    int pick = -1, candidates = 0;
+    bool cand[MAX_ASSOC] = {false};
+    for (size_t i = 0; i < n && !too_many; i++)
+        if (fe_type_eq(clang_getCursorType(assoc[i]), t)) {
+            cand[i] = true;
+            pick = (int)i;
+            candidates++;
+        }
+    if (candidates > 1) {
+        char names[MAX_ASSOC][64];
+        pick = -1;
+        if (generic_type_names(l, c, names, n)) {
+            CXType ct = clang_getCursorType(ctrl);
+            CXString sp = clang_getTypeSpelling(ct);
+            CXString cp = clang_getTypeSpelling(clang_getCanonicalType(ct));
+            const char *s1 = clang_getCString(sp), *s2 = clang_getCString(cp);
+            char sugar[64] = "", canon[64] = "";
+            if (s1)
+                join_tokens(s1, 0, strlen(s1), sugar, sizeof sugar);
+            if (s2)
+                join_tokens(s2, 0, strlen(s2), canon, sizeof canon);
+            clang_disposeString(sp);
+            clang_disposeString(cp);
+            /* each typed association: it matches, it surely does not (a
+             * keyword-only name that is not the controlling type's), or
+             * it cannot be told */
+            char cb[64];
+            bool canon_builtin = builtin_name(canon, cb, sizeof cb);
+            int matches = 0, untold = 0, dflt = -1;
+            for (size_t i = 0; i < n; i++) {
+                char nb[64];
+                if (!names[i][0]) {
+                    dflt = (int)i;
+                } else if (strcmp(names[i], sugar) == 0 || strcmp(names[i], canon) == 0 ||
+                           (canon_builtin && builtin_name(names[i], nb, sizeof nb) &&
+                            strcmp(nb, cb) == 0)) {
+                    pick = (int)i;
+                    matches++;
+                } else if (!builtin_name(names[i], nb, sizeof nb)) {
+                    untold++;
+                }
+            }
+            if (matches == 0 && untold == 0 && dflt >= 0 && cand[dflt])
+                pick = dflt;        /* no typed association is the type */
+            else if (matches != 1 || !cand[pick])
+                pick = -1;
+        }
+    }
+    if (pick >= 0)
+        return fe_lower_subexpr(l, assoc[pick], se);
+    ir_expr *f = fold(l, c);
+    if (f)
+        return f;
+    /* not known: an association with side effects makes it a call of an
+     * unknown function, so that the engine does not take it as pure */
+    bool effects = false;
+    for (size_t i = 0; i < n && !effects; i++) {
+        enum CXCursorKind ak = clang_getCursorKind(fe_strip(l, assoc[i]));
+        effects = !(ak == CXCursor_DeclRefExpr || ak == CXCursor_IntegerLiteral ||
+                    ak == CXCursor_FloatingLiteral || ak == CXCursor_CharacterLiteral ||
+                    ak == CXCursor_StringLiteral);
+    }
+    ir_expr *e = fe_expr_new(l, too_many || effects ? IR_CALL : IR_UNKNOWN, c);
+    if (e->kind == IR_CALL) {
+        ir_expr *callee = fe_expr_new(l, IR_UNKNOWN, c);
+        callee->type.kind = IR_T_PTR;
+        callee->type.elem = IR_T_FUNC;
+        callee->type.name = NULL;
+        fe_set_kids(l, e, &callee, 1);
+        *se = true;
+    }
     return e;
 }
 
 static ir_expr *lower_subexpr_node(lowering *l, CXCursor c, bool *se, const hint *h);
 
-static ir_expr *lower_subexpr(lowering *l, CXCursor c, bool *se)
+ir_expr *fe_lower_subexpr(lowering *l, CXCursor c, bool *se)
 {
     hint h;
     bool have = false;
@@ -553,7 +735,7 @@ static ir_expr *lower_subexpr(lowering *l, CXCursor c, bool *se)
         l->hint_pending = false;
     }
     if (l->depth >= MAX_DEPTH)
-        return expr_new(l, IR_UNKNOWN, c);
+        return fe_expr_new(l, IR_UNKNOWN, c);
     l->depth++;
     expr_frame x;
     memset(&x, 0, sizeof x);
@@ -594,7 +776,7 @@ static ir_expr *lower_subexpr_node(lowering *l, CXCursor c, bool *se, const hint
             return unknown_expr(l, c, se);
         if (h && h->f->buf[h->b] == '(' && ctext_group_end(h->f->buf, h->e, h->b) == h->e)
             fe_set_hint(l, ch, h->f, h->b + 1, h->e - 1);
-        return lower_subexpr(l, ch, se);
+        return fe_lower_subexpr(l, ch, se);
     }
     case CXCursor_UnexposedExpr: {
         CXCursor ch = fe_first_expr_child(l, c, &ok, &n);
@@ -602,7 +784,7 @@ static ir_expr *lower_subexpr_node(lowering *l, CXCursor c, bool *se, const hint
             l->exprs.items[l->exprs.len - 1].transparent = true;
             if (h)
                 fe_set_hint(l, ch, h->f, h->b, h->e);
-            ir_expr *e = lower_subexpr(l, ch, se);
+            ir_expr *e = fe_lower_subexpr(l, ch, se);
             if (e->kind == IR_INT && e->ival == 0 &&
                 clang_getCanonicalType(clang_getCursorType(c)).kind == CXType_Pointer)
                 return make_null(l, c);
@@ -636,10 +818,10 @@ static ir_expr *lower_subexpr_node(lowering *l, CXCursor c, bool *se, const hint
     case CXCursor_IntegerLiteral:
     case CXCursor_CharacterLiteral: {
         ir_expr *e = fold(l, c);
-        return e ? e : expr_new(l, IR_UNKNOWN, c);
+        return e ? e : fe_expr_new(l, IR_UNKNOWN, c);
     }
     case CXCursor_FloatingLiteral: {
-        ir_expr *e = expr_new(l, IR_FLOAT, c);
+        ir_expr *e = fe_expr_new(l, IR_FLOAT, c);
         CXEvalResult r = clang_Cursor_Evaluate(c);
         if (r) {
             if (clang_EvalResult_getKind(r) == CXEval_Float)
@@ -669,9 +851,9 @@ static ir_expr *lower_subexpr_node(lowering *l, CXCursor c, bool *se, const hint
         CXCursor a = l->cs.items[base], b = l->cs.items[base + 1], d = l->cs.items[base + 2];
         l->cs.len = base;
         bool s[3] = {false, false, false};
-        ir_expr *ka = lower_subexpr(l, a, &s[0]);
-        ir_expr *kb = lower_subexpr(l, b, &s[1]);
-        ir_expr *kd = lower_subexpr(l, d, &s[2]);
+        ir_expr *ka = fe_lower_subexpr(l, a, &s[0]);
+        ir_expr *kb = fe_lower_subexpr(l, b, &s[1]);
+        ir_expr *kd = fe_lower_subexpr(l, d, &s[2]);
         *se = s[0] || s[1] || s[2];
         ir_expr *ks[3] = {ka, kb, kd};
         if (all_int(ks, 3)) {
@@ -679,7 +861,7 @@ static ir_expr *lower_subexpr_node(lowering *l, CXCursor c, bool *se, const hint
             if (f)
                 return f;
         }
-        ir_expr *e = expr_new(l, IR_COND, c);
+        ir_expr *e = fe_expr_new(l, IR_COND, c);
         fe_set_kids(l, e, ks, 3);
         return e;
     }
@@ -688,9 +870,9 @@ static ir_expr *lower_subexpr_node(lowering *l, CXCursor c, bool *se, const hint
         if (!ok)
             return unknown_expr(l, c, se);
         bool s2 = false;
-        ir_expr *kb = lower_subexpr(l, base, &s2);
+        ir_expr *kb = fe_lower_subexpr(l, base, &s2);
         *se = s2;
-        ir_expr *e = expr_new(l, IR_MEMBER, c);
+        ir_expr *e = fe_expr_new(l, IR_MEMBER, c);
         CXCursor field = clang_getCursorReferenced(c);
         e->str = clang_Cursor_isNull(field) ? fe_intern_cx(l, clang_getCursorSpelling(c))
                                             : fe_decl_name(l, field);
@@ -708,10 +890,10 @@ static ir_expr *lower_subexpr_node(lowering *l, CXCursor c, bool *se, const hint
         CXCursor a = l->cs.items[base], b = l->cs.items[base + 1];
         l->cs.len = base;
         bool s1 = false, s2 = false;
-        ir_expr *ka = lower_subexpr(l, a, &s1);
-        ir_expr *kb = lower_subexpr(l, b, &s2);
+        ir_expr *ka = fe_lower_subexpr(l, a, &s1);
+        ir_expr *kb = fe_lower_subexpr(l, b, &s2);
         *se = s1 || s2;
-        ir_expr *e = expr_new(l, IR_INDEX, c);
+        ir_expr *e = fe_expr_new(l, IR_INDEX, c);
         kids2(l, e, ka, kb);
         return e;
     }
@@ -725,7 +907,7 @@ static ir_expr *lower_subexpr_node(lowering *l, CXCursor c, bool *se, const hint
                 fe_set_hint(l, ch, h->f, (uint32_t)g, h->e);
         }
         bool s2 = false;
-        ir_expr *kc = lower_subexpr(l, ch, &s2);
+        ir_expr *kc = fe_lower_subexpr(l, ch, &s2);
         *se = s2;
         CXType t = clang_getCanonicalType(clang_getCursorType(c));
         if (t.kind == CXType_Pointer && is_null_const(kc))
@@ -735,7 +917,7 @@ static ir_expr *lower_subexpr_node(lowering *l, CXCursor c, bool *se, const hint
             if (f)
                 return f;
         }
-        ir_expr *e = expr_new(l, IR_CAST, c);
+        ir_expr *e = fe_expr_new(l, IR_CAST, c);
         kids1(l, e, kc);
         return e;
     }
@@ -743,14 +925,16 @@ static ir_expr *lower_subexpr_node(lowering *l, CXCursor c, bool *se, const hint
         CXCursor list = fe_last_expr_child(l, c, &ok);
         if (!ok || clang_getCursorKind(list) != CXCursor_InitListExpr)
             return unknown_expr(l, c, se);
-        return init_list(l, c, list, true, se);
+        return fe_init_list(l, c, list, true, se);
     }
     case CXCursor_InitListExpr:
-        return init_list(l, c, c, false, se);
+        return fe_init_list(l, c, c, false, se);
     case CXCursor_UnaryExpr: {
         ir_expr *e = fold(l, c);
-        return e ? e : expr_new(l, IR_UNKNOWN, c);
+        return e ? e : fe_expr_new(l, IR_UNKNOWN, c);
     }
+    case CXCursor_GenericSelectionExpr:
+        return generic_selection(l, c, se);
     default:
         return unknown_expr(l, c, se);
     }
@@ -759,5 +943,5 @@ static ir_expr *lower_subexpr_node(lowering *l, CXCursor c, bool *se, const hint
 ir_expr *fe_lower_expr(lowering *l, CXCursor c)
 {
     bool se = false;
-    return lower_subexpr(l, c, &se);
+    return fe_lower_subexpr(l, c, &se);
 }

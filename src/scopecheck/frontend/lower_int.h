@@ -7,6 +7,7 @@
  *   lower_types.c  types
  *   lower_decl.c   names, symbols, declarations and function bodies
  *   lower_expr.c   expressions
+ *   lower_init.c   initializer lists, designators resolved as C does
  *   lower_stmt.c   statements
  *   lower_ops.c    which operator an operator node is: libclang's answer
  *                  where it has one (LLVM 17+), else recovered from the text
@@ -200,10 +201,17 @@ void fe_lower_function(lowering *l, CXCursor fn);
 void fe_lower_global(lowering *l, CXCursor d);
 
 /* lower_expr.c */
+ir_expr *fe_expr_new(lowering *l, ir_ekind k, CXCursor c);
+/* Lowers subexpression c; *se is set when it has side effects. */
+ir_expr *fe_lower_subexpr(lowering *l, CXCursor c, bool *se);
 void fe_collect_effects(lowering *l, CXCursor c);
 bool fe_eval_int(CXCursor c, int64_t *out);
 ir_expr *fe_lower_expr(lowering *l, CXCursor c);
 void fe_set_kids(lowering *l, ir_expr *e, ir_expr **kids, uint32_t n);
+
+/* lower_init.c */
+/* The initializer list `list` (c itself, or the compound literal c's). */
+ir_expr *fe_init_list(lowering *l, CXCursor c, CXCursor list, bool compound, bool *se);
 
 /* lower_maps.c */
 void fe_cmap_clear(cmap *m);
