@@ -508,14 +508,13 @@ static bool builtin_name(const char *name, char *out, size_t cap)
         bool star = q - p == 1 && *p == '*';
         if (star || q == p) {
             /* one group done: normalize and append */
-            bool has_mod = false, has_char = false, has_int = false;
+            bool has_mod = false, has_char = false;
             for (size_t i = 0; i < nw; i++) {
                 has_mod |= (wl[i] == 5 && (!memcmp(w[i], "short", 5))) ||
                            (wl[i] == 4 && !memcmp(w[i], "long", 4)) ||
                            (wl[i] == 8 && !memcmp(w[i], "unsigned", 8)) ||
                            (wl[i] == 6 && !memcmp(w[i], "signed", 6));
                 has_char |= wl[i] == 4 && !memcmp(w[i], "char", 4);
-                has_int |= wl[i] == 3 && !memcmp(w[i], "int", 3);
             }
             const char *keep[17];
             size_t kl[17], nk = 0;
