@@ -20,6 +20,7 @@
     X(clang_Cursor_getStorageClass) \
     X(clang_Cursor_getVarDeclInitializer) \
     X(clang_Cursor_hasVarDeclGlobalStorage) \
+    X(clang_Cursor_hasAttrs) \
     X(clang_Cursor_isAnonymous) \
     X(clang_Cursor_isNull) \
     X(clang_EvalResult_dispose) \
@@ -84,6 +85,7 @@
     X(clang_getTypedefName) \
     X(clang_getTypeSpelling) \
     X(clang_hashCursor) \
+    X(clang_isAttribute) \
     X(clang_isCursorDefinition) \
     X(clang_isDeclaration) \
     X(clang_isExpression) \
@@ -116,6 +118,7 @@ void sc_clang_prefer(const char *path);
 #define clang_Cursor_getStorageClass (*sc_p_clang_Cursor_getStorageClass)
 #define clang_Cursor_getVarDeclInitializer (*sc_p_clang_Cursor_getVarDeclInitializer)
 #define clang_Cursor_hasVarDeclGlobalStorage (*sc_p_clang_Cursor_hasVarDeclGlobalStorage)
+#define clang_Cursor_hasAttrs (*sc_p_clang_Cursor_hasAttrs)
 #define clang_Cursor_isAnonymous (*sc_p_clang_Cursor_isAnonymous)
 #define clang_Cursor_isNull (*sc_p_clang_Cursor_isNull)
 #define clang_EvalResult_dispose (*sc_p_clang_EvalResult_dispose)
@@ -180,6 +183,7 @@ void sc_clang_prefer(const char *path);
 #define clang_getTypedefName (*sc_p_clang_getTypedefName)
 #define clang_getTypeSpelling (*sc_p_clang_getTypeSpelling)
 #define clang_hashCursor (*sc_p_clang_hashCursor)
+#define clang_isAttribute (*sc_p_clang_isAttribute)
 #define clang_isCursorDefinition (*sc_p_clang_isCursorDefinition)
 #define clang_isDeclaration (*sc_p_clang_isDeclaration)
 #define clang_isExpression (*sc_p_clang_isExpression)

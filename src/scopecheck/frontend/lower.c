@@ -47,7 +47,8 @@
  *   that is found without an API for it); when it cannot be told, to a
  *   call of an unknown function if an association may have side effects,
  *   else to IR_UNKNOWN.  Initializer lists are resolved as C resolves
- *   their designators (lower_init.c).  A GNU case range `case 1 ... 3:`
+ *   their designators (lower_init.c).  A variable's cleanup attribute
+ *   becomes the calls at each exit of its scope (lower_cleanup.c).  A GNU case range `case 1 ... 3:`
  *   gives one IR_S_CASE per value when it has at most 256 values, else one
  *   for its low end.
  * - Nesting deeper than MAX_DEPTH statements/expressions lowers to
@@ -256,6 +257,11 @@ ir_unit *fe_lower(CXTranslationUnit tu, const char *main_file)
     fe_umap_free(&l->labels);
     fe_umap_free(&l->invoc);
     fe_umap_free(&l->macros);
+    fe_umap_free(&l->fn_names);
+    SC_VEC_FREE(l->cleanups);
+    SC_VEC_FREE(l->jump_scopes);
+    SC_VEC_FREE(l->label_lives);
+    SC_VEC_FREE(l->pending_gotos);
     SC_VEC_FREE(l->mdefs);
     SC_VEC_FREE(l->exprs);
     sc_interner_free(&l->mnames);

@@ -159,6 +159,7 @@ void fe_lower_decls_h(lowering *l, CXCursor c, const hint *init_hint)
         l->have_stmt_loc = had;
         l->stmt_loc = saved;
         SC_PUSH(l->ss, s);
+        fe_cleanup_decl(l, d, s->sym);
     }
     l->cs.len = base;
 }
@@ -180,6 +181,8 @@ void fe_lower_function(lowering *l, CXCursor fn)
     fe_cmap_clear(&l->lmap);
     fe_umap_clear(&l->labels);
     l->nlabels = 0;
+    l->fn_ret = f.ret;
+    fe_cleanup_function_start(l);
 
     int np = clang_Cursor_getNumArguments(fn);
     for (int i = 0; i < np; i++)
@@ -196,6 +199,7 @@ void fe_lower_function(lowering *l, CXCursor fn)
     l->cs.len = base;
     if (!clang_Cursor_isNull(body)) {
         f.body = fe_lower_stmt(l, body);
+        fe_cleanup_function_end(l);
         f.end_loc = fe_last_token_loc(f.body->loc, l);
     } else {
         f.body = sc_alloc(l->A, sizeof *f.body);

@@ -8,6 +8,7 @@
  *   lower_decl.c   names, symbols, declarations and function bodies
  *   lower_expr.c   expressions
  *   lower_init.c   initializer lists, designators resolved as C does
+ *   lower_cleanup.c  the calls of cleanup attributes at each scope exit
  *   lower_stmt.c   statements
  *   lower_ops.c    which operator an operator node is: libclang's answer
  *                  where it has one (LLVM 17+), else recovered from the text
@@ -86,6 +87,32 @@ typedef struct tcache_ent {
     ir_type type;
 } tcache_ent;
 
+/* a variable with a cleanup attribute, live at the point being lowered */
+typedef struct cleanup_var {
+    uint32_t sym;                        /* the local */
+    const char *fn;                      /* NULL: a function not known */
+} cleanup_var;
+
+/* a loop or switch: where break (and, for a loop, continue) go */
+typedef struct jump_scope {
+    bool loop;
+    size_t cleanups;                     /* cleanup variables live outside */
+} jump_scope;
+
+/* the cleanup variables live at a label */
+typedef struct label_live {
+    uint32_t label, n;
+    uint32_t *syms;
+} label_live;
+
+/* a goto lowered before its label: its block gets the calls later */
+typedef struct pending_goto {
+    ir_stmt *jump, *block;
+    uint32_t n;                          /* the variables live at the goto */
+    uint32_t *syms;
+    const char **fns;
+} pending_goto;
+
 typedef struct lowering {
     CXTranslationUnit tu;
     ir_unit *u;
@@ -152,6 +179,15 @@ typedef struct lowering {
     bool have_stmt_loc;
     ir_loc stmt_loc;
 
+    /* cleanup attributes (lower_cleanup.c), per function */
+    ir_type fn_ret;
+    SC_VEC(cleanup_var) cleanups;
+    SC_VEC(jump_scope) jump_scopes;
+    SC_VEC(label_live) label_lives;
+    SC_VEC(pending_goto) pending_gotos;
+    bool fn_names_built;
+    umap fn_names;                       /* the unit's function names */
+
     /* #define index, built on first need: name -> mdefs index + 1 */
     bool macros_built;
     sc_arena marena;
@@ -189,6 +225,24 @@ CXCursor fe_last_expr_child(lowering *l, CXCursor c, bool *ok);
 bool fe_same_extent(CXCursor a, CXCursor b);
 CXCursor fe_strip(lowering *l, CXCursor c);
 CXCursor fe_strip_implicit(lowering *l, CXCursor c);
+
+/* lower_cleanup.c */
+/* var (local sym) was declared: a cleanup attribute makes it live */
+void fe_cleanup_decl(lowering *l, CXCursor var, uint32_t sym);
+/* blocks: mark at the start; at the end the calls for the variables
+ * declared since are pushed on l->ss (at `at`, the closing brace) */
+size_t fe_cleanup_mark(const lowering *l);
+void fe_cleanup_block_end(lowering *l, size_t mark, ir_loc at);
+/* loops and switches, around their bodies */
+void fe_jump_scope(lowering *l, bool loop);
+void fe_jump_scope_end(lowering *l);
+/* break, continue, return or goto s, with the calls for the variables it
+ * leaves the scope of before it (a block), or s */
+ir_stmt *fe_cleanup_jump(lowering *l, ir_stmt *s);
+/* a label: the variables live there */
+void fe_cleanup_label(lowering *l, uint32_t label);
+void fe_cleanup_function_start(lowering *l);
+void fe_cleanup_function_end(lowering *l);
 
 /* lower_decl.c */
 const char *fe_decl_name(lowering *l, CXCursor d);

@@ -77,6 +77,7 @@ static void lower_into(lowering *l, CXCursor c)
             s->loc = fe_token_loc(l, clang_getRangeStart(clang_getCursorExtent(c)));
             s->label = fe_label_id(l, fe_intern_cx(l, clang_getCursorSpelling(c)));
             SC_PUSH(l->ss, s);
+            fe_cleanup_label(l, s->label);
             size_t base = fe_children(l, c);
             if (l->cs.len == base) {
                 l->cs.len = base;
@@ -228,7 +229,9 @@ static ir_stmt *lower_for(lowering *l, CXCursor c, ir_stmt *s)
     }
     s->nbody = 1;
     s->body = sc_alloc(l->A, sizeof *s->body);
+    fe_jump_scope(l, true);
     s->body[0] = lower_single(l, body);
+    fe_jump_scope_end(l);
     return s;
 }
 
@@ -314,11 +317,14 @@ static ir_stmt *lower_stmt_inner(lowering *l, CXCursor c)
     switch (k) {
     case CXCursor_CompoundStmt: {
         size_t sbase = l->ss.len;
+        size_t cm = fe_cleanup_mark(l);
+        ir_loc bl = l->cur_stmt_loc;
         size_t base = fe_children(l, c);
         size_t n = l->cs.len - base;
         for (size_t i = 0; i < n; i++)
             lower_into(l, l->cs.items[base + i]);
         l->cs.len = base;
+        fe_cleanup_block_end(l, cm, fe_last_token_loc(bl, l));
         return block_of(l, c, sbase);
     }
     case CXCursor_CaseStmt:
@@ -352,6 +358,7 @@ static ir_stmt *lower_stmt_inner(lowering *l, CXCursor c)
         }
         s->nbody = 1;
         s->body = sc_alloc(l->A, sizeof *s->body);
+        fe_jump_scope(l, k != CXCursor_SwitchStmt);
         if (k == CXCursor_SwitchStmt && clang_getCursorKind(body) != CXCursor_CompoundStmt) {
             size_t sb = l->ss.len;
             lower_into(l, body);
@@ -359,6 +366,7 @@ static ir_stmt *lower_stmt_inner(lowering *l, CXCursor c)
         } else {
             s->body[0] = lower_single(l, body);
         }
+        fe_jump_scope_end(l);
         if (k == CXCursor_DoStmt) {
             l->have_stmt_loc = true;
             l->stmt_loc = s->loc;
@@ -370,12 +378,19 @@ static ir_stmt *lower_stmt_inner(lowering *l, CXCursor c)
         ir_stmt *s = stmt_new(l, IR_S_FOR, c);
         l->have_stmt_loc = true;
         l->stmt_loc = s->loc;
-        return lower_for(l, c, s);
+        /* a cleanup variable declared in the header lives to the loop's end */
+        size_t cm = fe_cleanup_mark(l), sbase = l->ss.len;
+        s = lower_for(l, c, s);
+        if (fe_cleanup_mark(l) == cm)
+            return s;
+        SC_PUSH(l->ss, s);
+        fe_cleanup_block_end(l, cm, fe_last_token_loc(s->loc, l));
+        return block_of(l, c, sbase);
     }
     case CXCursor_BreakStmt:
-        return stmt_new(l, IR_S_BREAK, c);
+        return fe_cleanup_jump(l, stmt_new(l, IR_S_BREAK, c));
     case CXCursor_ContinueStmt:
-        return stmt_new(l, IR_S_CONTINUE, c);
+        return fe_cleanup_jump(l, stmt_new(l, IR_S_CONTINUE, c));
     case CXCursor_NullStmt:
         return stmt_new(l, IR_S_NOP, c);
     case CXCursor_ReturnStmt: {
@@ -389,7 +404,7 @@ static ir_stmt *lower_stmt_inner(lowering *l, CXCursor c)
             fe_file *hf = fe_keyword_cond(l, c, "return", &hb, &he);
             s->e = lower_hinted(l, v, hf, hb, he);
         }
-        return s;
+        return fe_cleanup_jump(l, s);
     }
     case CXCursor_GotoStmt: {
         ir_stmt *s = stmt_new(l, IR_S_GOTO, c);
@@ -399,7 +414,7 @@ static ir_stmt *lower_stmt_inner(lowering *l, CXCursor c)
             name = fe_intern_cx(l, clang_getCursorSpelling(l->cs.items[base]));
         l->cs.len = base;
         s->label = fe_label_id(l, name);
-        return s;
+        return fe_cleanup_jump(l, s);
     }
     default:
         if (clang_isExpression(k)) {

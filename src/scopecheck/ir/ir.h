@@ -5,6 +5,11 @@
  * the files locations point into.  The IR keeps C's own shape (ifs, loops,
  * switch, goto, calls, assignments, struct fields) and drops what the
  * scoping model cannot use (types beyond a coarse kind, casts, float math).
+ * What C does implicitly is written out: a variable's cleanup attribute
+ * becomes the calls f(&var) at each exit of its scope (a returned value
+ * is first stored in a local named "return"), a _Generic selection the
+ * association it selects, an initializer list the value each field or
+ * element ends up with (see IR_INIT).
  * It knows nothing of varscope: calls to vs_* functions are ordinary
  * calls by name, and the engine gives them their meaning.  That keeps the
  * front end a faithful syntax lowering and all semantics in one place.
