@@ -5,6 +5,7 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #ifndef SC_LIBCLANG
 #define SC_LIBCLANG "libclang.so"
@@ -35,7 +36,12 @@ static void load(void)
     for (int i = 0; names[i] && !h; i++)
         h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
     if (!h) {
-        load_error = "libclang could not be loaded (install libclang-dev)";
+        /* dlerror() says why (a missing file, a static TLS block full...) */
+        static char why[512];
+        const char *e = dlerror();
+        snprintf(why, sizeof why, "libclang could not be loaded (install libclang-dev)%s%s",
+                 e ? ": " : "", e ? e : "");
+        load_error = why;
         return;
     }
 #define SC_CLANG_RESOLVE(f)                                                 \
