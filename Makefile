@@ -132,6 +132,16 @@ $(B)/tests/%: tests/unit/%.c $(B)/libvarscope-san.a
 	@mkdir -p $(dir $@)
 	$(CC) $(SAN_CFLAGS) -Isrc/varscope -Itests/unit $< $(B)/libvarscope-san.a $(CMOCKA_LIBS) -o $@
 
+# the linter's own unit tests (tests/unit/scopecheck/test_*.c), linked with
+# its objects
+SC_UNIT_SRC = $(wildcard tests/unit/scopecheck/test_*.c)
+SC_UNIT_BIN = $(SC_UNIT_SRC:tests/unit/scopecheck/%.c=$(B)/tests/%)
+
+$(B)/tests/%: tests/unit/scopecheck/%.c $(SC_SANOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck $^ $(SC_LIBS) $(CMOCKA_LIBS) -o $@
+tests: $(SC_UNIT_BIN)
+
 TEST_TOOLS = $(B)/scopecheck-san scopecheck $(B)/irdump $(B)/fixturetest $(B)/summarytest
 
 $(B)/summarytest: tests/tools/summarytest.c $(SC_SANOBJ)

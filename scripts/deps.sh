@@ -2,7 +2,10 @@
 # Installs the Debian packages the build and the tests need, when they are
 # missing and we are root; otherwise says which ones are missing.
 set -u
-pkgs=(build-essential pkg-config llvm libclang-dev libclang-rt-dev clang libcjson-dev libcmocka-dev valgrind python3 python3-jsonschema)
+pkgs=(build-essential pkg-config llvm libclang-dev libclang-rt-dev clang libcjson-dev libcmocka-dev valgrind python3 python3-jsonschema
+      # a libclang with operator kinds (LLVM 17+), for the front end's tests of
+      # that path (tests/suites/frontend.sh)
+      libclang1-19 libclang-common-19-dev)
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

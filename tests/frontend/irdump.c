@@ -5,11 +5,18 @@
  *   -p DIR         take FILE's arguments from DIR/compile_commands.json
  *                  (without -p and without --, the nearest
  *                  compile_commands.json above FILE is used, if any)
- *   --print-args   print the arguments libclang would get, one per line,
- *                  and stop
+ *   --print-args   print the compile command's arguments for libclang, one
+ *                  per line, and stop
+ *   --print-view   print the arguments its compiler's view adds (see
+ *                  frontend/driver.h), one per line, and stop
  *   --quiet        parse and lower, print nothing (timing runs)
  *   --parse-only   parse, do not lower (timing runs)
  *   --time         print the parse and lowering times on stderr
+ *   --libclang LIB load LIB (a path) rather than the libclang we were
+ *                  built against
+ *   --operator-kinds  print "api" when the loaded libclang tells operator
+ *                  kinds (LLVM 17+), "text" when they are read from the
+ *                  source, and stop
  *
  * Exit status: 0 on success, 2 when the file cannot be read or parsed or
  * the compilation database cannot be loaded (the reason on stderr). */
@@ -20,6 +27,7 @@
 #include <time.h>
 
 #include "frontend/compdb.h"
+#include "frontend/driver.h"
 #include "frontend/lower.h"
 #include "frontend/parse.h"
 #include "ir/ir.h"
@@ -35,7 +43,8 @@ static int usage(void)
 int main(int argc, char **argv)
 {
     const char *dir = NULL, *file = NULL;
-    bool print_args = false, quiet = false, parse_only = false, timing = false;
+    bool print_args = false, print_view = false, quiet = false, parse_only = false;
+    bool timing = false;
     int dashdash = -1;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--") == 0) {
@@ -45,8 +54,20 @@ int main(int argc, char **argv)
             dir = argv[++i];
         } else if (strcmp(argv[i], "--print-args") == 0) {
             print_args = true;
+        } else if (strcmp(argv[i], "--print-view") == 0) {
+            print_view = true;
         } else if (strcmp(argv[i], "--quiet") == 0) {
             quiet = true;
+        } else if (strcmp(argv[i], "--libclang") == 0 && i + 1 < argc) {
+            sc_clang_prefer(argv[++i]);
+        } else if (strcmp(argv[i], "--operator-kinds") == 0) {
+            const char *why = NULL;
+            if (!sc_clang_load(&why)) {
+                fprintf(stderr, "irdump: %s\n", why);
+                return 2;
+            }
+            puts(sc_clang_binop_kind && sc_clang_unop_kind ? "api" : "text");
+            return 0;
         } else if (strcmp(argv[i], "--time") == 0) {
             timing = true;
         } else if (strcmp(argv[i], "--parse-only") == 0) {
@@ -80,12 +101,39 @@ int main(int argc, char **argv)
                 return 2;
             }
             owned = fe_compdb_args(db, file, &nargs);
+            char *cc = owned ? fe_compdb_compiler(db, file) : NULL;
             fe_compdb_free(db);
             if (!owned && !found) {
                 fprintf(stderr, "irdump: %s: no entry in %s/compile_commands.json\n",
                         file, dir);
                 return 2;
             }
+            /* the compiler's view first, as the map step puts it */
+            int nview = 0;
+            char **view = owned ? fe_driver_view(cc, owned, nargs, &nview) : NULL;
+            free(cc);
+            if (print_view) {
+                for (int i = 0; i < nview; i++)
+                    printf("%s\n", view[i]);
+                fe_args_free(view);
+                fe_args_free(owned);
+                free(found);
+                return 0;
+            }
+            if (view && !print_args) {
+                char **all = malloc(((size_t)nview + (size_t)nargs + 1) * sizeof *all);
+                for (int i = 0; i < nview; i++)
+                    all[i] = view[i];
+                for (int i = 0; i < nargs; i++)
+                    all[nview + i] = owned[i];
+                all[nview + nargs] = NULL;
+                free(view);
+                free(owned);
+                owned = all;
+                nargs += nview;
+                view = NULL;
+            }
+            fe_args_free(view);
             args = (const char *const *)owned;
         }
         free(found);

@@ -68,6 +68,42 @@ for src in fixtures/seed/*.c; do
     fi
 done
 
+# ---- operator kinds from libclang (LLVM 17+) ---------------------------------
+# Where the loaded libclang tells operator kinds, they are used and the text
+# path is not: the goldens must come out the same (or as NAME.api.ir, where
+# the text path could not tell an operator), and every seed and rule
+# fixture's dump must refine the text path's (tests/frontend/refines.py).
+api_lib=$(ls /usr/lib/llvm-*/lib/libclang-*.so.1 2> /dev/null | sort -V | tail -n 1)
+if [ -n "$api_lib" ] && [ "$("$irdump" --libclang "$api_lib" --operator-kinds 2> /dev/null)" = api ] &&
+   [ "$have_python" = 1 ]; then
+    for src in tests/frontend/*.c; do
+        name=$(basename "$src" .c)
+        golden=tests/frontend/$name.ir
+        [ -f "tests/frontend/$name.api.ir" ] && golden=tests/frontend/$name.api.ir
+        [ -f "$golden" ] || continue
+        if "$irdump" --libclang "$api_lib" "$src" -- -Iinclude > "$tmp/$name.api" 2> "$tmp/err" &&
+           diff -u "$golden" "$tmp/$name.api" > "$tmp/diff"; then
+            ok "$name: with libclang's operator kinds, dump matches $golden"
+        else
+            notok "$name: with libclang's operator kinds, dump matches $golden" "$tmp/diff" "$tmp/err"
+        fi
+    done
+    : > "$tmp/refines"
+    for src in fixtures/seed/*.c fixtures/rules/*/*.c; do
+        "$irdump" "$src" -- -Iinclude > "$tmp/text.ir" 2>> "$tmp/refines" &&
+        "$irdump" --libclang "$api_lib" "$src" -- -Iinclude > "$tmp/api.ir" 2>> "$tmp/refines" &&
+        python3 tests/frontend/refines.py "$tmp/text.ir" "$tmp/api.ir" >> "$tmp/refines" ||
+            echo "$src" >> "$tmp/refines"
+    done
+    if [ ! -s "$tmp/refines" ]; then
+        ok "fixtures: libclang's operator kinds refine the ones read from the text"
+    else
+        notok "fixtures: libclang's operator kinds refine the ones read from the text" "$tmp/refines"
+    fi
+else
+    ok "operator kinds from libclang # SKIP no libclang 17+ (libclang1-19) installed"
+fi
+
 # The multi-line macro invocation: start at the macro name (9:17), end at
 # its closing parenthesis (11:56), end_offset just past it.
 if grep -q '^      = CALL vs_get_variable_at : ptr(struct:vs_var) @9:17-11:56/215-348$' \
@@ -178,6 +214,127 @@ expect_error "an unterminated quote in \"command\"" "$tmp/quote" a.c \
     "irdump: $tmp/quote/compile_commands.json: entry 1: \"command\": unterminated double quote"
 expect_error "a file without an entry" "$db/build" "$db/src/zzz.c" \
     "irdump: $db/src/zzz.c: no entry in $db/build/compile_commands.json"
+
+# ---- the compiler's own view (frontend/driver.h) -------------------------------
+# A compile command's compiler is asked for its predefined macros and
+# include path: built with gcc, `#if defined(__clang__)` is false.  The
+# compiler here is a wrapper named gcc that logs each call, to see that it
+# is asked once per set of flags.
+vw=$tmp/view
+mkdir -p "$vw/bin" "$vw/src"
+real_gcc=$(command -v gcc)
+printf '#!/bin/sh\necho "$*" >> "%s/calls"\nexec "%s" "$@"\n' "$vw" "$real_gcc" > "$vw/bin/gcc"
+chmod +x "$vw/bin/gcc"
+printf '%s\n' '#if defined(__clang__)' 'int built_by = 1;' \
+    '#elif defined(__GNUC__) && defined(__GCC_IEC_559)' 'int built_by = 2;' '#endif' \
+    'int opt_flag =' '#ifdef __OPTIMIZE__' '    1;' '#else' '    0;' '#endif' > "$vw/src/which.c"
+cp "$vw/src/which.c" "$vw/src/other.c"
+cp "$vw/src/which.c" "$vw/src/opt.c"
+printf '[{"directory": "%s", "file": "src/which.c", "arguments": ["%s/bin/gcc", "-std=c11", "-c", "src/which.c"]},
+ {"directory": "%s", "file": "src/other.c", "arguments": ["%s/bin/gcc", "-std=c11", "-Iinc", "-DX=1", "-c", "src/other.c"]},
+ {"directory": "%s", "file": "src/opt.c", "command": "ccache %s/bin/gcc -std=c11 -O2 -c src/opt.c"}]\n' \
+    "$vw" "$vw" "$vw" "$vw" "$vw" "$vw" > "$vw/compile_commands.json"
+"$irdump" -p "$vw" "$vw/src/which.c" > "$tmp/which.ir" 2> "$tmp/err"
+"$irdump" "$vw/src/which.c" -- -std=c11 > "$tmp/which-plain.ir" 2>> "$tmp/err"
+if grep -A1 'built_by' "$tmp/which.ir" | grep -q '= INT 2 ' &&
+   grep -A1 'built_by' "$tmp/which-plain.ir" | grep -q '= INT 1 '; then
+    ok "compiler view: built with gcc, __clang__ is not defined (without a database it is)"
+else
+    notok "compiler view: built with gcc, __clang__ is not defined (without a database it is)" \
+        "$tmp/which.ir" "$tmp/which-plain.ir" "$tmp/err"
+fi
+"$irdump" --print-view -p "$vw" "$vw/src/which.c" > "$tmp/view.txt" 2> "$tmp/err"
+if grep -qx -- '-U__clang__' "$tmp/view.txt" && grep -qx -- '-U__llvm__' "$tmp/view.txt" &&
+   grep -qx -- '-D__GCC_IEC_559=2' "$tmp/view.txt" && grep -qx -- '-nostdlibinc' "$tmp/view.txt" &&
+   grep -qx -- '/usr/include' "$tmp/view.txt" && ! grep -q -- '-D__GNUC__=' "$tmp/view.txt" &&
+   ! grep -q '/lib/gcc/' "$tmp/view.txt"; then
+    ok "compiler view: clang's identifying macros undefined, gcc's defined, its include path"
+else
+    notok "compiler view: clang's identifying macros undefined, gcc's defined, its include path" \
+        "$tmp/view.txt" "$tmp/err"
+fi
+if grep -A1 'opt_flag' "$tmp/which.ir" | grep -q '= INT 0 ' &&
+   "$irdump" -p "$vw" "$vw/src/opt.c" 2> "$tmp/err" | grep -A1 'opt_flag' | grep -q '= INT 1 '; then
+    ok "compiler view: asked with the flags that change the answer (-O2: __OPTIMIZE__), through ccache"
+else
+    notok "compiler view: asked with the flags that change the answer (-O2: __OPTIMIZE__), through ccache" \
+        "$tmp/err"
+fi
+# one question per compiler and flags in one run: which.c and other.c
+# differ only in -I and -D, which do not change the answer
+rm -f "$vw/calls"
+"$PWD/build/scopecheck-san" --no-cache -j 2 -p "$vw" "$vw/src/which.c" "$vw/src/other.c" \
+    "$vw/src/opt.c" > /dev/null 2> "$tmp/err"
+if [ "$(grep -c -- '-dM' "$vw/calls" 2> /dev/null)" = 2 ] &&
+   grep -q -- '-std=c11 -O2 -E -dM' "$vw/calls"; then
+    ok "compiler view: asked once per compiler and flags (twice for 3 files)"
+else
+    notok "compiler view: asked once per compiler and flags (twice for 3 files)" "$vw/calls" "$tmp/err"
+fi
+# a program that does not look like a compiler, or a relative path, is
+# never run; there is no view then, and the file parses as before
+printf '#!/bin/sh\necho "$*" >> "%s/ran"\nexit 1\n' "$vw" > "$vw/bin/notacompiler"
+chmod +x "$vw/bin/notacompiler"
+cp "$vw/bin/notacompiler" "$vw/gcc"
+printf '[{"directory": "%s", "file": "src/which.c", "arguments": ["%s/bin/notacompiler", "-c", "src/which.c"]},
+ {"directory": "%s", "file": "src/other.c", "arguments": ["./gcc", "-c", "src/other.c"]}]\n' \
+    "$vw" "$vw" "$vw" > "$vw/compile_commands.json"
+if "$irdump" -p "$vw" "$vw/src/which.c" > "$tmp/n1.ir" 2> "$tmp/err" &&
+   "$irdump" -p "$vw" "$vw/src/other.c" > /dev/null 2>> "$tmp/err" && [ ! -e "$vw/ran" ] &&
+   grep -A1 'built_by' "$tmp/n1.ir" | grep -q '= INT 1 '; then
+    ok "compiler view: a program not named like a compiler, or a relative path, is not run"
+else
+    notok "compiler view: a program not named like a compiler, or a relative path, is not run" \
+        "$vw/ran" "$tmp/err"
+fi
+# a compiler that fails: no view, the file still parses
+printf '#!/bin/sh\nexit 3\n' > "$vw/bin/x86_64-linux-gnu-gcc"
+chmod +x "$vw/bin/x86_64-linux-gnu-gcc"
+printf '[{"directory": "%s", "file": "src/which.c", "arguments": ["%s/bin/x86_64-linux-gnu-gcc", "-c", "src/which.c"]}]\n' \
+    "$vw" "$vw" > "$vw/compile_commands.json"
+"$irdump" --print-view -p "$vw" "$vw/src/which.c" > "$tmp/fv" 2> "$tmp/err"
+if "$irdump" -p "$vw" "$vw/src/which.c" > /dev/null 2>> "$tmp/err" && [ ! -s "$tmp/fv" ]; then
+    ok "compiler view: a compiler that fails gives no view, and the file parses as before"
+else
+    notok "compiler view: a compiler that fails gives no view, and the file parses as before" \
+        "$tmp/err" "$tmp/fv"
+fi
+
+# The project is built with gcc, compiled and run with the library: with
+# the compile database the linter sees the branch gcc builds and reports
+# the run's error; without it (clang's view) that branch is not there.
+cp tests/frontend/compiler_branch.c "$vw/src/guard.c"
+printf '[{"directory": "%s", "file": "src/guard.c", "arguments": ["gcc", "-std=c11", "-I%s/include", "-c", "src/guard.c"]}]\n' \
+    "$vw" "$PWD" > "$vw/compile_commands.json"
+if gcc -std=c11 -I"$PWD/include" "$vw/src/guard.c" build/libvarscope-san.a \
+       -fsanitize=address,undefined -o "$vw/guard" 2> "$tmp/err"; then
+    ( cd "$vw" && ./guard > /dev/null 2> "$tmp/run" )
+    "$PWD/build/scopecheck-san" --no-cache --format=json -p "$vw" "$vw/src/guard.c" \
+        > "$tmp/lint.json" 2>> "$tmp/err"
+    "$PWD/build/scopecheck-san" --no-cache --format=json "$vw/src/guard.c" -- -I"$PWD/include" \
+        > "$tmp/lint-clang.json" 2>> "$tmp/err"
+    if grep -q 'guard.c:13: error: .*duplicate-variable' "$tmp/run" &&
+       grep -q '"duplicate-variable"' "$tmp/lint.json" && grep -q '"line":[[:space:]]*13' "$tmp/lint.json" &&
+       ! grep -q 'duplicate-variable' "$tmp/lint-clang.json"; then
+        ok "compiler view: the run's error in the branch gcc builds is found with the compile database"
+    else
+        notok "compiler view: the run's error in the branch gcc builds is found with the compile database" \
+            "$tmp/run" "$tmp/lint.json" "$tmp/lint-clang.json" "$tmp/err"
+    fi
+else
+    notok "compiler view: tests/frontend/compiler_branch.c builds" "$tmp/err"
+fi
+
+# clang's default bracket depth (256) rejects what gcc builds
+python3 -c 'print("int deep(int a)\n{\n    return " + "(" * 1000 + "a" + ")" * 1000 + ";\n}")' \
+    > "$tmp/brackets.c"
+if gcc -fsyntax-only "$tmp/brackets.c" 2> "$tmp/err" &&
+   "$irdump" "$tmp/brackets.c" -- > "$tmp/brackets.ir" 2>> "$tmp/err" &&
+   grep -q 'RETURN' "$tmp/brackets.ir"; then
+    ok "1,000 nested parentheses (gcc builds them; clang's default stops at 256)"
+else
+    notok "1,000 nested parentheses (gcc builds them; clang's default stops at 256)" "$tmp/err"
+fi
 
 # ---- files that do not parse ---------------------------------------------------
 printf '#include "missing.h"\nint x;\n' > "$tmp/inc.c"

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../frontend/compdb.h"
+#include "../frontend/driver.h"
 #include "../frontend/lower.h"
 #include "../frontend/parse.h"
 
@@ -84,8 +85,9 @@ static fe_compdb *nearest_db(sc_args_ctx *a, const char *file, char **err)
 }
 
 /* "--" flags win; else the compile database's (-p, or the nearest one
- * above the file); then --extra-arg and per-file extras; then our own
- * include directory last, so that varscope.h is found without flags. */
+ * above the file), after its compiler's own view; then --extra-arg and
+ * per-file extras; then our own include directory last, so that
+ * varscope.h is found without flags. */
 char **args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
                 int *argc, char **err)
 {
@@ -101,6 +103,17 @@ char **args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
         }
         if (db)
             db_args = fe_compdb_args(db, file, &n);
+        if (db_args) {
+            /* the compiler's own macros and include path first (see
+             * frontend/driver.h), so that the command's own win */
+            char *cc = fe_compdb_compiler(db, file);
+            int nv = 0;
+            char **view = fe_driver_view(cc, db_args, n, &nv);
+            for (int i = 0; i < nv; i++)
+                SC_PUSH(v, sc_xstrdup(view[i]));
+            fe_args_free(view);
+            free(cc);
+        }
     }
     for (size_t i = 0; i < a->o->cflags->len; i++)
         SC_PUSH(v, sc_xstrdup(a->o->cflags->items[i]));

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "../util/ctext.h"
 #include "../util/file.h"
 #include "../util/strmap.h"
 
@@ -106,16 +107,6 @@ void prescan_free(sc_prescan *p)
     free(p);
 }
 
-static bool ident_start(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-static bool ident_char(char c)
-{
-    return ident_start(c) || (c >= '0' && c <= '9');
-}
-
 static bool exists(sc_prescan *p, const char *path)
 {
     void *known = sc_strmap_get(&p->exists, path);
@@ -158,90 +149,64 @@ static char *resolve(sc_prescan *p, const char *from, const char *name,
     return NULL;
 }
 
+/* The name of the #include directive whose "include" token was just
+ * read: "x.h" or <x.h> up to the end of the line. */
+static void include_line_at(text_ids *t, ctext_lexer *lx)
+{
+    const char *s = lx->s;
+    size_t n = lx->n, k = lx->i;
+    while (k < n && (s[k] == ' ' || s[k] == '\t'))
+        k++;
+    char open = k < n ? s[k] : 0, close = open == '<' ? '>' : '"';
+    if (open == '<' || open == '"') {
+        size_t e = k + 1;
+        while (e < n && s[e] != close && s[e] != '\n')
+            e++;
+        if (e < n && s[e] == close) {
+            include_line inc = {sc_xmalloc(e - k), open == '"'};
+            memcpy(inc.name, s + k + 1, e - k - 1);
+            inc.name[e - k - 1] = '\0';
+            SC_PUSH(t->include_lines, inc);
+        }
+    }
+    ctext_skip_line(lx);
+}
+
 /* Walks the identifiers outside comments and literals.  First pass
  * (names NULL): notes vs_/VS_ identifiers and the #include lines.  Later
  * passes: true as soon as an identifier is in `names`. */
 static bool tokenize(text_ids *t, const char *s, size_t n,
                      const sc_strmap *names)
 {
-    bool line_start = true;
-    for (size_t i = 0; i < n;) {
-        char c = s[i];
-        if (c == '\n') {
-            line_start = true;
-            i++;
+    ctext_lexer lx;
+    ctext_tok tok;
+    ctext_lexer_init(&lx, s, n);
+    while (ctext_next(&lx, &tok) != CT_END) {
+        if (tok.kind == CT_PUNCT && tok.line_start && !names && s[tok.b] == '#') {
+            ctext_tok d;
+            ctext_lexer at = lx;
+            if (ctext_next(&lx, &d) == CT_IDENT && d.line == tok.line &&
+                (ctext_is(s, d.b, d.e, "include") || ctext_is(s, d.b, d.e, "include_next")))
+                include_line_at(t, &lx);
+            else
+                lx = at;            /* # define ...: its identifiers count */
             continue;
         }
-        if (c == ' ' || c == '\t' || c == '\r') {
-            i++;
+        if (tok.kind != CT_IDENT)
             continue;
+        size_t len = tok.e - tok.b;
+        const char *id = s + tok.b;
+        if (!names) {
+            if (len > 3 && (strncmp(id, "vs_", 3) == 0 || strncmp(id, "VS_", 3) == 0))
+                t->has_vs = true;
+            bloom_add(&t->ids, sc_hash(id, len));
+        } else if (len < 256) {
+            char buf[256];
+            memcpy(buf, id, len);
+            buf[len] = '\0';
+            if (sc_strmap_get(names, buf))
+                return true;
         }
-        if (c == '/' && i + 1 < n && s[i + 1] == '/') {
-            while (i < n && s[i] != '\n')
-                i++;
-            continue;
-        }
-        if (c == '/' && i + 1 < n && s[i + 1] == '*') {
-            i += 2;
-            while (i + 1 < n && !(s[i] == '*' && s[i + 1] == '/'))
-                i++;
-            i += 2;
-            continue;
-        }
-        if (c == '#' && line_start && !names) {
-            size_t k = i + 1;
-            while (k < n && (s[k] == ' ' || s[k] == '\t'))
-                k++;
-            if (n - k > 7 && strncmp(s + k, "include", 7) == 0) {
-                k += 7;
-                while (k < n && (s[k] == ' ' || s[k] == '\t'))
-                    k++;
-                char open = k < n ? s[k] : 0, close = open == '<' ? '>' : '"';
-                if (open == '<' || open == '"') {
-                    size_t e = k + 1;
-                    while (e < n && s[e] != close && s[e] != '\n')
-                        e++;
-                    if (e < n && s[e] == close) {
-                        include_line inc = {sc_xmalloc(e - k), open == '"'};
-                        memcpy(inc.name, s + k + 1, e - k - 1);
-                        inc.name[e - k - 1] = '\0';
-                        SC_PUSH(t->include_lines, inc);
-                    }
-                }
-                while (i < n && s[i] != '\n')
-                    i++;
-                continue;
-            }
-        }
-        line_start = false;
-        if (c == '"' || c == '\'') {
-            for (i++; i < n && s[i] != c && s[i] != '\n'; i++)
-                if (s[i] == '\\')
-                    i++;
-            i++;
-            continue;
-        }
-        if (ident_start(c)) {
-            size_t k = i;
-            while (k < n && ident_char(s[k]))
-                k++;
-            if (!names) {
-                if (k - i > 3 && (strncmp(s + i, "vs_", 3) == 0 ||
-                                  strncmp(s + i, "VS_", 3) == 0))
-                    t->has_vs = true;
-                bloom_add(&t->ids, sc_hash(s + i, k - i));
-            }
-            if (names && k - i < 256) {
-                char id[256];
-                memcpy(id, s + i, k - i);
-                id[k - i] = '\0';
-                if (sc_strmap_get(names, id))
-                    return true;
-            }
-            i = k;
-            continue;
-        }
-        i++;
     }
     return false;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../rules/rule.h"
+#include "../util/ctext.h"
 
 enum dir_kind { D_IGNORE, D_NOLINT, D_NEXTLINE, D_BEGIN, D_END };
 static const char *const kind_names[] = {"scopecheck: ignore", "NOLINT",
@@ -106,7 +107,7 @@ static sup_file *file_entry(sc_suppressions *s, const char *path, bool *fresh)
     return f;
 }
 
-/* ---- the lexer ------------------------------------------------------------- */
+/* ---- lines and comments ---------------------------------------------------- */
 
 enum { L_CODE = 1, L_COMMENT = 2 };
 
@@ -132,102 +133,27 @@ static void mark(scan *sc, uint32_t line, unsigned char fl)
         sc->flags[line] |= fl;
 }
 
-/* a backslash-newline (or backslash-CR-LF) at i: its length, else 0 */
-static size_t splice(const char *t, size_t len, size_t i)
-{
-    if (t[i] != '\\')
-        return 0;
-    if (i + 1 < len && t[i + 1] == '\n')
-        return 2;
-    if (i + 2 < len && t[i + 1] == '\r' && t[i + 2] == '\n')
-        return 3;
-    return 0;
-}
-
 static void directives(scan *sc, const comment *c);
 
+/* Marks each line as holding code, comments or both, and reads the
+ * directives in the comments. */
 static void lex(scan *sc)
 {
-    const char *t = sc->text;
-    size_t len = sc->len, i = 0;
-    uint32_t line = 1;
-    while (i < len) {
-        char ch = t[i];
-        size_t sp = splice(t, len, i);
-        if (sp) {
-            i += sp;
-            line++;
-            continue;
-        }
-        if (ch == '\n') {
-            line++;
-            i++;
-            continue;
-        }
-        if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v') {
-            i++;
-            continue;
-        }
-        if (ch == '/' && i + 1 < len && (t[i + 1] == '/' || t[i + 1] == '*')) {
-            comment c = {i, 0, line, line, t[i + 1] == '*'};
-            i += 2;
-            if (c.block) {
-                while (i < len && !(t[i] == '*' && i + 1 < len && t[i + 1] == '/')) {
-                    if (t[i] == '\n') {
-                        mark(sc, line, L_COMMENT);
-                        line++;
-                    }
-                    i++;
-                }
-                i = i < len ? i + 2 : len;
-            } else {
-                while (i < len && t[i] != '\n') {
-                    size_t k = splice(t, len, i);
-                    if (k) {
-                        mark(sc, line, L_COMMENT);
-                        line++;
-                        i += k;
-                    } else {
-                        i++;
-                    }
-                }
-            }
-            c.end = i;
-            c.end_line = line;
-            mark(sc, line, L_COMMENT);
+    ctext_lexer lx;
+    ctext_tok t;
+    ctext_lexer_init(&lx, sc->text, sc->len);
+    while (ctext_next(&lx, &t) != CT_END) {
+        unsigned char fl = t.kind == CT_COMMENT ? L_COMMENT : L_CODE;
+        for (uint32_t line = t.line; line <= t.end_line; line++)
+            mark(sc, line, fl);
+        if (t.kind == CT_COMMENT) {
+            comment c = {t.b, t.e, t.line, t.end_line, sc->text[t.b + 1] == '*'};
             directives(sc, &c);
-            continue;
         }
-        mark(sc, line, L_CODE);
-        if (ch == '"' || ch == '\'') {
-            i++;
-            while (i < len && t[i] != ch && t[i] != '\n') {
-                size_t k = splice(t, len, i);
-                if (k) {
-                    line++;
-                    mark(sc, line, L_CODE);
-                    i += k;
-                } else if (t[i] == '\\' && i + 1 < len && t[i + 1] != '\n') {
-                    i += 2;
-                } else {
-                    i++;
-                }
-            }
-            if (i < len && t[i] == ch)
-                i++;
-            continue;
-        }
-        i++;
     }
 }
 
 /* ---- directives ---------------------------------------------------------- */
-
-static bool ident_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9') || c == '_';
-}
 
 static bool at(const char *t, size_t i, size_t end, const char *word)
 {
@@ -378,7 +304,7 @@ static void directives(scan *sc, const comment *c)
     size_t end = c->block && c->end >= c->start + 4 && t[c->end - 1] == '/'
                      ? c->end - 2 : c->end;
     for (size_t i = c->start + 2; i < end; i++) {
-        bool boundary = !ident_char(t[i - 1]);
+        bool boundary = !ctext_ident_char(t[i - 1]);
         if (t[i] == 'N' && boundary && at(t, i, end, "NOLINT")) {
             size_t k = i + 6;
             enum dir_kind kind = D_NOLINT;
@@ -392,7 +318,7 @@ static void directives(scan *sc, const comment *c)
                 kind = D_END;
                 k += 3;
             }
-            if (k < end && ident_char(t[k]))
+            if (k < end && ctext_ident_char(t[k]))
                 continue;         /* NOLINTFOO: not ours */
             sup_dir *d = new_dir(sc, kind, c, i);
             if (k < end && t[k] == '(') {
@@ -432,7 +358,7 @@ static void directives(scan *sc, const comment *c)
             k++;
             while (k < end && (t[k] == ' ' || t[k] == '\t'))
                 k++;
-            if (!at(t, k, end, "ignore") || (k + 6 < end && ident_char(t[k + 6])))
+            if (!at(t, k, end, "ignore") || (k + 6 < end && ctext_ident_char(t[k + 6])))
                 continue;
             k += 6;
             sup_dir *d = new_dir(sc, D_IGNORE, c, i);

@@ -20,6 +20,7 @@
     X(clang_Cursor_getStorageClass) \
     X(clang_Cursor_getVarDeclInitializer) \
     X(clang_Cursor_hasVarDeclGlobalStorage) \
+    X(clang_Cursor_hasAttrs) \
     X(clang_Cursor_isAnonymous) \
     X(clang_Cursor_isNull) \
     X(clang_EvalResult_dispose) \
@@ -33,6 +34,7 @@
     X(clang_Range_isNull) \
     X(clang_Type_getNamedType) \
     X(clang_Type_getValueType) \
+    X(clang_Type_visitFields) \
     X(clang_createIndex) \
     X(clang_disposeDiagnostic) \
     X(clang_disposeIndex) \
@@ -81,7 +83,9 @@
     X(clang_getTranslationUnitCursor) \
     X(clang_getTypeDeclaration) \
     X(clang_getTypedefName) \
+    X(clang_getTypeSpelling) \
     X(clang_hashCursor) \
+    X(clang_isAttribute) \
     X(clang_isCursorDefinition) \
     X(clang_isDeclaration) \
     X(clang_isExpression) \
@@ -93,9 +97,19 @@
 SC_CLANG_FUNCTIONS(SC_CLANG_DECLARE)
 #undef SC_CLANG_DECLARE
 
+/* Calls that only newer libclangs have, NULL when the loaded one lacks
+ * them: an operator node's kind (clang_getCursorBinaryOperatorKind and
+ * clang_getCursorUnaryOperatorKind, LLVM 17).  Declared here with the
+ * enum as unsigned, since the headers we may build with predate them. */
+extern unsigned (*sc_clang_binop_kind)(CXCursor);
+extern unsigned (*sc_clang_unop_kind)(CXCursor);
+
 /* Loads libclang (once; thread-safe).  false and *err (static text) if it
  * cannot be loaded. */
 bool sc_clang_load(const char **err);
+/* The libclang to try before the one we were built against; called before
+ * the first load (the test tools use it to run another version). */
+void sc_clang_prefer(const char *path);
 
 #ifndef SC_CLANG_API_IMPL
 #define clang_Cursor_Evaluate (*sc_p_clang_Cursor_Evaluate)
@@ -104,6 +118,7 @@ bool sc_clang_load(const char **err);
 #define clang_Cursor_getStorageClass (*sc_p_clang_Cursor_getStorageClass)
 #define clang_Cursor_getVarDeclInitializer (*sc_p_clang_Cursor_getVarDeclInitializer)
 #define clang_Cursor_hasVarDeclGlobalStorage (*sc_p_clang_Cursor_hasVarDeclGlobalStorage)
+#define clang_Cursor_hasAttrs (*sc_p_clang_Cursor_hasAttrs)
 #define clang_Cursor_isAnonymous (*sc_p_clang_Cursor_isAnonymous)
 #define clang_Cursor_isNull (*sc_p_clang_Cursor_isNull)
 #define clang_EvalResult_dispose (*sc_p_clang_EvalResult_dispose)
@@ -117,6 +132,7 @@ bool sc_clang_load(const char **err);
 #define clang_Range_isNull (*sc_p_clang_Range_isNull)
 #define clang_Type_getNamedType (*sc_p_clang_Type_getNamedType)
 #define clang_Type_getValueType (*sc_p_clang_Type_getValueType)
+#define clang_Type_visitFields (*sc_p_clang_Type_visitFields)
 #define clang_createIndex (*sc_p_clang_createIndex)
 #define clang_disposeDiagnostic (*sc_p_clang_disposeDiagnostic)
 #define clang_disposeIndex (*sc_p_clang_disposeIndex)
@@ -165,7 +181,9 @@ bool sc_clang_load(const char **err);
 #define clang_getTranslationUnitCursor (*sc_p_clang_getTranslationUnitCursor)
 #define clang_getTypeDeclaration (*sc_p_clang_getTypeDeclaration)
 #define clang_getTypedefName (*sc_p_clang_getTypedefName)
+#define clang_getTypeSpelling (*sc_p_clang_getTypeSpelling)
 #define clang_hashCursor (*sc_p_clang_hashCursor)
+#define clang_isAttribute (*sc_p_clang_isAttribute)
 #define clang_isCursorDefinition (*sc_p_clang_isCursorDefinition)
 #define clang_isDeclaration (*sc_p_clang_isDeclaration)
 #define clang_isExpression (*sc_p_clang_isExpression)

@@ -551,6 +551,36 @@ static bool same_file(const cd_entry *e, const char *arg)
     return same;
 }
 
+static const cd_entry *entry_for(const fe_compdb *db, const char *file)
+{
+    char *abs = path_abs(file);
+    size_t hit = map_get(db, abs);
+    if (!hit) {
+        char *rp = realpath(abs, NULL);
+        if (rp) {
+            hit = map_get(db, rp);
+            free(rp);
+        }
+    }
+    free(abs);
+    return hit ? &db->entries[hit - 1] : NULL;
+}
+
+char *fe_compdb_compiler(const fe_compdb *db, const char *file)
+{
+    static const char *const wrappers[] = {"ccache", "distcc", "sccache", "icecc", NULL};
+    const cd_entry *e = entry_for(db, file);
+    if (!e || e->argc < 1)
+        return NULL;
+    int i = 0;
+    const char *slash = strrchr(e->argv[0], '/');
+    const char *base = slash ? slash + 1 : e->argv[0];
+    for (const char *const *w = wrappers; *w; w++)
+        if (!strcmp(base, *w) && e->argc > 1)
+            i = 1;
+    return sc_xstrdup(e->argv[i]);
+}
+
 char **fe_compdb_args(const fe_compdb *db, const char *file, int *argc)
 {
     char *abs = path_abs(file);

@@ -42,6 +42,10 @@ const char *fe_compdb_file(const fe_compdb *db, size_t i);
  * malloc'd vector (free with fe_args_free), *argc its length.  NULL when
  * the database has no entry for the file. */
 char **fe_compdb_args(const fe_compdb *db, const char *file, int *argc);
+/* The compiler of file's first entry as written: argv[0], or the next
+ * word when that is a compiler wrapper (ccache, distcc, sccache, icecc).
+ * Malloc'd; NULL when the database has no entry for the file. */
+char *fe_compdb_compiler(const fe_compdb *db, const char *file);
 void fe_args_free(char **argv);
 
 /* Splits a command line as a POSIX shell does: blanks separate words,

@@ -25,7 +25,8 @@ void fe_index_free(fe_index *idx);
 /* argv: compiler arguments without the compiler and without the source
  * file (compdb.h gives them in that form).  "-w" is appended: warnings,
  * and -Werror turning them into errors, do not make a file unparsable
- * for us. */
+ * for us; and a bracket depth as deep as gcc's (none), so that clang's
+ * default limit of 256 does not reject programs gcc builds. */
 CXTranslationUnit fe_parse(fe_index *idx, const char *path, int argc,
                            const char *const *argv, char **err);
 void fe_tu_free(CXTranslationUnit tu);

@@ -5,6 +5,11 @@
  * the files locations point into.  The IR keeps C's own shape (ifs, loops,
  * switch, goto, calls, assignments, struct fields) and drops what the
  * scoping model cannot use (types beyond a coarse kind, casts, float math).
+ * What C does implicitly is written out: a variable's cleanup attribute
+ * becomes the calls f(&var) at each exit of its scope (a returned value
+ * is first stored in a local named "return"), a _Generic selection the
+ * association it selects, an initializer list the value each field or
+ * element ends up with (see IR_INIT).
  * It knows nothing of varscope: calls to vs_* functions are ordinary
  * calls by name, and the engine gives them their meaning.  That keeps the
  * front end a faithful syntax lowering and all semantics in one place.
@@ -69,10 +74,20 @@ typedef enum ir_ekind {
     IR_INDEX,    /* kids[0][kids[1]] */
     IR_ADDR,     /* &kids[0] */
     IR_DEREF,    /* *kids[0] */
-    IR_INIT,     /* an initializer list or compound literal: type; kids are
-                    the items, names[i] the field designator of item i
-                    (NULL for positional items); ival = 1 for a compound
-                    literal ((T){...}), 0 for a braced initializer */
+    IR_INIT,     /* an initializer list or compound literal: type; ival = 1
+                    for a compound literal ((T){...}), 0 for a braced
+                    initializer.  Designators are resolved as C resolves
+                    them (frontend/lower_init.c): a struct's kids are its
+                    initialized fields in declaration order, names[i] the
+                    field of kid i, each field once with its last value (a
+                    field not given is zero); a union's one kid is the
+                    member initialized last; an array's kids are its
+                    elements from index 0 to the highest initialized one
+                    (names NULL), the ones not written being zero values.
+                    A path (.a.b = x) gives nested IR_INITs.  A scalar in
+                    braces ({x}) or a string in braces for a char array
+                    keeps its one kid, unnamed.  An initializer whose
+                    placement is not followed is IR_UNKNOWN instead. */
     IR_COMMA,    /* kids[0], kids[1] */
     IR_CAST,     /* (type) kids[0]: type is the target */
     IR_UNKNOWN   /* anything else; kids are subexpressions that may have

@@ -1,11 +1,11 @@
 /* What the rules share: positions, context notes, fix-its, dispatch. */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rule.h"
 #include "../report/source.h"
+#include "../util/ctext.h"
 
 sc_pos sc_site_pos(const sc_site *s)
 {
@@ -62,33 +62,34 @@ const char *sc_call_first_arg(sc_rule_ctx *c, const sc_pos *pos)
     const char *src = sc_source(c, pos->file, &len);
     if (!src || pos->end_offset > len || pos->offset >= pos->end_offset)
         return NULL;
-    const char *p = memchr(src + pos->offset, '(', pos->end_offset - pos->offset);
-    if (!p)
-        return NULL;
-    const char *start = ++p, *end = src + pos->end_offset;
+    const char *call = src + pos->offset;
+    ctext_lexer lx;
+    ctext_tok t;
+    ctext_lexer_init(&lx, call, pos->end_offset - pos->offset);
+    while (ctext_next(&lx, &t) != CT_END && !(t.kind == CT_PUNCT && call[t.b] == '('))
+        ;
+    /* the tokens up to the first ',' or ')' outside brackets */
+    size_t b = 0, e = 0;
     int depth = 0;
-    for (; p < end; p++) {
-        if (*p == '"' || *p == '\'') {
-            char q = *p;
-            for (p++; p < end && *p != q; p++)
-                if (*p == '\\')
-                    p++;
-        } else if (*p == '(' || *p == '[' || *p == '{') {
+    while (ctext_next(&lx, &t) != CT_END) {
+        if (t.kind == CT_COMMENT)
+            continue;
+        char ch = call[t.b];
+        if (t.kind == CT_PUNCT && strchr("([{", ch)) {
             depth++;
-        } else if (*p == ')' || *p == ']' || *p == '}') {
+        } else if (t.kind == CT_PUNCT && strchr(")]}", ch)) {
             if (depth-- == 0)
                 break;
-        } else if (*p == ',' && depth == 0) {
+        } else if (t.kind == CT_PUNCT && ch == ',' && depth == 0) {
             break;
         }
+        if (e == 0)
+            b = t.b;
+        e = t.e;
     }
-    while (start < p && (*start == ' ' || *start == '\t' || *start == '\n'))
-        start++;
-    while (p > start && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n'))
-        p--;
-    if (p == start || memchr(start, '\n', (size_t)(p - start)))
+    if (e == 0 || memchr(call + b, '\n', e - b))
         return NULL;
-    return report_fmt(c->rep, "%.*s", (int)(p - start), start);
+    return report_fmt(c->rep, "%.*s", (int)(e - b), call + b);
 }
 
 bool sc_fix_add_keyword(sc_rule_ctx *c, sc_finding *f, const sc_pos *pos,
@@ -115,13 +116,19 @@ bool sc_fix_add_keyword(sc_rule_ctx *c, sc_finding *f, const sc_pos *pos,
      * same field would silently override the first, for every call */
     const char *dot = strchr(text, '.');
     size_t kl = 0;
-    while (dot && (isalnum((unsigned char)dot[1 + kl]) || dot[1 + kl] == '_'))
+    while (dot && ctext_ident_char(dot[1 + kl]))
         kl++;
-    for (size_t i = 0; dot && kl && i + kl + 1 <= n; i++)
-        if (call[i] == '.' && memcmp(call + i + 1, dot + 1, kl) == 0 &&
-            !(i + kl + 1 < n && (isalnum((unsigned char)call[i + kl + 1]) ||
-                                 call[i + kl + 1] == '_')))
+    ctext_lexer lx;
+    ctext_tok t;
+    bool after_dot = false;
+    ctext_lexer_init(&lx, call, n);
+    while (kl && ctext_next(&lx, &t) != CT_END) {
+        if (t.kind == CT_COMMENT)
+            continue;
+        if (after_dot && t.kind == CT_IDENT && t.e - t.b == kl && memcmp(call + t.b, dot + 1, kl) == 0)
             return false;
+        after_dot = t.kind == CT_PUNCT && t.e - t.b == 1 && call[t.b] == '.';
+    }
     finding_fix(c->rep, f, msg, pos->file, pos->end_offset - 1,
                 pos->end_offset - 1, text);
     return true;
