@@ -1,6 +1,7 @@
 /* The map step: files parsed with their own flags and lowered to IR, on N
  * threads, through the summary cache.  Results land in the files' order
  * whatever N is, so the output is the same for any -j. */
+#define _XOPEN_SOURCE 700   /* realpath, readlink */
 #include "map.h"
 
 #include <pthread.h>
@@ -13,10 +14,49 @@
 #include "../frontend/compdb.h"
 #include "../frontend/lower.h"
 #include "../frontend/parse.h"
+#include "jsonfile.h"
 
-#ifndef SC_INCLUDE_DIR
-#define SC_INCLUDE_DIR "/usr/local/include"
-#endif
+/* ---- our own include directory ---- */
+
+/* Where varscope.h is, found from the running binary, so that nothing of
+ * the build tree is compiled in and an installed tree can be moved:
+ * PREFIX/bin/scopecheck finds PREFIX/include, and in the build tree
+ * ./scopecheck (and build/scopecheck-san) find ./include.  NULL when
+ * there is none: the file's own flags must then name it. */
+static char *own_include;
+static pthread_once_t own_include_once = PTHREAD_ONCE_INIT;
+
+static void find_own_include(void)
+{
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return;
+    *slash = '\0';
+    static const char *const rel[] = {"/../include", "/include", "/../../include"};
+    for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+        char *dir = sc_asprintf("%s%s", exe, rel[i]);
+        char *header = sc_asprintf("%s/varscope.h", dir);
+        bool found = access(header, R_OK) == 0;
+        free(header);
+        if (found) {
+            own_include = realpath(dir, NULL);
+            free(dir);
+            return;
+        }
+        free(dir);
+    }
+}
+
+const char *sc_own_include_dir(void)
+{
+    pthread_once(&own_include_once, find_own_include);
+    return own_include;
+}
 
 /* ---- arguments ---- */
 
@@ -110,7 +150,8 @@ char **args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
         SC_PUSH(v, sc_xstrdup(a->o->extra_args->items[i]));
     for (size_t i = 0; extra && i < extra->len; i++)
         SC_PUSH(v, sc_xstrdup(extra->items[i]));
-    SC_PUSH(v, sc_xstrdup("-I" SC_INCLUDE_DIR));
+    if (sc_own_include_dir())
+        SC_PUSH(v, sc_asprintf("-I%s", sc_own_include_dir()));
     SC_PUSH(v, NULL);
     fe_args_free(db_args);
     *argc = (int)v.len - 1;

@@ -24,6 +24,10 @@ char **args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
                 int *argc, char **err);
 void args_release(char **argv);
 
+/* The directory of varscope.h beside the running binary (see map.c), or
+ * NULL. */
+const char *sc_own_include_dir(void);
+
 typedef struct sc_map_item {
     const char *file;
     char **argv;
