@@ -291,7 +291,7 @@ static bool file_hash(sc_cache *c, const char *path, uint64_t *size,
 }
 
 /* An entry's name: the hash of the tool's version, the summary format,
- * the file's absolute path and its arguments. */
+ * the file's absolute path, its spelling and its arguments. */
 static void entry_name(const char *file, int argc, char *const *argv,
                        char name[17])
 {
@@ -301,6 +301,9 @@ static void entry_name(const char *file, int argc, char *const *argv,
     h = fnv(h, &v, sizeof v);
     const char *p = abs ? abs : file;
     h = fnv(h, p, strlen(p) + 1);
+    /* and as it is spelled: the summary names the file so, and a finding
+     * of another run must name it as that run does */
+    h = fnv(h, file, strlen(file) + 1);
     for (int i = 0; i < argc; i++)
         h = fnv(h, argv[i], strlen(argv[i]) + 1);
     free(abs);

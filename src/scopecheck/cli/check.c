@@ -426,7 +426,18 @@ void check_run(sc_check *c)
     sc_map_opts mo = {o->compdb_dir, &o->cflags, &o->extra_args};
     c->pol = policy_new(o);
 
-    files_expand(&o->paths, &c->files, rep);
+    /* an overlaid file need not be on disk (an editor's new buffer) */
+    sc_strs on_disk = {0};
+    for (size_t i = 0; i < o->paths.len; i++) {
+        struct stat st;
+        if (overlay_find(c->overlays, o->paths.items[i]) &&
+            stat(o->paths.items[i], &st) != 0)
+            SC_PUSH(c->files, sc_xstrdup(o->paths.items[i]));
+        else
+            SC_PUSH(on_disk, o->paths.items[i]);
+    }
+    files_expand(&on_disk, &c->files, rep);
+    SC_VEC_FREE(on_disk);
     c->args = args_new(&mo, rep);
     /* the cache: the session's, else the options' */
     sc_cache *cache = c->session ? c->session->cache : NULL;

@@ -515,15 +515,13 @@ static bool glob_match(const char *glob, const char *rel)
 bool config_excludes(sc_config_cache *c, const sc_config *cfg,
                      const char *file)
 {
+    if (cfg && cfg->parent && config_excludes(c, cfg->parent, file))
+        return true;              /* "inherit": the parent's globs too */
     if (!cfg || !cfg->exclude.len || !cfg->dir)
         return false;
     char *abs = abs_file(c, file);
     if (!abs)
         return false;
-    if (cfg->parent && config_excludes(c, cfg->parent, file)) {
-        free(abs);
-        return true;
-    }
     char *rel = relpath(cfg->dir, abs);
     bool hit = false;
     for (size_t i = 0; i < cfg->exclude.len && !hit; i++) {

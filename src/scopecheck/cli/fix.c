@@ -126,23 +126,102 @@ typedef struct change {
     size_t a, b, c, d;
 } change;
 
-#define CONTEXT 3
+/* one line of the diff: ' ' both, '-' old only, '+' new only */
+typedef struct op {
+    char kind;
+    size_t old, new;
+} op;
+typedef SC_VEC(op) ops;
 
-/* Prints the changes as unified diff hunks with 3 lines of context,
- * merging changes whose contexts touch (as diff -u does). */
-static void print_hunks(FILE *out, const lines *o, const lines *n,
-                        const change *ch, size_t nch)
+#define CONTEXT 3
+#define LCS_MAX 400               /* lines per side aligned line by line */
+
+/* The lines of a change aligned by their longest common subsequence, as
+ * diff does (deletions before insertions between common lines); a change
+ * too large for that is all deletions, then all insertions. */
+static void align(ops *out, const lines *o, const lines *n, const change *x)
 {
-    for (size_t i = 0; i < nch;) {
-        size_t j = i;
-        while (j + 1 < nch && ch[j + 1].a <= ch[j].b + 2 * CONTEXT)
+    size_t m = x->b - x->a, k = x->d - x->c;
+    if (m == 0 || k == 0 || m > LCS_MAX || k > LCS_MAX) {
+        for (size_t i = x->a; i < x->b; i++)
+            SC_PUSH(*out, ((op){'-', i, 0}));
+        for (size_t j = x->c; j < x->d; j++)
+            SC_PUSH(*out, ((op){'+', 0, j}));
+        return;
+    }
+    /* len[i][j]: the LCS of old[a+i..b) and new[c+j..d) */
+    size_t *len = sc_xmalloc((m + 1) * (k + 1) * sizeof *len);
+#define L(i, j) len[(i) * (k + 1) + (j)]
+    for (size_t i = m + 1; i-- > 0;)
+        for (size_t j = k + 1; j-- > 0;)
+            L(i, j) = i == m || j == k ? 0
+                    : same_line(o, x->a + i, n, x->c + j) ? L(i + 1, j + 1) + 1
+                    : L(i + 1, j) >= L(i, j + 1) ? L(i + 1, j) : L(i, j + 1);
+    size_t i = 0, j = 0;
+    while (i < m || j < k) {
+        if (i < m && j < k && same_line(o, x->a + i, n, x->c + j) &&
+            L(i, j) == L(i + 1, j + 1) + 1) {
+            SC_PUSH(*out, ((op){' ', x->a + i, x->c + j}));
+            i++, j++;
+        } else if (i < m && (j == k || L(i + 1, j) >= L(i, j + 1))) {
+            SC_PUSH(*out, ((op){'-', x->a + i, 0}));
+            i++;
+        } else {
+            SC_PUSH(*out, ((op){'+', 0, x->c + j}));
             j++;
-        size_t a0 = ch[i].a > CONTEXT ? ch[i].a - CONTEXT : 0;
-        size_t b1 = ch[j].b + CONTEXT < nlines(o) ? ch[j].b + CONTEXT : nlines(o);
-        size_t shift_start = ch[i].c - ch[i].a;     /* new = old + shift */
-        size_t c0 = a0 + shift_start;
-        size_t d1 = b1 + (ch[j].d - ch[j].b);
-        size_t olen = b1 - a0, nlen = d1 - c0;
+        }
+    }
+#undef L
+    free(len);
+}
+
+/* Prints the script as unified diff hunks with 3 lines of context,
+ * merging hunks whose contexts touch, as diff -u does. */
+static void print_hunks(FILE *out, const lines *o, const lines *n, const ops *s)
+{
+    size_t i = 0;
+    while (i < s->len) {
+        while (i < s->len && s->items[i].kind == ' ')
+            i++;
+        if (i == s->len)
+            break;
+        size_t first = i >= CONTEXT ? i - CONTEXT : 0, last = i;
+        /* extend while the next change is within 2 * CONTEXT lines */
+        for (size_t k = i; k < s->len; k++)
+            if (s->items[k].kind != ' ') {
+                if (k > last + 2 * CONTEXT)
+                    break;
+                last = k;
+            }
+        size_t end = last + 1 + CONTEXT < s->len ? last + 1 + CONTEXT : s->len;
+        size_t a0 = 0, c0 = 0, olen = 0, nlen = 0;
+        bool have_a = false, have_c = false;
+        for (size_t k = first; k < end; k++) {
+            const op *x = &s->items[k];
+            if (x->kind != '+') {
+                if (!have_a)
+                    a0 = x->old, have_a = true;
+                olen++;
+            }
+            if (x->kind != '-') {
+                if (!have_c)
+                    c0 = x->new, have_c = true;
+                nlen++;
+            }
+        }
+        /* an empty side is named by the line before it (diff's rule) */
+        if (!have_a)
+            for (size_t k = first; k-- > 0;)
+                if (s->items[k].kind != '+') {
+                    a0 = s->items[k].old + 1;
+                    break;
+                }
+        if (!have_c)
+            for (size_t k = first; k-- > 0;)
+                if (s->items[k].kind != '-') {
+                    c0 = s->items[k].new + 1;
+                    break;
+                }
         fprintf(out, "@@ -%zu", olen ? a0 + 1 : a0);
         if (olen != 1)
             fprintf(out, ",%zu", olen);
@@ -150,24 +229,19 @@ static void print_hunks(FILE *out, const lines *o, const lines *n,
         if (nlen != 1)
             fprintf(out, ",%zu", nlen);
         fputs(" @@\n", out);
-        size_t at = a0;
-        for (size_t k = i; k <= j; k++) {
-            for (; at < ch[k].a; at++)
-                put_line(out, ' ', o, at);
-            for (size_t x = ch[k].a; x < ch[k].b; x++)
-                put_line(out, '-', o, x);
-            for (size_t x = ch[k].c; x < ch[k].d; x++)
-                put_line(out, '+', n, x);
-            at = ch[k].b;
+        for (size_t k = first; k < end; k++) {
+            const op *x = &s->items[k];
+            if (x->kind == '+')
+                put_line(out, '+', n, x->new);
+            else
+                put_line(out, x->kind, o, x->old);
         }
-        for (; at < b1; at++)
-            put_line(out, ' ', o, at);
-        i = j + 1;
+        i = end;
     }
 }
 
 /* The diff of a file and its fixed text: the edits (sorted, kept ones
- * only) say which lines changed, so no search is needed. */
+ * only) say which lines changed, so only those are aligned. */
 static void print_diff(FILE *out, const char *file, const char *old, size_t oldlen,
                        const char *new, size_t newlen, const sc_edit *const *edits,
                        size_t nedits)
@@ -199,17 +273,23 @@ static void print_diff(FILE *out, const char *file, const char *old, size_t oldl
             SC_PUSH(ch, x);
         }
     }
-    /* lines an edit rewrote to themselves (an insertion before a line
-     * keeps that line) are context, as diff -u shows them */
+    /* the whole script: common lines between the changes, each change
+     * aligned */
+    ops script = {0};
+    size_t ai = 0, ci = 0;
     for (size_t k = 0; k < ch.len; k++) {
-        change *x = &ch.items[k];
-        while (x->a < x->b && x->c < x->d && same_line(&o, x->a, &n, x->c))
-            x->a++, x->c++;
-        while (x->a < x->b && x->c < x->d && same_line(&o, x->b - 1, &n, x->d - 1))
-            x->b--, x->d--;
+        const change *x = &ch.items[k];
+        for (; ai < x->a; ai++, ci++)
+            SC_PUSH(script, ((op){' ', ai, ci}));
+        align(&script, &o, &n, x);
+        ai = x->b;
+        ci = x->d;
     }
+    for (; ai < nlines(&o) && ci < nlines(&n); ai++, ci++)
+        SC_PUSH(script, ((op){' ', ai, ci}));
     fprintf(out, "--- %s\n+++ %s\n", file, file);
-    print_hunks(out, &o, &n, ch.items, ch.len);
+    print_hunks(out, &o, &n, &script);
+    SC_VEC_FREE(script);
     SC_VEC_FREE(ch);
     SC_VEC_FREE(o.start);
     SC_VEC_FREE(n.start);

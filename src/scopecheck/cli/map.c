@@ -204,14 +204,14 @@ char **args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
                 const char *near = nearest_listed(db, abs);
                 if (near) {
                     db_args = fe_compdb_args(db, near, &n);
-                    char *rel = sc_path_abs(".");
-                    char *shown = sc_path_rel(rel, near);
+                    /* named as the database's directory sees it */
+                    char *dir = sc_path_abs(db_dir(a, db));
+                    char *shown = sc_path_rel(dir, near);
                     report_warning(a->rep, "%s is not in %s/compile_commands.json: "
                                            "parsed with the flags of %s, the "
                                            "nearest file it lists", file,
-                                   db_dir(a, db), shown[0] == '.' && shown[1] == '.'
-                                                      ? near : shown);
-                    free(rel);
+                                   db_dir(a, db), shown);
+                    free(dir);
                     free(shown);
                 } else {
                     report_warning(a->rep, "%s is not in %s/compile_commands.json, "

@@ -165,6 +165,34 @@ static bool take(int argc, char **argv, int *i, const char *name,
     return true;
 }
 
+/* Tools that append file names to the arguments they are given (the
+ * pre-commit framework, xargs) put them after "--" when the flags end
+ * with it: with no PATH before "--", the words after it that name C files
+ * (and are not the value of a flag such as -o or -include) are the files
+ * to check.  A compiler is never handed a source file this way. */
+static void take_trailing_files(sc_options *o)
+{
+    static const char *const with_value[] = {
+        "-o", "-MF", "-MT", "-MQ", "-include", "-imacros", "-x", "-I", "-D",
+        "-U", "-isystem", "-iquote", "-idirafter", "-isysroot", "--sysroot",
+        "-Xclang", "-Xpreprocessor", "-target", NULL};
+    if (o->paths.len)
+        return;
+    size_t k = 0;
+    for (size_t i = 0; i < o->cflags.len; i++) {
+        const char *w = o->cflags.items[i];
+        size_t n = strlen(w);
+        bool value = false;
+        for (int v = 0; i > 0 && with_value[v]; v++)
+            value |= strcmp(o->cflags.items[i - 1], with_value[v]) == 0;
+        if (!value && w[0] != '-' && n > 2 && strcmp(w + n - 2, ".c") == 0)
+            SC_PUSH(o->paths, w);
+        else
+            o->cflags.items[k++] = w;
+    }
+    o->cflags.len = k;
+}
+
 bool options_parse(sc_options *o, int argc, char **argv)
 {
     memset(o, 0, sizeof *o);
@@ -174,6 +202,7 @@ bool options_parse(sc_options *o, int argc, char **argv)
         if (strcmp(a, "--") == 0) {
             for (i++; i < argc; i++)
                 SC_PUSH(o->cflags, argv[i]);
+            take_trailing_files(o);
             break;
         }
         if (a[0] != '-' || strcmp(a, "-") == 0) {
