@@ -57,25 +57,10 @@ def runtime_errors(path):
 # variable_scope.py, _VariableStore._get_single_variable: "Trying to share
 # variable s/x, but specified dtype float32 and found dtype int32_ref"), on
 # a line with non-ASCII text before the call: the character offsets differ
-# in UTF-8, UTF-16 and UTF-32.
-PROGRAM = """#include "varscope.h"
-
-static const int32_t v[] = {1, 2, 3};
-
-int main(void)
-{
-    vs_graph *g = vs_graph_new();
-    VS_VARIABLE_SCOPE(g, "s") {
-        vs_get_variable(g, "x", .initializer = vs_init_value(vs_constant_i32(g, 3, v)));
-    }
-    VS_VARIABLE_SCOPE(g, "s", .reuse = VS_REUSE) {
-        /* \u00fcn\u00efc\u00f6de \U0001F600 */ vs_var *y = vs_get_variable(g, "x");
-        (void)y;
-    }
-    vs_graph_free(g);
-    return 0;
-}
-"""
+# in UTF-8, UTF-16 and UTF-32 (tests/editors/unicode_dtype.c, shared with
+# the editors' tests).
+PROGRAM = open(os.path.join(ROOT, "tests", "editors", "unicode_dtype.c"),
+               encoding="utf-8").read()
 CALL = 'vs_get_variable(g, "x");'
 
 

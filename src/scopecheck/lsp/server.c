@@ -755,6 +755,23 @@ static bool overlaps(const cJSON *r1, const cJSON *r2)
     return s1 && e1 && s2 && e2 && before_or_at(s1, e2) && before_or_at(s2, e1);
 }
 
+/* one diagnostic, as the client sent it back: its code, message and line
+ * (not its columns: a client may send them back in its own units, as
+ * Neovim 0.7 sends bytes) */
+static bool same_diagnostic(const cJSON *a, const cJSON *b)
+{
+    const char *ca = str_at(a, "code"), *cb = str_at(b, "code");
+    const char *ma = str_at(a, "message"), *mb = str_at(b, "message");
+    if (!ca || !cb || !ma || !mb || strcmp(ca, cb) != 0 || strcmp(ma, mb) != 0)
+        return false;
+    double la = -1, lb = -2;
+    num_at(cJSON_GetObjectItemCaseSensitive(
+               cJSON_GetObjectItemCaseSensitive(a, "range"), "start"), "line", &la);
+    num_at(cJSON_GetObjectItemCaseSensitive(
+               cJSON_GetObjectItemCaseSensitive(b, "range"), "start"), "line", &lb);
+    return la == lb;
+}
+
 static cJSON *code_actions(server *s, const cJSON *params)
 {
     cJSON *out = cJSON_CreateArray();
@@ -777,10 +794,21 @@ static cJSON *code_actions(server *s, const cJSON *params)
     /* fixes computed for another text than the editor's are not offered */
     if (d && d->fixes && d->published_version == d->version) {
         const cJSON *e;
-        cJSON_ArrayForEach(e, d->fixes)
-            if (!range || overlaps(cJSON_GetObjectItemCaseSensitive(e, "range"), range))
-                cJSON_AddItemToArray(out, cJSON_Duplicate(
-                    cJSON_GetObjectItemCaseSensitive(e, "action"), 1));
+        const cJSON *given = cJSON_GetObjectItemCaseSensitive(context, "diagnostics");
+        cJSON_ArrayForEach(e, d->fixes) {
+            const cJSON *act = cJSON_GetObjectItemCaseSensitive(e, "action");
+            const cJSON *mine = cJSON_GetArrayItem(
+                cJSON_GetObjectItemCaseSensitive(act, "diagnostics"), 0);
+            /* the fixes of the diagnostics the client names (at the
+             * cursor's line), and of those the range touches */
+            bool named = false;
+            const cJSON *g;
+            cJSON_ArrayForEach(g, given)
+                named |= same_diagnostic(g, mine);
+            if (named || !range ||
+                overlaps(cJSON_GetObjectItemCaseSensitive(e, "range"), range))
+                cJSON_AddItemToArray(out, cJSON_Duplicate(act, 1));
+        }
     }
     pthread_mutex_unlock(&s->mu);
     return out;
