@@ -65,6 +65,11 @@ struct sc_cache {
     pthread_mutex_t lock;
     sc_strmap hashes;             /* per run: each file hashed once */
     const sc_overlays *overlays;  /* this run's */
+    /* the programs recorded (read once a run): file -> its newest
+     * program's index in `programs`, each a list of files */
+    bool programs_read;
+    sc_strmap program_of;
+    SC_VEC(sc_strs) programs;
     bool memory;
     pthread_mutex_t mem_lock;     /* over mem */
     sc_strmap mem;                /* entry name -> mem_entry */
@@ -203,11 +208,28 @@ static void forget_hashes(sc_cache *c)
     memset(&c->hashes, 0, sizeof c->hashes);
 }
 
+static void forget_programs(sc_cache *c)
+{
+    for (size_t i = 0; i < c->programs.len; i++) {
+        for (size_t k = 0; k < c->programs.items[i].len; k++)
+            free((void *)c->programs.items[i].items[k]);
+        SC_VEC_FREE(c->programs.items[i]);
+    }
+    SC_VEC_FREE(c->programs);
+    for (size_t i = 0; i < c->program_of.cap; i++)
+        if (c->program_of.keys && c->program_of.keys[i])
+            free(c->program_of.vals[i]);
+    sc_strmap_free(&c->program_of);
+    memset(&c->program_of, 0, sizeof c->program_of);
+    c->programs_read = false;
+}
+
 void cache_close(sc_cache *c)
 {
     if (!c)
         return;
     forget_hashes(c);
+    forget_programs(c);
     for (size_t i = 0; i < c->mem.cap; i++)
         if (c->mem.vals && c->mem.vals[i])
             mem_entry_free(c->mem.vals[i]);
@@ -229,6 +251,7 @@ void cache_begin_run(sc_cache *c, const sc_overlays *ov)
     if (!c)
         return;
     forget_hashes(c);
+    forget_programs(c);
     c->overlays = ov;
     c->hits = c->misses = 0;
 }
@@ -572,53 +595,89 @@ void cache_record_program(sc_cache *c, const sc_strs *roots,
     free(path);
 }
 
-bool cache_program_of(sc_cache *c, const char *file, sc_strs *out)
+/* every program recorded, newest last, into the run's index */
+typedef struct listing {
+    char *path;
+    struct timespec time;
+} listing;
+
+static int by_time(const void *a, const void *b)
 {
-    if (!c || !c->dir)
-        return false;
+    const listing *x = a, *y = b;
+    if (x->time.tv_sec != y->time.tv_sec)
+        return x->time.tv_sec < y->time.tv_sec ? -1 : 1;
+    if (x->time.tv_nsec != y->time.tv_nsec)
+        return x->time.tv_nsec < y->time.tv_nsec ? -1 : 1;
+    return strcmp(x->path, y->path);
+}
+
+static void read_programs(sc_cache *c)
+{
+    c->programs_read = true;
     DIR *d = opendir(c->dir);
     if (!d)
-        return false;
-    char *best = NULL;
-    struct timespec best_time = {0, 0};
+        return;
+    SC_VEC(listing) all = {0};
     struct dirent *e;
     while ((e = readdir(d))) {
         if (strncmp(e->d_name, "program-", 8) != 0)
             continue;
-        char *path = sc_asprintf("%s/%s", c->dir, e->d_name);
-        size_t len;
-        char *text = sc_read_file(path, &len);
-        char *line = text ? sc_asprintf("\nfile %s\n", file) : NULL;
+        listing l = {sc_asprintf("%s/%s", c->dir, e->d_name), {0, 0}};
         struct stat st;
-        if (line && strncmp(text, "scopecheck-program 1\n", 21) == 0 &&
-            strstr(text, line) && stat(path, &st) == 0 &&
-            (!best || st.st_mtim.tv_sec > best_time.tv_sec ||
-             (st.st_mtim.tv_sec == best_time.tv_sec &&
-              st.st_mtim.tv_nsec > best_time.tv_nsec))) {
-            free(best);
-            best = path;
-            path = NULL;
-            best_time = st.st_mtim;
+        if (stat(l.path, &st) == 0) {
+            l.time = st.st_mtim;
+            SC_PUSH(all, l);
+        } else {
+            free(l.path);
         }
-        free(line);
-        free(text);
-        free(path);
     }
     closedir(d);
-    if (!best)
-        return false;
-    size_t len;
-    char *text = sc_read_file(best, &len);
-    free(best);
-    for (char *p = text; p && *p;) {
-        char *nl = strchr(p, '\n');
-        if (!nl)
-            break;
-        *nl = '\0';
-        if (strncmp(p, "file /", 6) == 0)
-            SC_PUSH(*out, sc_xstrdup(p + 5));
-        p = nl + 1;
+    if (all.len > 1)
+        qsort(all.items, all.len, sizeof *all.items, by_time);
+    for (size_t i = 0; i < all.len; i++) {
+        size_t len;
+        char *text = sc_read_file(all.items[i].path, &len);
+        free(all.items[i].path);
+        if (!text || strncmp(text, "scopecheck-program 1\n", 21) != 0) {
+            free(text);
+            continue;
+        }
+        sc_strs files = {0};
+        for (char *p = text; *p;) {
+            char *nl = strchr(p, '\n');
+            if (!nl)
+                break;
+            *nl = '\0';
+            if (strncmp(p, "file /", 6) == 0)
+                SC_PUSH(files, sc_xstrdup(p + 5));
+            p = nl + 1;
+        }
+        free(text);
+        size_t index = c->programs.len;
+        SC_PUSH(c->programs, files);
+        for (size_t k = 0; k < files.len; k++) {
+            size_t *was = sc_strmap_get(&c->program_of, files.items[k]);
+            if (!was) {
+                was = sc_xmalloc(sizeof *was);
+                sc_strmap_put(&c->program_of, files.items[k], was);
+            }
+            *was = index;            /* the newest program wins */
+        }
     }
-    free(text);
+    SC_VEC_FREE(all);
+}
+
+bool cache_program_of(sc_cache *c, const char *file, sc_strs *out)
+{
+    if (!c || !c->dir)
+        return false;
+    if (!c->programs_read)
+        read_programs(c);
+    const size_t *index = sc_strmap_get(&c->program_of, file);
+    if (!index)
+        return false;
+    const sc_strs *files = &c->programs.items[*index];
+    for (size_t k = 0; k < files->len; k++)
+        SC_PUSH(*out, sc_xstrdup(files->items[k]));
     return true;
 }

@@ -267,7 +267,10 @@ static void map_reaching(run *r)
     sc_check *c = r->c;
     size_t n = c->files.len;
     bool *want = calloc(n + 1, sizeof *want);
+    double t0 = now();
     map_items(c->items, n, r->o->jobs, &r->env, names_library, r);
+    if (getenv("SCOPECHECK_STATS"))
+        fprintf(stderr, "scopecheck: first round %.3f s\n", now() - t0);
     while (!(r->env.cancel && *r->env.cancel)) {
         ir_unit **u = units_of(c);
         ir_unit **dense = calloc(n + 1, sizeof *dense);
@@ -462,6 +465,7 @@ void check_run(sc_check *c)
     r.env.overlays = c->overlays;
     r.env.cancel = c->cancel;
 
+    double tp0 = now();
     /* the whole program the named files belong to (a build system runs
      * the map step file by file: each named file is its whole job) */
     size_t named = c->files.len;
@@ -474,6 +478,7 @@ void check_run(sc_check *c)
         if (c->files.len == named && !c->session)
             program_record(o, cache, &c->files);
     }
+    double tp1 = now();
     /* configurations: excluded files go (from the program too) */
     sc_strs before = {0};
     for (size_t i = 0; i < c->files.len; i++)
@@ -487,11 +492,23 @@ void check_run(sc_check *c)
     }
     SC_VEC_FREE(before);
     r.aliases = plan->alias_names;
+    if (c->report_only) {
+        sc_strmap want = {0};
+        for (size_t i = 0; i < c->report_only->len; i++)
+            sc_strmap_put(&want, c->report_only->items[i], (void *)1);
+        for (size_t i = 0; i < c->files.len; i++) {
+            char *abs = sc_path_abs(c->files.items[i]);
+            c->reported[i] = sc_strmap_get(&want, abs) != NULL;
+            free(abs);
+        }
+        sc_strmap_free(&want);
+    }
     for (size_t i = 0; i < c->files.len; i++)
         c->nreported += c->reported[i];
     policy_report_only(c->pol, c->reported);
     put_overlays(c);
 
+    double tp2 = now();
     c->items = calloc(c->files.len + 1, sizeof *c->items);
     r.mapped = calloc(c->files.len + 1, sizeof *r.mapped);
     for (size_t i = 0; c->args && i < c->files.len; i++) {
@@ -511,6 +528,9 @@ void check_run(sc_check *c)
 
     /* map */
     double t0 = now();
+    if (getenv("SCOPECHECK_STATS"))
+        fprintf(stderr, "scopecheck: program %.3f s, configurations %.3f s, "
+                        "arguments %.3f s\n", tp1 - tp0, tp2 - tp1, t0 - tp2);
     r.ps = c->session ? session_prescan(c->session, c->overlays) : prescan_new();
     prescan_set_texts(r.ps, c->overlays ? overlay_text : NULL, (void *)c->overlays);
     r.ps_overlaid = prescan_new();
@@ -557,9 +577,12 @@ void check_run(sc_check *c)
         c->cancelled = true;
         return;
     }
+    double tf = now();
     report_finish(rep);
     keep_reported(c);
     policy_apply(c->pol, rep, c->src);
+    if (getenv("SCOPECHECK_STATS"))
+        fprintf(stderr, "scopecheck: report %.3f s\n", now() - tf);
 }
 
 void check_hashes(sc_check *c, sc_strmap *out)

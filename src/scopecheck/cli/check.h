@@ -34,6 +34,9 @@ typedef struct sc_check {
     const volatile int *cancel;   /* NULL, or set by another thread: stop */
     bool map_only;                /* --emit-summary: every named file
                                    * mapped, nothing linked */
+    /* NULL, or the only files whose findings are wanted (absolute): an
+     * editor's open documents, the rest of the tree being their program */
+    const sc_strs *report_only;
     /* out: the findings (sorted; suppressed ones marked), the texts they
      * were found in, and what was checked */
     sc_report rep;

@@ -41,6 +41,7 @@ bool *program_expand(const sc_options *o, sc_args_ctx *args, sc_cache *cache,
         sc_strmap_put(&have, abs[i], (void *)1);
     }
     SC_VEC(const fe_compdb *) dbs_done = {0};
+    sc_strmap done_programs = {0};
     for (size_t i = 0; i < named; i++) {
         const fe_compdb *db = o->cflags.len == 0 && args ? args_compdb(args, abs[i]) : NULL;
         int argc;
@@ -57,15 +58,21 @@ bool *program_expand(const sc_options *o, sc_args_ctx *args, sc_cache *cache,
                 add(files, &have, fe_compdb_file(db, k));
             continue;
         }
+        /* a program already added (the files of one run over a tree all
+         * name it) need not be added again */
         sc_strs more = {0};
-        if (cache_program_of(cache, abs[i], &more))
+        if (!sc_strmap_get(&done_programs, abs[i]) &&
+            cache_program_of(cache, abs[i], &more))
             for (size_t k = 0; k < more.len; k++)
                 add(files, &have, more.items[k]);
-        for (size_t k = 0; k < more.len; k++)
+        for (size_t k = 0; k < more.len; k++) {
+            sc_strmap_put(&done_programs, more.items[k], (void *)1);
             free((void *)more.items[k]);
+        }
         SC_VEC_FREE(more);
     }
     SC_VEC_FREE(dbs_done);
+    sc_strmap_free(&done_programs);
     /* the keys of `have` are abs[] and the added files' strings */
     sc_strmap_free(&have);
     for (size_t i = 0; i < named; i++)

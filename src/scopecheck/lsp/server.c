@@ -381,8 +381,12 @@ static lint_out *lint(server *s, doc **docs, size_t n)
         overlay_add(&ov, docs[i]->path, docs[i]->text, docs[i]->len);
     sc_options co;
     check_options(s, docs, n, &co);
+    sc_strs open_docs = {0};
+    for (size_t i = 0; i < n; i++)
+        SC_PUSH(open_docs, docs[i]->path);
     sc_check c = {0};
     c.o = &co;
+    c.report_only = &open_docs;
     c.overlays = &ov;
     c.session = s->session;
     c.cancel = &s->cancel;
@@ -456,6 +460,7 @@ static lint_out *lint(server *s, doc **docs, size_t n)
     check_free(&c);
     overlays_free(&ov);
     SC_VEC_FREE(co.paths);
+    SC_VEC_FREE(open_docs);
     return out;
 }
 
