@@ -1,9 +1,10 @@
 ;;; flymake_test.el --- contrib/emacs/scopecheck.el in Emacs -*- lexical-binding: t; -*-
-;; emacs --batch -l flymake_test.el: Flymake itself with the backend, and
-;; the backend called as Flymake calls it.  Writes TAP lines to $OUT.
-;; Environment: EL (scopecheck.el), SC (scopecheck), FILE (the failing
-;; program), LINE (the library's line), NOISY (a scopecheck that also
-;; prints to stderr), BAD (a scopecheck that exits 2).
+;; emacs --batch -l README-LINES.el -l flymake_test.el: Flymake itself
+;; with the backend, set up by the README's lines (`scopecheck` on PATH),
+;; and the backend called as Flymake calls it.  Writes TAP lines to $OUT.
+;; Environment: FILE (the failing program), LINE (the library's line),
+;; NOISY (a scopecheck that also prints to stderr), BAD (a scopecheck
+;; that exits 2).
 
 (require 'cl-lib)
 (defvar out-lines nil)
@@ -24,16 +25,17 @@
 
 (condition-case err
     (progn
-      (load (getenv "EL") nil t)
-      (setq scopecheck-program (getenv "SC"))
+      ;; c-mode also offers flymake-cc, which runs make: not in this test
+      (add-hook 'c-mode-hook
+                (lambda () (remove-hook 'flymake-diagnostic-functions #'flymake-cc t)))
+      (remove-hook 'flymake-diagnostic-functions #'flymake-proc-legacy-flymake)
       (find-file (getenv "FILE"))
-      (c-mode)
       (setq-local flymake-no-changes-timeout nil)
-      ;; only this backend (c-mode also offers flymake-cc, which runs make)
-      (setq-local flymake-diagnostic-functions nil)
-      (remove-hook (quote flymake-diagnostic-functions) (quote flymake-proc-legacy-flymake))
-      ;; 1. Flymake with the backend, as the README sets it up
-      (scopecheck-flymake-setup)
+      (ok (and (eq major-mode 'c-mode) flymake-mode
+               (memq #'scopecheck-flymake flymake-diagnostic-functions))
+          "with the README's lines, a C file gets Flymake with the scopecheck backend"
+          (list major-mode flymake-diagnostic-functions))
+      ;; 1. Flymake with the backend
       (flymake-start)
       (ok (wait-for #'dtype-diags) "Flymake reports the missing-dtype finding"
           (flymake-diagnostics))

@@ -1,10 +1,11 @@
--- contrib/vim/compiler/scopecheck.vim in Neovim (headless): :compiler
+-- contrib/vim/compiler/scopecheck.vim in Neovim (headless), set up by the
+-- README's lines (nvim -u them; `scopecheck` on PATH): :compiler
 -- scopecheck sets buffer-local options only, :make fills the quickfix list
 -- from the text output (findings, their notes, and scopecheck's own
 -- errors, which must not look like a clean run), with a file name that
--- has spaces.  Writes TAP lines to $OUT.  Environment: SC, FILE (the
--- failing program, under a directory with spaces), LINE (the library's
--- line), BROKEN (a file that does not parse).
+-- has spaces.  Writes TAP lines to $OUT.  Environment: FILE (the failing
+-- program, under a directory with spaces), LINE (the library's line),
+-- BROKEN (a file that does not parse).
 local out = assert(io.open(os.getenv('OUT'), 'w'))
 local function ok(cond, name, why)
   out:write((cond and 'ok - ' or 'not ok - ') .. name .. '\n')
@@ -15,14 +16,12 @@ local function ok(cond, name, why)
 end
 
 local run = function()
-  vim.g.scopecheck_program = os.getenv('SC')
   local global_makeprg = vim.go.makeprg
   local global_efm = vim.go.errorformat
   vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('FILE')))
-  local buf = vim.api.nvim_get_current_buf()
-  vim.cmd('compiler scopecheck')
-  ok(vim.bo.makeprg:find('--quiet %:S', 1, true) ~= nil,
-     ':compiler scopecheck sets the buffer\'s makeprg, with the file name quoted (%:S)', vim.bo.makeprg)
+  ok(vim.bo.makeprg:find('scopecheck --quiet %:S', 1, true) ~= nil,
+     'opening a C file runs :compiler scopecheck: the buffer\'s makeprg, with the file name quoted (%:S)',
+     vim.bo.makeprg)
   ok(vim.go.makeprg == global_makeprg and vim.go.errorformat == global_efm,
      'the global makeprg and errorformat are untouched', vim.go.makeprg)
   vim.cmd('silent make')
@@ -40,13 +39,12 @@ local run = function()
     if e.valid == 1 and e.type == 'n' then notes = notes + 1 end
   end
   ok(notes >= 1, ':make: its notes are entries too (type n)', vim.inspect(qf))
-  -- another buffer keeps the global options
+  -- another buffer (not C) keeps the global options
   vim.cmd('enew')
   ok(vim.o.makeprg == global_makeprg and vim.o.errorformat == global_efm,
      'another buffer keeps the global makeprg and errorformat', vim.o.makeprg)
   -- a file that does not parse: scopecheck's own error is an entry
   vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('BROKEN')))
-  vim.cmd('compiler scopecheck')
   vim.cmd('silent make')
   qf = vim.fn.getqflist()
   local err

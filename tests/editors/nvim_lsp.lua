@@ -1,8 +1,8 @@
--- Neovim's own LSP client (headless) against scopecheck --lsp, through
--- contrib/vim/lua/scopecheck.lua as the README tells a user to set it up.
--- Writes TAP lines to $OUT.  Environment: SC (scopecheck), FILE (a C file
--- whose second get_variable fails: the line holds non-ASCII text before
--- the call), LINE (1-based, the library's report of it).
+-- Neovim's own LSP client (headless) against scopecheck --lsp, set up by
+-- the README's init.lua (nvim -u it; `scopecheck` on PATH).  Writes TAP
+-- lines to $OUT.  Environment: FILE (a C file whose second get_variable
+-- fails: the line holds non-ASCII text before the call), LINE (1-based,
+-- the library's report of it).
 local out = assert(io.open(os.getenv('OUT'), 'w'))
 local function ok(cond, name, why)
   out:write((cond and 'ok - ' or 'not ok - ') .. name .. '\n')
@@ -17,12 +17,9 @@ local function finish()
 end
 
 local ok_load, err = pcall(function()
-  vim.cmd('filetype on')
-  require('scopecheck').setup({ cmd = { os.getenv('SC'), '--lsp' },
-                                init_options = { debounceMs = 0 } })
   vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('FILE')))
 end)
-ok(ok_load, 'the README setup loads and the C file opens', err)
+ok(ok_load and vim.bo.filetype == 'c', 'with the README\'s init.lua, a C file opens', err)
 
 local line = tonumber(os.getenv('LINE')) - 1
 local function wait_for(pred, ms)

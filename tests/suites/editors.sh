@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The editors' integrations with the editors themselves: Neovim's own LSP
-# client against scopecheck --lsp through contrib/vim/lua/scopecheck.lua,
-# the compiler plugin contrib/vim/compiler/scopecheck.vim in Neovim, and
-# the Flymake backend contrib/emacs/scopecheck.el in Emacs (Debian's
-# neovim and emacs-nox).  Without them the tests are skipped, with a
+# The editors' integrations with the editors themselves, each set up by
+# the lines the README tells a user to copy (tests/editors/readme_block.py
+# takes them out of README.md): Neovim's own LSP client against
+# scopecheck --lsp through contrib/vim/lua/scopecheck.lua, the compiler
+# plugin contrib/vim/compiler/scopecheck.vim in Neovim, and the Flymake
+# backend contrib/emacs/scopecheck.el in Emacs (Debian's neovim and
+# emacs-nox).  Without them the tests are skipped, with a
 # message, except under CI (CI=true), where they must run.
 set -u
 cd "$(dirname "$0")/../.."
@@ -39,20 +41,26 @@ line=$(ASAN_OPTIONS=detect_leaks=0 "$tmp/run" 2>&1 | sed -nE 's/^.*unicode_dtype
 mkdir -p "$tmp/proj/my dir"
 ( cd "$tmp/proj" && git init -q . )
 
-# a scopecheck whose stderr is also kept in a file, for the sanitizers'
+# `scopecheck` on PATH, as the README's configurations call it: the
+# sanitized build, its stderr also kept in a file for the sanitizers'
 # reports (the editor reads it as well)
-wrap() { # wrap NAME
-    printf '#!/usr/bin/env bash\nexec "%s" "$@" 2> >(tee -a "%s" >&2)\n' "$sc" "$tmp/$1.stderr" > "$tmp/$1"
-    chmod +x "$tmp/$1"
+mkdir -p "$tmp/bin"
+wrap() { # wrap NAME: $tmp/bin/scopecheck for that editor
+    printf '#!/usr/bin/env bash\nexec "%s" "$@" 2> >(tee -a "%s" >&2)\n' "$sc" "$tmp/$1.stderr" > "$tmp/bin/scopecheck"
+    chmod +x "$tmp/bin/scopecheck"
+    cp "$tmp/bin/scopecheck" "$tmp/$1"
     : > "$tmp/$1.stderr"
 }
+export PATH="$tmp/bin:$PATH"
+readme() { python3 tests/editors/readme_block.py "$1" > "$2" || notok "README.md has the $1 block"; }
 
 if have nvim neovim; then
     echo "# $(nvim --version | head -1)"
     cp "$prog" "$tmp/proj/a.c"
     wrap sc-lsp
-    SC=$tmp/sc-lsp FILE=$tmp/proj/a.c LINE=$line OUT=$tmp/nvim_lsp.tap \
-        timeout 300 nvim --headless -u NONE -i NONE -n --cmd "set rtp+=$root/contrib/vim" \
+    readme nvim "$tmp/init.lua"
+    FILE=$tmp/proj/a.c LINE=$line OUT=$tmp/nvim_lsp.tap \
+        timeout 300 nvim --headless -u "$tmp/init.lua" -i NONE -n \
         -c "luafile $root/tests/editors/nvim_lsp.lua" > "$tmp/nvim.log" 2>&1
     st=$?
     if [ -s "$tmp/nvim_lsp.tap" ]; then
@@ -65,10 +73,10 @@ if have nvim neovim; then
     cp "$prog" "$tmp/proj/my dir/a b.c"
     printf '#include "varscope.h"\nint main(void)\n{ vs_graph *g = vs_graph_new() return 0; }\n' > "$tmp/proj/my dir/broken c.c"
     wrap sc-make
-    (cd "$tmp/proj" && SC=$tmp/sc-make FILE="$tmp/proj/my dir/a b.c" BROKEN="$tmp/proj/my dir/broken c.c" \
-        LINE=$line OUT=$tmp/nvim_make.tap timeout 300 nvim --headless -u NONE -i NONE -n \
-        --cmd "set rtp+=$root/contrib/vim" -c "luafile $root/tests/editors/nvim_compiler.lua" \
-        > "$tmp/nvim2.log" 2>&1)
+    readme vim "$tmp/init.vim"
+    (cd "$tmp/proj" && FILE="$tmp/proj/my dir/a b.c" BROKEN="$tmp/proj/my dir/broken c.c" \
+        LINE=$line OUT=$tmp/nvim_make.tap timeout 300 nvim --headless -u "$tmp/init.vim" -i NONE -n \
+        -c "luafile $root/tests/editors/nvim_compiler.lua" > "$tmp/nvim2.log" 2>&1)
     st=$?
     if [ -s "$tmp/nvim_make.tap" ]; then
         sed 's/^\(not \)\{0,1\}ok - /&Neovim :compiler scopecheck: /' "$tmp/nvim_make.tap"
@@ -84,9 +92,10 @@ if have emacs emacs-nox; then
     printf '#!/bin/sh\necho "noise on stderr" >&2\nexec "%s" "$@"\n' "$tmp/sc-emacs" > "$tmp/noisy"
     printf '#!/bin/sh\nexec "%s" --frobnicate "$@"\n' "$tmp/sc-emacs" > "$tmp/bad"
     chmod +x "$tmp/noisy" "$tmp/bad"
-    EL=$root/contrib/emacs/scopecheck.el SC=$tmp/sc-emacs FILE=$tmp/proj/e.c LINE=$line \
-        NOISY=$tmp/noisy BAD=$tmp/bad OUT=$tmp/flymake.tap \
-        timeout 300 emacs --batch -Q -l "$root/tests/editors/flymake_test.el" > "$tmp/emacs.log" 2>&1
+    readme emacs "$tmp/readme.el"
+    FILE=$tmp/proj/e.c LINE=$line NOISY=$tmp/noisy BAD=$tmp/bad OUT=$tmp/flymake.tap \
+        timeout 300 emacs --batch -Q -l "$tmp/readme.el" -l "$root/tests/editors/flymake_test.el" \
+        > "$tmp/emacs.log" 2>&1
     st=$?
     if [ -s "$tmp/flymake.tap" ]; then
         sed 's/^\(not \)\{0,1\}ok - /&Emacs Flymake: /' "$tmp/flymake.tap"

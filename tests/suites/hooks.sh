@@ -51,7 +51,10 @@ cc -std=c11 "$inc" -fsanitize=address,undefined "$tmp/tower.c" "$tmp/main.c" bui
 
 # ---- the plain git hook ---------------------------------------------------------
 project "$tmp/git"
-cp "$root/contrib/git-hooks/pre-commit" .git/hooks/pre-commit
+# as the README says to install it
+bash -c "$(python3 "$root/tests/editors/readme_block.py" git-hook "$root")"
+[ -x .git/hooks/pre-commit ] && cmp -s .git/hooks/pre-commit "$root/contrib/git-hooks/pre-commit" &&
+    ok "git hook: installed by the README's command" || notok "git hook: installed by the README's command"
 git add -A && git commit -qm start > "$tmp/log" 2>&1 &&
     ok "git hook: a clean program is committed" || notok "git hook: a clean program is committed" "$(cat "$tmp/log")"
 tower_bad > src/tower.c
@@ -120,19 +123,15 @@ else
 fi
 cd "$root"
 
-# the README's configuration in a project: `repo:` pointing at a
+# the README's configuration in a project, its `repo:` pointing at a
 # repository whose root holds this manifest (a copy, committed), no args
 mkdir -p "$tmp/hookrepo" && cd "$tmp/hookrepo" && git init -q . &&
     cp "$root/.pre-commit-hooks.yaml" . && git add -A && git commit -qm hooks
 rev=$(git rev-parse HEAD)
 project "$tmp/pc"
-cat > .pre-commit-config.yaml <<EOF
-repos:
-  - repo: $tmp/hookrepo
-    rev: $rev
-    hooks:
-      - id: scopecheck
-EOF
+python3 "$root/tests/editors/readme_block.py" pre-commit "$root" |
+    sed -e "s|repo: .*|repo: $tmp/hookrepo|" -e "s|rev: .*|rev: $rev|" > .pre-commit-config.yaml
+grep -q "id: scopecheck" .pre-commit-config.yaml || notok "README.md has the pre-commit block"
 pre-commit install > "$tmp/log" 2>&1 || notok "pre-commit install" "$(cat "$tmp/log")"
 git add -A
 git commit -qm start > "$tmp/log" 2>&1 &&
