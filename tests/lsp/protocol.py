@@ -235,6 +235,7 @@ def tests(tmp):
     c.close()
 
     whole_program(tmp)
+    open_header(tmp)
     debounce_and_cancel(tmp)
     versioned_edits(tmp)
 
@@ -313,6 +314,62 @@ def whole_program(tmp):
         ok(f.read() == MAIN2, "... and main.c on disk is untouched")
     c.close()
     clean_stderr(c, "the whole-program session")
+
+
+# A header's inline helper, called twice by main.c: the second call fails
+# in the header (TF: "Variable m/w already exists, disallowed.").
+HEADER = """#include "varscope.h"
+
+static inline void build(vs_graph *g)
+{
+    VS_VARIABLE_SCOPE(g, "m") {
+        vs_get_variable(g, "w", .shape = VS_SHAPE(2));
+    }
+}
+"""
+MAINH = """#include "model.h"
+
+int main(void)
+{
+    vs_graph *g = vs_graph_new();
+    build(g);
+    build(g);
+    vs_graph_free(g);
+    return 0;
+}
+"""
+
+
+def open_header(tmp):
+    d = os.path.join(tmp, "hdr")
+    os.makedirs(d)
+    h, m = os.path.join(d, "model.h"), os.path.join(d, "main.c")
+    with open(h, "w") as f:
+        f.write(HEADER)
+    with open(m, "w") as f:
+        f.write(MAINH)
+    exe = os.path.join(d, "prog.bin")
+    subprocess.run(["cc", "-std=c11", "-I" + INCLUDE, "-fsanitize=address,undefined",
+                    m, LIB, "-o", exe], check=True)
+    p = subprocess.run([exe], capture_output=True, text=True,
+                       env=dict(os.environ, ASAN_OPTIONS="detect_leaks=0"))
+    r = re.search(r"model\.h:(\d+): error: .*\[duplicate-variable\]", p.stdout + p.stderr)
+    ok(r is not None, "the library fails main.c's second build() in model.h", p.stdout + p.stderr)
+    line = int(r.group(1)) - 1 if r else -1
+    subprocess.run(["git", "init", "-q", d], check=True)
+    c, _ = start(d)
+    c.open(h, HEADER)          # only the header is open
+    got = c.diagnostics(h)
+    dv = [x for x in (got or {}).get("diagnostics", []) if x.get("code") == "duplicate-variable"]
+    ok(len(dv) == 1 and dv[0]["range"]["start"]["line"] == line,
+       "only the header open: its finding (main.c, from disk, calls it twice)", got)
+    fixed = HEADER.replace('"m")', '"m", .reuse = VS_AUTO_REUSE)')
+    c.change(h, 2, [{"text": fixed}])
+    got = c.diagnostics(h, version=2)
+    ok(got is not None and not [x for x in got["diagnostics"] if x.get("code") == "duplicate-variable"],
+       "the header's unsaved edit (AUTO_REUSE) reaches main.c's parse: the finding goes", got)
+    c.close()
+    clean_stderr(c, "the header session")
 
 
 def big_program(n):

@@ -305,6 +305,9 @@ static void map_reaching(run *r)
 static sc_strmap *reported_set(sc_check *c)
 {
     sc_strmap *set = calloc(1, sizeof *set);
+    /* an editor's open headers too */
+    for (size_t i = 0; c->report_only && i < c->report_only->len; i++)
+        sc_strmap_put(set, c->report_only->items[i], (void *)1);
     sc_strmap sources = {0};
     for (size_t i = 0; i < c->files.len; i++) {
         char *abs = sc_path_abs(c->files.items[i]);

@@ -17,8 +17,9 @@
  * workspace edit).
  *
  * What the program is: the files the compile database lists when there is
- * one, else every C file under the workspace's root (as `scopecheck ROOT`
- * sees them), with the open documents.  Between checks the cache is kept
+ * one, else, when the root is in a git work tree, every C file under it
+ * (as `scopecheck ROOT` sees them), with the open documents; an open
+ * header is the unsaved text of the sources that include it.  Between checks the cache is kept
  * in memory and the pre-scan of unchanged files too, so a check after an
  * edit parses only the edited file. */
 #include "server.h"
@@ -254,7 +255,7 @@ static cJSON *diagnostic(server *s, sc_source_cache *src, const sc_finding *f)
 
 /* the quick fix of a fix-it: a workspace edit over the files it touches */
 static cJSON *code_action(server *s, sc_source_cache *src, const sc_fix *fx,
-                          const cJSON *diag, const sc_check *c)
+                          const cJSON *diag, doc *const *docs, size_t ndocs)
 {
     cJSON *act = cJSON_CreateObject();
     char *title = sc_asprintf("scopecheck: %s", fx->msg);
@@ -282,10 +283,13 @@ static cJSON *code_action(server *s, sc_source_cache *src, const sc_fix *fx,
                 tde = cJSON_CreateObject();
                 cJSON *td = cJSON_AddObjectToObject(tde, "textDocument");
                 cJSON_AddStringToObject(td, "uri", uri);
-                /* the version the edit is for: an open document's, so that
-                 * the client refuses it once the text has moved on */
-                doc *d = find_doc(s, uri);
-                (void)c;
+                /* the version the edit is for: an open document's (as
+                 * checked), so that the client refuses it once the text
+                 * has moved on */
+                const doc *d = NULL;
+                for (size_t k = 0; k < ndocs && !d; k++)
+                    if (strcmp(docs[k]->uri, uri) == 0)
+                        d = docs[k];
                 if (d)
                     cJSON_AddNumberToObject(td, "version", d->version);
                 else
@@ -354,8 +358,36 @@ typedef struct lint_out {
     cJSON **fixes;
 } lint_out;
 
-/* the options of a check: the command line's, with the documents (and
- * the root, when no compile database says what the program is) as paths */
+static bool is_c_source(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 2 && strcmp(path + n - 2, ".c") == 0;
+}
+
+/* whether dir is in a git work tree (.git there or above): a project,
+ * not a home directory whose every file would be walked */
+static bool in_git_tree(const char *dir)
+{
+    char *d = sc_xstrdup(dir);
+    bool found = false;
+    for (;;) {
+        char *git = sc_asprintf("%s%s.git", d, strcmp(d, "/") ? "/" : "");
+        found = access(git, F_OK) == 0;
+        free(git);
+        if (found || strcmp(d, "/") == 0)
+            break;
+        char *up = sc_path_dir(d);
+        free(d);
+        d = up;
+    }
+    free(d);
+    return found;
+}
+
+/* the options of a check: the command line's, with the open C sources as
+ * paths (an open header is an overlay of the sources that include it),
+ * and the root when it is in a project (a git work tree) that no compile
+ * database describes: its C files are the program */
 static void check_options(server *s, doc **docs, size_t n, sc_options *co)
 {
     *co = *s->o;
@@ -365,10 +397,12 @@ static void check_options(server *s, doc **docs, size_t n, sc_options *co)
     co->baseline = co->write_baseline = co->output = NULL;
     co->stdin_filename = NULL;
     for (size_t i = 0; i < n; i++)
-        SC_PUSH(co->paths, docs[i]->path);
-    char *db = s->root && !s->o->compdb_dir && !s->o->cflags.len
-                   ? fe_compdb_find(s->root) : NULL;
-    if (s->root && !db && !s->o->compdb_dir)
+        if (is_c_source(docs[i]->path))
+            SC_PUSH(co->paths, docs[i]->path);
+    if (!s->root || s->o->compdb_dir)
+        return;
+    char *db = s->o->cflags.len ? NULL : fe_compdb_find(s->root);
+    if (!db && in_git_tree(s->root))
         SC_PUSH(co->paths, s->root);
     free(db);
 }
@@ -381,6 +415,18 @@ static lint_out *lint(server *s, doc **docs, size_t n)
         overlay_add(&ov, docs[i]->path, docs[i]->text, docs[i]->len);
     sc_options co;
     check_options(s, docs, n, &co);
+    if (co.paths.len == 0) {      /* only headers open: nothing to check */
+        overlays_free(&ov);
+        SC_VEC_FREE(co.paths);
+        lint_out *out = sc_xmalloc(sizeof *out);
+        out->diags = sc_xmalloc((n + 1) * sizeof *out->diags);
+        out->fixes = sc_xmalloc((n + 1) * sizeof *out->fixes);
+        for (size_t i = 0; i < n; i++) {
+            out->diags[i] = cJSON_CreateArray();
+            out->fixes[i] = cJSON_CreateArray();
+        }
+        return out;
+    }
     sc_strs open_docs = {0};
     for (size_t i = 0; i < n; i++)
         SC_PUSH(open_docs, docs[i]->path);
@@ -414,7 +460,8 @@ static lint_out *lint(server *s, doc **docs, size_t n)
                     cJSON_AddItemToObject(e, "range", cJSON_Duplicate(
                         cJSON_GetObjectItemCaseSensitive(d, "range"), 1));
                     cJSON_AddItemToObject(e, "action",
-                                          code_action(s, c.src, &f->fixes.items[x], d, &c));
+                                          code_action(s, c.src, &f->fixes.items[x], d,
+                                                      docs, n));
                     cJSON_AddItemToArray(out->fixes[i], e);
                 }
                 cJSON_AddItemToArray(out->diags[i], d);
