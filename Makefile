@@ -32,8 +32,10 @@ ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -Iinclude -ffile-prefix-map=$(CURDIR)=.
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 SAN_CFLAGS = $(CSTD) $(WARN) -O1 -g $(SAN) -Iinclude
 
-LLVM_INC := $(shell $(LLVM_CONFIG) --includedir 2>/dev/null)
-LLVM_LIB := $(shell $(LLVM_CONFIG) --libdir 2>/dev/null)
+# (none yet on a fresh machine: `make demo` and `make check` ask again once
+# scripts/deps.sh has installed it)
+LLVM_INC := $(if $(LLVM_CONFIG),$(shell $(LLVM_CONFIG) --includedir 2>/dev/null))
+LLVM_LIB := $(if $(LLVM_CONFIG),$(shell $(LLVM_CONFIG) --libdir 2>/dev/null))
 CLANG_CFLAGS = -I$(LLVM_INC)
 # libclang is loaded with dlopen when a file must be parsed (see
 # src/scopecheck/frontend/clang_api.h), not linked
