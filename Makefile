@@ -36,7 +36,7 @@ SAN_CFLAGS = $(CSTD) $(WARN) -O1 -g $(SAN) -Iinclude
 # scripts/deps.sh has installed it)
 LLVM_INC := $(if $(LLVM_CONFIG),$(shell $(LLVM_CONFIG) --includedir 2>/dev/null))
 LLVM_LIB := $(if $(LLVM_CONFIG),$(shell $(LLVM_CONFIG) --libdir 2>/dev/null))
-CLANG_CFLAGS = -I$(LLVM_INC)
+CLANG_CFLAGS = $(if $(LLVM_INC),-I$(LLVM_INC))
 # libclang is loaded with dlopen when a file must be parsed (see
 # src/scopecheck/frontend/clang_api.h), not linked
 CLANG_LIBS   = -ldl
