@@ -267,10 +267,7 @@ static void map_reaching(run *r)
     sc_check *c = r->c;
     size_t n = c->files.len;
     bool *want = calloc(n + 1, sizeof *want);
-    double t0 = now();
     map_items(c->items, n, r->o->jobs, &r->env, names_library, r);
-    if (getenv("SCOPECHECK_STATS"))
-        fprintf(stderr, "scopecheck: first round %.3f s\n", now() - t0);
     while (!(r->env.cancel && *r->env.cancel)) {
         ir_unit **u = units_of(c);
         ir_unit **dense = calloc(n + 1, sizeof *dense);
@@ -468,7 +465,6 @@ void check_run(sc_check *c)
     r.env.overlays = c->overlays;
     r.env.cancel = c->cancel;
 
-    double tp0 = now();
     /* the whole program the named files belong to (a build system runs
      * the map step file by file: each named file is its whole job) */
     size_t named = c->files.len;
@@ -481,7 +477,6 @@ void check_run(sc_check *c)
         if (c->files.len == named && !c->session)
             program_record(o, cache, &c->files);
     }
-    double tp1 = now();
     /* configurations: excluded files go (from the program too) */
     sc_strs before = {0};
     for (size_t i = 0; i < c->files.len; i++)
@@ -511,7 +506,6 @@ void check_run(sc_check *c)
     policy_report_only(c->pol, c->reported);
     put_overlays(c);
 
-    double tp2 = now();
     c->items = calloc(c->files.len + 1, sizeof *c->items);
     r.mapped = calloc(c->files.len + 1, sizeof *r.mapped);
     for (size_t i = 0; c->args && i < c->files.len; i++) {
@@ -531,9 +525,6 @@ void check_run(sc_check *c)
 
     /* map */
     double t0 = now();
-    if (getenv("SCOPECHECK_STATS"))
-        fprintf(stderr, "scopecheck: program %.3f s, configurations %.3f s, "
-                        "arguments %.3f s\n", tp1 - tp0, tp2 - tp1, t0 - tp2);
     r.ps = c->session ? session_prescan(c->session, c->overlays) : prescan_new();
     prescan_set_texts(r.ps, c->overlays ? overlay_text : NULL, (void *)c->overlays);
     r.ps_overlaid = prescan_new();
@@ -580,12 +571,9 @@ void check_run(sc_check *c)
         c->cancelled = true;
         return;
     }
-    double tf = now();
     report_finish(rep);
     keep_reported(c);
     policy_apply(c->pol, rep, c->src);
-    if (getenv("SCOPECHECK_STATS"))
-        fprintf(stderr, "scopecheck: report %.3f s\n", now() - tf);
 }
 
 void check_hashes(sc_check *c, sc_strmap *out)
