@@ -4,12 +4,21 @@
 #   make check      every test, under AddressSanitizer and UBSan (+ valgrind)
 #   make demo       install missing Debian packages (as root), build, run the
 #                   seed examples and lint the bundled examples
-#   make install    PREFIX=/usr/local (header, libraries, pkg-config, binary)
+#   make install    PREFIX=/usr/local DESTDIR= (header, libraries, pkg-config,
+#                   binary, man page);  make uninstall  removes exactly those
 #   make bench      speed and memory against clang -fsyntax-only
 #   make fuzz-diff  N=1000 random programs run and linted; disagreements
 #                   minimised into tests/regressions/
 
 PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+LIBDIR  ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR  ?= $(PREFIX)/share/man
+# the library's version, written once: VS_VERSION in include/varscope.h
+VERSION := $(shell sed -n 's/^\#define VS_VERSION "\(.*\)"/\1/p' include/varscope.h)
+SOVERSION = $(firstword $(subst ., ,$(VERSION)))
+SONAME  = libvarscope.so.$(SOVERSION)
 CC      ?= cc
 LLVM_CONFIG ?= $(shell command -v llvm-config 2>/dev/null || ls /usr/bin/llvm-config-* 2>/dev/null | sort -V | tail -n 1)
 
@@ -17,14 +26,17 @@ WARN     = -Wall -Wextra -pedantic
 CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L
 OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
-ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -Iinclude
+# the build directory stays out of the binaries (debug info, __FILE__)
+ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -Iinclude -ffile-prefix-map=$(CURDIR)=.
 
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 SAN_CFLAGS = $(CSTD) $(WARN) -O1 -g $(SAN) -Iinclude
 
-LLVM_INC := $(shell $(LLVM_CONFIG) --includedir 2>/dev/null)
-LLVM_LIB := $(shell $(LLVM_CONFIG) --libdir 2>/dev/null)
-CLANG_CFLAGS = -I$(LLVM_INC)
+# (none yet on a fresh machine: `make demo` and `make check` ask again once
+# scripts/deps.sh has installed it)
+LLVM_INC := $(if $(LLVM_CONFIG),$(shell $(LLVM_CONFIG) --includedir 2>/dev/null))
+LLVM_LIB := $(if $(LLVM_CONFIG),$(shell $(LLVM_CONFIG) --libdir 2>/dev/null))
+CLANG_CFLAGS = $(if $(LLVM_INC),-I$(LLVM_INC))
 # libclang is loaded with dlopen when a file must be parsed (see
 # src/scopecheck/frontend/clang_api.h), not linked
 CLANG_LIBS   = -ldl
@@ -46,8 +58,15 @@ libvarscope.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-libvarscope.so: $(LIB_PIC)
-	$(CC) -shared -o $@ $^
+# libvarscope.so.X.Y.Z with SONAME libvarscope.so.X, and the two links a
+# system install has (the runtime's libvarscope.so.X, the linker's
+# libvarscope.so)
+libvarscope.so.$(VERSION): $(LIB_PIC)
+	$(CC) -shared -Wl,-soname,$(SONAME) -o $@ $^
+
+libvarscope.so: libvarscope.so.$(VERSION)
+	ln -sf libvarscope.so.$(VERSION) $(SONAME)
+	ln -sf $(SONAME) $@
 
 $(B)/rel/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -72,9 +91,11 @@ SC_SRC  = $(filter-out src/scopecheck/cli/main.c,$(shell find src/scopecheck -na
 RULE_IDS = $(sort $(basename $(notdir $(wildcard rules/*.json))))
 SC_OBJ  = $(SC_SRC:%.c=$(B)/sc/%.o) $(B)/sc/rules_data.o
 SC_SANOBJ = $(SC_SRC:%.c=$(B)/scsan/%.o) $(B)/scsan/rules_data.o
-SC_FLAGS = $(CLANG_CFLAGS) $(CJSON_CFLAGS) -DSC_INCLUDE_DIR='"$(abspath include)"' \
-           -DSC_LIBCLANG='"$(LLVM_LIB)/libclang.so"' \
-           -DSC_RULES_DIR='"$(abspath rules)"'
+# Nothing of the build tree is compiled in (the binary is relocatable):
+# rule pages and tags are generated into it (tools/genrules.c), and
+# varscope.h is found beside the binary at run time (cli/map.c).
+SC_FLAGS = $(CLANG_CFLAGS) $(CJSON_CFLAGS) \
+           -DSC_LIBCLANG='"$(LLVM_LIB)/libclang.so"'
 SC_LIBS  = $(CLANG_LIBS) $(CJSON_LIBS) -lpthread
 
 # rule metadata and docs, compiled in (see tools/genrules.c)
@@ -152,13 +173,22 @@ $(B)/fixturetest: tests/tools/fixturetest.c
 	$(CC) $(ALL_CFLAGS) $(CJSON_CFLAGS) $< $(CJSON_LIBS) -o $@
 tests: $(UNIT_BIN) $(B)/libvarscope-san.a $(TEST_TOOLS)
 
-check: deps tests
+# `make demo` and `make check` on a fresh machine: scripts/deps.sh installs
+# the missing packages first, and only then does a second make read this
+# file, so that the flags asked of pkg-config and llvm-config above are
+# those of the installed packages (this make read them before).  Without
+# -j, the second make builds on every core.
+JOBS = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || echo 1))
+
+check: deps
+	@$(MAKE) --no-print-directory $(JOBS) tests
 	@bash tests/run.sh
 
 deps:
 	@bash scripts/deps.sh
 
-demo: deps all
+demo: deps
+	@$(MAKE) --no-print-directory $(JOBS) all
 	@bash scripts/demo.sh
 
 bench: all
@@ -227,20 +257,41 @@ fuzz: $(FUZZ_NAMES:%=$(B)/fuzz/fuzz_%)
 .PHONY: fuzz
 
 # ---- install ---------------------------------------------------------------
+# DESTDIR stages the install (packaging); PREFIX is where it will live.  The
+# installed scopecheck finds $(INCLUDEDIR)/varscope.h from its own location
+# (BINDIR/../include), so the whole tree can be moved.  varscope.pc locates
+# itself the same way (${pcfiledir}).
+# with the default layout, varscope.pc finds the prefix from its own place
+# (LIBDIR/pkgconfig); with another LIBDIR or INCLUDEDIR, they are written out
+DEFAULT_LAYOUT = $(and $(filter $(PREFIX)/lib,$(LIBDIR)),$(filter $(PREFIX)/include,$(INCLUDEDIR)))
+PC_PREFIX = $(if $(DEFAULT_LAYOUT),$${pcfiledir}/../..,$(PREFIX))
+PC_INCLUDEDIR = $(if $(DEFAULT_LAYOUT),$${prefix}/include,$(INCLUDEDIR))
+PC_LIBDIR = $(if $(DEFAULT_LAYOUT),$${prefix}/lib,$(LIBDIR))
+INSTALLED = $(INCLUDEDIR)/varscope.h $(LIBDIR)/libvarscope.a \
+            $(LIBDIR)/libvarscope.so.$(VERSION) $(LIBDIR)/$(SONAME) \
+            $(LIBDIR)/libvarscope.so $(LIBDIR)/pkgconfig/varscope.pc \
+            $(BINDIR)/scopecheck $(MANDIR)/man1/scopecheck.1
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig \
-	    $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 644 include/varscope.h $(DESTDIR)$(PREFIX)/include/
-	install -m 644 libvarscope.a $(DESTDIR)$(PREFIX)/lib/
-	install -m 755 libvarscope.so $(DESTDIR)$(PREFIX)/lib/
-	install -m 755 scopecheck $(DESTDIR)$(PREFIX)/bin/
-	install -m 644 man/scopecheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|1.0.0|g' varscope.pc.in \
-	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/varscope.pc
+	install -d $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
+	    $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 644 include/varscope.h $(DESTDIR)$(INCLUDEDIR)/
+	install -m 644 libvarscope.a $(DESTDIR)$(LIBDIR)/
+	install -m 755 libvarscope.so.$(VERSION) $(DESTDIR)$(LIBDIR)/
+	ln -sf libvarscope.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libvarscope.so
+	install -m 755 scopecheck $(DESTDIR)$(BINDIR)/
+	install -m 644 man/scopecheck.1 $(DESTDIR)$(MANDIR)/man1/
+	sed -e 's|@PC_PREFIX@|$(PC_PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    -e 's|@PC_INCLUDEDIR@|$(PC_INCLUDEDIR)|g' -e 's|@PC_LIBDIR@|$(PC_LIBDIR)|g' \
+	    varscope.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/varscope.pc
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
 
 clean:
-	rm -rf $(B) libvarscope.a libvarscope.so scopecheck
+	rm -rf $(B) libvarscope.a libvarscope.so libvarscope.so.* scopecheck
 
-.PHONY: all check tests deps demo bench install clean
+.PHONY: all check tests deps demo bench install uninstall clean
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -10,7 +10,9 @@ flags, so the ratios hold on any machine:
   2. growth: 10,000 and 100,000 scoping calls in one function, and 1,000
      sequential unknown ifs around calls: time and peak memory, to show
      that both grow linearly;
-  3. trees (scripts/bench_tree.py, when present): many files, -j, caches.
+  3. trees (scripts/bench_tree.py, when present): many files, -j, caches;
+  4. the language server (scripts/bench_lsp.py): the re-lint after an edit
+     of one file of that tree, warm, against clang -fsyntax-only of it.
 
 Not a test: it prints figures; nothing fails on a slow machine.
 """
@@ -191,10 +193,12 @@ def main():
             print("   %-34s %9.3f %9.3f %9.1f %9.1f %6.2fx%s" % (
                 name, tc, ts, mc, ms, ts / tc, "" if st <= 1 else f"  (status {st})"))
         print()
-        tree = os.path.join(ROOT, "scripts", "bench_tree.py")
-        if os.path.exists(tree):
-            sys.stdout.flush()
-            subprocess.run([sys.executable, tree], check=False)
+        for part in ("bench_tree.py", "bench_lsp.py"):
+            script = os.path.join(ROOT, "scripts", part)
+            if os.path.exists(script):
+                sys.stdout.flush()
+                subprocess.run([sys.executable, script], check=False)
+                print()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -96,9 +96,21 @@ int main(int argc, char **argv)
         cstring(out, str(o, "summary", path));
         fputs(",\n    ", out);
         cstring(out, doc);
-        fprintf(out, ",\n    %d, %d},\n",
+        fprintf(out, ",\n    %d, %d,\n    (const char *const[]){",
                 cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "fixable")),
                 cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "runtime")));
+        /* the tags, so that SARIF has them wherever the binary is */
+        const cJSON *tag;
+        cJSON_ArrayForEach(tag, cJSON_GetObjectItemCaseSensitive(o, "tags")) {
+            if (!cJSON_IsString(tag)) {
+                fprintf(stderr, "genrules: %s/%s.json: \"tags\" must be strings\n",
+                        argv[2], argv[i]);
+                return 1;
+            }
+            cstring(out, tag->valuestring);
+            fputs(", ", out);
+        }
+        fputs("NULL}},\n", out);
         free(doc);
         cJSON_Delete(o);
         free(json);

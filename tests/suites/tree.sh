@@ -20,6 +20,8 @@ for i in $(seq 1 20); do
     printf '#include <string.h>\nint plain_%d(const char *s) { return (int)strlen(s) + %d; }\n' "$i" "$i" > "$tmp/tree/plain/p$i.c"
 done
 cd "$tmp/tree"
+# a project: its cache is kept at its root (.scopecheck-cache beside .git)
+git init -q .
 
 lint() { # lint ARGS... -> stdout in $tmp/out.N (JSON), stats in $tmp/err
     SCOPECHECK_STATS=1 "$sc" --format=json "$@" . -- -I"$inc" -Iprograms/macro_wrapper 2> "$tmp/err"

@@ -221,7 +221,8 @@ static bool put(FILE *out, const char *s)
 }
 
 bool baseline_write(const char *path, const sc_report *r,
-                    const char *const *fps, size_t *count, char **err)
+                    const char *const *fps, const char *const *files,
+                    size_t *count, char **err)
 {
     *count = 0;
     size_t n = strlen(path);
@@ -260,7 +261,8 @@ bool baseline_write(const char *path, const sc_report *r,
         if (!e ||
             !cJSON_AddStringToObject(e, "fingerprint", fps[i]) ||
             !cJSON_AddStringToObject(e, "rule", f->rule ? f->rule : "") ||
-            !cJSON_AddStringToObject(e, "file", f->pos.file ? f->pos.file : "") ||
+            !cJSON_AddStringToObject(e, "file", files && files[i] ? files[i]
+                                                : f->pos.file ? f->pos.file : "") ||
             !cJSON_AddStringToObject(e, "message", f->msg ? f->msg : "")) {
             cJSON_Delete(e);
             ok = false;

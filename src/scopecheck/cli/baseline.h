@@ -13,6 +13,8 @@
  *       ...
  *     ]
  *   }
+ * Files are named relative to the baseline's own directory, in "file" and
+ * in the fingerprints, so that a run from any directory matches it.
  * Only "fingerprint" (32 hex digits, see report/fingerprint.h) is used for
  * matching; "rule", "file" and "message" are for people (strings when
  * present).  Unknown keys are ignored (later versions may add some);
@@ -46,8 +48,10 @@ size_t baseline_unmatched(const sc_baseline *b);
 /* Writes the findings of r whose fps[i] is not NULL (fps: r->items.len
  * entries, in r->items order) to path: to a temporary file in the same
  * directory, then renamed over path, so path is never left half written.
- * false and *err (malloc'd) on failure; *count: findings written. */
+ * files[i] (files may be NULL) names finding i's file.  false and *err
+ * (malloc'd) on failure; *count: findings written. */
 bool baseline_write(const char *path, const sc_report *r,
-                    const char *const *fps, size_t *count, char **err);
+                    const char *const *fps, const char *const *files,
+                    size_t *count, char **err);
 
 #endif

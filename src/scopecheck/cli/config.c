@@ -375,9 +375,16 @@ static void read_doc(sc_config *cfg, sc_jdoc *doc, sc_report *rep)
             else
                 error(&c, m, "\"strict\": expected true or false, not %s",
                       type_name(m));
+        } else if (strcmp(m->string, "inherit") == 0) {
+            if (cJSON_IsBool(m))
+                cfg->inherit = cJSON_IsTrue(m);
+            else
+                error(&c, m, "\"inherit\": expected true or false, not %s",
+                      type_name(m));
         } else {
             error(&c, m, "%s: unknown key (expected rules, exclude, "
-                         "extra_args, library, strict)", q(&c, m->string));
+                         "extra_args, library, strict, inherit)",
+                  q(&c, m->string));
         }
     }
     free(dups);
@@ -434,7 +441,43 @@ int config_rule(const sc_config *cfg, int rule)
 {
     if (!cfg || rule < 0 || (size_t)rule >= sc_nrules)
         return SC_RULE_UNSET;
+    if (cfg->rules[rule] == SC_RULE_UNSET && cfg->parent)
+        return config_rule(cfg->parent, rule);
     return cfg->rules[rule];
+}
+
+/* "inherit": cfg laid over parent (see config.h) */
+static void inherit(sc_config *cfg, const sc_config *parent)
+{
+    cfg->parent = parent;
+    if (parent->broken)
+        cfg->broken = true;       /* its problems are reported already */
+    if (cfg->strict == -1)
+        cfg->strict = parent->strict;
+    sc_strs args = {0};
+    for (size_t i = 0; i < parent->extra_args.len; i++)
+        SC_PUSH(args, sc_strdup(&cfg->arena, parent->extra_args.items[i]));
+    for (size_t i = 0; i < cfg->extra_args.len; i++)
+        SC_PUSH(args, cfg->extra_args.items[i]);
+    SC_VEC_FREE(cfg->extra_args);
+    cfg->extra_args = args;
+    size_t n = cfg->naliases;
+    sc_alias *all = sc_alloc(&cfg->arena,
+                             (n + parent->naliases + 1) * sizeof *all);
+    if (n)
+        memcpy(all, cfg->aliases, n * sizeof *all);
+    for (size_t i = 0; i < parent->naliases; i++) {
+        bool mine = false;
+        for (size_t k = 0; k < cfg->naliases && !mine; k++)
+            mine = strcmp(cfg->aliases[k].name, parent->aliases[i].name) == 0;
+        if (!mine) {
+            all[n].name = sc_strdup(&cfg->arena, parent->aliases[i].name);
+            all[n].canonical = sc_strdup(&cfg->arena, parent->aliases[i].canonical);
+            n++;
+        }
+    }
+    cfg->aliases = all;
+    cfg->naliases = n;
 }
 
 /* ---- exclusion ------------------------------------------------------------- */
@@ -472,6 +515,8 @@ static bool glob_match(const char *glob, const char *rel)
 bool config_excludes(sc_config_cache *c, const sc_config *cfg,
                      const char *file)
 {
+    if (cfg && cfg->parent && config_excludes(c, cfg->parent, file))
+        return true;              /* "inherit": the parent's globs too */
     if (!cfg || !cfg->exclude.len || !cfg->dir)
         return false;
     char *abs = abs_file(c, file);
@@ -616,25 +661,33 @@ static char *shown_path(sc_config_cache *c, const char *abs)
     return sc_xstrdup(abs);
 }
 
-const sc_config *config_for_file(sc_config_cache *c, const char *file,
-                                 sc_report *rep)
+static const sc_config *config_in_dir(sc_config_cache *c, const char *start,
+                                      sc_report *rep);
+
+/* a configuration read from path (in dir), laid over its parent's when it
+ * says "inherit" */
+static sc_config *load_config(sc_config_cache *c, const char *path,
+                              const char *shown, const char *dir,
+                              sc_report *rep)
 {
-    if (c->override) {
-        if (!c->forced_loaded) {
-            c->forced_loaded = true;
-            char *abs = abs_file(c, c->override);
-            char *dir = abs ? dir_of(abs) : NULL;
-            c->forced = config_load(c->override, c->override, dir, rep);
-            free(dir);
-            free(abs);
-        }
-        return c->forced;
+    sc_config *cfg = config_load(path, shown, dir, rep);
+    SC_PUSH(c->owned, cfg);
+    if (cfg->inherit && dir && strcmp(dir, "/") != 0) {
+        char *up = sc_xstrdup(dir);
+        parent(up);
+        const sc_config *p = config_in_dir(c, up, rep);
+        free(up);
+        if (p != c->none)
+            inherit(cfg, p);
     }
-    char *abs = abs_file(c, file);
-    if (!abs)
-        return c->none;
-    char *dir = dir_of(abs);
-    free(abs);
+    return cfg;
+}
+
+/* the configuration of the files in directory `start` (absolute, real) */
+static const sc_config *config_in_dir(sc_config_cache *c, const char *start,
+                                      sc_report *rep)
+{
+    char *dir = sc_xstrdup(start);
     SC_VEC(char *) seen = {0};
     sc_config *found = NULL;
     for (;;) {
@@ -649,8 +702,7 @@ const sc_config *config_for_file(sc_config_cache *c, const char *file,
         struct stat st;
         if (stat(path, &st) == 0 || errno != ENOENT) {
             char *shown = shown_path(c, path);
-            found = config_load(path, shown, dir, rep);
-            SC_PUSH(c->owned, found);
+            found = load_config(c, path, shown, dir, rep);
             free(shown);
             free(path);
             break;
@@ -667,4 +719,36 @@ const sc_config *config_for_file(sc_config_cache *c, const char *file,
     SC_VEC_FREE(seen);
     free(dir);
     return found ? found : c->none;
+}
+
+const sc_config *config_for_file(sc_config_cache *c, const char *file,
+                                 sc_report *rep)
+{
+    if (c->override) {
+        if (!c->forced_loaded) {
+            c->forced_loaded = true;
+            char *abs = abs_file(c, c->override);
+            char *dir = abs ? dir_of(abs) : NULL;
+            c->forced = config_load(c->override, c->override, dir, rep);
+            if (c->forced->inherit && dir && strcmp(dir, "/") != 0) {
+                char *up = sc_xstrdup(dir);
+                parent(up);
+                const sc_config *p = config_in_dir(c, up, rep);
+                free(up);
+                if (p != c->none)
+                    inherit(c->forced, p);
+            }
+            free(dir);
+            free(abs);
+        }
+        return c->forced;
+    }
+    char *abs = abs_file(c, file);
+    if (!abs)
+        return c->none;
+    char *dir = dir_of(abs);
+    free(abs);
+    const sc_config *cfg = config_in_dir(c, dir, rep);
+    free(dir);
+    return cfg;
 }

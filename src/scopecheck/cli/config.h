@@ -1,15 +1,21 @@
 /* .scopecheck.json: per-directory settings.
  *
  * Each checked file takes the .scopecheck.json nearest above it (its own
- * directory first, then each parent up to the root; the nearest wins, no
- * merging); `--config FILE` gives FILE to every file instead.  The file:
+ * directory first, then each parent up to the root; the nearest wins);
+ * `--config FILE` gives FILE to every file instead.  A configuration with
+ * "inherit": true is laid over the one above its directory, as clang-tidy's
+ * InheritParentConfig: its rules and "strict" win where it sets them, the
+ * parent's "exclude" globs still apply (relative to the parent's
+ * directory), "extra_args" come after the parent's, and "library" adds to
+ * the parent's.  The file:
  *
  *   {
  *     "rules":      {"scope-reentered": "off", "variable-renamed": "error"},
  *     "exclude":    ["third_party", "gen_*.c"],
  *     "extra_args": ["-DUSE_VARSCOPE", "-Iinclude"],
  *     "library":    {"my_get_var": "vs_get_variable_at"},
- *     "strict":     true
+ *     "strict":     true,
+ *     "inherit":    true
  *   }
  *
  * - rules: a rule id -> "off" | "error" | "warning" | "note".  The command
@@ -26,6 +32,7 @@
  *   are called with -> the varscope function they behave as (the same
  *   arguments), e.g. "vs_get_variable_at".  Given to the engine as aliases.
  * - strict: like --strict, for the files under it.
+ * - inherit: lay this configuration over the parent directory's.
  *
  * Anything else is an error naming the file, the line and the key, e.g.
  *   proj/.scopecheck.json:4: "rulez": unknown key (expected rules, exclude, extra_args, library, strict)
@@ -57,6 +64,8 @@ typedef struct sc_config {
     sc_alias *aliases;
     size_t naliases;
     int strict;                   /* -1 unset, 0, 1 */
+    bool inherit;                 /* "inherit": true */
+    const struct sc_config *parent; /* the configuration it is laid over */
     sc_arena arena;               /* every string above */
 } sc_config;
 

@@ -1,11 +1,10 @@
-/* The run: options -> files -> pre-scan -> map (parse and lower, through
- * the cache, on N threads) -> link (group files into programs, run the
- * engine; the rules read its events) -> report -> exit status.
+/* The command line's run: the informational options, then a check (see
+ * check.h) -> --fix or --diff -> report -> exit status.
  *
  * --emit-summary DIR stops after the map step and writes each file's IR
  * summary to DIR; --link DIR starts from the summaries in DIR.  A build
  * system can run the first next to compilation and the second at the
- * end. */
+ * end.  --lsp serves an editor instead (lsp/server.h). */
 #include "driver.h"
 
 #include <dirent.h>
@@ -14,21 +13,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
+#include <unistd.h>
 
-#include "../engine/engine.h"
+#include "../frontend/compdb.h"
 #include "../ir/summary.h"
+#include "../lsp/server.h"
 #include "../report/output.h"
 #include "../rules/rule.h"
 #include "../util/file.h"
+#include "../util/strmap.h"
 #include "../version.h"
-#include "cache.h"
-#include "files.h"
-#include "jsonfile.h"
+#include "check.h"
 #include "fix.h"
+#include "jsonfile.h"
 #include "map.h"
+#include "overlay.h"
 #include "policy.h"
-#include "prescan.h"
 
 static void list_rules(FILE *out)
 {
@@ -48,189 +48,6 @@ static bool explain(FILE *out, const char *id)
     return true;
 }
 
-/* Rules on/off and severities: the metadata's defaults, then --enable
- * and --disable. */
-static void configure_rules(const sc_options *o, bool *enabled,
-                            sc_severity *sev)
-{
-    for (size_t i = 0; i < sc_nrules; i++) {
-        const sc_rule_meta *m = sc_rule_meta_find(sc_rules[i]->id);
-        bool ok;
-        enabled[i] = true;
-        sev[i] = m ? sc_severity_parse(m->severity, &ok) : SC_SEV_WARNING;
-    }
-    for (size_t k = 0; k < o->disable.len; k++)
-        enabled[sc_rule_index(o->disable.items[k])] = false;
-    for (size_t k = 0; k < o->enable.len; k++)
-        enabled[sc_rule_index(o->enable.items[k])] = true;
-}
-
-/* ---- link ---- */
-
-/* Programs: each unit that defines main is a program together with every
- * unit that defines no main (shared helpers); without any main, all units
- * form one program.  Entry points: each program's main and the uncalled
- * functions of its main unit; the uncalled functions of the shared units
- * are analysed once, in a pass over every unit (so that a helper any main
- * calls is not mistaken for an entry point), not once per program. */
-static bool defines_main(const ir_unit *u)
-{
-    for (uint32_t i = 0; i < u->nfuncs; i++)
-        if (strcmp(u->funcs[i].name, "main") == 0 && !u->funcs[i].is_static)
-            return true;
-    return false;
-}
-
-static void link_programs(ir_unit **units, size_t n, const sc_engine_opts *eo,
-                          sc_rules_conf *rc)
-{
-    ir_unit **prog = calloc(n + 1, sizeof *prog);
-    ir_unit **shared = calloc(n + 1, sizeof *shared);
-    size_t nshared = 0, nmain = 0;
-    for (size_t i = 0; i < n; i++)
-        if (units[i]) {
-            if (defines_main(units[i]))
-                nmain++;
-            else
-                shared[nshared++] = units[i];
-        }
-    for (size_t m = 0; m < n; m++) {
-        if (!units[m] || !defines_main(units[m]))
-            continue;
-        size_t k = 0;
-        prog[k++] = units[m];
-        for (size_t i = 0; i < nshared; i++)
-            prog[k++] = shared[i];
-        sc_engine_opts o = *eo;
-        o.entry_units = &units[m];
-        o.nentry_units = 1;
-        sc_analyze(prog, k, &o, sc_rules_dispatch, rc);
-    }
-    if (nshared) {
-        size_t k = 0;
-        for (size_t i = 0; i < n; i++)
-            if (units[i])
-                prog[k++] = units[i];
-        sc_engine_opts o = *eo;
-        o.entry_units = shared;
-        o.nentry_units = nshared;
-        (void)nmain;
-        sc_analyze(prog, k, &o, sc_rules_dispatch, rc);
-    }
-    free(prog);
-    free(shared);
-}
-
-/* ---- map, with the pre-scan ---- */
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static void add_name(const char *name, void *ctx)
-{
-    sc_strmap_put(ctx, name, (void *)1);
-}
-
-typedef struct run {
-    const sc_options *o;
-    sc_report *rep;
-    sc_strs files;
-    sc_map_item *items;           /* per file */
-    bool *mapped;
-    sc_cache *cache;
-    sc_strs aliases;
-    double map_seconds;
-} run;
-
-static void map_some(run *r, const bool *want)
-{
-    size_t n = 0;
-    sc_map_item *batch = calloc(r->files.len + 1, sizeof *batch);
-    size_t *index = calloc(r->files.len + 1, sizeof *index);
-    for (size_t i = 0; i < r->files.len; i++)
-        if (want[i] && !r->mapped[i] && r->items[i].argv) {
-            index[n] = i;
-            batch[n++] = r->items[i];
-            r->mapped[i] = true;
-        }
-    map_items(batch, n, r->o->jobs, r->cache, NULL, NULL);
-    for (size_t k = 0; k < n; k++)
-        r->items[index[k]] = batch[k];
-    free(batch);
-    free(index);
-}
-
-static ir_unit **units_of(run *r)
-{
-    ir_unit **u = calloc(r->files.len + 1, sizeof *u);
-    for (size_t i = 0; i < r->files.len; i++)
-        u[i] = r->items[i].unit;
-    return u;
-}
-
-/* The first round's filter, run by the map step's workers: a file is
- * parsed if it names the library (binary data too: it is no C source,
- * whatever it may name, and its parse says so). */
-typedef struct first_round {
-    run *r;
-    sc_prescan *ps;
-    bool all;                     /* --all-files: every file */
-} first_round;
-
-static bool names_library(void *ctx, size_t i)
-{
-    first_round *fr = ctx;
-    run *r = fr->r;
-    const char *file = r->files.items[i];
-    bool want = r->items[i].argv &&
-                (fr->all ||
-                 prescan_mentions_library(fr->ps, file, r->items[i].argv,
-                                          &r->aliases) ||
-                 prescan_is_binary(fr->ps, file));
-    r->mapped[i] = want;
-    return want;
-}
-
-/* Parses the files that can reach the library: those whose text names it,
- * then, until nothing changes, those that name a function that reaches it
- * (see prescan.c).  --all-files parses everything. */
-static void map_reaching(run *r, bool all)
-{
-    size_t n = r->files.len;
-    bool *want = calloc(n + 1, sizeof *want);
-    sc_prescan *ps = prescan_new();
-    first_round fr = {r, ps, all};
-    map_items(r->items, n, r->o->jobs, r->cache, names_library, &fr);
-    for (;;) {
-        ir_unit **u = units_of(r);
-        ir_unit **dense = calloc(n + 1, sizeof *dense);
-        size_t k = 0;
-        for (size_t i = 0; i < n; i++)
-            if (u[i])
-                dense[k++] = u[i];
-        sc_strmap names = {0};
-        sc_reaching_functions(dense, k, NULL, 0, add_name, &names);
-        bool more = false;
-        for (size_t i = 0; i < n; i++) {
-            want[i] = !r->mapped[i] && r->items[i].argv &&
-                      prescan_mentions_any(ps, r->files.items[i], &names);
-            more |= want[i];
-        }
-        sc_strmap_free(&names);
-        free(u);
-        free(dense);
-        if (!more)
-            break;
-        map_some(r, want);
-    }
-    prescan_free(ps);
-    free(want);
-}
-
 /* ---- summaries on disk ---- */
 
 static char *summary_name(const char *dir, const char *file)
@@ -238,34 +55,31 @@ static char *summary_name(const char *dir, const char *file)
     uint64_t h = sc_fnv1a(SC_FNV_INIT, file, strlen(file));
     const char *base = strrchr(file, '/');
     base = base ? base + 1 : file;
-    size_t n = strlen(dir) + strlen(base) + 32;
-    char *path = sc_xmalloc(n);
-    snprintf(path, n, "%s/%s.%016llx.scir", dir, base, (unsigned long long)h);
-    return path;
+    return sc_asprintf("%s/%s.%016llx.scir", dir, base, (unsigned long long)h);
 }
 
-static void emit_summaries(run *r)
+static void emit_summaries(const sc_options *o, sc_check *c)
 {
-    if (mkdir(r->o->emit_summary, 0777) != 0 && errno != EEXIST) {
-        report_failure(r->rep, "%s: cannot create the directory (%s)",
-                       r->o->emit_summary, strerror(errno));
+    sc_report *rep = &c->rep;
+    if (mkdir(o->emit_summary, 0777) != 0 && errno != EEXIST) {
+        report_failure(rep, "%s: cannot create the directory (%s)",
+                       o->emit_summary, strerror(errno));
         return;
     }
-    for (size_t i = 0; i < r->files.len; i++) {
-        if (!r->items[i].unit)
+    for (size_t i = 0; i < c->files.len; i++) {
+        if (!c->items[i].unit)
             continue;
         size_t len;
-        unsigned char *bytes = ir_write(r->items[i].unit, &len);
-        char *path = summary_name(r->o->emit_summary, r->files.items[i]);
-        char *tmp = sc_xmalloc(strlen(path) + 8);
-        sprintf(tmp, "%s.tmp", path);
+        unsigned char *bytes = ir_write(c->items[i].unit, &len);
+        char *path = summary_name(o->emit_summary, c->files.items[i]);
+        char *tmp = sc_asprintf("%s.tmp", path);
         FILE *f = fopen(tmp, "wb");
         bool ok = f && fwrite(bytes, 1, len, f) == len;
         if (f)
             ok = fclose(f) == 0 && ok;
         if (!ok || rename(tmp, path) != 0) {
             remove(tmp);
-            report_failure(r->rep, "%s: cannot write the summary", path);
+            report_failure(rep, "%s: cannot write the summary", path);
         }
         free(tmp);
         free(path);
@@ -278,65 +92,80 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* --link DIR...: every *.scir in each DIR, in name order (stable output). */
-static void read_summaries(run *r)
+/* Is the summary's source still a file of the program?  Not when it is
+ * gone (deleted, renamed), nor when the compile database that describes
+ * its place (-p, or the nearest above it) no longer lists it. */
+static bool source_current(const sc_options *o, sc_args_ctx *args,
+                           const ir_unit *u)
 {
-    for (size_t k = 0; k < r->o->link.len; k++) {
-        const char *dir = r->o->link.items[k];
+    struct stat st;
+    if (!u->main_file || stat(u->main_file, &st) != 0)
+        return false;
+    fe_compdb *db = args ? args_compdb(args, u->main_file) : NULL;
+    (void)o;
+    if (!db)
+        return true;
+    int argc;
+    char **listed = fe_compdb_args(db, u->main_file, &argc);
+    fe_args_free(listed);
+    return listed != NULL;
+}
+
+/* --link DIR...: every *.scir in each DIR, in name order (stable output);
+ * summaries of files the program no longer has are left out */
+static ir_unit **read_summaries(const sc_options *o, sc_report *rep,
+                                sc_strs *names, size_t *n)
+{
+    for (size_t k = 0; k < o->link.len; k++) {
+        const char *dir = o->link.items[k];
         DIR *d = opendir(dir);
         if (!d) {
-            report_failure(r->rep, "%s: %s", dir, strerror(errno));
+            report_failure(rep, "%s: %s", dir, strerror(errno));
             continue;
         }
-        size_t before = r->files.len;
+        size_t before = names->len;
         struct dirent *e;
         while ((e = readdir(d))) {
             size_t l = strlen(e->d_name);
             if (l > 5 && strcmp(e->d_name + l - 5, ".scir") == 0)
-                SC_PUSH(r->files, sc_asprintf("%s/%s", dir, e->d_name));
+                SC_PUSH(*names, sc_asprintf("%s/%s", dir, e->d_name));
         }
         closedir(d);
-        if (r->files.len == before)
-            report_failure(r->rep, "%s: no summaries (*.scir) in this directory",
+        if (names->len == before)
+            report_failure(rep, "%s: no summaries (*.scir) in this directory",
                            dir);
     }
-    if (r->files.len > 1)
-        qsort(r->files.items, r->files.len, sizeof *r->files.items, cmp_str);
-    r->items = calloc(r->files.len + 1, sizeof *r->items);
-    for (size_t i = 0; i < r->files.len; i++) {
+    if (names->len > 1)
+        qsort(names->items, names->len, sizeof *names->items, cmp_str);
+    sc_map_opts mo = {o->compdb_dir, &o->cflags, &o->extra_args};
+    sc_args_ctx *args = args_new(&mo, rep);
+    ir_unit **units = calloc(names->len + 1, sizeof *units);
+    size_t stale = 0;
+    for (size_t i = 0; i < names->len; i++) {
         size_t len;
-        unsigned char *buf = (unsigned char *)sc_read_file(r->files.items[i], &len);
-        r->items[i].file = r->files.items[i];
-        r->items[i].unit = buf ? ir_read(buf, len) : NULL;
-        if (!r->items[i].unit)
-            report_failure(r->rep, "%s: not a scopecheck %s summary, or damaged",
-                           r->files.items[i], SC_VERSION);
+        unsigned char *buf = (unsigned char *)sc_read_file(names->items[i], &len);
+        units[i] = buf ? ir_read(buf, len) : NULL;
         free(buf);
-    }
-}
-
-/* ---- --fix ---- */
-
-static void apply_fixes(run *r, sc_report *rep)
-{
-    /* tests only: a file changed by somebody between the check and the fix */
-    if (getenv("SCOPECHECK_TEST_MODIFY_BEFORE_FIX"))
-        for (size_t i = 0; i < r->files.len; i++) {
-            FILE *f = fopen(r->files.items[i], "a");
-            if (f) {
-                fputc('\n', f);
-                fclose(f);
-            }
+        if (!units[i]) {
+            report_failure(rep, "%s: not a scopecheck %s summary, or damaged",
+                           names->items[i], SC_VERSION);
+        } else if (!source_current(o, args, units[i])) {
+            if (stale++ < 5)
+                report_warning(rep, "%s: left out: its source %s is %s",
+                               names->items[i], units[i]->main_file,
+                               access(units[i]->main_file, F_OK) == 0
+                                   ? "not in the compile database"
+                                   : "gone");
+            ir_unit_free(units[i]);
+            units[i] = NULL;
         }
-    sc_strmap hashes = {0};
-    for (size_t i = 0; i < r->files.len; i++)
-        if (r->items[i].hashed)
-            sc_strmap_put(&hashes, r->files.items[i], &r->items[i].hash);
-    size_t nfiles = 0, n = fix_apply(rep, &hashes, &nfiles);
-    sc_strmap_free(&hashes);
-    if (!r->o->quiet)
-        fprintf(stderr, "scopecheck: fixed %zu finding%s in %zu file%s\n", n,
-                n == 1 ? "" : "s", nfiles, nfiles == 1 ? "" : "s");
+    }
+    if (stale > 5)
+        report_warning(rep, "%zu more summaries left out: their sources are "
+                            "gone or no longer compiled", stale - 5);
+    args_free(args);
+    *n = names->len;
+    return units;
 }
 
 /* ---- output ---- */
@@ -362,16 +191,31 @@ static void summary(FILE *err, sc_report *rep, size_t nfiles)
             rep->failures.len ? " (some files could not be checked)" : "");
 }
 
-static bool write_report(const sc_options *o, sc_report *rep,
-                         sc_source_cache *src, size_t nfiles)
+/* colour as --color says: auto means a terminal, unless NO_COLOR is set
+ * and not empty (no-color.org) or the terminal is dumb */
+static bool use_color(const sc_options *o, FILE *out)
 {
-    FILE *out = stdout;
+    if (o->color == SC_COLOR_ALWAYS)
+        return true;
+    if (o->color == SC_COLOR_NEVER)
+        return false;
+    const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+    if (no && *no)
+        return false;
+    if (term && strcmp(term, "dumb") == 0)
+        return false;
+    return isatty(fileno(out));
+}
+
+static bool write_report(const sc_options *o, sc_report *rep,
+                         sc_source_cache *src, size_t nfiles, FILE *out)
+{
     if (o->output && !(out = fopen(o->output, "w"))) {
         report_failure(rep, "%s: cannot write the report (%s)", o->output,
                        strerror(errno));
         return false;
     }
-    sc_output_opts oo = {o->show_suppressed, false, nfiles};
+    sc_output_opts oo = {o->show_suppressed, use_color(o, out), nfiles};
     bool ok = true;
     switch (o->format) {
     case SC_FMT_JSON:
@@ -387,11 +231,101 @@ static bool write_report(const sc_options *o, sc_report *rep,
         output_text(out, rep, src, &oo);
         break;
     }
-    if (out != stdout)
+    if (o->output)
         ok = fclose(out) == 0 && ok;
     else
         fflush(out);
     return ok;
+}
+
+static void print_problems(const sc_options *o, const sc_report *rep)
+{
+    if (!o->quiet)
+        for (size_t i = 0; i < rep->warnings.len; i++)
+            fprintf(stderr, "scopecheck: warning: %s\n", rep->warnings.items[i]);
+    for (size_t i = 0; i < rep->failures.len; i++)
+        fprintf(stderr, "scopecheck: error: %s\n", rep->failures.items[i]);
+}
+
+/* --fix, --diff: what they do with the findings that have fix-its */
+static void fixes(const sc_options *o, sc_check *c, const sc_overlays *ov)
+{
+    /* tests only: a file changed by somebody between the check and the fix */
+    if (getenv("SCOPECHECK_TEST_MODIFY_BEFORE_FIX"))
+        for (size_t i = 0; i < c->files.len; i++) {
+            FILE *f = fopen(c->files.items[i], "a");
+            if (f) {
+                fputc('\n', f);
+                fclose(f);
+            }
+        }
+    sc_strmap hashes = {0};
+    check_hashes(c, &hashes);
+    size_t nfiles = 0, n;
+    if (o->diff) {
+        n = fix_run(&c->rep, &hashes, ov, SC_FIX_DIFF, stdout, &nfiles);
+    } else if (o->stdin_filename) {
+        n = fix_run(&c->rep, &hashes, ov, SC_FIX_PRINT, stdout, &nfiles);
+        if (nfiles == 0)          /* nothing fixed: the text as it came */
+            fwrite(ov->items.items[0].text, 1, ov->items.items[0].len, stdout);
+        fflush(stdout);
+    } else {
+        n = fix_run(&c->rep, &hashes, ov, SC_FIX_WRITE, NULL, &nfiles);
+    }
+    sc_strmap_free(&hashes);
+    if (!o->quiet)
+        fprintf(stderr, "scopecheck: %s %zu finding%s in %zu file%s\n",
+                o->diff ? "a diff fixes" : "fixed", n, n == 1 ? "" : "s",
+                nfiles, nfiles == 1 ? "" : "s");
+}
+
+/* standard input as the text of --stdin-filename's file */
+static bool read_stdin(const sc_options *o, sc_overlays *ov)
+{
+    SC_VEC(char) buf = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+        for (size_t i = 0; i < n; i++)
+            SC_PUSH(buf, chunk[i]);
+    bool ok = !ferror(stdin);
+    if (ok)
+        overlay_add(ov, o->stdin_filename, buf.items ? buf.items : "", buf.len);
+    else
+        fprintf(stderr, "scopecheck: error: cannot read standard input (%s)\n",
+                strerror(errno));
+    SC_VEC_FREE(buf);
+    return ok;
+}
+
+static int link_only(const sc_options *o)
+{
+    sc_report rep;
+    report_init(&rep);
+    sc_strs names = {0};
+    size_t n = 0;
+    ir_unit **units = read_summaries(o, &rep, &names, &n);
+    sc_source_cache *src = sc_source_cache_new();
+    check_link(o, units, n, NULL, &rep, src, NULL);
+    report_finish(&rep);
+    sc_policy *pol = policy_new(o);
+    policy_apply(pol, &rep, src);
+    bool wrote = write_report(o, &rep, src, n, stdout);
+    print_problems(o, &rep);
+    if (!o->quiet && o->format == SC_FMT_TEXT)
+        summary(stderr, &rep, n);
+    int status = wrote ? exit_status(o, &rep) : 2;
+    for (size_t i = 0; i < n; i++)
+        if (units[i])
+            ir_unit_free(units[i]);
+    free(units);
+    for (size_t i = 0; i < names.len; i++)
+        free((void *)names.items[i]);
+    SC_VEC_FREE(names);
+    policy_free(pol);
+    sc_source_cache_free(src);
+    report_free(&rep);
+    return status;
 }
 
 int sc_run(const sc_options *o)
@@ -411,130 +345,44 @@ int sc_run(const sc_options *o)
     }
     if (o->explain)
         return explain(stdout, o->explain) ? 0 : 2;
-    if (o->paths.len == 0 && o->link.len == 0) {
+    if (o->lsp)
+        return sc_lsp_main(o);
+    if (o->link.len)
+        return link_only(o);
+    if (o->paths.len == 0) {
         fprintf(stderr, "scopecheck: no input files (see --help)\n");
         return 2;
     }
 
-    sc_report rep;
-    report_init(&rep);
-    run r = {0};
-    r.o = o;
-    r.rep = &rep;
-    sc_map_opts mo = {o->compdb_dir, &o->cflags, &o->extra_args};
-    sc_args_ctx *args = NULL;
-    /* configurations, suppressions, baselines (see policy.h) */
-    sc_policy *pol = policy_new(o);
-    const sc_policy_plan *plan = NULL;
-
-    if (o->link.len) {
-        read_summaries(&r);
-    } else {
-        files_expand(&o->paths, &r.files, &rep);
-        plan = policy_prepare(pol, &r.files, &rep);
-        if (plan)
-            r.aliases = plan->alias_names;
-        r.items = calloc(r.files.len + 1, sizeof *r.items);
-        r.mapped = calloc(r.files.len + 1, sizeof *r.mapped);
-        args = args_new(&mo, &rep);
-        for (size_t i = 0; args && i < r.files.len; i++) {
-            r.items[i].file = r.files.items[i];
-            char *err = NULL;
-            r.items[i].argv = args_for(args, r.files.items[i],
-                                       plan ? &plan->extra_args[i] : NULL,
-                                       &r.items[i].argc, &err);
-            if (!r.items[i].argv) {
-                report_failure(&rep, "%s", err ? err : r.files.items[i]);
-                free(err);
-            }
-        }
-        if (!o->no_cache && !o->emit_summary) {
-            char *err = NULL;
-            r.cache = cache_open(o->cache_dir ? o->cache_dir : ".scopecheck-cache",
-                                 &err);
-            if (!r.cache) {
-                /* no cache is a slower run, not a failed one */
-                if (!o->quiet)
-                    fprintf(stderr, "scopecheck: warning: %s\n", err);
-                free(err);
-            }
-        }
-        /* a build system runs the map step file by file: it cannot know
-         * which functions of other files reach the library, so every
-         * file gets its summary */
-        double t0 = now();
-        map_reaching(&r, o->all_files || o->emit_summary);
-        r.map_seconds = now() - t0;
-        for (size_t i = 0; i < r.files.len; i++)
-            if (r.items[i].error) {
-                report_failure(&rep, "%s", r.items[i].error);
-                free(r.items[i].error);
-                r.items[i].error = NULL;
-            }
-    }
-    if (getenv("SCOPECHECK_STATS")) {
-        size_t hits, misses, parsed = 0;
-        cache_stats(r.cache, &hits, &misses);
-        for (size_t i = 0; i < r.files.len; i++)
-            parsed += r.mapped && r.mapped[i];
-        fprintf(stderr, "scopecheck: %zu files, %zu mapped, cache %zu hits, "
-                        "%zu misses (map step %.3f s)\n", r.files.len, parsed,
-                hits, misses, r.map_seconds);
-    }
+    sc_overlays ov = {0};
+    if (o->stdin_filename && !read_stdin(o, &ov))
+        return 2;
+    sc_check c = {0};
+    c.o = o;
+    c.overlays = o->stdin_filename ? &ov : NULL;
+    c.map_only = o->emit_summary != NULL;
+    check_run(&c);
 
     int status;
     if (o->emit_summary) {
-        emit_summaries(&r);
-        for (size_t i = 0; i < rep.failures.len; i++)
-            fprintf(stderr, "scopecheck: error: %s\n", rep.failures.items[i]);
-        status = rep.failures.len ? 2 : 0;
+        emit_summaries(o, &c);
+        print_problems(o, &c.rep);
+        status = c.rep.failures.len ? 2 : 0;
     } else {
-        bool *enabled = calloc(sc_nrules, sizeof *enabled);
-        sc_severity *sev = calloc(sc_nrules, sizeof *sev);
-        configure_rules(o, enabled, sev);
-        sc_source_cache *src = sc_source_cache_new();
-        bool strict = plan ? plan->strict : o->strict;
-        sc_rules_conf rc = {&rep, src, enabled, sev, strict};
-        sc_engine_opts eo = {0};
-        eo.strict = strict;
-        if (plan) {
-            eo.aliases = plan->aliases;
-            eo.naliases = plan->naliases;
-        }
-        eo.loop_unroll = 1024;
-        eo.call_depth = 32;
-        ir_unit **units = units_of(&r);
-        double t0 = now();
-        link_programs(units, r.files.len, &eo, &rc);
-        if (getenv("SCOPECHECK_STATS"))
-            fprintf(stderr, "scopecheck: link step %.3f s\n", now() - t0);
-        free(units);
-        report_finish(&rep);
-        policy_apply(pol, &rep, src);
-        if (o->fix)
-            apply_fixes(&r, &rep);
-        bool wrote = write_report(o, &rep, src, r.files.len);
-        for (size_t i = 0; i < rep.failures.len; i++)
-            fprintf(stderr, "scopecheck: error: %s\n", rep.failures.items[i]);
+        if (o->fix || o->diff)
+            fixes(o, &c, &ov);
+        /* with --fix of standard input, the fixed text is the output and
+         * the report goes to stderr; with --diff, the diff is */
+        bool wrote = true;
+        if (!o->diff)
+            wrote = write_report(o, &c.rep, c.src, c.nreported,
+                                 o->fix && o->stdin_filename ? stderr : stdout);
+        print_problems(o, &c.rep);
         if (!o->quiet && o->format == SC_FMT_TEXT)
-            summary(stderr, &rep, r.files.len);
-        status = wrote ? exit_status(o, &rep) : 2;
-        sc_source_cache_free(src);
-        free(enabled);
-        free(sev);
+            summary(stderr, &c.rep, c.nreported);
+        status = wrote ? exit_status(o, &c.rep) : 2;
     }
-
-    for (size_t i = 0; i < r.files.len; i++) {
-        if (r.items[i].unit)
-            ir_unit_free(r.items[i].unit);
-        args_release(r.items[i].argv);
-    }
-    free(r.items);
-    free(r.mapped);
-    cache_close(r.cache);
-    args_free(args);
-    files_free(&r.files);
-    policy_free(pol);
-    report_free(&rep);
+    check_free(&c);
+    overlays_free(&ov);
     return status;
 }

@@ -1,6 +1,7 @@
 /* The map step: files parsed with their own flags and lowered to IR, on N
  * threads, through the summary cache.  Results land in the files' order
  * whatever N is, so the output is the same for any -j. */
+#define _XOPEN_SOURCE 700   /* realpath, readlink */
 #include "map.h"
 
 #include <pthread.h>
@@ -14,10 +15,50 @@
 #include "../frontend/driver.h"
 #include "../frontend/lower.h"
 #include "../frontend/parse.h"
+#include "jsonfile.h"
+#include "path.h"
 
-#ifndef SC_INCLUDE_DIR
-#define SC_INCLUDE_DIR "/usr/local/include"
-#endif
+/* ---- our own include directory ---- */
+
+/* Where varscope.h is, found from the running binary, so that nothing of
+ * the build tree is compiled in and an installed tree can be moved:
+ * PREFIX/bin/scopecheck finds PREFIX/include, and in the build tree
+ * ./scopecheck (and build/scopecheck-san) find ./include.  NULL when
+ * there is none: the file's own flags must then name it. */
+static char *own_include;
+static pthread_once_t own_include_once = PTHREAD_ONCE_INIT;
+
+static void find_own_include(void)
+{
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return;
+    *slash = '\0';
+    static const char *const rel[] = {"/../include", "/include", "/../../include"};
+    for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+        char *dir = sc_asprintf("%s%s", exe, rel[i]);
+        char *header = sc_asprintf("%s/varscope.h", dir);
+        bool found = access(header, R_OK) == 0;
+        free(header);
+        if (found) {
+            own_include = realpath(dir, NULL);
+            free(dir);
+            return;
+        }
+        free(dir);
+    }
+}
+
+const char *sc_own_include_dir(void)
+{
+    pthread_once(&own_include_once, find_own_include);
+    return own_include;
+}
 
 /* ---- arguments ---- */
 
@@ -29,14 +70,17 @@ typedef struct db_entry {
 
 struct sc_args_ctx {
     const sc_map_opts *o;
+    sc_report *rep;               /* for the warnings */
     fe_compdb *fixed;             /* -p DIR */
     SC_VEC(db_entry) dbs;         /* found by walking up, loaded once */
+    bool warned_none;
 };
 
 sc_args_ctx *args_new(const sc_map_opts *o, sc_report *rep)
 {
     sc_args_ctx *a = calloc(1, sizeof *a);
     a->o = o;
+    a->rep = rep;
     if (o->compdb_dir) {
         char *err = NULL;
         a->fixed = fe_compdb_load(o->compdb_dir, &err);
@@ -64,6 +108,17 @@ void args_free(sc_args_ctx *a)
     free(a);
 }
 
+/* the database's directory, for messages */
+static const char *db_dir(sc_args_ctx *a, const fe_compdb *db)
+{
+    if (db == a->fixed)
+        return a->o->compdb_dir;
+    for (size_t i = 0; i < a->dbs.len; i++)
+        if (a->dbs.items[i].db == db)
+            return a->dbs.items[i].dir;
+    return "?";
+}
+
 static fe_compdb *nearest_db(sc_args_ctx *a, const char *file, char **err)
 {
     char *dir = fe_compdb_find(file);
@@ -84,10 +139,53 @@ static fe_compdb *nearest_db(sc_args_ctx *a, const char *file, char **err)
     return d.db;
 }
 
+fe_compdb *args_compdb(sc_args_ctx *a, const char *file)
+{
+    if (a->fixed || a->o->compdb_dir)
+        return a->fixed;
+    char *err = NULL;
+    fe_compdb *db = nearest_db(a, file, &err);
+    free(err);
+    return db;
+}
+
+/* The listed file whose flags an unlisted one gets, as clangd guesses:
+ * the one sharing the longest leading directories with it, then the
+ * longest common start of its name, then the first in the database. */
+static const char *nearest_listed(const fe_compdb *db, const char *abs)
+{
+    const char *best = NULL;
+    size_t best_dirs = 0, best_name = 0;
+    const char *base = strrchr(abs, '/');
+    base = base ? base + 1 : abs;
+    for (size_t i = 0; i < fe_compdb_size(db); i++) {
+        const char *f = fe_compdb_file(db, i);
+        size_t k = 0, dirs = 0;
+        while (f[k] && f[k] == abs[k]) {
+            if (f[k] == '/')
+                dirs++;
+            k++;
+        }
+        const char *fb = strrchr(f, '/');
+        fb = fb ? fb + 1 : f;
+        size_t name = 0;
+        if (fb - f == base - abs && strncmp(f, abs, (size_t)(fb - f)) == 0)
+            while (fb[name] && fb[name] == base[name])
+                name++;
+        if (!best || dirs > best_dirs || (dirs == best_dirs && name > best_name)) {
+            best = f;
+            best_dirs = dirs;
+            best_name = name;
+        }
+    }
+    return best;
+}
+
 /* "--" flags win; else the compile database's (-p, or the nearest one
- * above the file), after its compiler's own view; then --extra-arg and
- * per-file extras; then our own include directory last, so that
- * varscope.h is found without flags. */
+ * above the file; for a file it does not list, the nearest listed file's),
+ * after its compiler's own view; then --extra-arg and per-file extras;
+ * then our own include directory last, so that varscope.h is found
+ * without flags. */
 char **args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
                 int *argc, char **err)
 {
@@ -101,18 +199,48 @@ char **args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
             if (!db && *err)
                 return NULL;
         }
-        if (db)
+        if (db) {
             db_args = fe_compdb_args(db, file, &n);
-        if (db_args) {
-            /* the compiler's own macros and include path first (see
-             * frontend/driver.h), so that the command's own win */
-            char *cc = fe_compdb_compiler(db, file);
-            int nv = 0;
-            char **view = fe_driver_view(cc, db_args, n, &nv);
-            for (int i = 0; i < nv; i++)
-                SC_PUSH(v, sc_xstrdup(view[i]));
-            fe_args_free(view);
-            free(cc);
+            const char *flags_of = file;
+            if (!db_args) {
+                char *abs = sc_path_abs(file);
+                const char *near = nearest_listed(db, abs);
+                if (near) {
+                    db_args = fe_compdb_args(db, near, &n);
+                    flags_of = near;
+                    /* named as the database's directory sees it */
+                    char *dir = sc_path_abs(db_dir(a, db));
+                    char *shown = sc_path_rel(dir, near);
+                    report_warning(a->rep, "%s is not in %s/compile_commands.json: "
+                                           "parsed with the flags of %s, the "
+                                           "nearest file it lists", file,
+                                   db_dir(a, db), shown);
+                    free(dir);
+                    free(shown);
+                } else {
+                    report_warning(a->rep, "%s is not in %s/compile_commands.json, "
+                                           "which lists no file: parsed with no "
+                                           "flags", file, db_dir(a, db));
+                }
+                free(abs);
+            }
+            if (db_args) {
+                /* the compiler's own macros and include path first (see
+                 * frontend/driver.h), so that the command's own win */
+                char *cc = fe_compdb_compiler(db, flags_of);
+                int nv = 0;
+                char **view = fe_driver_view(cc, db_args, n, &nv);
+                for (int i = 0; i < nv; i++)
+                    SC_PUSH(v, sc_xstrdup(view[i]));
+                fe_args_free(view);
+                free(cc);
+            }
+        } else if (!a->warned_none) {
+            a->warned_none = true;
+            report_warning(a->rep, "no compile_commands.json in the directory of "
+                                   "%s or above it, and no flags after '--': "
+                                   "parsed with no flags (give them after '--', "
+                                   "or the database's directory with -p)", file);
         }
     }
     for (size_t i = 0; i < a->o->cflags->len; i++)
@@ -123,7 +251,8 @@ char **args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
         SC_PUSH(v, sc_xstrdup(a->o->extra_args->items[i]));
     for (size_t i = 0; extra && i < extra->len; i++)
         SC_PUSH(v, sc_xstrdup(extra->items[i]));
-    SC_PUSH(v, sc_xstrdup("-I" SC_INCLUDE_DIR));
+    if (sc_own_include_dir())
+        SC_PUSH(v, sc_asprintf("-I%s", sc_own_include_dir()));
     SC_PUSH(v, NULL);
     fe_args_free(db_args);
     *argc = (int)v.len - 1;
@@ -142,7 +271,7 @@ void args_release(char **argv)
 typedef struct job {
     sc_map_item *items;
     size_t n;
-    sc_cache *cache;
+    const sc_map_env *env;
     sc_map_filter *keep;
     void *ctx;
     atomic_size_t next;
@@ -161,21 +290,30 @@ static void add_inclusion(CXFile included, CXSourceLocation *stack,
     clang_disposeString(name);
 }
 
+void map_item_clear(sc_map_item *it)
+{
+    for (size_t k = 0; k < it->deps.len; k++)
+        free((void *)it->deps.items[k]);
+    SC_VEC_FREE(it->deps);
+}
+
 static void *worker(void *arg)
 {
     job *j = arg;
+    sc_cache *cache = j->env->cache;
+    const sc_overlays *ov = j->env->overlays;
     fe_index *idx = NULL;
     for (;;) {
         size_t i = atomic_fetch_add(&j->next, 1);
-        if (i >= j->n)
+        if (i >= j->n || (j->env->cancel && *j->env->cancel))
             break;
         if (j->keep && !j->keep(j->ctx, i))
             continue;
         sc_map_item *it = &j->items[i];
-        it->unit = cache_lookup(j->cache, it->file, it->argc, it->argv);
+        it->unit = cache_lookup(cache, it->file, it->argc, it->argv, &it->deps);
         if (it->unit) {
             it->from_cache = true;
-            it->hashed = cache_file_hash(j->cache, it->file, &it->hash);
+            it->hashed = cache_file_hash(cache, it->file, &it->hash);
             continue;
         }
         if (!idx && !(idx = fe_index_new())) {
@@ -184,9 +322,10 @@ static void *worker(void *arg)
             it->error = sc_xstrdup(why);
             continue;
         }
-        CXTranslationUnit tu = fe_parse(idx, it->file, it->argc,
-                                        (const char *const *)it->argv,
-                                        &it->error);
+        CXTranslationUnit tu = fe_parse_unsaved(
+            idx, it->file, it->argc,
+            (const char *const *)it->argv, ov ? ov->unsaved : NULL,
+            ov ? (unsigned)ov->items.len : 0, &it->error);
         if (!tu)
             continue;
         it->unit = fe_lower(tu, it->file);
@@ -199,14 +338,8 @@ static void *worker(void *arg)
             it->hash = sc_fnv1a(SC_FNV_INIT, text, size);
             it->hashed = true;
         }
-        if (j->cache) {
-            sc_strs deps = {0};
-            clang_getInclusions(tu, add_inclusion, &deps);
-            cache_store(j->cache, it->file, it->argc, it->argv, it->unit, &deps);
-            for (size_t k = 0; k < deps.len; k++)
-                free((void *)deps.items[k]);
-            SC_VEC_FREE(deps);
-        }
+        clang_getInclusions(tu, add_inclusion, &it->deps);
+        cache_store(cache, it->file, it->argc, it->argv, it->unit, &it->deps);
         fe_tu_free(tu);
     }
     if (idx)
@@ -220,10 +353,10 @@ static int cores(void)
     return n > 0 ? (int)n : 1;
 }
 
-void map_items(sc_map_item *items, size_t n, int jobs, sc_cache *cache,
+void map_items(sc_map_item *items, size_t n, int jobs, const sc_map_env *env,
                sc_map_filter *keep, void *ctx)
 {
-    job j = {items, n, cache, keep, ctx, 0};
+    job j = {items, n, env, keep, ctx, 0};
     int threads = jobs > 0 ? jobs : cores();
     if ((size_t)threads > n)
         threads = (int)n;

@@ -8,6 +8,7 @@
 #include "../rules/rule.h"
 #include "baseline.h"
 #include "config.h"
+#include "path.h"
 #include "suppress.h"
 
 struct sc_policy {
@@ -15,6 +16,7 @@ struct sc_policy {
     sc_config_cache *configs;
     sc_policy_plan plan;
     sc_strs files;                       /* the checked files (borrowed) */
+    const bool *reported;                /* per file: its comments are read */
     sc_strs *extra;                      /* per checked file */
     SC_VEC(sc_alias) aliases;
     SC_VEC(const char *) alias_from;     /* the config each alias came from */
@@ -225,6 +227,50 @@ static bool rule_on(void *ctx, const char *file, int rule)
     return config_rule(cfg_of(p, file, p->rep), rule) != SC_RULE_OFF;
 }
 
+void policy_report_only(sc_policy *p, const bool *reported)
+{
+    p->reported = reported;
+}
+
+/* findings' files as a baseline names them: relative to its directory */
+typedef struct rel_names {
+    char *dir;                    /* the baseline's, absolute */
+    sc_report *rep;               /* the names live in its arena */
+    const char *last_file, *last_name;
+} rel_names;
+
+static const char *rel_name(void *ctx, const char *file)
+{
+    rel_names *rn = ctx;
+    if (rn->last_file && strcmp(rn->last_file, file) == 0)
+        return rn->last_name;
+    char *abs = sc_path_abs(file);
+    char *rel = sc_path_rel(rn->dir, abs);
+    rn->last_file = file;
+    rn->last_name = report_str(rn->rep, rel);
+    free(rel);
+    free(abs);
+    return rn->last_name;
+}
+
+static const char **baseline_fps(sc_report *rep, sc_source_cache *src,
+                                 const char *baseline, const char ***names)
+{
+    char *abs = sc_path_abs(baseline);
+    rel_names rn = {sc_path_dir(abs), rep, NULL, NULL};
+    free(abs);
+    const char **fps = report_fingerprints_named(rep, src, rel_name, &rn);
+    if (names) {
+        *names = sc_xmalloc((rep->items.len + 1) * sizeof **names);
+        for (size_t i = 0; i < rep->items.len; i++)
+            (*names)[i] = rep->items.items[i]->pos.file
+                              ? rel_name(&rn, rep->items.items[i]->pos.file)
+                              : NULL;
+    }
+    free(rn.dir);
+    return fps;
+}
+
 bool policy_apply(sc_policy *p, sc_report *rep, sc_source_cache *src)
 {
     const sc_options *o = p->o;
@@ -239,7 +285,8 @@ bool policy_apply(sc_policy *p, sc_report *rep, sc_source_cache *src)
      * files of the findings (headers) */
     sc_suppressions *sup = suppress_new();
     for (size_t i = 0; i < p->files.len; i++)
-        suppress_scan(sup, src, p->files.items[i], rep);
+        if (!p->reported || p->reported[i])
+            suppress_scan(sup, src, p->files.items[i], rep);
     suppress_apply(sup, rep, src);
 
     /* 3. unused ones (decided per file: a configuration may ask) */
@@ -251,8 +298,12 @@ bool policy_apply(sc_policy *p, sc_report *rep, sc_source_cache *src)
     if (!o->baseline && !o->write_baseline)
         return rep->failures.len == failures;
 
-    /* 4, 5. baselines */
-    const char **fps = report_fingerprints(rep, src);
+    /* 4, 5. baselines (each names files relative to its directory) */
+    const char **fps = o->baseline ? baseline_fps(rep, src, o->baseline, NULL) : NULL;
+    const char **names = NULL;
+    const char **wfps = o->write_baseline
+                            ? baseline_fps(rep, src, o->write_baseline, &names)
+                            : NULL;
     size_t n = rep->items.len;
     sc_baseline *old = NULL;
     bool bad_old = false;
@@ -278,10 +329,10 @@ bool policy_apply(sc_policy *p, sc_report *rep, sc_source_cache *src)
         } else {
             const char **keep = sc_xmalloc((n + 1) * sizeof *keep);
             for (size_t i = 0; i < n; i++)
-                keep[i] = rep->items.items[i]->suppressed ? NULL : fps[i];
+                keep[i] = rep->items.items[i]->suppressed ? NULL : wfps[i];
             size_t count = 0;
             char *err = NULL;
-            if (baseline_write(o->write_baseline, rep, keep, &count, &err)) {
+            if (baseline_write(o->write_baseline, rep, keep, names, &count, &err)) {
                 written = sc_xmalloc(n + 1);
                 for (size_t i = 0; i < n; i++)
                     written[i] = keep[i] != NULL;
@@ -319,5 +370,7 @@ bool policy_apply(sc_policy *p, sc_report *rep, sc_source_cache *src)
             rep->items.items[i]->suppressed = true;
     free(written);
     free(fps);
+    free(wfps);
+    free(names);
     return rep->failures.len == failures;
 }

@@ -86,6 +86,11 @@ sc_policy *policy_new(const sc_options *o);
 const sc_policy_plan *policy_prepare(sc_policy *p, sc_strs *files,
                                      sc_report *rep);
 
+/* Only the files with reported[i] (per file policy_prepare kept; borrowed:
+ * it must outlive p) have their suppression comments read: the others are
+ * part of the program but not checked by this run.  NULL: every file. */
+void policy_report_only(sc_policy *p, const bool *reported);
+
 /* After report_finish, before output.  In this order:
  *  1. findings in files their configuration excludes (headers) are
  *     dropped; each finding's rule as its file's configuration says:

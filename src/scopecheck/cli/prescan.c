@@ -68,6 +68,8 @@ typedef struct text_ids {
 } text_ids;
 
 struct sc_prescan {
+    sc_text_fn *text_fn;          /* unsaved texts (set before any scan) */
+    void *text_ctx;
     pthread_mutex_t lock;         /* over everything below */
     SC_VEC(text_ids *) files;
     sc_strmap by_path;
@@ -107,11 +109,31 @@ void prescan_free(sc_prescan *p)
     free(p);
 }
 
+void prescan_set_texts(sc_prescan *p, sc_text_fn *text, void *ctx)
+{
+    p->text_fn = text;
+    p->text_ctx = ctx;
+}
+
+void prescan_each_file(sc_prescan *p, void (*fn)(void *ctx, const char *path),
+                       void *ctx)
+{
+    pthread_mutex_lock(&p->lock);
+    for (size_t i = 0; i < p->files.len; i++)
+        fn(ctx, p->files.items[i]->path);
+    pthread_mutex_unlock(&p->lock);
+}
+
 static bool exists(sc_prescan *p, const char *path)
 {
     void *known = sc_strmap_get(&p->exists, path);
     if (known)
         return known == (void *)1;
+    size_t len;
+    if (p->text_fn && p->text_fn(p->text_ctx, path, &len)) {
+        sc_strmap_put(&p->exists, path, (void *)1);
+        return true;
+    }
     FILE *f = fopen(path, "rb");
     if (f)
         fclose(f);
@@ -213,13 +235,22 @@ static bool tokenize(text_ids *t, const char *s, size_t n,
 
 /* A file read and lexed: touches nothing shared, so workers do it in
  * parallel. */
-static text_ids *read_text(const char *path)
+static text_ids *read_text(const sc_prescan *p, const char *path)
 {
     text_ids *t = calloc(1, sizeof *t);
     if (!t)
         abort();
     t->path = sc_xstrdup(path);
-    t->text = sc_read_file(path, &t->len);
+    size_t len = 0;
+    const char *unsaved = p->text_fn ? p->text_fn(p->text_ctx, path, &len) : NULL;
+    if (unsaved) {
+        t->text = sc_xmalloc(len + 1);
+        memcpy(t->text, unsaved, len);
+        t->text[len] = '\0';
+        t->len = len;
+    } else {
+        t->text = sc_read_file(path, &t->len);
+    }
     if (t->text) {
         t->binary = memchr(t->text, '\0', t->len) != NULL;
         tokenize(t, t->text, t->len, NULL);
@@ -254,7 +285,7 @@ static text_ids *scan(sc_prescan *p, const char *path, char *const *argv,
 {
     text_ids *t = sc_strmap_get(&p->by_path, path);
     if (!t) {
-        t = read_text(path);
+        t = read_text(p, path);
         add_text(p, t, argv, depth);
     }
     return t;
@@ -270,7 +301,7 @@ static text_ids *scan_file(sc_prescan *p, const char *path,
     pthread_mutex_unlock(&p->lock);
     if (t)
         return t;
-    text_ids *fresh = read_text(path);
+    text_ids *fresh = read_text(p, path);
     pthread_mutex_lock(&p->lock);
     t = sc_strmap_get(&p->by_path, path);
     if (!t) {

@@ -12,6 +12,17 @@ typedef struct sc_prescan sc_prescan;
 
 sc_prescan *prescan_new(void);
 void prescan_free(sc_prescan *p);
+
+/* Texts that stand for files' contents (an editor's unsaved buffers): a
+ * file for which `text` returns non-NULL is scanned from that text.  Set
+ * before the first scan; NULL: every file from disk. */
+typedef const char *sc_text_fn(void *ctx, const char *path, size_t *len);
+void prescan_set_texts(sc_prescan *p, sc_text_fn *text, void *ctx);
+/* Calls fn with the path of every file read so far (sources and headers),
+ * so that a caller keeping the pre-scan across runs can tell when one of
+ * them changed. */
+void prescan_each_file(sc_prescan *p, void (*fn)(void *ctx, const char *path),
+                       void *ctx);
 /* Reads file (and the project headers it includes, found with the -I and
  * -iquote directories of argv).  True if any of them names a varscope
  * identifier (vs_..., VS_...) or one of `aliases`. */

@@ -9,10 +9,10 @@
 #include "../rules/rule.h"
 #include "../util/ctext.h"
 
-enum dir_kind { D_IGNORE, D_NOLINT, D_NEXTLINE, D_BEGIN, D_END };
+enum dir_kind { D_IGNORE, D_NOLINT, D_NEXTLINE, D_BEGIN, D_END, D_FILE };
 static const char *const kind_names[] = {"scopecheck: ignore", "NOLINT",
                                          "NOLINTNEXTLINE", "NOLINTBEGIN",
-                                         "NOLINTEND"};
+                                         "NOLINTEND", "scopecheck: ignore-file"};
 
 typedef struct sup_arg {
     const char *pat;              /* as written, whitespace removed */
@@ -222,13 +222,19 @@ static void parse_args(scan *sc, sup_dir *d, const char *p, size_t n,
             bool named = strncmp(pat, "scopecheck-", 11) == 0;
             bool any = !negative && matches_any(pat);
             bool glob = strpbrk(pat, "*?[") != NULL;
-            if (d->kind == D_IGNORE && (negative || !any)) {
-                report_failure(sc->rep, "%s:%u: %s '%s' in '%s' (see --list-rules)",
+            /* it silences nothing; the rest of the file is still
+             * checked, so a warning, not a failure (a rule of a newer
+             * scopecheck, a typo) */
+            bool ours_kind = d->kind == D_IGNORE || d->kind == D_FILE;
+            if (ours_kind && (negative || !any)) {
+                report_warning(sc->rep, "%s:%u: %s '%s' in '%s': it silences "
+                                        "nothing (see --list-rules)",
                                sc->f->path, line,
                                glob || negative ? "no rule matches" : "unknown rule",
                                pat, d->text);
             } else if (named && !any) {
-                report_failure(sc->rep, "%s:%u: %s '%s' in '%s' (see --list-rules)",
+                report_warning(sc->rep, "%s:%u: %s '%s' in '%s': it silences "
+                                        "nothing (see --list-rules)",
                                sc->f->path, line,
                                glob ? "no rule matches" : "unknown rule",
                                pat, d->text);
@@ -238,12 +244,12 @@ static void parse_args(scan *sc, sup_dir *d, const char *p, size_t n,
              * is not taken for a bare one */
             sup_arg *a = &d->args[d->nargs++];
             a->pat = negative ? "" : pat;
-            a->ours = any && (d->kind == D_IGNORE || named ||
+            a->ours = any && (ours_kind || named ||
                               (!glob && sc_rule_index(pat) >= 0));
         }
         q += m + (comma != NULL);
     }
-    if (d->nargs == 0 && d->kind != D_IGNORE) {
+    if (d->nargs == 0 && d->kind != D_IGNORE && d->kind != D_FILE) {
         /* NOLINT() names nothing: clang-tidy silences nothing with it */
         d->args = sc_alloc(&sc->s->arena, sizeof *d->args);
         d->args[0].pat = "";
@@ -361,7 +367,12 @@ static void directives(scan *sc, const comment *c)
             if (!at(t, k, end, "ignore") || (k + 6 < end && ctext_ident_char(t[k + 6])))
                 continue;
             k += 6;
-            sup_dir *d = new_dir(sc, D_IGNORE, c, i);
+            enum dir_kind kind = D_IGNORE;
+            if (at(t, k, end, "-file") && !(k + 5 < end && ctext_ident_char(t[k + 5]))) {
+                kind = D_FILE;
+                k += 5;
+            }
+            sup_dir *d = new_dir(sc, kind, c, i);
             size_t b = k;
             while (b < end && (t[b] == ' ' || t[b] == '\t'))
                 b++;
@@ -370,23 +381,25 @@ static void directives(scan *sc, const comment *c)
                 while (close < end && t[close] != ']')
                     close++;
                 if (close >= end) {
-                    report_failure(sc->rep, "%s:%u: 'scopecheck: ignore[' has "
-                                            "no closing ']'",
-                                   sc->f->path, d->line);
+                    report_failure(sc->rep, "%s:%u: '%s[' has no closing ']'",
+                                   sc->f->path, d->line, kind_names[kind]);
                     i = b;
                     continue;
                 }
-                parse_args(sc, d, t + b + 1, close - b - 1, d->line,
-                           "scopecheck: ignore[", "]");
+                char open[32];
+                snprintf(open, sizeof open, "%s[", kind_names[kind]);
+                parse_args(sc, d, t + b + 1, close - b - 1, d->line, open, "]");
                 k = close + 1;
             } else {
-                d->text = "scopecheck: ignore";
+                d->text = kind_names[kind];
                 d->args_key = "";
             }
             d->end_offset = (uint32_t)k;
-            /* the line itself when it holds code, else the next code line;
-             * decided once the whole file is lexed (see finish_file) */
-            d->first = d->last = 0;
+            /* ignore: the line itself when it holds code, else the next
+             * code line, decided once the whole file is lexed (see
+             * finish_file); ignore-file: every line */
+            d->first = kind == D_FILE ? 1 : 0;
+            d->last = kind == D_FILE ? UINT32_MAX : 0;
             SC_PUSH(sc->f->dirs, d);
             i = k - 1;
         }
@@ -453,7 +466,9 @@ static void finish_file(scan *sc)
     SC_VEC_FREE(open);
     for (size_t i = 0; i < f->dirs.len; i++) {
         sup_dir *d = f->dirs.items[i];
-        if (d->kind != D_BEGIN && d->kind != D_END)
+        if (d->kind == D_FILE)
+            SC_PUSH(f->ranges, d);
+        else if (d->kind != D_BEGIN && d->kind != D_END)
             SC_PUSH(f->lines, d);
     }
     if (f->lines.len > 1)
@@ -583,7 +598,7 @@ size_t suppress_report_unused(sc_suppressions *s, sc_report *rep,
             size_t w = 0;
             what[0] = '\0';
             if (d->nargs == 0) {
-                if (d->kind != D_IGNORE || d->used)
+                if ((d->kind != D_IGNORE && d->kind != D_FILE) || d->used)
                     continue;
             } else {
                 int nunused = 0;
@@ -602,7 +617,9 @@ size_t suppress_report_unused(sc_suppressions *s, sc_report *rep,
             if (w >= sizeof what)
                 w = sizeof what - 1;
             char where[64];
-            if (d->kind == D_BEGIN)
+            if (d->kind == D_FILE)
+                snprintf(where, sizeof where, "in this file");
+            else if (d->kind == D_BEGIN)
                 snprintf(where, sizeof where, "in lines %u-%u", d->first, d->last);
             else
                 snprintf(where, sizeof where, "on line %u", d->first);

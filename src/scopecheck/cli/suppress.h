@@ -6,6 +6,7 @@
  *   call();  // NOLINT(scopecheck-missing-dtype)    clang-tidy's spellings:
  *   // NOLINTNEXTLINE(scopecheck-*)                 NOLINT, NOLINTNEXTLINE,
  *   // NOLINTBEGIN(missing-dtype) ... // NOLINTEND(missing-dtype)
+ *   // scopecheck: ignore-file[scope-reentered]   (anywhere: the whole file)
  *
  * Both // and / * * / comments; comments are found by a C lexer (string
  * and character literals skipped, backslash-newline continues a line
@@ -28,11 +29,16 @@
  *   NOLINT: its own line; NOLINTNEXTLINE: the line after it;
  *   NOLINTBEGIN(args) ... NOLINTEND(args): every line from BEGIN's to
  *   END's, matched by identical arguments.
+ * - `scopecheck: ignore-file`, with or without `[...]`, silences its rules
+ *   in the whole file, wherever it is (ruff's `# ruff: noqa`).
  * - A suppression silences a finding only at the finding's primary line.
  *
  * Errors are reported with report_failure (exit status 2), naming the
  * file and line: a NOLINTBEGIN without its NOLINTEND (or the reverse, or
- * with other arguments), an unknown rule id, an unterminated list. */
+ * with other arguments), an unterminated list.  An unknown rule id (or a
+ * glob that matches none) silences nothing and is a warning: the file is
+ * still checked, and a rule of a newer scopecheck does not break an older
+ * one's run. */
 #ifndef SC_SUPPRESS_H
 #define SC_SUPPRESS_H
 

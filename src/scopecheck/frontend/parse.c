@@ -108,8 +108,19 @@ static char *first_error(CXTranslationUnit tu, const char *path)
 CXTranslationUnit fe_parse(fe_index *idx, const char *path, int argc,
                            const char *const *argv, char **err)
 {
+    return fe_parse_unsaved(idx, path, argc, argv, NULL, 0, err);
+}
+
+CXTranslationUnit fe_parse_unsaved(fe_index *idx, const char *path, int argc,
+                                   const char *const *argv,
+                                   struct CXUnsavedFile *unsaved,
+                                   unsigned nunsaved, char **err)
+{
     *err = NULL;
     struct stat st;
+    for (unsigned i = 0; i < nunsaved; i++)
+        if (strcmp(unsaved[i].Filename, path) == 0)
+            goto checked;         /* its text is in memory */
     if (stat(path, &st) != 0) {
         *err = msgf("%s: %s", path, strerror(errno));
         return NULL;
@@ -124,7 +135,7 @@ CXTranslationUnit fe_parse(fe_index *idx, const char *path, int argc,
         return NULL;
     }
     fclose(probe);
-
+checked:;
     const char **args = sc_xmalloc(((size_t)(argc > 0 ? argc : 0) + 2) * sizeof *args);
     int n = 0;
     for (int i = 0; i < argc; i++)
@@ -141,7 +152,7 @@ CXTranslationUnit fe_parse(fe_index *idx, const char *path, int argc,
     unsigned flags = CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
     CXTranslationUnit tu = NULL;
     enum CXErrorCode ec = clang_parseTranslationUnit2(idx->cx, path, args, n,
-                                                      NULL, 0, flags, &tu);
+                                                      unsaved, nunsaved, flags, &tu);
     free(args);
     if (ec != CXError_Success || !tu) {
         const char *why = ec == CXError_Crashed ? "libclang crashed while parsing it"

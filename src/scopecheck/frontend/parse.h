@@ -29,6 +29,13 @@ void fe_index_free(fe_index *idx);
  * default limit of 256 does not reject programs gcc builds. */
 CXTranslationUnit fe_parse(fe_index *idx, const char *path, int argc,
                            const char *const *argv, char **err);
+/* The same, with files whose text is not the one on disk (an editor's
+ * unsaved buffers, standard input): libclang's unsaved files.  The main
+ * file need not exist on disk when it is one of them. */
+CXTranslationUnit fe_parse_unsaved(fe_index *idx, const char *path, int argc,
+                                   const char *const *argv,
+                                   struct CXUnsavedFile *unsaved,
+                                   unsigned nunsaved, char **err);
 void fe_tu_free(CXTranslationUnit tu);
 
 #endif

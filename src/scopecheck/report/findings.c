@@ -22,6 +22,7 @@ void report_free(sc_report *r)
     }
     SC_VEC_FREE(r->items);
     SC_VEC_FREE(r->failures);
+    SC_VEC_FREE(r->warnings);
     sc_interner_free(&r->strings);
     sc_arena_free(&r->arena);
 }
@@ -115,6 +116,18 @@ void report_failure(sc_report *r, const char *fmt, ...)
     const char *s = vfmt(r, fmt, ap);
     va_end(ap);
     SC_PUSH(r->failures, s);
+}
+
+void report_warning(sc_report *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    const char *s = vfmt(r, fmt, ap);
+    va_end(ap);
+    for (size_t i = 0; i < r->warnings.len; i++)
+        if (strcmp(r->warnings.items[i], s) == 0)
+            return;               /* said once */
+    SC_PUSH(r->warnings, s);
 }
 
 static int same_place(const void *a, const void *b)

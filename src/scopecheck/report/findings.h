@@ -57,6 +57,9 @@ typedef struct sc_report {
     SC_VEC(sc_finding *) items;
     /* problems that stopped a file from being checked (exit status 2) */
     SC_VEC(const char *) failures;
+    /* things the user should know that stop nothing (no flags for a file,
+     * an unknown rule in a suppression): printed, exit status unchanged */
+    SC_VEC(const char *) warnings;
 } sc_report;
 
 void report_init(sc_report *r);
@@ -77,6 +80,11 @@ void finding_fix(sc_report *r, sc_finding *f, const char *msg,
 void finding_fix_edits(sc_report *r, sc_finding *f, const char *msg,
                        const sc_edit *edits, size_t n);
 void report_failure(sc_report *r, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void report_warning(sc_report *r, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif

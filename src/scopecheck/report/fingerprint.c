@@ -144,14 +144,14 @@ static int is_space(unsigned char c)
 
 /* The digest of everything but the occurrence index. */
 static void base_key(sc_source_cache *src, const sc_finding *f,
-                     unsigned char out[32])
+                     const char *shown_file, unsigned char out[32])
 {
     static const char version[] = "scopecheck-fingerprint/1";
     sha256 s;
     sha_init(&s);
     field(&s, version, sizeof version - 1);
     const char *rule = f->rule ? f->rule : "";
-    const char *file = f->pos.file ? f->pos.file : "";
+    const char *file = shown_file ? shown_file : f->pos.file ? f->pos.file : "";
     const char *fn = f->function ? f->function : "";
     field(&s, rule, strlen(rule));
     field(&s, file, strlen(file));
@@ -213,7 +213,8 @@ typedef struct slot {
 } slot;
 
 static void occurrences(sc_report *r, sc_source_cache *src, size_t *occ,
-                        unsigned char (*bases)[32])
+                        unsigned char (*bases)[32], sc_fp_name_fn *name,
+                        void *ctx)
 {
     size_t n = r->items.len, cap = 16;
     while (cap < 2 * n)
@@ -221,7 +222,9 @@ static void occurrences(sc_report *r, sc_source_cache *src, size_t *occ,
     slot *t = sc_xmalloc(cap * sizeof *t);
     memset(t, 0, cap * sizeof *t);
     for (size_t i = 0; i < n; i++) {
-        base_key(src, r->items.items[i], bases[i]);
+        const sc_finding *f = r->items.items[i];
+        base_key(src, f, name && f->pos.file ? name(ctx, f->pos.file) : NULL,
+                 bases[i]);
         uint64_t h = 0;
         memcpy(&h, bases[i], sizeof h);
         size_t j = (size_t)h & (cap - 1);
@@ -243,19 +246,25 @@ size_t *report_occurrences(sc_report *r, sc_source_cache *src)
         return NULL;
     size_t *occ = sc_xmalloc(n * sizeof *occ);
     unsigned char (*bases)[32] = sc_xmalloc(n * sizeof *bases);
-    occurrences(r, src, occ, bases);
+    occurrences(r, src, occ, bases, NULL, NULL);
     free(bases);
     return occ;
 }
 
 const char **report_fingerprints(sc_report *r, sc_source_cache *src)
 {
+    return report_fingerprints_named(r, src, NULL, NULL);
+}
+
+const char **report_fingerprints_named(sc_report *r, sc_source_cache *src,
+                                       sc_fp_name_fn *name, void *ctx)
+{
     size_t n = r->items.len;
     if (n == 0)
         return NULL;
     size_t *occ = sc_xmalloc(n * sizeof *occ);
     unsigned char (*bases)[32] = sc_xmalloc(n * sizeof *bases);
-    occurrences(r, src, occ, bases);
+    occurrences(r, src, occ, bases, name, ctx);
     const char **out = sc_xmalloc(n * sizeof *out);
     for (size_t i = 0; i < n; i++)
         out[i] = final_hex(r, bases[i], occ[i]);
@@ -268,7 +277,7 @@ const char *finding_fingerprint_at(sc_report *r, sc_source_cache *src,
                                    const sc_finding *f, size_t occurrence)
 {
     unsigned char base[32];
-    base_key(src, f, base);
+    base_key(src, f, NULL, base);
     return final_hex(r, base, occurrence);
 }
 
@@ -282,7 +291,7 @@ const char *finding_fingerprint(sc_report *r, sc_source_cache *src,
                                 const sc_finding *f)
 {
     unsigned char base[32], other[32];
-    base_key(src, f, base);
+    base_key(src, f, NULL, base);
     size_t occ = 0;
     for (size_t i = 0; i < r->items.len; i++) {
         const sc_finding *g = r->items.items[i];
@@ -292,7 +301,7 @@ const char *finding_fingerprint(sc_report *r, sc_source_cache *src,
         if (!same_str(g->rule, f->rule) || !same_str(g->pos.file, f->pos.file) ||
             !same_str(g->function, f->function))
             continue;
-        base_key(src, g, other);
+        base_key(src, g, NULL, other);
         occ += memcmp(base, other, 32) == 0;
     }
     return final_hex(r, base, occ);

@@ -4,7 +4,8 @@
  * A fingerprint never depends on line numbers (conventions.md §4.3, §7.1):
  * it is the hash of
  *   - the rule id,
- *   - the file path, as given (f->pos.file),
+ *   - the file path, as given (f->pos.file; baselines: relative to the
+ *     baseline's directory, see report_fingerprints_named),
  *   - the enclosing function's name (f->function; "" when NULL),
  *   - the text of the finding's line with all whitespace removed,
  *   - the occurrence index: 0 for the first finding with the same four
@@ -40,6 +41,13 @@ size_t *report_occurrences(sc_report *r, sc_source_cache *src);
  * r->items.len pointers (free() the array; the strings live in r's arena).
  * Linear in the number of findings: what a reporter should call. */
 const char **report_fingerprints(sc_report *r, sc_source_cache *src);
+
+/* The same, with each finding's file path as name(ctx, path) gives it
+ * (a baseline names files relative to its own directory, so that a run
+ * from another directory matches it). */
+typedef const char *sc_fp_name_fn(void *ctx, const char *file);
+const char **report_fingerprints_named(sc_report *r, sc_source_cache *src,
+                                       sc_fp_name_fn *name, void *ctx);
 
 /* The fingerprint of f with a given occurrence index (from
  * report_occurrences).  The string lives in r's arena. */

@@ -637,30 +637,15 @@ static char *what_it_finds(const char *doc)
     return b.s;
 }
 
-/* The rule's tags: from rules/<id>.json in the source tree when it is
- * there (the compiled-in metadata has no tags), then what the metadata
- * says: "correctness", and "runtime-failure" for rules that mirror one. */
-static cJSON *rule_tags(const char *id, const sc_rule_meta *m)
+/* The rule's tags: those of rules/<id>.json (compiled in by
+ * tools/genrules.c), then what the metadata says: "correctness", and
+ * "runtime-failure" for rules that mirror one. */
+static cJSON *rule_tags(const sc_rule_meta *m)
 {
     cJSON *tags = cJSON_CreateArray();
-#ifdef SC_RULES_DIR
-    size_t n = strlen(SC_RULES_DIR) + strlen(id) + 8;
-    char *path = sc_xmalloc(n);
-    snprintf(path, n, "%s/%s.json", SC_RULES_DIR, id);
-    size_t len;
-    sc_source_cache *tmp = sc_source_cache_new();
-    const char *text = tmp ? source_get(tmp, path, &len) : NULL;
-    cJSON *j = text ? cJSON_Parse(text) : NULL;
-    const cJSON *t = cJSON_GetObjectItemCaseSensitive(j, "tags"), *e;
-    cJSON_ArrayForEach(e, t)
-        if (cJSON_IsString(e) && cJSON_GetArraySize(tags) < GH_MAX_TAGS - 2)
-            cJSON_AddItemToArray(tags, cJSON_CreateString(e->valuestring));
-    cJSON_Delete(j);
-    sc_source_cache_free(tmp);
-    free(path);
-#else
-    (void)id;
-#endif
+    for (const char *const *t = m ? m->tags : NULL; t && *t; t++)
+        if (cJSON_GetArraySize(tags) < GH_MAX_TAGS - 2)
+            cJSON_AddItemToArray(tags, cJSON_CreateString(*t));
     cJSON_AddItemToArray(tags, cJSON_CreateString("correctness"));
     if (m && m->runtime)
         cJSON_AddItemToArray(tags, cJSON_CreateString("runtime-failure"));
@@ -706,7 +691,7 @@ static cJSON *rule_descriptor(const char *id)
     cJSON *dc = cJSON_AddObjectToObject(r, "defaultConfiguration");
     cJSON_AddStringToObject(dc, "level", level);
     cJSON *props = cJSON_AddObjectToObject(r, "properties");
-    cJSON_AddItemToObject(props, "tags", rule_tags(id, m));
+    cJSON_AddItemToObject(props, "tags", rule_tags(m));
     cJSON_AddStringToObject(props, "precision", m && m->runtime ? "very-high" : "high");
     cJSON_AddStringToObject(props, "problem.severity", problem_severity(level));
     return r;

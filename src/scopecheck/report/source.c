@@ -1,5 +1,6 @@
 #include "source.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +38,7 @@ void sc_source_cache_free(sc_source_cache *c)
     free(c);
 }
 
-static src_file *load(sc_source_cache *c, const char *file)
+static src_file *load_as(sc_source_cache *c, const char *file, bool read)
 {
     if (!c || !file)
         return NULL;
@@ -45,9 +46,29 @@ static src_file *load(sc_source_cache *c, const char *file)
         if (strcmp(c->files.items[i].path, file) == 0)
             return &c->files.items[i];
     src_file f = {sc_xstrdup(file), NULL, 0, NULL, 0};
-    f.text = sc_read_file(file, &f.len);
+    if (read)
+        f.text = sc_read_file(file, &f.len);
     SC_PUSH(c->files, f);
     return &c->files.items[c->files.len - 1];
+}
+
+static src_file *load(sc_source_cache *c, const char *file)
+{
+    return load_as(c, file, true);
+}
+
+void source_put(sc_source_cache *c, const char *file, const char *text,
+                size_t len)
+{
+    src_file *f = load_as(c, file, false);
+    free(f->text);
+    free(f->lines);
+    f->lines = NULL;
+    f->nlines = 0;
+    f->text = sc_xmalloc(len + 1);
+    memcpy(f->text, text, len);
+    f->text[len] = '\0';
+    f->len = len;
 }
 
 const char *source_get(sc_source_cache *c, const char *file, size_t *len)

@@ -10,6 +10,10 @@ typedef struct sc_source_cache sc_source_cache;
 
 sc_source_cache *sc_source_cache_new(void);
 void sc_source_cache_free(sc_source_cache *c);
+/* Gives file the text `text` instead of what is on disk (an editor's
+ * unsaved buffer, standard input): copied. */
+void source_put(sc_source_cache *c, const char *file, const char *text,
+                size_t len);
 /* The file's bytes (NULL if unreadable); *len its length. */
 const char *source_get(sc_source_cache *c, const char *file, size_t *len);
 /* The text of line `line` (1-based), without its newline. */

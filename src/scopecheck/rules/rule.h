@@ -39,6 +39,7 @@ typedef struct sc_rule_meta {
     const char *doc;              /* the markdown page */
     int fixable;
     int runtime;                  /* mirrors a runtime failure */
+    const char *const *tags;      /* rules/<id>.json "tags", NULL-ended */
 } sc_rule_meta;
 extern const sc_rule_meta sc_rule_metas[];
 extern const size_t sc_nrule_metas;

@@ -2,15 +2,36 @@
  * entered still open (other paths close it), or the graph is freed / the
  * program ends with scopes open.  Reported where the scope was entered,
  * which is also where the runtime reports it at vs_graph_free. */
+#include <ctype.h>
 #include <string.h>
 
 #include "rule.h"
 #include "varscope.h"
 
-/* Exits the scope just before the return that leaks it: the return
- * becomes { vs_scope_exit(G); return ...; } (braces keep an unbraced
- * `if (x) return;` correct).  Only offered when every path through that
- * return leaks this scope, which the engine checked. */
+/* The indentation of the line holding offset `at`: its start and length. */
+static size_t indent_of(const char *src, size_t at, size_t *start)
+{
+    size_t ls = at;
+    while (ls > 0 && src[ls - 1] != '\n')
+        ls--;
+    size_t k = ls;
+    while (src[k] == ' ' || src[k] == '\t')
+        k++;
+    *start = ls;
+    return k - ls;
+}
+
+/* Exits the scope just before the return that leaks it, laid out in the
+ * file's own indentation (rules/scope-leak.md shows it):
+ *   - a return that is a statement of a block gets `vs_scope_exit(G);` on
+ *     its own line above it, indented as it is;
+ *   - a return that is the unbraced body of an if/else/loop on its own
+ *     line gets braces, the `{` on the line of the condition and the `}`
+ *     under it;
+ *   - otherwise (`if (x) return;` on one line, a comment in the way) the
+ *     return becomes `{ vs_scope_exit(G); return ...; }` where it stands.
+ * Only offered when every path through that return leaks this scope,
+ * which the engine checked. */
 static void fix_exit_before_return(sc_rule_ctx *c, sc_finding *f,
                                    const sc_pos *enter, const sc_pos *ret)
 {
@@ -29,15 +50,43 @@ static void fix_exit_before_return(sc_rule_ctx *c, sc_finding *f,
             return;
         semi = ret->end_offset - 1;
     }
+    const char *msg = report_fmt(c->rep, "exit the scope before returning: "
+                                         "vs_scope_exit(%s)", g);
+    size_t ls, ind = indent_of(src, ret->offset, &ls);
+    bool own_line = ls + ind == ret->offset;
+    /* what comes before the return, blanks skipped */
+    size_t prev = ret->offset;
+    while (prev > 0 && strchr(" \t\r\n", src[prev - 1]))
+        prev--;
+    char before = prev > 0 ? src[prev - 1] : '{';
+    bool after_else = prev >= 4 && strncmp(src + prev - 4, "else", 4) == 0 &&
+                      (prev == 4 || !(src[prev - 5] == '_' ||
+                                      isalnum((unsigned char)src[prev - 5])));
+    if (own_line && strchr("{;}:", before) && !after_else) {
+        sc_edit e = {ret->file, ret->offset, ret->offset,
+                     report_fmt(c->rep, "vs_scope_exit(%s);\n%.*s", g, (int)ind,
+                                src + ls)};
+        finding_fix_edits(c->rep, f, msg, &e, 1);
+        return;
+    }
+    if (own_line && (before == ')' || after_else)) {
+        size_t cls, cind = indent_of(src, prev - 1, &cls);
+        sc_edit edits[2] = {
+            {ret->file, (uint32_t)prev, ret->offset,
+             report_fmt(c->rep, " {\n%.*svs_scope_exit(%s);\n%.*s", (int)ind,
+                        src + ls, g, (int)ind, src + ls)},
+            {ret->file, (uint32_t)semi + 1, (uint32_t)semi + 1,
+             report_fmt(c->rep, "\n%.*s}", (int)cind, src + cls)},
+        };
+        finding_fix_edits(c->rep, f, msg, edits, 2);
+        return;
+    }
     sc_edit edits[2] = {
         {ret->file, ret->offset, ret->offset,
          report_fmt(c->rep, "{ vs_scope_exit(%s); ", g)},
         {ret->file, (uint32_t)semi + 1, (uint32_t)semi + 1, " }"},
     };
-    finding_fix_edits(c->rep, f,
-                      report_fmt(c->rep, "exit the scope before returning: "
-                                         "vs_scope_exit(%s)", g),
-                      edits, 2);
+    finding_fix_edits(c->rep, f, msg, edits, 2);
 }
 
 static void run(const sc_event *ev, sc_rule_ctx *c)
