@@ -63,7 +63,7 @@ vs_var_list *vs__var_list(vs_graph *g, vs_var *const *vars, size_t n)
     vs_var **items = l ? vs__calloc(g, (n ? n : 1) * sizeof *items) : NULL;
     if (!items)
         return NULL;
-    if (n)
+    if (n && vars)
         memcpy(items, vars, n * sizeof *items);
     l->len = n;
     l->vars = items;

@@ -32,7 +32,7 @@ static int64_t out_len(int64_t in, int k, int stride, int dilation,
     int64_t eff = (int64_t)(k - 1) * dilation + 1;
     if (padding == VS_SAME)
         return (in + stride - 1) / stride;
-    if (in - eff + 1 < 0)
+    if (in < eff)   /* the shape function's Subtract(in, k) */
         return -2;
     return (in - eff + stride) / stride;
 }
@@ -386,7 +386,7 @@ vs_tensor *vs__dropout_call(vs_graph *g, vs_layer *l, vs_tensor *x,
         for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
             if (!vs__op_name(g, ns, ops[i]))
                 return NULL;
-        out = vs__op_in(g, "mul_1", VS_OP_OPAQUE, x->dtype, &x->shape, 1, &x);
+        out = vs__op_in(g, "mul", VS_OP_OPAQUE, x->dtype, &x->shape, 1, &x);
     }
     return out && vs__exit(g) == 0 ? out : NULL;
 }

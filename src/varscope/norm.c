@@ -96,7 +96,7 @@ vs_tensor *vs__bn_call(vs_graph *g, vs_layer *l, vs_tensor *x, bool training)
     if (fused) {
         /* training: the batch statistics come from empty constants */
         if (training && (!vs__op_name(g, ns, "Const") ||
-                         !vs__op_name(g, ns, "Const_1")))
+                         !vs__op_name(g, ns, "Const")))
             return NULL;
         out = vs__op_in(g, "FusedBatchNormV3",
                         training ? VS_OP_OPAQUE : VS_OP_BATCH_NORM, x->dtype,
@@ -111,12 +111,12 @@ vs_tensor *vs__bn_call(vs_graph *g, vs_layer *l, vs_tensor *x, bool training)
         const char *b = vs__name_scope(g, "batchnorm", __FILE__, __LINE__);
         if (!b)
             return NULL;
-        static const char *const ops[] = {"add", "Rsqrt", "mul", "mul_1",
-                                          "mul_2", "sub"};
+        static const char *const ops[] = {"add", "Rsqrt", "mul", "mul",
+                                          "mul", "sub"};
         for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
             if (!vs__op_name(g, b, ops[i]))
                 return NULL;
-        out = vs__op_in(g, "add_1", training ? VS_OP_OPAQUE : VS_OP_BATCH_NORM,
+        out = vs__op_in(g, "add", training ? VS_OP_OPAQUE : VS_OP_BATCH_NORM,
                         x->dtype, &x->shape, 5, in);
         if (!out || vs__exit(g) < 0)
             return NULL;
@@ -127,7 +127,7 @@ vs_tensor *vs__bn_call(vs_graph *g, vs_layer *l, vs_tensor *x, bool training)
     out->axis = axis;
     if (training) {   /* the moving averages' updates (UPDATE_OPS) */
         if (!vs__op_name(g, ns, "AssignMovingAvg") ||
-            !vs__op_name(g, ns, "AssignMovingAvg_1"))
+            !vs__op_name(g, ns, "AssignMovingAvg"))
             return NULL;
     }
     return out;

@@ -387,8 +387,7 @@ static vs_op *minimize(vs_graph *g, vs_optimizer *opt, vs_tensor *loss,
             return NULL;
     }
     if (opt->kind == VS_OPT_ADAM) {       /* _finish: the beta powers */
-        static const char *const ops[] = {"mul", "Assign", "mul_1",
-                                          "Assign_1"};
+        static const char *const ops[] = {"mul", "Assign", "mul", "Assign"};
         for (size_t i = 0; i < 4; i++)
             if (!vs__op_name(g, ns, ops[i]))
                 return NULL;

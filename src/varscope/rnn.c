@@ -288,11 +288,11 @@ static vs_tensor *cell_body(vs_graph *g, vs_layer *l, vs_tensor *x,
         vs_tensor *m = cat ? vs__matmul(g, cat, w[0]) : NULL;
         vs_tensor *b = m ? vs__bias_add(g, m, w[1]) : NULL;
         if (!b || split(g, false) < 0 ||
-            !vs__op_name(g, g->name_scope, "Const_1"))
+            !vs__op_name(g, g->name_scope, "Const"))
             return NULL;
         static const char *const names[] = {
-            "Add", "Sigmoid", "Mul", "Sigmoid_1", "Tanh", "Mul_1", "Add_1",
-            "Tanh_1", "Sigmoid_2", "Mul_2"};
+            "Add", "Sigmoid", "Mul", "Sigmoid", "Tanh", "Mul", "Add", "Tanh",
+            "Sigmoid", "Mul"};
         if (!chain(g, names, 10, dt, &us, b, st->t[0], t))
             return NULL;
         ns->t[0] = t[6];    /* new_c = Add_1 */
@@ -309,17 +309,16 @@ static vs_tensor *cell_body(vs_graph *g, vs_layer *l, vs_tensor *x,
         int cidx;
         if (l->use_peepholes) {
             static const char *const names[] = {
-                "add", "mul", "add_1", "Sigmoid", "mul_1", "mul_2", "add_2",
-                "Sigmoid_1", "Tanh", "mul_3", "add_3", "mul_4", "add_4",
-                "Sigmoid_2", "Tanh_1", "mul_5"};
+                "add", "mul", "add", "Sigmoid", "mul", "mul", "add", "Sigmoid",
+                "Tanh", "mul", "add", "mul", "add", "Sigmoid", "Tanh", "mul"};
             if (!chain(g, names, 16, dt, &us, b, st->t[0], t))
                 return NULL;
             cidx = 10;
             mo = t[15];
         } else {
             static const char *const names[] = {
-                "add", "Sigmoid", "mul", "Sigmoid_1", "Tanh", "mul_1", "add_1",
-                "Sigmoid_2", "Tanh_1", "mul_2"};
+                "add", "Sigmoid", "mul", "Sigmoid", "Tanh", "mul", "add",
+                "Sigmoid", "Tanh", "mul"};
             if (!chain(g, names, 10, dt, &us, b, st->t[0], t))
                 return NULL;
             cidx = 6;
@@ -350,7 +349,7 @@ static vs_tensor *cell_body(vs_graph *g, vs_layer *l, vs_tensor *x,
         vs_tensor *cand = b2 ? vs__activate(g, b2, l->activation) : NULL;
         if (!cand)
             return NULL;
-        static const char *const names[] = {"mul_1", "sub", "mul_2", "add"};
+        static const char *const names[] = {"mul", "sub", "mul", "add"};
         if (!chain(g, names, 4, dt, &us, cand, sg, t))
             return NULL;
         ns->t[0] = t[3];
@@ -661,7 +660,7 @@ static vs_tensor *dynamic_rnn(vs_graph *g, vs_layer *cell, vs_tensor *inputs,
     const char *outer = g->name_scope;
     if (!vs__op_name(g, outer, "time") || !vs__unique_name(g, outer, "dynamic_rnn") ||
         !vs__op_name(g, outer, "TensorArray") ||
-        !vs__op_name(g, outer, "TensorArray_1"))
+        !vs__op_name(g, outer, "TensorArray"))
         return NULL;
     /* the loop body, once, in the name scope "while" */
     const char *wns = vs__name_scope(g, "while", file, line);
@@ -675,13 +674,11 @@ static vs_tensor *dynamic_rnn(vs_graph *g, vs_layer *cell, vs_tensor *inputs,
         return NULL;
     /* the loop's exits: iteration counter, time, output array, state */
     vs_rnn_state *fs = new_state(g, ns->n);
-    if (!fs || !vs__op_name(g, wns, "Exit") || !vs__op_name(g, wns, "Exit_1") ||
-        !vs__op_name(g, wns, "Exit_2"))
+    if (!fs || !vs__op_name(g, wns, "Exit") || !vs__op_name(g, wns, "Exit") ||
+        !vs__op_name(g, wns, "Exit"))
         return NULL;
     for (int i = 0; i < ns->n; i++) {
-        char name[32];
-        snprintf(name, sizeof name, "Exit_%d", 3 + i);
-        fs->t[i] = op(g, name, ns->t[i]->dtype, &ns->t[i]->shape, ns->t[i],
+        fs->t[i] = op(g, "Exit", ns->t[i]->dtype, &ns->t[i]->shape, ns->t[i],
                       NULL);
         if (!fs->t[i])
             return NULL;
@@ -696,12 +693,12 @@ static vs_tensor *dynamic_rnn(vs_graph *g, vs_layer *cell, vs_tensor *inputs,
     if (!out || vs__exit(g) < 0)
         return NULL;
     if (!o->time_major) {
-        static const char *const marks[] = {"Rank_1", "range_1"};
+        static const char *const marks[] = {"Rank", "range"};
         for (size_t i = 0; i < 2; i++)
             if (!vs__op_name(g, g->name_scope, marks[i]))
                 return NULL;
         vs_shape bs = {3, {os.dims[1], os.dims[0], os.dims[2]}};
-        out = op(g, "transpose_1", out->dtype, &bs, out, NULL);
+        out = op(g, "transpose", out->dtype, &bs, out, NULL);
     }
     if (!out || vs__exit(g) < 0)
         return NULL;
