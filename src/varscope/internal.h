@@ -338,7 +338,7 @@ void vs__get_seed(const vs_graph *g, const vs_init *init, int64_t *s1,
 /* Fills out[n] with the initializer's values for a variable of this shape
  * (all computed in double).  0, or -1 with *why set. */
 int vs__init_values(const vs_var *v, double *out, size_t n, uint64_t fresh,
-                    const char **why);
+                    unsigned draw, const char **why);
 
 /* ---- math.c: what the session needs, without libm ---- */
 double vs__exp(double x);
@@ -519,6 +519,7 @@ typedef struct vs_varval {
     const vs_var *var;
     float *data;             /* float32 variables */
     size_t size;
+    unsigned draws;          /* initializations before this one */
 } vs_varval;
 
 struct vs_session {

@@ -109,12 +109,16 @@ static void fans(const vs_shape *s, double *fan_in, double *fan_out)
 /* constant from scipy.stats.truncnorm.std(a=-2, b=2, loc=0., scale=1.) */
 #define TRUNC_STD .87962566103423978
 
+/* A seeded op draws the same sequence in every new session and goes on
+ * with it when run again in the same one (TF's random kernels keep their
+ * state): draw counts the earlier runs. */
 int vs__init_values(const vs_var *v, double *out, size_t n, uint64_t fresh,
-                    const char **why)
+                    unsigned draw, const char **why)
 {
     vs_init in = v->init;
     rng r = {v->seeded ? ((uint64_t)v->seed1 * 0x9e3779b97f4a7c15ull) ^
-                             ((uint64_t)v->seed2 + 0x632be59bd9b4e019ull)
+                             ((uint64_t)v->seed2 + 0x632be59bd9b4e019ull) ^
+                             ((uint64_t)draw * 0xd1b54a32d192ed03ull)
                        : fresh};
     double scale, limit = 0, stddev = 0, fi, fo;
     vs_distribution dist = VS_DIST_UNIFORM;

@@ -483,11 +483,14 @@ static void free_fresh(run *r)
  * initialized without numbers the session could compute with). */
 static vs_varval *initial(run *r, const vs_var *v, uint64_t fresh)
 {
+    const vs_varval *old = find_value(r->s, v);
+    unsigned draws = old ? old->draws + 1 : 0;
     vs_varval *val = vs__malloc(sizeof *val);
     if (!val)
         return vs__oom(r->g);
     memset(val, 0, sizeof *val);
     val->var = v;
+    val->draws = draws;
     if (v->dtype != VS_FLOAT32)
         return val;
     size_t n = vs__shape_elements(&v->shape);
@@ -506,7 +509,7 @@ static vs_varval *initial(run *r, const vs_var *v, uint64_t fresh)
             vs__free(d);
             return val;
         }
-    } else if (vs__init_values(v, d, n, fresh, &why) == 0) {
+    } else if (vs__init_values(v, d, n, fresh, draws, &why) == 0) {
         for (size_t i = 0; i < n; i++)
             val->data[i] = (float)d[i];
         vs__free(d);
