@@ -237,7 +237,9 @@ static vs_scope *reenter(vs_graph *g, vs_scope *o, vs_reuse reuse,
         !(ns = aux_name_scope(g, last_component(o->name), no_name_scope)) ||
         !(s = vs__new_scope(g)) || open_variable_scope(g, o->name) < 0)
         return NULL;
-    if (vs_smap_copy(&snapshot, &g->scope_counts) < 0)
+    /* the counters as they are now; a closed sub-scope's 0 is the same as
+     * its absence, and leaving it out keeps snapshots small */
+    if (vs_smap_copy_nonzero(&snapshot, &g->scope_counts) < 0)
         return vs__oom(g);
     vs_entry *e = push(g, VS_ENTRY_VAR_REENTER, file, line);
     if (!e) {

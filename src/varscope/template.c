@@ -13,8 +13,10 @@
  *
  * In C the builder is a function pointer with a user argument.  Its calls
  * are ordinary library calls, each reporting its own errors; the template
- * call is one transaction around them: when the builder returns NULL (or
- * leaves a scope open), everything it did is undone. */
+ * call is one transaction around them.  When one of them fails (in TF its
+ * exception would end the template call), or the builder returns NULL or
+ * leaves a scope open, the template call returns NULL and everything the
+ * builder did is undone. */
 #include <assert.h>
 #include <stdio.h>
 #include <string.h>
@@ -144,9 +146,12 @@ vs_tensor *vs_template_call_at(vs_graph *g, vs_template *t, vs_tensor *input,
         vs__oom(g);
         return vs__fail_call(g, file, line);
     }
+    /* A failing call of the builder would have raised in TF and ended the
+     * template call: here too, whatever the builder returns.  That call
+     * reported the error; the template call adds none. */
+    if (g->reported != reported)
+        return vs__abort_call(g);
     if (!out) {
-        if (g->reported != reported)   /* the builder's call said why */
-            return vs__abort_call(g);
         vs__fail(g, VS_ERR_INVALID_ARGUMENT,
                  "template %s: the builder returned NULL", t->name);
         return vs__fail_call(g, file, line);

@@ -331,6 +331,15 @@ static vs_tensor *gives_up(vs_graph *g, vs_tensor *x, void *user)
     return NULL;
 }
 
+/* a builder that goes on after a failing call */
+static vs_tensor *ignores_failure(vs_graph *g, vs_tensor *x, void *user)
+{
+    (void)user;
+    vs_get_variable(g, "bad name", .shape = VS_SHAPE(1));
+    vs_get_variable(g, "good", .shape = VS_SHAPE(1));
+    return x;
+}
+
 /* a builder that leaves a scope open, or exits one it did not enter */
 static vs_tensor *leaves_open(vs_graph *g, vs_tensor *x, void *user)
 {
@@ -361,13 +370,23 @@ static void test_failed_calls_leave_no_trace(void **state)
     EXPECT_FAIL(VS_ERR_SCOPE_LEAK, vs_template_call(g, vs_make_template(g, "f2", leaves_open, NULL), x));
     ASSERT_FINGERPRINT_UNCHANGED(before, g);
     vs_template *e = vs_make_template(g, "f3", exits_outer, NULL);
-    vs_template_call(g, e, x);
-    /* the builder's exit is refused (underflow), the call still succeeds */
+    /* the builder's exit is refused (underflow): like an exception in TF
+     * it ends the template call, whose scope is left as on entry */
+    assert_null(vs_template_call(g, e, x));
     assert_int_equal(f->r.count, 1);
     assert_int_equal(f->r.e[0].code, VS_ERR_SCOPE_UNDERFLOW);
     rec_clear(&f->r);
     assert_string_equal(vs_current_name_scope(g), "");
+    assert_null(vs_template_scope(e));
     free(before);
+    /* a failing call ends the call even if the builder goes on: the
+     * one error is that call's */
+    vs_template *ig = vs_make_template(g, "f4", ignores_failure, NULL);
+    assert_null(vs_template_call(g, ig, x));
+    assert_int_equal(f->r.count, 1);
+    assert_int_equal(f->r.e[0].code, VS_ERR_INVALID_NAME);
+    rec_clear(&f->r);
+    assert_int_equal(nvars(g), 0);
     /* the first template, made to succeed now, still gets "f1" */
     vs_template *ok = vs_make_template(g, "f1", dummy, NULL);
     assert_string_equal(name_of(vs_template_call(g, ok, x)), "f1/dummy:0");
