@@ -677,9 +677,9 @@ vs_tensor *vs_fully_connected_at(vs_graph *g, vs_tensor *input,
 typedef struct vs_cell_opts {
     const char *name;          /* NULL: "basic_lstm_cell" etc., unique    */
     vs_reuse reuse;            /* reuse= of the cell                      */
-    vs_activation activation;  /* default: tanh                           */
+    vs_activation activation;  /* default (and VS_ACT_NONE): tanh         */
     bool not_trainable;
-    vs_init initializer;       /* LSTMCell: initializer= (weights)        */
+    vs_init initializer;       /* the kernels' initializer= (LSTMCell's)  */
     bool use_peepholes;        /* LSTMCell                                */
     int num_proj;              /* LSTMCell: 0 = None                      */
     VS__OPTS_END;

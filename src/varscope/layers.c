@@ -75,7 +75,10 @@ static int set_scope(vs_graph *g, vs_layer *l, const char *file, int line)
 static int check_input(vs_graph *g, const vs_layer *l, const vs_tensor *x)
 {
     int ndim = -1, min_ndim = -1;
-    bool axes = l->built;
+    /* after build, Dense, Conv2D and BatchNormalization fix an axis */
+    bool axes = l->built && (l->kind == VS_LAYER_DENSE ||
+                             l->kind == VS_LAYER_CONV2D ||
+                             l->kind == VS_LAYER_BATCH_NORM);
     switch (l->kind) {
     case VS_LAYER_DENSE: min_ndim = 2; break;
     case VS_LAYER_CONV2D: case VS_LAYER_MAX_POOLING2D: ndim = 4; break;
@@ -84,10 +87,8 @@ static int check_input(vs_graph *g, const vs_layer *l, const vs_tensor *x)
         if (l->built)
             ndim = l->built_rank;
         break;
-    default: axes = false; break;
+    default: break;
     }
-    if (l->kind == VS_LAYER_MAX_POOLING2D)
-        axes = false;
     char shape[256];
     const vs_shape *s = &x->shape;
     if ((ndim >= 0 || min_ndim >= 0) && s->rank < 0) {

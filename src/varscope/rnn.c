@@ -242,15 +242,25 @@ static int split(vs_graph *g, bool split_dim)
     return 0;
 }
 
-/* The ops after MatMul and BiasAdd, named as each cell's call names them;
- * the last two are the output and the new state's last part. */
-static vs_tensor *chain(vs_graph *g, const char *const *names, size_t n,
-                        vs_dtype dt, const vs_shape *sh, vs_tensor *gates,
-                        vs_tensor *prev, vs_tensor **out)
+/* The op the cell's activation makes ("Tanh" by default). */
+static const char *act_op(const vs_layer *l)
+{
+    return l->activation == VS_ACT_RELU      ? "Relu"
+           : l->activation == VS_ACT_SIGMOID ? "Sigmoid"
+                                             : "Tanh";
+}
+
+/* The ops after MatMul and BiasAdd, named as each cell's call names them
+ * ("Tanh" standing for the cell's activation). */
+static vs_tensor *chain(vs_graph *g, const vs_layer *l,
+                        const char *const *names, size_t n, vs_dtype dt,
+                        const vs_shape *sh, vs_tensor *gates, vs_tensor *prev,
+                        vs_tensor **out)
 {
     vs_tensor *t = gates;
     for (size_t i = 0; i < n; i++) {
-        t = op(g, names[i], dt, sh, t, prev);
+        const char *name = strcmp(names[i], "Tanh") == 0 ? act_op(l) : names[i];
+        t = op(g, name, dt, sh, t, prev);
         if (!t)
             return NULL;
         out[i] = t;
@@ -293,7 +303,7 @@ static vs_tensor *cell_body(vs_graph *g, vs_layer *l, vs_tensor *x,
         static const char *const names[] = {
             "Add", "Sigmoid", "Mul", "Sigmoid", "Tanh", "Mul", "Add", "Tanh",
             "Sigmoid", "Mul"};
-        if (!chain(g, names, 10, dt, &us, b, st->t[0], t))
+        if (!chain(g, l, names, 10, dt, &us, b, st->t[0], t))
             return NULL;
         ns->t[0] = t[6];    /* new_c = Add_1 */
         ns->t[1] = t[9];    /* new_h = Mul_2 */
@@ -311,7 +321,7 @@ static vs_tensor *cell_body(vs_graph *g, vs_layer *l, vs_tensor *x,
             static const char *const names[] = {
                 "add", "mul", "add", "Sigmoid", "mul", "mul", "add", "Sigmoid",
                 "Tanh", "mul", "add", "mul", "add", "Sigmoid", "Tanh", "mul"};
-            if (!chain(g, names, 16, dt, &us, b, st->t[0], t))
+            if (!chain(g, l, names, 16, dt, &us, b, st->t[0], t))
                 return NULL;
             cidx = 10;
             mo = t[15];
@@ -319,7 +329,7 @@ static vs_tensor *cell_body(vs_graph *g, vs_layer *l, vs_tensor *x,
             static const char *const names[] = {
                 "add", "Sigmoid", "mul", "Sigmoid", "Tanh", "mul", "add",
                 "Sigmoid", "Tanh", "mul"};
-            if (!chain(g, names, 10, dt, &us, b, st->t[0], t))
+            if (!chain(g, l, names, 10, dt, &us, b, st->t[0], t))
                 return NULL;
             cidx = 6;
             mo = t[9];
@@ -350,7 +360,7 @@ static vs_tensor *cell_body(vs_graph *g, vs_layer *l, vs_tensor *x,
         if (!cand)
             return NULL;
         static const char *const names[] = {"mul", "sub", "mul", "add"};
-        if (!chain(g, names, 4, dt, &us, cand, sg, t))
+        if (!chain(g, l, names, 4, dt, &us, cand, sg, t))
             return NULL;
         ns->t[0] = t[3];
         return t[3];
@@ -467,8 +477,10 @@ static vs_layer *cell_new(vs_graph *g, vs_layer_kind kind, const char *base,
     if (!l)
         return NULL;
     l->units = units;
-    l->activation = o->activation == VS_ACT_DEFAULT ? VS_ACT_TANH
-                                                    : o->activation;
+    /* activation=None is the default, tanh (`activation or tanh`) */
+    l->activation = o->activation == VS_ACT_DEFAULT || o->activation == VS_ACT_NONE
+                        ? VS_ACT_TANH
+                        : o->activation;
     l->kernel_init = o->initializer;
     if (kind == VS_LAYER_LSTM) {
         l->use_peepholes = o->use_peepholes;

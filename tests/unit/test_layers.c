@@ -494,6 +494,28 @@ static void test_dropout(void **state)
     EXPECT_NO_ERROR();
 }
 
+/* mirrors base.py Layer.__call__ for layers without variables: built at
+ * the first call like any layer, later calls re-enter the same scope and
+ * name scope (flatten/Reshape_1); keras Flatten and MaxPooling2D fix no
+ * axis, so other widths are fine */
+static void test_weightless_layer_objects_called_twice(void **state)
+{
+    FX;
+    vs_layer *fl = vs_flatten_layer(g), *pool = vs_max_pooling2d_layer(g, 2, 2);
+    vs_layer *dp = vs_dropout_layer(g, 0.25);
+    assert_string_equal(tn(vs_layer_apply(g, fl, PH(g, -1, 2, 3))), "flatten/Reshape:0");
+    assert_string_equal(tn(vs_layer_apply(g, fl, PH(g, -1, 4, 5))), "flatten/Reshape_1:0");
+    assert_string_equal(tn(vs_layer_apply(g, pool, PH(g, -1, 4, 4, 3))), "max_pooling2d/MaxPool:0");
+    assert_string_equal(tn(vs_layer_apply(g, pool, PH(g, -1, 6, 6, 8))), "max_pooling2d/MaxPool_1:0");
+    assert_string_equal(tn(vs_layer_apply(g, dp, PH(g, -1, 3))), "dropout/Identity:0");
+    assert_string_equal(tn(vs_layer_apply(g, dp, PH(g, -1, 7))), "dropout/Identity_1:0");
+    /* a conv2d object fixes its input channels: 3 then 4 fails */
+    vs_layer *conv = vs_conv2d_layer(g, 2, 1, 1);
+    vs_layer_apply(g, conv, PH(g, -1, 4, 4, 3));
+    EXPECT_FAIL(VS_ERR_SHAPE_MISMATCH, vs_layer_apply(g, conv, PH(g, -1, 4, 4, 4)));
+    EXPECT_NO_ERROR();
+}
+
 /* ---- BatchNormalization ---------------------------------------------- */
 
 /* mirrors python/layers/normalization_test.py BNTest.testCreateBN:
@@ -659,6 +681,7 @@ int main(void)
         FX_TEST(test_max_pooling2d),
         FX_TEST(test_flatten_shapes),
         FX_TEST(test_dropout),
+        FX_TEST(test_weightless_layer_objects_called_twice),
         FX_TEST(test_batch_norm_create),
         FX_TEST(test_batch_norm_center_scale),
         FX_TEST(test_batch_norm_functional),
