@@ -63,6 +63,33 @@ static void test_adam_slots(void **state)
     EXPECT_NO_ERROR();
 }
 
+/* mirrors python/distribute/minimize_loss_test.py
+ * MinimizeLossStepTest.testOptimizerInsideModelFn (get_expected_variables:
+ * a dense layer trained with Adam has dense/kernel, dense/bias,
+ * beta1_power, beta2_power, dense/kernel/Adam, dense/kernel/Adam_1,
+ * dense/bias/Adam, dense/bias/Adam_1; with Adagrad dense/kernel/Adagrad,
+ * dense/bias/Adagrad), in a graph each */
+static void test_dense_with_adam_and_adagrad(void **state)
+{
+    FX;
+    vs_tensor *x = vs_placeholder(g, VS_FLOAT32, VS_SHAPE(-1, 1));
+    vs_tensor *loss = vs_reduce_mean(g, vs_dense(g, x, 1));
+    vs_minimize(g, vs_adam_optimizer(g), loss);
+    assert_string_equal(names_from(g, 0),
+                        "dense/kernel:0 dense/bias:0 beta1_power:0 beta2_power:0 "
+                        "dense/kernel/Adam:0 dense/kernel/Adam_1:0 dense/bias/Adam:0 "
+                        "dense/bias/Adam_1:0");
+    vs_graph *h = vs_graph_new();
+    vs_set_error_handler(h, rec_handler, &f->r);
+    x = vs_placeholder(h, VS_FLOAT32, VS_SHAPE(-1, 1));
+    loss = vs_reduce_mean(h, vs_dense(h, x, 1));
+    vs_minimize(h, vs_adagrad_optimizer(h, 0.1), loss);
+    assert_string_equal(names_from(h, 0),
+                        "dense/kernel:0 dense/bias:0 dense/kernel/Adagrad:0 dense/bias/Adagrad:0");
+    vs_graph_free(h);
+    EXPECT_NO_ERROR();
+}
+
 /* mirrors optimizer.py Optimizer._zeros_slot (a slot is made once per
  * variable and optimizer object) and _create_non_slot_variable (once per
  * graph): a second minimize with the same optimizer makes nothing new;
@@ -294,6 +321,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         FX_TEST(test_adam_slots),
+        FX_TEST(test_dense_with_adam_and_adagrad),
         FX_TEST(test_second_minimize),
         FX_TEST(test_other_optimizers),
         FX_TEST(test_leaked_reuse_fails_minimize),
