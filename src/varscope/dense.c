@@ -1,21 +1,118 @@
-/* tf.layers.dense (semantics.md §10).
+/* tf.layers.Dense and tf.layers.dense (python/layers/core.py over keras's
+ * layers/core.py Dense; semantics.md §10).
  *
- * TF's call sequence, flattened into one atomic call:
- *   1. capture the layer's variable scope: variable_scope(name) by string
- *      when a name is given, else variable_scope(None, default_name=
- *      "dense"); its auxiliary name scope becomes the layer's name scope;
- *      then exit it (closing its sub-scopes);
- *   2. re-enter the captured scope by object without a name scope (twice
- *      nested in TF: __call__ and add_weight; the counter snapshots leave
- *      the scope's own count one higher than after step 1);
- *   3. get_variable("kernel", [in, units]) and ("bias", [units]) with the
- *      layer's dtype given explicitly; kernel takes the scope's initializer
- *      (else glorot-uniform), bias always zeros;
- *   4. ops MatMul (Tensordot above rank 2) and BiasAdd in the layer's
- *      name scope. */
+ *   build  kernel [in, units] (the scope's initializer, else glorot
+ *          uniform), bias [units] (zeros); the last input dimension must
+ *          be known; the layer's dtype (its first input's) floating;
+ *   call   MatMul (Tensordot above rank 2), BiasAdd, the activation, in
+ *          the layer's name scope.
+ *
+ * The functional form is Dense(..., name=name, _scope=name, _reuse=reuse)
+ * applied once: with a name its variable scope is that name entered by
+ * string (a second call needs reuse); without one the default name
+ * "dense" is made unique per scope entry. */
 #include <string.h>
 
 #include "internal.h"
+
+int vs__dense_build(vs_graph *g, vs_layer *l, const vs_tensor *x,
+                    const vs_call *c)
+{
+    const vs_shape *in = &x->shape;
+    if (!vs__dtype_floating(l->dtype)) {
+        vs__fail(g, VS_ERR_INVALID_ARGUMENT,
+                 "Unable to build `Dense` layer with non-floating point "
+                 "dtype <dtype: '%s'>", vs_dtype_name(l->dtype));
+        return -1;
+    }
+    int64_t last = in->dims[in->rank - 1];
+    if (last < 0) {
+        vs__fail(g, VS_ERR_UNDEFINED_SHAPE,
+                 "The last dimension of the inputs to `Dense` should be "
+                 "defined. Found `None`.");
+        return -1;
+    }
+    vs_shape kshape = {2, {last, l->units}};
+    vs_shape bshape = {1, {l->units}};
+    if (!vs__add_weight(g, l, l->kernel_name, &kshape, l->dtype,
+                        l->kernel_init, true, c->file, c->line))
+        return -1;
+    if (!l->no_bias &&
+        !vs__add_weight(g, l, l->bias_name, &bshape, l->dtype,
+                        l->bias_init.kind != VS_INIT_NONE ? l->bias_init
+                                                          : vs_init_zeros(),
+                        true, c->file, c->line))
+        return -1;
+    /* input_spec = InputSpec(min_ndim=2, axes={-1: last_dim}) */
+    if (VS__WRITE(g, l->built_axis, last) < 0)
+        return -1;
+    return 0;
+}
+
+vs_tensor *vs__dense_call(vs_graph *g, vs_layer *l, vs_tensor *x)
+{
+    vs_tensor *kernel = vs_value(l->weights[0]);
+    vs_tensor *out;
+    if (x->shape.rank > 2) {
+        /* tensordot(inputs, kernel, [[rank - 1], [0]]), shape set */
+        if (!vs__dtype_floating(x->dtype) || x->dtype != kernel->dtype) {
+            vs__fail(g, VS_ERR_INVALID_ARGUMENT,
+                     "Tensor conversion requested dtype %s for Tensor with "
+                     "dtype %s", vs_dtype_name(x->dtype),
+                     vs_dtype_name(kernel->dtype));
+            return NULL;
+        }
+        vs_shape s = x->shape;
+        s.dims[s.rank - 1] = l->units;
+        vs_tensor *in[2] = {x, kernel};
+        out = vs__op_in(g, "Tensordot", VS_OP_MATMUL, x->dtype, &s, 2, in);
+    } else {
+        out = vs__matmul(g, x, kernel);
+    }
+    if (out && !l->no_bias)
+        out = vs__bias_add(g, out, vs_value(l->weights[1]));
+    return out ? vs__activate(g, out, l->activation) : NULL;
+}
+
+static vs_layer *dense_layer(vs_graph *g, int units, const vs_dense_opts *o)
+{
+    if (units <= 0)
+        return vs__fail(g, VS_ERR_INVALID_ARGUMENT,
+                        "dense: units must be a positive integer, got %d",
+                        units);
+    if (vs__check_layer_args(g, o->name, o->reuse, o->activation) < 0)
+        return NULL;
+    if (!vs__init_valid(&o->kernel_initializer) ||
+        !vs__init_valid(&o->bias_initializer))
+        return vs__fail(g, VS_ERR_INVALID_ARGUMENT,
+                        "initializer is not valid (a value initializer "
+                        "needs a tensor)");
+    vs_layer *l = vs__layer_new(g, VS_LAYER_DENSE, "dense", o->name, o->reuse,
+                                o->not_trainable);
+    if (!l)
+        return NULL;
+    l->units = units;
+    l->no_bias = o->no_bias;
+    l->activation = o->activation;
+    l->kernel_init = o->kernel_initializer;
+    l->bias_init = o->bias_initializer;
+    return l;
+}
+
+vs_layer *vs_dense_layer_at(vs_graph *g, int units, const vs_dense_opts *opts,
+                            const char *file, int line)
+{
+    static const vs_dense_opts none;
+    VS_CHECK_GRAPH(g, file, line, NULL);
+    if (!opts)
+        opts = &none;
+    vs__begin(g);
+    vs_layer *l = dense_layer(g, units, opts);
+    if (!l)
+        return vs__fail_call(g, file, line);
+    vs__commit(g);
+    return l;
+}
 
 vs_tensor *vs_dense_at(vs_graph *g, vs_tensor *input, int units,
                        const vs_dense_opts *opts, const char *file, int line)
@@ -25,96 +122,17 @@ vs_tensor *vs_dense_at(vs_graph *g, vs_tensor *input, int units,
     if (!opts)
         opts = &none;
     vs__begin(g);
-    if (!input) {
+    vs_layer *l = NULL;
+    vs_tensor *out = NULL;
+    if (!input)
         vs__fail(g, VS_ERR_INVALID_ARGUMENT, "dense: input is NULL");
-        return vs__fail_call(g, file, line);
+    else if ((l = dense_layer(g, units, opts)) &&
+             (!opts->name || vs__layer_capture_now(g, l, file, line) == 0)) {
+        vs_call c = {.input = input, .file = file, .line = line};
+        out = vs__layer_call(g, l, &c);
     }
-    if (units <= 0) {
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                 "dense: units must be a positive integer, got %d", units);
-        return vs__fail_call(g, file, line);
-    }
-    vs_scope *parent = g->current;
-    const char *base = opts->name ? opts->name : "dense";
-    const char *u, *ns, *full, *scope_name;
-    vs_scope *captured;
-
-    /* 1. the captured scope and its name scope */
-    if (!base[0]) {
-        vs__fail(g, VS_ERR_INVALID_NAME,
-                 "'' is not a valid scope name: names must not be empty");
-        return vs__fail_call(g, file, line);
-    }
-    if (vs__check_scope_name(g, g->name_scope, base) < 0)
-        return vs__fail_call(g, file, line);
-    if (base[strlen(base) - 1] == '/')
-        ns = vs__intern(g, base);    /* name_scope("a/"): re-entered exactly */
-    else if (!(u = vs__unique_name(g, g->name_scope, base)) ||
-             !(ns = vs__intern3(g, u, "/", "")))
-        return vs__fail_call(g, file, line);
-    if (!ns)
-        return vs__fail_call(g, file, line);
-    scope_name = opts->name ? opts->name : vs__unique_default(g, parent, base);
-    if (!scope_name || !(full = vs__join_scope(g, parent->name, scope_name)) ||
-        !(captured = vs__new_scope(g)))
-        return vs__fail_call(g, file, line);
-    intptr_t count = vs_smap_get(&g->scope_counts, full, 0);
-    if (vs__map_set(g, &g->scope_counts, full, count + 1) < 0 ||
-        vs__close_subscopes(g, full) < 0 ||
-        /* 2. the object re-entry's count survives its snapshot */
-        vs__map_set(g, &g->scope_counts, full, count + 2) < 0)
-        return vs__fail_call(g, file, line);
-    captured->name = full;
-    captured->original_name_scope = ns;
-    captured->reuse = parent->reuse;
-    captured->dtype = parent->dtype;
-    captured->initializer = parent->initializer;
-    captured->file = file;
-    captured->line = line;
-
-    /* build(): input checks as Keras makes them */
-    const vs_shape *in = &input->shape;
-    char buf[256];
-    if (in->rank >= 0 && in->rank < 2) {
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                 "Input 0 of layer %s is incompatible with the layer: "
-                 "expected min_ndim=2, found ndim=%d. Full shape received: %s",
-                 full, in->rank, vs__shape_str(in, buf, sizeof buf));
-        return vs__fail_call(g, file, line);
-    }
-    if (!vs__dtype_floating(input->dtype)) {
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                 "Unable to build `Dense` layer with non-floating point "
-                 "dtype <dtype: '%s'>", vs_dtype_name(input->dtype));
-        return vs__fail_call(g, file, line);
-    }
-    if (in->rank < 0 || in->dims[in->rank - 1] < 0) {
-        vs__fail(g, VS_ERR_UNDEFINED_SHAPE,
-                 "The last dimension of the inputs to `Dense` should be "
-                 "defined. Found `None`.");
-        return vs__fail_call(g, file, line);
-    }
-    vs_dtype dt = vs__dtype_or_float(input->dtype);
-
-    /* 3. the weights */
-    vs_shape kshape = {2, {in->dims[in->rank - 1], units}};
-    vs_shape bshape = {1, {units}};
-    vs_getvar_req kernel = {"kernel", &kshape, dt, {VS_INIT_NONE, NULL, 0, 0}};
-    vs_getvar_req bias = {"bias", &bshape, dt, vs_init_zeros()};
-    if (!vs__get_variable(g, captured, &kernel, file, line) ||
-        (!opts->no_bias && !vs__get_variable(g, captured, &bias, file, line)))
-        return vs__fail_call(g, file, line);
-
-    /* 4. the ops, under the layer's name scope */
-    vs_shape out = *in;
-    out.dims[out.rank - 1] = units;
-    const char *op = vs__op_name(g, ns, in->rank > 2 ? "Tensordot" : "MatMul");
-    if (op && !opts->no_bias)
-        op = vs__op_name(g, ns, "BiasAdd");
-    const char *tname = op ? vs__intern3(g, op, ":0", "") : NULL;
-    vs_tensor *t = tname ? vs__new_tensor(g, tname, dt, &out) : NULL;
-    if (!t)
+    if (!out)
         return vs__fail_call(g, file, line);
     vs__commit(g);
-    return t;
+    return out;
 }

@@ -9,11 +9,35 @@ static const char *const dtype_names[] = {
     [VS_DTYPE_DEFAULT] = "float32", [VS_FLOAT32] = "float32",
     [VS_FLOAT64] = "float64",       [VS_INT32] = "int32",
     [VS_INT64] = "int64",           [VS_BOOL] = "bool",
+    [VS_FLOAT16] = "float16",       [VS_INT8] = "int8",
+    [VS_INT16] = "int16",           [VS_UINT8] = "uint8",
 };
 
 bool vs__dtype_valid(vs_dtype dt)
 {
-    return (unsigned)dt <= (unsigned)VS_BOOL;
+    return (unsigned)dt <= (unsigned)VS_UINT8;
+}
+
+size_t vs__dtype_size(vs_dtype dt)
+{
+    switch (vs__dtype_or_float(dt)) {
+    case VS_FLOAT64: case VS_INT64: return 8;
+    case VS_FLOAT16: case VS_INT16: return 2;
+    case VS_INT8: case VS_UINT8: case VS_BOOL: return 1;
+    default: return 4;
+    }
+}
+
+const char *vs__dtype_repr(vs_dtype dt, char *buf, size_t n)
+{
+    snprintf(buf, n, "tf.%s", vs_dtype_name(dt));
+    return buf;
+}
+
+bool vs__dtype_integer(vs_dtype dt)
+{
+    return dt == VS_INT32 || dt == VS_INT64 || dt == VS_INT8 ||
+           dt == VS_INT16 || dt == VS_UINT8;
 }
 
 const char *vs_dtype_name(vs_dtype dt)
@@ -29,7 +53,7 @@ vs_dtype vs__dtype_or_float(vs_dtype dt)
 bool vs__dtype_floating(vs_dtype dt)
 {
     dt = vs__dtype_or_float(dt);
-    return dt == VS_FLOAT32 || dt == VS_FLOAT64;
+    return dt == VS_FLOAT32 || dt == VS_FLOAT64 || dt == VS_FLOAT16;
 }
 
 const char *vs__shape_problem(const vs_shape *s)
@@ -89,9 +113,69 @@ const char *vs__shape_str(const vs_shape *s, char *buf, size_t n)
 
 bool vs__init_valid(const vs_init *init)
 {
-    if ((unsigned)init->kind > (unsigned)VS_INIT_RANDOM_NORMAL)
+    if ((unsigned)init->kind > (unsigned)VS_INIT_VARIANCE_SCALING)
+        return false;
+    if (init->kind == VS_INIT_VARIANCE_SCALING &&
+        ((unsigned)init->mode > (unsigned)VS_FAN_AVG ||
+         (unsigned)init->distribution > (unsigned)VS_DIST_UNIFORM))
         return false;
     return init->kind != VS_INIT_VALUE || init->value != NULL;
+}
+
+size_t vs__shape_elements(const vs_shape *s)
+{
+    size_t n = 1;
+    for (int i = 0; i < s->rank; i++)
+        n *= s->dims[i] > 0 ? (size_t)s->dims[i] : 0;
+    return n;
+}
+
+const char *vs__shape_list(const vs_shape *s, char *buf, size_t n)
+{
+    if (s->rank < 0) {
+        snprintf(buf, n, "None");
+        return buf;
+    }
+    size_t used = (size_t)snprintf(buf, n, "[");
+    for (int i = 0; i < s->rank && used < n; i++) {
+        if (s->dims[i] < 0)
+            used += (size_t)snprintf(buf + used, n - used, "%sNone",
+                                     i ? ", " : "");
+        else
+            used += (size_t)snprintf(buf + used, n - used, "%s%" PRId64,
+                                     i ? ", " : "", s->dims[i]);
+    }
+    if (used < n)
+        snprintf(buf + used, n - used, "]");
+    return buf;
+}
+
+const char *vs__shape_dims(const vs_shape *s, char *buf, size_t n)
+{
+    if (s->rank < 0) {
+        snprintf(buf, n, "?");
+        return buf;
+    }
+    size_t used = (size_t)snprintf(buf, n, "[");
+    for (int i = 0; i < s->rank && used < n; i++) {
+        if (s->dims[i] < 0)
+            used += (size_t)snprintf(buf + used, n - used, "%s?", i ? "," : "");
+        else
+            used += (size_t)snprintf(buf + used, n - used, "%s%" PRId64,
+                                     i ? "," : "", s->dims[i]);
+    }
+    if (used < n)
+        snprintf(buf + used, n - used, "]");
+    return buf;
+}
+
+const char *vs__tensor_repr(const vs_tensor *t, char *buf, size_t n)
+{
+    char shape[256];
+    snprintf(buf, n, "Tensor(\"%s\", shape=%s, dtype=%s)", t->name,
+             vs__shape_str(&t->shape, shape, sizeof shape),
+             vs_dtype_name(t->dtype));
+    return buf;
 }
 
 vs_init vs_init_value(vs_tensor *t)
@@ -112,6 +196,39 @@ vs_init vs_init_random_normal(double mean, double stddev)
 {
     return (vs_init){.kind = VS_INIT_RANDOM_NORMAL, .a = mean, .b = stddev};
 }
+vs_init vs_init_truncated_normal(double mean, double stddev)
+{
+    return (vs_init){.kind = VS_INIT_TRUNCATED_NORMAL, .a = mean, .b = stddev};
+}
+vs_init vs_init_random_uniform(double minval, double maxval)
+{
+    return (vs_init){.kind = VS_INIT_RANDOM_UNIFORM, .a = minval, .b = maxval};
+}
+vs_init vs_init_glorot_normal(void)
+{
+    return (vs_init){.kind = VS_INIT_GLOROT_NORMAL};
+}
+vs_init vs_init_variance_scaling(double scale, vs_fan_mode mode,
+                                 vs_distribution distribution)
+{
+    return (vs_init){.kind = VS_INIT_VARIANCE_SCALING, .a = scale,
+                     .mode = mode, .distribution = distribution};
+}
+/* init_ops.he_normal / he_uniform */
+vs_init vs_init_he_normal(void)
+{
+    return vs_init_variance_scaling(2.0, VS_FAN_IN, VS_DIST_TRUNCATED_NORMAL);
+}
+vs_init vs_init_he_uniform(void)
+{
+    return vs_init_variance_scaling(2.0, VS_FAN_IN, VS_DIST_UNIFORM);
+}
+vs_init vs_init_seed(vs_init init, int64_t seed)
+{
+    init.seeded = true;
+    init.seed = seed;
+    return init;
+}
 
 /* ---- accessors ---- */
 
@@ -125,6 +242,7 @@ const vs_shape *vs_tensor_shape(const vs_tensor *t)
     return t ? &t->shape : NULL;
 }
 vs_tensor *vs_value(vs_var *v) { return v ? v->read : NULL; }
+bool vs_var_trainable(const vs_var *v) { return v && v->trainable; }
 const char *vs_var_name(const vs_var *v) { return v ? v->name : NULL; }
 vs_dtype vs_var_dtype(const vs_var *v)
 {

@@ -1,4 +1,5 @@
 /* Graph lifecycle, errors and the transaction journal. */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,6 +51,7 @@ void vs__report(vs_graph *g, vs_code code, const char *msg, const char *file,
 {
     vs_error e = {code, msg, file, line};
     g->last_error = code;
+    g->reported++;
     g->handler(&e, g->handler_user);
 }
 
@@ -86,9 +88,21 @@ vs_code vs_last_error(const vs_graph *g) { return g ? g->last_error : VS_OK; }
 
 static void free_object(vs_list_id list, void *obj)
 {
-    if (list == VS_LIST_STRINGS) {
-        vs__free(obj);
-        return;
+    switch (list) {
+    case VS_LIST_OPTIMIZERS:
+        vs__free(((vs_optimizer *)obj)->slots.items);
+        break;
+    case VS_LIST_EMAS:
+        vs__free(((vs_ema *)obj)->averages.items);
+        break;
+    case VS_LIST_COLLECTIONS:
+        vs__free(((vs_collection *)obj)->items.items);
+        break;
+    case VS_LIST_SESSIONS:
+        vs__session_free(obj);
+        break;
+    default:
+        break;
     }
     vs__free(obj);
 }
@@ -125,6 +139,8 @@ void vs_graph_free(vs_graph *g)
     vs_smap_clear(&g->nodes);
     vs_smap_clear(&g->store);
     vs_smap_clear(&g->scope_counts);
+    vs_smap_clear(&g->layer_uids);
+    vs_smap_clear(&g->collections);
     vs__free(g->stack);
     vs__free(g->journal);
     vs__free(g->pending_msg);
@@ -134,32 +150,86 @@ void vs_graph_free(vs_graph *g)
 
 /* ---- transactions ---- */
 
+/* A public call begins a transaction; one begun inside another (a
+ * template's builder calling the library) keeps the outer one's journal
+ * and marks where it began, so each can be undone on its own. */
 void vs__begin(vs_graph *g)
 {
-    g->jlen = 0;
+    assert(g->tdepth < VS_MAX_NEST);
+    if (g->tdepth == 0) {
+        g->jlen = 0;
+        g->poisoned = false;
+    }
+    g->marks[g->tdepth++] = g->jlen;
     g->pending = VS_OK;
 }
 
-void vs__commit(vs_graph *g) { g->jlen = 0; }
-
-static void undo(vs_graph *g)
+/* What the journal still holds once the outermost call succeeded. */
+static void finalize(vs_graph *g)
 {
-    while (g->jlen > 0) {
-        vs_jrec *r = &g->journal[--g->jlen];
-        switch (r->kind) {
-        case VS_J_INSERT:
-            vs_smap_remove(r->map, r->node);
-            break;
-        case VS_J_SET:
-            r->node->value = r->old;
-            break;
-        case VS_J_APPEND: {
-            vs_ptrvec *v = &g->lists[r->list];
-            free_object(r->list, v->items[--v->len]);
-            break;
-        }
-        }
+    for (size_t i = 0; i < g->jlen; i++)
+        if (g->journal[i].kind == VS_J_POP)
+            vs_smap_clear(&g->journal[i].counts);
+    g->jlen = 0;
+}
+
+void vs__commit(vs_graph *g)
+{
+    assert(g->tdepth > 0);
+    if (--g->tdepth == 0)
+        finalize(g);
+}
+
+static void undo_one(vs_graph *g, vs_jrec *r)
+{
+    switch (r->kind) {
+    case VS_J_INSERT:
+        vs_smap_remove(r->map, r->node);
+        break;
+    case VS_J_SET:
+        r->node->value = r->old;
+        break;
+    case VS_J_APPEND: {
+        vs_ptrvec *v = &g->lists[r->list];
+        free_object(r->list, v->items[--v->len]);
+        break;
     }
+    case VS_J_PUSH: {
+        vs_entry *e = &g->stack[--g->depth];
+        if (e->kind == VS_ENTRY_VAR_REENTER)
+            vs_smap_clear(&e->snapshot);
+        g->name_scope = e->saved_name_scope;
+        g->current = e->saved_scope;
+        break;
+    }
+    case VS_J_POP: {
+        /* the stack has room: the entry was there before */
+        vs_entry *e = &g->stack[g->depth++];
+        *e = r->entry;
+        if (e->kind == VS_ENTRY_VAR_REENTER) {
+            /* the exit put the snapshot in place of the counters; what
+             * came after it was undone first, so they are the snapshot */
+            e->snapshot = g->scope_counts;
+            g->scope_counts = r->counts;
+        }
+        r->counts = (vs_smap){0};
+        g->name_scope = r->name_scope;
+        g->current = r->current;
+        break;
+    }
+    case VS_J_WRITE:
+        memcpy(r->addr, r->bytes, r->size);
+        break;
+    case VS_J_VEC:
+        r->vec->len--;
+        break;
+    }
+}
+
+static void undo_to(vs_graph *g, size_t mark)
+{
+    while (g->jlen > mark)
+        undo_one(g, &g->journal[--g->jlen]);
 }
 
 static int journal_reserve(vs_graph *g)
@@ -184,7 +254,8 @@ int vs__map_set(vs_graph *g, vs_smap *m, const char *key, intptr_t value)
     size_t len = strlen(key);
     vs_smap_node *n = vs_smap_find(m, key, len);
     if (n) {
-        g->journal[g->jlen++] = (vs_jrec){VS_J_SET, m, n, n->value, 0};
+        g->journal[g->jlen++] =
+        (vs_jrec){.kind = VS_J_SET, .map = m, .node = n, .old = n->value};
         n->value = value;
         return 0;
     }
@@ -193,7 +264,72 @@ int vs__map_set(vs_graph *g, vs_smap *m, const char *key, intptr_t value)
         vs__oom(g);
         return -1;
     }
-    g->journal[g->jlen++] = (vs_jrec){VS_J_INSERT, m, n, 0, 0};
+    g->journal[g->jlen++] = (vs_jrec){.kind = VS_J_INSERT, .map = m, .node = n};
+    return 0;
+}
+
+/* Records an entry pushed by the caller (scopes.c). */
+int vs__journal_push(vs_graph *g)
+{
+    if (journal_reserve(g) < 0)
+        return -1;
+    g->journal[g->jlen++] = (vs_jrec){.kind = VS_J_PUSH};
+    return 0;
+}
+
+/* Pops the innermost stack entry, journaled.  An object entry's exit puts
+ * its snapshot in place of the counters; the replaced counters are kept
+ * by the journal until the outermost call commits. */
+int vs__journal_pop(vs_graph *g)
+{
+    assert(g->depth > 0);
+    if (journal_reserve(g) < 0)
+        return -1;
+    vs_entry *e = &g->stack[g->depth - 1];
+    vs_jrec *r = &g->journal[g->jlen++];
+    *r = (vs_jrec){.kind = VS_J_POP};
+    r->entry = *e;
+    r->name_scope = g->name_scope;
+    r->current = g->current;
+    if (e->kind == VS_ENTRY_VAR_REENTER) {
+        r->counts = g->scope_counts;
+        g->scope_counts = e->snapshot;
+        r->entry.snapshot = (vs_smap){0};
+    }
+    g->depth--;
+    g->name_scope = e->saved_name_scope;
+    g->current = e->saved_scope;
+    return 0;
+}
+
+int vs__write(vs_graph *g, void *addr, const void *src, size_t n)
+{
+    assert(n <= VS_JWRITE_MAX);
+    if (journal_reserve(g) < 0)
+        return -1;
+    vs_jrec *r = &g->journal[g->jlen++];
+    *r = (vs_jrec){.kind = VS_J_WRITE, .addr = addr, .size = n};
+    memcpy(r->bytes, addr, n);
+    memcpy(addr, src, n);
+    return 0;
+}
+
+int vs__vec_push(vs_graph *g, vs_ptrvec *v, void *item)
+{
+    if (journal_reserve(g) < 0)
+        return -1;
+    if (v->len == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 8;
+        void **items = vs__realloc(v->items, cap * sizeof *items);
+        if (!items) {
+            vs__oom(g);
+            return -1;
+        }
+        v->items = items;
+        v->cap = cap;
+    }
+    v->items[v->len++] = item;
+    g->journal[g->jlen++] = (vs_jrec){.kind = VS_J_VEC, .vec = v};
     return 0;
 }
 
@@ -213,7 +349,7 @@ int vs__append(vs_graph *g, vs_list_id list, void *obj)
         v->cap = cap;
     }
     v->items[v->len++] = obj;
-    g->journal[g->jlen++] = (vs_jrec){VS_J_APPEND, NULL, NULL, 0, list};
+    g->journal[g->jlen++] = (vs_jrec){.kind = VS_J_APPEND, .list = list};
     return 0;
 fail:
     free_object(list, obj);
@@ -237,26 +373,50 @@ const char *vs__intern3(vs_graph *g, const char *a, const char *b,
     return vs__append(g, VS_LIST_STRINGS, d) < 0 ? NULL : d;
 }
 
+const char *vs__internf(vs_graph *g, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    assert(n >= 0 && (size_t)n < sizeof buf);
+    return vs__intern(g, buf);
+}
+
+void *vs__new_object(vs_graph *g, vs_list_id list, size_t n)
+{
+    void *p = vs__malloc(n);
+    if (!p)
+        return vs__oom(g);
+    memset(p, 0, n);
+    return vs__append(g, list, p) < 0 ? NULL : p;
+}
+
+void *vs__calloc(vs_graph *g, size_t n)
+{
+    return vs__new_object(g, VS_LIST_BUFFERS, n);
+}
+
 vs_tensor *vs__new_tensor(vs_graph *g, const char *name, vs_dtype dt,
                           const vs_shape *shape)
 {
-    vs_tensor *t = vs__malloc(sizeof *t);
+    vs_tensor *t = vs__new_object(g, VS_LIST_TENSORS, sizeof *t);
     if (!t)
-        return vs__oom(g);
+        return NULL;
     t->name = name;
     t->dtype = dt;
     t->shape = *shape;
-    return vs__append(g, VS_LIST_TENSORS, t) < 0 ? NULL : t;
+    t->differentiable = vs__dtype_floating(dt);
+    return t;
 }
 
 vs_scope *vs__new_scope(vs_graph *g)
 {
-    vs_scope *s = vs__malloc(sizeof *s);
-    if (!s)
-        return vs__oom(g);
-    memset(s, 0, sizeof *s);
-    s->graph = g;
-    return vs__append(g, VS_LIST_SCOPES, s) < 0 ? NULL : s;
+    vs_scope *s = vs__new_object(g, VS_LIST_SCOPES, sizeof *s);
+    if (s)
+        s->graph = g;
+    return s;
 }
 
 int vs__stack_reserve(vs_graph *g)
@@ -305,9 +465,22 @@ void *vs__oom(vs_graph *g)
     return vs__fail(g, VS_ERR_NO_MEMORY, "out of memory");
 }
 
+bool vs__failed(const vs_graph *g) { return g->pending != VS_OK; }
+
+void *vs__abort_call(vs_graph *g)
+{
+    assert(g->tdepth > 0);
+    undo_to(g, g->marks[--g->tdepth]);
+    vs__free(g->pending_msg);
+    g->pending_msg = NULL;
+    g->pending = VS_OK;
+    return NULL;
+}
+
 void *vs__fail_call(vs_graph *g, const char *file, int line)
 {
-    undo(g);
+    assert(g->tdepth > 0);
+    undo_to(g, g->marks[--g->tdepth]);
     vs_code code = g->pending != VS_OK ? g->pending : VS_ERR_INVALID_ARGUMENT;
     const char *msg = g->pending_msg ? g->pending_msg : g->pending_fallback;
     vs__report(g, code, msg, file, line);

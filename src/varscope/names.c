@@ -139,3 +139,13 @@ const char *vs__op_name(vs_graph *g, const char *prefix, const char *name)
                         "'%s' is not a valid node name", op);
     return vs__add_node(g, op) < 0 ? NULL : op;
 }
+
+/* keras backend.unique_object_name(base, zero_based=False): a per-graph
+ * counter per base name, so the first unnamed Dense is "dense_1". */
+const char *vs__unique_layer_name(vs_graph *g, const char *base)
+{
+    intptr_t n = vs_smap_get(&g->layer_uids, base, 0) + 1;
+    if (vs__map_set(g, &g->layer_uids, base, n) < 0)
+        return NULL;
+    return vs__internf(g, "%s_%ld", base, (long)n);
+}

@@ -111,3 +111,16 @@ int vs_smap_copy(vs_smap *dst, const vs_smap *src)
     }
     return 0;
 }
+
+int vs_smap_copy_nonzero(vs_smap *dst, const vs_smap *src)
+{
+    dst->buckets = NULL;
+    dst->nbuckets = dst->count = 0;
+    VS_SMAP_FOREACH(src, i, n) {
+        if (n->value != 0 && !vs_smap_insert(dst, n->key, n->len, n->value)) {
+            vs_smap_clear(dst);
+            return -1;
+        }
+    }
+    return 0;
+}

@@ -31,6 +31,8 @@ vs_smap_node *vs_smap_insert(vs_smap *m, const char *key, size_t len,
 void vs_smap_remove(vs_smap *m, vs_smap_node *node);
 /* Deep copy; 0 on success, -1 on allocation failure (dst left empty). */
 int vs_smap_copy(vs_smap *dst, const vs_smap *src);
+/* The same without the nodes whose value is 0 (counters: 0 = absent). */
+int vs_smap_copy_nonzero(vs_smap *dst, const vs_smap *src);
 void vs_smap_clear(vs_smap *m);
 
 #define VS_SMAP_FOREACH(m, i, n)                                            \

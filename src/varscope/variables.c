@@ -5,14 +5,7 @@
 #include "alloc.h"
 #include "internal.h"
 
-static const char *tensor_repr(const vs_tensor *t, char *buf, size_t n)
-{
-    char shape[256];
-    snprintf(buf, n, "Tensor(\"%s\", shape=%s, dtype=%s)", t->name,
-             vs__shape_str(&t->shape, shape, sizeof shape),
-             vs_dtype_name(t->dtype));
-    return buf;
-}
+#define tensor_repr vs__tensor_repr
 
 /* The ops a RefVariable creates under its own name scope, after the
  * variable op: "<v>/Initializer" (callable initializers only), then
@@ -35,21 +28,32 @@ static vs_tensor *variable_ops(vs_graph *g, const char *op, bool callable,
     return tname ? vs__new_tensor(g, tname, dt, shape) : NULL;
 }
 
-static vs_var *new_var(vs_graph *g, const char *op, bool callable,
-                       vs_dtype dt, const vs_shape *shape, const char *file,
-                       int line)
+/* A variable: its ops, its initial value (for the session: the
+ * initializer, its seeds as random_seed.get_seed gives them when the
+ * initializer op is made), and the collections it joins: every variable
+ * is global; trainable ones are also in TRAINABLE_VARIABLES. */
+static vs_var *new_var(vs_graph *g, const char *op, const vs_init *init,
+                       vs_dtype dt, const vs_shape *shape, bool trainable,
+                       const char *file, int line)
 {
-    vs_var *v = vs__malloc(sizeof *v);
+    vs_var *v = vs__new_object(g, VS_LIST_VARS, sizeof *v);
     if (!v)
-        return vs__oom(g);
+        return NULL;
     v->dtype = dt;
     v->shape = *shape;
     v->file = file;
     v->line = line;
-    if (vs__append(g, VS_LIST_VARS, v) < 0)
-        return NULL;
+    v->trainable = trainable;
+    v->init = *init;
+    vs__get_seed(g, init, &v->seed1, &v->seed2, &v->seeded);
     v->name = vs__intern3(g, op, ":0", "");
-    if (!v->name || !(v->read = variable_ops(g, op, callable, dt, shape)))
+    if (!v->name ||
+        !(v->read = variable_ops(g, op, init->kind != VS_INIT_VALUE, dt,
+                                 shape)))
+        return NULL;
+    v->read->op = VS_OP_READ;
+    v->read->var = v;
+    if (trainable && vs__collect(g, VS_TRAINABLE_VARIABLES, v) < 0)
         return NULL;
     return v;
 }
@@ -76,10 +80,11 @@ vs_var *vs__get_variable(vs_graph *g, const vs_scope *scope,
     const char *bad = check_request(req);
     if (bad)
         return vs__fail(g, VS_ERR_INVALID_ARGUMENT, "%s", bad);
-    if (!req->name[0])
-        return vs__fail(g, VS_ERR_INVALID_NAME,
-                        "'' is not a valid variable name: names must not be "
-                        "empty");
+    /* An empty name is fine inside a named scope (the slot creator's
+     * get_variable("") under "w/Adam": key "w/Adam/", variable "w/Adam:0").
+     * At the root the key is "" and the checks run in TF's order: reuse
+     * finds nothing (missing-variable), and creating it fails on the op
+     * name (invalid-name). */
     const vs_tensor *value =
         req->initializer.kind == VS_INIT_VALUE ? req->initializer.value : NULL;
     if (req->dtype != VS_DTYPE_DEFAULT && value &&
@@ -174,11 +179,16 @@ vs_var *vs__get_variable(vs_graph *g, const vs_scope *scope,
                  tensor_repr(init.value, t, sizeof t));
         goto out;
     }
-    vs_var *v = new_var(g, op, !from_value,
+    if (init.kind == VS_INIT_NONE)   /* TF's default for the dtype */
+        init = vs__dtype_floating(dtype) ? vs_init_glorot_uniform()
+                                         : vs_init_zeros();
+    vs_var *v = new_var(g, op, &init,
                         from_value ? vs__dtype_or_float(init.value->dtype)
                                    : dtype,
-                        from_value ? &init.value->shape : req->shape, file,
-                        line);
+                        from_value ? &init.value->shape : req->shape,
+                        !req->not_trainable, file, line);
+    if (v && req->collection && vs__collect(g, req->collection, v) < 0)
+        v = NULL;
     if (v && vs__map_set(g, &g->store, full, (intptr_t)v) == 0)
         result = v;
 out:
@@ -196,12 +206,43 @@ vs_var *vs_get_variable_at(vs_graph *g, const char *name,
     if (!opts)
         opts = &none;
     vs__begin(g);
-    vs_getvar_req req = {name, opts->shape, opts->dtype, opts->initializer};
+    vs_getvar_req req = {name, opts->shape, opts->dtype, opts->initializer,
+                         opts->not_trainable, NULL};
     vs_var *v = vs__get_variable(g, g->current, &req, file, line);
     if (!v)
         return vs__fail_call(g, file, line);
     vs__commit(g);
     return v;
+}
+
+vs_var *vs__variable(vs_graph *g, vs_tensor *value, const char *name,
+                     vs_dtype dtype, bool trainable, const char *file,
+                     int line)
+{
+    char t[512];
+    const char *op;
+    if (!value)
+        return vs__fail(g, VS_ERR_INVALID_ARGUMENT,
+                        "initial_value must be specified.");
+    if (!vs__dtype_valid(dtype))
+        return vs__fail(g, VS_ERR_INVALID_ARGUMENT,
+                        "dtype is not a vs_dtype value");
+    if (!(op = vs__op_name(g, g->name_scope, name ? name : "Variable")))
+        return NULL;
+    if (dtype != VS_DTYPE_DEFAULT &&
+        dtype != vs__dtype_or_float(value->dtype))
+        return vs__fail(g, VS_ERR_INITIALIZER_MISMATCH,
+                        "Tensor conversion requested dtype %s for Tensor "
+                        "with dtype %s: %s",
+                        vs_dtype_name(dtype), vs_dtype_name(value->dtype),
+                        tensor_repr(value, t, sizeof t));
+    if (!vs__shape_fully_defined(&value->shape))
+        return vs__fail(g, VS_ERR_UNDEFINED_SHAPE,
+                        "initial_value must have a shape specified: %s",
+                        tensor_repr(value, t, sizeof t));
+    vs_init init = vs_init_value(value);
+    return new_var(g, op, &init, vs__dtype_or_float(value->dtype),
+                   &value->shape, trainable, file, line);
 }
 
 vs_var *vs_variable_at(vs_graph *g, vs_tensor *value,
@@ -213,31 +254,10 @@ vs_var *vs_variable_at(vs_graph *g, vs_tensor *value,
     if (!opts)
         opts = &none;
     vs__begin(g);
-    char t[512];
-    const char *op;
-    vs_var *v;
-    if (!value)
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "initial_value must be specified.");
-    else if (!vs__dtype_valid(opts->dtype))
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "dtype is not a vs_dtype value");
-    else if (!(op = vs__op_name(g, g->name_scope,
-                                opts->name ? opts->name : "Variable")))
-        ;
-    else if (opts->dtype != VS_DTYPE_DEFAULT &&
-             opts->dtype != vs__dtype_or_float(value->dtype))
-        vs__fail(g, VS_ERR_INITIALIZER_MISMATCH,
-                 "Tensor conversion requested dtype %s for Tensor with dtype "
-                 "%s: %s",
-                 vs_dtype_name(opts->dtype), vs_dtype_name(value->dtype),
-                 tensor_repr(value, t, sizeof t));
-    else if (!vs__shape_fully_defined(&value->shape))
-        vs__fail(g, VS_ERR_UNDEFINED_SHAPE,
-                 "initial_value must have a shape specified: %s",
-                 tensor_repr(value, t, sizeof t));
-    else if ((v = new_var(g, op, false, vs__dtype_or_float(value->dtype),
-                          &value->shape, file, line))) {
-        vs__commit(g);
-        return v;
-    }
-    return vs__fail_call(g, file, line);
+    vs_var *v = vs__variable(g, value, opts->name, opts->dtype,
+                             !opts->not_trainable, file, line);
+    if (!v)
+        return vs__fail_call(g, file, line);
+    vs__commit(g);
+    return v;
 }

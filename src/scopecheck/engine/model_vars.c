@@ -223,9 +223,8 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
                 "initializer is not valid (a value initializer needs a "
                 "tensor)"))
         return NULL;
-    if (m_check(r, q->name && !q->name[0] ? YES : NO, VS_ERR_INVALID_NAME,
-                "'' is not a valid variable name: names must not be empty"))
-        return NULL;
+    /* an empty name: key "scope/" in a named scope (the slot creator's
+     * get_variable("")); at the root the creation's op name fails */
 
     /* explicit dtype against a value initializer's */
     const sc_tensor *call_value =
