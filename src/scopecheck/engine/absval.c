@@ -1,6 +1,6 @@
 #include <string.h>
 
-#include "engine_int.h"
+#include "absval.h"
 
 const av AV_TOP_VALUE = {.kind = AV_TOP};
 const av AV_NULL_VALUE = {.kind = AV_NULL};

@@ -10,7 +10,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "../ir/ir.h"
+#include "base.h"
+#include "site.h"
 
 #define SC_MAX_RANK 8
 /* A dimension or rank nobody can know statically (not TF's None). */
@@ -24,30 +25,6 @@ typedef struct sc_shape {
     int rank;
     int64_t dims[SC_MAX_RANK];
 } sc_shape;
-
-/* Where something happened: a location and the chain of calls that led
- * there (innermost call site first). */
-typedef struct sc_chain {
-    ir_loc call;                  /* the call site in the caller */
-    const ir_unit *unit;          /* the caller's unit: call.file's table */
-    const char *callee;
-    const struct sc_chain *up;
-} sc_chain;
-
-typedef struct sc_site {
-    ir_loc loc;
-    const ir_unit *unit;          /* whose files[] loc.file indexes */
-    const sc_chain *chain;
-    /* the loop iteration this happened in, when the engine knows it */
-    const struct sc_iter *iter;
-} sc_site;
-
-typedef struct sc_iter {
-    ir_loc loop;
-    const ir_unit *unit;
-    int64_t n;                    /* 1-based; 0: "a later iteration" */
-    const struct sc_iter *up;
-} sc_iter;
 
 #define SC_DT_TOP (-1)            /* dtype unknown to the engine */
 
@@ -116,8 +93,6 @@ struct av {
         };
     };
 };
-
-typedef struct sc_engine sc_engine;
 
 extern const av AV_TOP_VALUE, AV_NULL_VALUE;
 #define av_top() (&AV_TOP_VALUE)

@@ -20,8 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine_int.h"
-#include "varscope.h"
+#include "interp.h"
 
 #define MAX_STATES 16
 /* A loop whose trip count is unknown runs its first turns as C runs them
@@ -30,25 +29,12 @@
  * i % 3 come round again. */
 #define UNKNOWN_TURNS 4
 
-typedef struct gdepth { uint32_t id; int depth; } gdepth;
-
-/* the open-scope depth of each graph of st (none if st is NULL); free() */
-static gdepth *depths_of(const sc_state *st, uint32_t *n)
-{
-    *n = st ? st->ngraphs : 0;
-    gdepth *d = calloc(*n + 1, sizeof *d);
-    for (uint32_t g = 0; g < *n; g++) {
-        d[g].id = st->graphs[g]->id;
-        d[g].depth = st->graphs[g]->depth;
-    }
-    return d;
-}
-
 typedef struct jumps {
     sc_states *brk, *cont;       /* innermost loop or switch */
 } jumps;
 
 typedef struct fctx {
+    sc_interp *in;
     sc_engine *e;
     const ir_unit *unit;
     const ir_func *fn;
@@ -89,9 +75,9 @@ static sc_site site_of(fctx *f, ir_loc loc)
 /* Past its budget of steps or memory, the engine stops following calls
  * and unrolling loops (it treats them as unknown: no finding from them),
  * so a program it cannot afford to follow costs a bounded amount. */
-static bool over_budget(const sc_engine *e)
+static bool over_budget(const sc_interp *in)
 {
-    return e->steps > e->max_steps || e->arena.total > e->max_memory;
+    return in->steps > in->max_steps || in->e->arena.total > in->max_memory;
 }
 
 /* Paths kept apart per program point at call depth d: 16 in the entry
@@ -140,12 +126,13 @@ static size_t merge_by(sc_engine *e, sc_state **sts, const av **vals, size_t len
  * bounded.  A callee runs once per path that calls it, so paths kept
  * apart at every depth would multiply down a chain of helpers: the cap
  * is MAX_STATES in the entry point and shrinks in callees (cap_at). */
-static void merge_states(sc_engine *e, sc_state **sts, const av **vals,
+static void merge_states(sc_interp *in, sc_state **sts, const av **vals,
                          size_t *len)
 {
+    sc_engine *e = in->e;
     if (*len <= 1)
         return;
-    size_t cap = e->max_states ? e->max_states : MAX_STATES;
+    size_t cap = in->max_states ? in->max_states : MAX_STATES;
     *len = merge_by(e, sts, vals, *len, state_path_key, 0);
     if (*len > cap)
         *len = merge_by(e, sts, vals, *len, state_graphs_key, cap);
@@ -160,9 +147,9 @@ static void merge_states(sc_engine *e, sc_state **sts, const av **vals,
     }
 }
 
-static void normalize(sc_engine *e, sc_states *v)
+static void normalize(sc_interp *in, sc_states *v)
 {
-    merge_states(e, v->items, NULL, &v->len);
+    merge_states(in, v->items, NULL, &v->len);
 }
 
 static void append_states(sc_states *to, sc_states *from)
@@ -172,19 +159,9 @@ static void append_states(sc_states *to, sc_states *from)
     from->len = 0;
 }
 
-static uint32_t global_slot(sc_engine *e, const ir_unit *u, uint32_t sym)
+static uint32_t global_slot(const fctx *f, uint32_t sym)
 {
-    const ir_global *g = &u->globals[sym];
-    const char *key = g->sym.is_static
-                          ? sc_fmt(e, "%p:%s", (const void *)u, g->sym.name)
-                          : sc_istr(e, g->sym.name);
-    const void *v = pm_get(e->global_slots, key, sc_strhash(key));
-    if (v)
-        return (uint32_t)((uintptr_t)v - 1);
-    uint32_t slot = e->nglobal_slots++;
-    e->global_slots = pm_set(&e->arena, e->global_slots, key, sc_strhash(key),
-                             (const void *)(uintptr_t)(slot + 1));
-    return slot;
+    return program_global_slot(f->in->prog, f->unit, sym);
 }
 
 /* ---- locations (lvalues) ---- */
@@ -204,7 +181,7 @@ static lval lvalue(fctx *f, const ir_expr *x, sc_state *st)
         l.known = true;
         l.frame = x->symscope == IR_LOCAL ? f->frame : 0;
         l.slot = x->symscope == IR_LOCAL ? x->sym
-                                         : global_slot(f->e, f->unit, x->sym);
+                                         : global_slot(f, x->sym);
         return l;
     case IR_MEMBER: {
         if (x->op == 1) {          /* p->field */
@@ -521,12 +498,12 @@ static uint64_t fact_key(fctx *f, const ir_expr *x, const sc_state *st)
             return 0;
         uint32_t frame = x->symscope == IR_LOCAL ? f->frame : 0;
         uint32_t slot = x->symscope == IR_LOCAL ? x->sym
-                                                : global_slot(f->e, f->unit, x->sym);
+                                                : global_slot(f, x->sym);
         const av *v = state_get(st, frame, slot);
         if (v == av_top())
             return 0;
         const av *id = av_ident(v);
-        const void *k = pm_get(f->e->value_keys, id, pm_hash_int((uint64_t)(uintptr_t)id));
+        const void *k = pm_get(f->in->value_keys, id, pm_hash_int((uint64_t)(uintptr_t)id));
         return k ? (uint64_t)(uintptr_t)k : mix(2, (uint64_t)(uintptr_t)id);
     }
     case IR_CAST:
@@ -601,7 +578,7 @@ static void put_fact(fctx *f, sc_state *st, uint32_t frame, uint64_t key,
 {
     const av *old = state_get_fact(st, frame, key);
     if (old && facts_clash(old, v))
-        f->e->fact_clash = true;
+        f->in->fact_clash = true;
     state_set_fact(f->e, st, frame, key, v);
 }
 
@@ -632,7 +609,7 @@ static const av *speaks_for(fctx *f, const ir_expr *src, const sc_state *st,
     av *c = sc_alloc(&f->e->arena, sizeof *c);
     *c = *v;
     c->ident = NULL;
-    f->e->value_keys = pm_set(&f->e->arena, f->e->value_keys, c,
+    f->in->value_keys = pm_set(&f->e->arena, f->in->value_keys, c,
                               pm_hash_int((uint64_t)(uintptr_t)c),
                               (const void *)(uintptr_t)key);
     return c;
@@ -648,8 +625,8 @@ static void set_fact(fctx *f, sc_state *st, uint64_t key, const ir_expr *x,
         return;
     uint64_t ek = expr_key(key, f->fn);
     const void *k = (const void *)(uintptr_t)ek;
-    if (!pm_get(f->e->fact_exprs, k, pm_hash_int(ek)))
-        f->e->fact_exprs = pm_set(&f->e->arena, f->e->fact_exprs, k,
+    if (!pm_get(f->in->fact_exprs, k, pm_hash_int(ek)))
+        f->in->fact_exprs = pm_set(&f->e->arena, f->in->fact_exprs, k,
                                   pm_hash_int(ek), x);
     /* A parameter that still holds what the call passed is the argument's
      * expression in the caller: `if (mode)` in helper(g, argc % 3) says
@@ -720,7 +697,7 @@ static void refine_value(fctx *f, const ir_expr *x, sc_state *st, const av *v)
 {
     uint32_t frame = x->symscope == IR_LOCAL ? f->frame : 0;
     uint32_t slot = x->symscope == IR_LOCAL ? x->sym
-                                            : global_slot(f->e, f->unit, x->sym);
+                                            : global_slot(f, x->sym);
     const av *old = state_get(st, frame, slot);
     v = av_narrowed(f->e, v, old);
     if (x->symscope == IR_LOCAL && x->sym < f->fn->nparams) {
@@ -751,7 +728,7 @@ static void refine_sym(fctx *f, const ir_expr *x, sc_state *st, int truth)
 {
     uint32_t frame = x->symscope == IR_LOCAL ? f->frame : 0;
     uint32_t slot = x->symscope == IR_LOCAL ? x->sym
-                                            : global_slot(f->e, f->unit, x->sym);
+                                            : global_slot(f, x->sym);
     const av *v = state_get(st, frame, slot);
     if (truth == 0 && x->type.kind == IR_T_PTR)
         state_set(f->e, st, frame, slot, av_null());
@@ -800,7 +777,7 @@ static void refine_cmp(fctx *f, const ir_expr *x, sc_state *st, int truth)
         op = op == IR_LT ? IR_GE : op == IR_GE ? IR_LT : op == IR_GT ? IR_LE : IR_GT;
     uint32_t frame = v->symscope == IR_LOCAL ? f->frame : 0;
     uint32_t slot = v->symscope == IR_LOCAL ? v->sym
-                                            : global_slot(f->e, f->unit, v->sym);
+                                            : global_slot(f, v->sym);
     const av *cur = state_get(st, frame, slot);
     bool hl, hh;
     int64_t lo, hi;
@@ -980,11 +957,11 @@ static const ir_expr *in_caller(fctx *f, const ir_expr *x, const sc_state *st)
         return NULL;
     uint64_t key = mix((uint64_t)(uintptr_t)x, (uint64_t)(uintptr_t)f->call);
     const void *k = (const void *)(uintptr_t)key;
-    const ir_expr *known = pm_get(f->e->caller_tests, k, pm_hash_int(key));
+    const ir_expr *known = pm_get(f->in->caller_tests, k, pm_hash_int(key));
     if (known)
         return known;             /* a test in a loop, or on many paths */
     const ir_expr *t = subst_args(f, x);
-    f->e->caller_tests = pm_set(&f->e->arena, f->e->caller_tests, k, pm_hash_int(key), t);
+    f->in->caller_tests = pm_set(&f->e->arena, f->in->caller_tests, k, pm_hash_int(key), t);
     return t;
 }
 
@@ -994,14 +971,14 @@ static const ir_expr *in_caller(fctx *f, const ir_expr *x, const sc_state *st)
  * argc % 3: a second call of the helper must take the same arm. */
 static bool learn_test(fctx *f, const ir_expr *x, sc_state *st, int truth)
 {
-    f->e->fact_clash = false;
+    f->in->fact_clash = false;
     learn(f, x, st, truth);
     for (fctx *c = f; (x = in_caller(c, x, st)) != NULL;) {
         c = (fctx *)c->caller;
         learn(c, x, st, truth);
     }
-    bool ok = !f->e->fact_clash;
-    f->e->fact_clash = false;
+    bool ok = !f->in->fact_clash;
+    f->in->fact_clash = false;
     return ok;
 }
 
@@ -1020,7 +997,7 @@ static const av *peval(fctx *f, const ir_expr *x, const sc_state *st)
             return NULL;
         return state_get(st, x->symscope == IR_LOCAL ? f->frame : 0,
                          x->symscope == IR_LOCAL ? x->sym
-                                                 : global_slot(f->e, f->unit, x->sym));
+                                                 : global_slot(f, x->sym));
     case IR_CAST:
         return peval(f, x->kids[0], st);
     case IR_UNOP:
@@ -1100,7 +1077,7 @@ static void check_fact(const void *key, const void *val, void *ctx)
         return;                   /* joined away: no constraint */
     uint64_t base = k & ~(1ull << 63);
     uint64_t ek = expr_key(base, c->f->fn);
-    const ir_expr *x = pm_get(c->f->e->fact_exprs, (const void *)(uintptr_t)ek,
+    const ir_expr *x = pm_get(c->f->in->fact_exprs, (const void *)(uintptr_t)ek,
                               pm_hash_int(ek));
     /* a fact about values a variable no longer holds (m changed since
      * m == 1 was tested) is dead: its expression now reads other values */
@@ -1307,16 +1284,6 @@ static void havoc_call(fctx *f, sc_state *st, const av **args, uint32_t n)
     }
 }
 
-static const sc_fn *find_fn(sc_engine *e, const ir_unit *u, const char *name)
-{
-    const char *skey = sc_fmt(e, "%p:%s", (const void *)u, name);
-    const sc_fn *fn = pm_get(e->statics, skey, sc_strhash(skey));
-    if (fn)
-        return fn;
-    const char *k = sc_istr(e, name);
-    return pm_get(e->funcs, k, sc_strhash(k));
-}
-
 static bool on_chain(const sc_chain *c, const char *name, int *count)
 {
     *count = 0;
@@ -1340,10 +1307,18 @@ static void call(fctx *f, const ir_expr *x, sc_state *st, const av **args,
         push_sv(out, st, av_top());
         return;
     }
-    sc_site site = site_of(f, x->loc);
-    if (model_call(e, name, st, args, nargs, &site, out))
+    const char *lib = program_library_function(f->in->prog, name);
+    if (lib) {
+        sc_site site = site_of(f, x->loc);
+        if (strcmp(lib, "vs_graph_free") == 0 && nargs >= 1) {
+            const sc_graph *g = model_graph_arg(st, args[0]);
+            if (g)
+                checkers_graph_free(f->in->checkers, st, g, &site);
+        }
+        model_call(e, lib, st, args, nargs, &site, out);
         return;
-    const sc_fn *fn = find_fn(e, f->unit, name);
+    }
+    const sc_fn *fn = program_find(f->in->prog, f->unit, name);
     if (fn) {
         call_user(f, fn, x, st, args, nargs, out);
         return;
@@ -1459,7 +1434,7 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
     case IR_SYM: {
         uint32_t frame = x->symscope == IR_LOCAL ? f->frame : 0;
         uint32_t slot = x->symscope == IR_LOCAL ? x->sym
-                                                : global_slot(e, f->unit, x->sym);
+                                                : global_slot(f, x->sym);
         if (x->type.kind != IR_T_ARRAY) {
             const av *v = state_get(st, frame, slot);
             const av *fv = v->kind == AV_TOP ? fact_value(f, x, st) : NULL;
@@ -1620,7 +1595,7 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
         if (k->kind == IR_SYM) {
             uint32_t frame = k->symscope == IR_LOCAL ? f->frame : 0;
             uint32_t slot = k->symscope == IR_LOCAL ? k->sym
-                                                    : global_slot(e, f->unit, k->sym);
+                                                    : global_slot(f, k->sym);
             push_sv(out, st, av_ref(e, frame, slot));
             return;
         }
@@ -1767,7 +1742,7 @@ static void eval_stmt_expr(fctx *f, const ir_expr *x, sc_states *io)
     }
     SC_VEC_FREE(*io);
     *io = out;
-    normalize(f->e, io);
+    normalize(f->in, io);
 }
 
 /* The paths of st on which cond (whose value there is v) holds, in *yes,
@@ -1876,8 +1851,8 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
     /* open-scope depths on entry: a turn that changes one means later
      * turns change it further */
     uint32_t nentry = 0;
-    gdepth *entry = depths_of(cur.len ? cur.items[0] : NULL, &nentry);
-    int limit = e->opts.loop_unroll > 0 ? e->opts.loop_unroll : 1024;
+    sc_graph_depth *entry = state_depths(cur.len ? cur.items[0] : NULL, &nentry);
+    int limit = f->in->loop_unroll > 0 ? f->in->loop_unroll : 1024;
     for (int64_t it = 1; cur.len > 0; it++) {
         sc_states go = {0};
         if (s->kind == IR_S_DO && it == 1) {
@@ -1913,10 +1888,10 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
             unknown_cond = true;
         if (s->kind == IR_S_FOR && s->step)
             eval_stmt_expr(f, s->step, &go);
-        normalize(e, &go);
+        normalize(f->in, &go);
         SC_VEC_FREE(cur);
         cur = go;
-        if ((unknown_cond && it >= UNKNOWN_TURNS) || it >= limit || over_budget(e)) {
+        if ((unknown_cond && it >= UNKNOWN_TURNS) || it >= limit || over_budget(f->in)) {
             /* the first turns have run: leave with them, standing for
              * every later one too: what the loop changes becomes
              * unknown */
@@ -1940,7 +1915,7 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
     SC_VEC_FREE(cont);
     append_states(&exits, &brk);
     SC_VEC_FREE(brk);
-    normalize(e, &exits);
+    normalize(f->in, &exits);
     *io = exits;
 }
 
@@ -1973,11 +1948,12 @@ static bool learn_no_case(fctx *f, const ir_expr *const *tests, uint32_t n,
 }
 
 /* `x == value`, for a switch's case: a switch is a chain of such tests */
-static const ir_expr *case_test(sc_engine *e, const ir_stmt *label,
+static const ir_expr *case_test(sc_interp *in, const ir_stmt *label,
                                 const ir_expr *x, int64_t value)
 {
     const void *key = label;
-    const ir_expr *known = pm_get(e->case_tests, key, pm_hash_int((uint64_t)(uintptr_t)key));
+    sc_engine *e = in->e;
+    const ir_expr *known = pm_get(in->case_tests, key, pm_hash_int((uint64_t)(uintptr_t)key));
     if (known)
         return known;             /* a switch in a loop: built once */
     ir_expr *c = sc_alloc(&e->arena, sizeof *c);
@@ -1997,7 +1973,7 @@ static const ir_expr *case_test(sc_engine *e, const ir_stmt *label,
     t->loc = x->loc;
     t->kids = kids;
     t->nkids = 2;
-    e->case_tests = pm_set(&e->arena, e->case_tests, key, pm_hash_int((uint64_t)(uintptr_t)key), t);
+    in->case_tests = pm_set(&e->arena, in->case_tests, key, pm_hash_int((uint64_t)(uintptr_t)key), t);
     return t;
 }
 
@@ -2017,7 +1993,7 @@ static void exec_switch(fctx *f, const ir_stmt *s, sc_states *io)
         if (items[i] && items[i]->kind == IR_S_CASE && items[i]->op == 1)
             dflt = (int)i;
         else if (items[i] && items[i]->kind == IR_S_CASE)
-            tests[i] = case_test(e, items[i], s->e, items[i]->ival);
+            tests[i] = case_test(f->in, items[i], s->e, items[i]->ival);
     }
     for (size_t k = 0; k < io->len; k++) {
         sc_svs v = {0};
@@ -2081,7 +2057,7 @@ static void exec_switch(fctx *f, const ir_stmt *s, sc_states *io)
             continue;
         if (items[i]->kind == IR_S_CASE) {
             append_states(&cur, &entering[i]);
-            normalize(e, &cur);
+            normalize(f->in, &cur);
             continue;
         }
         exec(f, items[i], &cur);
@@ -2095,7 +2071,7 @@ static void exec_switch(fctx *f, const ir_stmt *s, sc_states *io)
     free(tests);
     SC_VEC_FREE(brk);
     SC_VEC_FREE(none);
-    normalize(e, &cur);
+    normalize(f->in, &cur);
     *io = cur;
 }
 
@@ -2107,7 +2083,7 @@ static void exec_block(fctx *f, const ir_stmt *s, sc_states *io)
             continue;
         if (k->kind == IR_S_LABEL && k->label < f->fn->nlabels) {
             append_states(io, &f->labels[k->label]);
-            normalize(f->e, io);
+            normalize(f->in, io);
             continue;
         }
         if (io->len == 0 && !(k->kind == IR_S_CASE))
@@ -2121,7 +2097,7 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io)
     sc_engine *e = f->e;
     if (!s || io->len == 0)
         return;
-    e->steps++;
+    f->in->steps++;
     switch (s->kind) {
     case IR_S_EXPR:
         eval_stmt_expr(f, s->e, io);
@@ -2147,7 +2123,7 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io)
             }
             SC_VEC_FREE(*io);
             *io = out;
-            normalize(e, io);
+            normalize(f->in, io);
         } else {
             for (size_t i = 0; i < io->len; i++)
                 state_set(e, io->items[i], f->frame, s->sym, av_top());
@@ -2167,7 +2143,7 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io)
         SC_VEC_FREE(*io);
         append_states(&yes, &no);
         SC_VEC_FREE(no);
-        normalize(e, &yes);
+        normalize(f->in, &yes);
         *io = yes;
         return;
     }
@@ -2219,100 +2195,6 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io)
 
 /* ---- functions ---- */
 
-static sc_retinfo *retinfo(sc_fn *fn, uint32_t offset)
-{
-    for (size_t i = 0; i < fn->rets.len; i++)
-        if (fn->rets.items[i].offset == offset)
-            return &fn->rets.items[i];
-    sc_retinfo r = {offset, false, false};
-    SC_PUSH(fn->rets, r);
-    return &fn->rets.items[fn->rets.len - 1];
-}
-
-/* Records, for each graph open at entry, which returns of this invocation
- * leave more scopes open than at entry.  The function leaks where some
- * paths (of any invocation) return balanced and others do not: see
- * sc_emit_function_leaks, run when the whole program has been analysed. */
-static void record_path_leaks(fctx *f, sc_fn *fn, const gdepth *entry,
-                              uint32_t nentry)
-{
-    size_t n = f->returns.len;
-    for (uint32_t g = 0; g < nentry; g++) {
-        uint32_t id = entry[g].id;
-        int d0 = entry[g].depth;
-        for (size_t i = 0; i < n; i++) {
-            const sc_graph *gr = state_graph(f->returns.items[i], id);
-            if (!gr || f->returns.items[i]->tainted ||
-                (gr->stack && gr->stack->kind == SC_ENTRY_UNKNOWN &&
-                 gr->depth == 0))
-                continue;
-            sc_retinfo *ri = retinfo(fn, f->retlocs.items[i].offset);
-            if (gr->depth == d0) {
-                fn->any_balanced = true;
-                ri->balanced = true;
-                continue;
-            }
-            if (gr->depth < d0)
-                continue;
-            ri->leaking = true;
-            int extra = gr->depth - d0;
-            const sc_entry *en = gr->stack;
-            for (int k = 0; k < extra && en && en->kind != SC_ENTRY_UNKNOWN;
-                 k++, en = en->below) {
-                sc_event ev = {0};
-                ev.kind = SC_EV_LEAK;
-                ev.code = VS_ERR_SCOPE_LEAK;
-                ev.site = en->site;
-                ev.entry = en;
-                ev.other = site_of(f, f->retlocs.items[i]);
-                ev.func = f->fn->name;
-                ev.scope = graph_scope(gr, en->scope);
-                /* the fix (an exit before this return) needs the scope
-                 * to be entered in this function itself */
-                ev.fix_before_other = en->site.chain == f->chain &&
-                                      en->site.unit == f->unit && extra == 1;
-                ev.code = (int)id;        /* the graph, until emitted */
-                SC_PUSH(fn->leaks, ev);
-            }
-        }
-    }
-}
-
-void sc_emit_function_leaks(sc_engine *e);
-/* A path that leaves a function with a scope open, where other paths do
- * not, is reported when the run reports that scope open at vs_graph_free
- * too (the same finding, now with the return that leaks it and a fix),
- * or when its graph is never freed (no run would say anything: the path
- * is the only evidence).  If the graph is freed and the scope is not
- * reported, a later vs_scope_exit closed it in place of another (the run
- * then reports that other scope, and so does the engine). */
-void sc_emit_function_leaks(sc_engine *e)
-{
-    for (size_t i = 0; i < e->nfns; i++) {
-        sc_fn *fn = &e->fns[i];
-        if (fn->any_balanced)
-            for (size_t k = 0; k < fn->leaks.len; k++) {
-                sc_event *ev = &fn->leaks.items[k];
-                uint32_t graph = (uint32_t)ev->code;
-                ev->code = VS_ERR_SCOPE_LEAK;
-                bool freed = pm_get(e->graphs_freed, (const void *)(uintptr_t)graph,
-                                    pm_hash_int(graph)) != NULL;
-                bool reported = pm_get(e->leaked_at_free,
-                                       (const void *)(uintptr_t)ev->entry->uid,
-                                       pm_hash_int(ev->entry->uid)) != NULL;
-                if (freed && !reported)
-                    continue;
-                /* a return reached balanced on some path must not get an
-                 * exit inserted before it */
-                sc_retinfo *ri = retinfo(fn, ev->other.loc.offset);
-                ev->fix_before_other = ev->fix_before_other && !ri->balanced;
-                sc_emit(e, ev);
-            }
-        SC_VEC_FREE(fn->leaks);
-        SC_VEC_FREE(fn->rets);
-    }
-}
-
 static void find_labels(const ir_stmt *s, uint32_t *offset, uint32_t n)
 {
     if (!s)
@@ -2326,12 +2208,14 @@ static void find_labels(const ir_stmt *s, uint32_t *offset, uint32_t n)
 
 /* Runs fn's body on st (whose top frame holds the arguments); returns the
  * (state, return value) pairs with the frame popped. */
-static void run_function(sc_engine *e, const sc_fn *fn, sc_state *st,
+static void run_function(sc_interp *in, const sc_fn *fn, sc_state *st,
                          const fctx *caller, const ir_expr *call,
                          const av **args, uint32_t nargs,
                          const sc_chain *chain, int depth, sc_svs *out)
 {
+    sc_engine *e = in->e;
     fctx f = {0};
+    f.in = in;
     f.e = e;
     f.caller = caller;
     f.call = call;
@@ -2347,20 +2231,22 @@ static void run_function(sc_engine *e, const sc_fn *fn, sc_state *st,
     find_labels(fn->fn->body, f.label_offset, fn->fn->nlabels);
     /* graphs created inside have no entry depth: only those known before */
     uint32_t nentry = 0;
-    gdepth *entry = depths_of(st, &nentry);
+    sc_graph_depth *entry = state_depths(st, &nentry);
     sc_states body = {0};
     SC_PUSH(body, st);
-    size_t saved_cap = e->max_states;
-    e->max_states = cap_at(depth);
+    size_t saved_cap = in->max_states;
+    in->max_states = cap_at(depth);
     exec(&f, fn->fn->body, &body);
-    e->max_states = saved_cap;
+    in->max_states = saved_cap;
     for (size_t i = 0; i < body.len; i++) {     /* falling off the end */
         SC_PUSH(f.returns, body.items[i]);
         SC_PUSH(f.retvals, av_top());
         SC_PUSH(f.retlocs, fn->fn->end_loc);
     }
     SC_VEC_FREE(body);
-    record_path_leaks(&f, (sc_fn *)fn, entry, nentry);
+    sc_fn_exit exit = {fn, chain, entry, nentry, f.returns.items,
+                       f.retlocs.items, f.returns.len};
+    checkers_end_function(in->checkers, &exit);
     for (size_t i = 0; i < f.returns.len; i++) {
         sc_state *r = f.returns.items[i];
         r->nframes--;             /* pop the callee's frame */
@@ -2377,7 +2263,7 @@ static void run_function(sc_engine *e, const sc_fn *fn, sc_state *st,
 }
 
 /* Joins return pairs that have the same state key (values joined). */
-static void normalize_pairs(sc_engine *e, sc_svs *v)
+static void normalize_pairs(sc_interp *in, sc_svs *v)
 {
     if (v->len <= 1)
         return;
@@ -2387,7 +2273,7 @@ static void normalize_pairs(sc_engine *e, sc_svs *v)
         sts[i] = v->items[i].st;
         vals[i] = v->items[i].v;
     }
-    merge_states(e, sts, vals, &v->len);
+    merge_states(in, sts, vals, &v->len);
     for (size_t i = 0; i < v->len; i++) {
         v->items[i].st = sts[i];
         v->items[i].v = vals[i];
@@ -2402,9 +2288,9 @@ static void call_user(fctx *f, const sc_fn *fn, const ir_expr *x,
 {
     sc_engine *e = f->e;
     int count;
-    int max_depth = e->opts.call_depth > 0 ? e->opts.call_depth : 32;
+    int max_depth = f->in->call_depth > 0 ? f->in->call_depth : 32;
     on_chain(f->chain, fn->fn->name, &count);
-    if (f->depth >= max_depth || count >= 2 || over_budget(e)) {
+    if (f->depth >= max_depth || count >= 2 || over_budget(f->in)) {
         havoc_call(f, st, args, nargs);
         push_sv(out, st, av_top());
         return;
@@ -2423,8 +2309,8 @@ static void call_user(fctx *f, const sc_fn *fn, const ir_expr *x,
     for (uint32_t i = 0; i < fn->fn->nparams && i < nargs; i++)
         state_set(e, st, st->nframes - 1, i, args[i]);
     sc_svs res = {0};
-    run_function(e, fn, st, f, x, args, nargs, c, f->depth + 1, &res);
-    normalize_pairs(e, &res);
+    run_function(f->in, fn, st, f, x, args, nargs, c, f->depth + 1, &res);
+    normalize_pairs(f->in, &res);
     for (size_t i = 0; i < res.len; i++)
         SC_PUSH(*out, res.items[i]);
     SC_VEC_FREE(res);
@@ -2432,17 +2318,19 @@ static void call_user(fctx *f, const sc_fn *fn, const ir_expr *x,
 
 /* ---- entry points ---- */
 
-static void init_globals(sc_engine *e, sc_state *st, ir_unit *const *units,
+static void init_globals(sc_interp *in, sc_state *st, ir_unit *const *units,
                          size_t nunits)
 {
+    sc_engine *e = in->e;
     for (size_t u = 0; u < nunits; u++) {
         const ir_unit *unit = units[u];
         fctx f = {0};
+        f.in = in;
         f.e = e;
         f.unit = unit;
         for (uint32_t i = 0; i < unit->nglobals; i++) {
             const ir_global *g = &unit->globals[i];
-            uint32_t slot = global_slot(e, unit, i);
+            uint32_t slot = global_slot(&f, i);
             const av *v = av_top();
             if (g->init) {
                 sc_svs out = {0};
@@ -2465,14 +2353,12 @@ static void init_globals(sc_engine *e, sc_state *st, ir_unit *const *units,
     }
 }
 
-void sc_run_entry(sc_engine *e, const sc_fn *fn, ir_unit *const *units,
-                  size_t nunits);
-
-void sc_run_entry(sc_engine *e, const sc_fn *fn, ir_unit *const *units,
-                  size_t nunits)
+void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
+                      size_t nunits)
 {
+    sc_engine *e = in->e;
     sc_state *st = state_new(e);
-    init_globals(e, st, units, nunits);
+    init_globals(in, st, units, nunits);
     pmap *frames = sc_alloc(&e->arena, 2 * sizeof *frames);
     frames[0] = st->frames[0];
     st->frames = frames;
@@ -2499,12 +2385,12 @@ void sc_run_entry(sc_engine *e, const sc_fn *fn, ir_unit *const *units,
         state_set(e, st, 1, i, v);
     }
     sc_svs res = {0};
-    e->steps = 0;
-    run_function(e, fn, st, NULL, NULL, NULL, 0, NULL, 0, &res);
+    in->steps = 0;
+    run_function(in, fn, st, NULL, NULL, NULL, 0, NULL, 0, &res);
     if (is_main) {
         sc_site end = {fn->fn->end_loc, fn->unit, NULL, NULL};
         for (size_t i = 0; i < res.len; i++)
-            model_program_end(e, res.items[i].st, &end);
+            checkers_end_program(in->checkers, res.items[i].st, &end);
     }
     SC_VEC_FREE(res);
 }

@@ -1,5 +1,6 @@
 /* The varscope library's calls, over abstract state: argument decoding,
  * graphs, ops, tf.Variable, scopes and dense.  See model_int.h. */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -102,31 +103,41 @@ static const sc_tensor *tensor_of(const av *v)
     return v->kind == AV_TENSOR ? v->t : NULL;
 }
 
-/* The graph a call works on.  An unknown handle is taken to be the only
- * live graph when there is exactly one. */
+/* The live graph handle g designates.  An unknown handle is taken to be
+ * the only live graph when there is exactly one. */
+static const sc_graph *live_graph(const sc_state *st, const av *g)
+{
+    const sc_graph *gs = NULL;
+    if (g->kind == AV_GRAPH) {
+        gs = state_graph(st, g->id);
+    } else {
+        for (uint32_t i = 0; i < st->ngraphs; i++)
+            if (!st->graphs[i]->freed) {
+                if (gs)
+                    return NULL;
+                gs = st->graphs[i];
+            }
+    }
+    return gs && !gs->freed ? gs : NULL;
+}
+
+/* The graph a call works on, copied to r->g; false if none. */
 static bool use_graph(mrun *r, const av *g)
 {
     int nt = null_tri(g);
     why_null(r, g);
     if (m_check(r, nt, VS_ERR_INVALID_ARGUMENT, "graph is NULL"))
         return false;
-    const sc_graph *gs = NULL;
-    if (g->kind == AV_GRAPH) {
-        gs = state_graph(r->st, g->id);
-    } else {
-        for (uint32_t i = 0; i < r->st->ngraphs; i++)
-            if (!r->st->graphs[i]->freed) {
-                if (gs) {
-                    gs = NULL;
-                    break;
-                }
-                gs = r->st->graphs[i];
-            }
-    }
-    if (!gs || gs->freed)
+    const sc_graph *gs = live_graph(r->st, g);
+    if (!gs)
         return false;
     r->g = graph_copy(r->e, gs);
     return true;
+}
+
+const sc_graph *model_graph_arg(const sc_state *st, const av *g)
+{
+    return null_tri(g) == YES ? NULL : live_graph(st, g);
 }
 
 static const sc_scope *current_scope(mrun *r)
@@ -168,48 +179,13 @@ static const av *op_graph_new(mrun *r, const av **a, uint32_t n)
     return av_obj(e, AV_GRAPH, g->id, false);
 }
 
-static void report_leaks(sc_engine *e, const sc_state *st, const sc_graph *g,
-                         const sc_site *at, const char *func)
-{
-    /* freed on some path, sure or not: a path leak of this graph is then
-     * reported only where the run reports the scope open (interp.c) */
-    e->graphs_freed = pm_set(&e->arena, e->graphs_freed,
-                             (const void *)(uintptr_t)g->id, pm_hash_int(g->id),
-                             (const void *)1);
-    if (st->tainted)
-        return;                  /* a path that may not exist */
-    for (const sc_entry *en = g->stack; en && en->kind != SC_ENTRY_UNKNOWN;
-         en = en->below) {
-        e->leaked_at_free = pm_set(&e->arena, e->leaked_at_free,
-                                   (const void *)(uintptr_t)en->uid,
-                                   pm_hash_int(en->uid), (const void *)1);
-        sc_event ev = {0};
-        ev.kind = SC_EV_LEAK;
-        ev.code = VS_ERR_SCOPE_LEAK;
-        ev.site = en->site;
-        ev.entry = en;
-        ev.other = *at;
-        ev.func = func;
-        ev.scope = graph_scope(g, en->scope);
-        sc_emit(e, &ev);
-    }
-}
-
 static const av *op_graph_free(mrun *r, const av **a, uint32_t n)
 {
     (void)n;
     if (null_tri(a[0]) == YES || !use_graph(r, a[0]))
         return av_top();         /* vs_graph_free(NULL) is a no-op */
-    report_leaks(r->e, r->st, r->g, r->site, NULL);
-    r->g->freed = true;
+    r->g->freed = true;          /* the checkers saw what was open */
     return av_top();
-}
-
-void model_program_end(sc_engine *e, sc_state *st, const sc_site *site)
-{
-    for (uint32_t i = 0; i < st->ngraphs; i++)
-        if (!st->graphs[i]->freed)
-            report_leaks(e, st, st->graphs[i], site, "main");
 }
 
 static const av *op_ignore(mrun *r, const av **a, uint32_t n)
@@ -1262,28 +1238,18 @@ static const op_entry *find_op(const char *name)
 
 bool sc_is_library_function(const char *name) { return find_op(name) != NULL; }
 
-const char *model_canonical(sc_engine *e, const char *name)
-{
-    for (size_t i = 0; i < e->opts.naliases; i++)
-        if (strcmp(e->opts.aliases[i].name, name) == 0)
-            return e->opts.aliases[i].canonical;
-    return find_op(name) ? name : NULL;
-}
-
 static void push(sc_svs *out, sc_state *st, const av *v)
 {
     sc_sv sv = {st, v};
     SC_PUSH(*out, sv);
 }
 
-bool model_call(sc_engine *e, const char *callee, sc_state *st,
-                const av **args, uint32_t nargs, const sc_site *site,
-                sc_svs *out)
+void model_call(sc_engine *e, const char *fn, sc_state *st, const av **args,
+                uint32_t nargs, const sc_site *site, sc_svs *out)
 {
-    const char *canon = model_canonical(e, callee);
-    const op_entry *op = canon ? find_op(canon) : NULL;
-    if (!op)
-        return false;
+    const op_entry *op = find_op(fn);
+    assert(op);                   /* the caller resolved fn */
+    const char *canon = fn;
     mrun r = {0};
     r.e = e;
     r.edit = ++e->edit_seq;
@@ -1306,7 +1272,7 @@ bool model_call(sc_engine *e, const char *callee, sc_state *st,
             ev.message = r.msg;
             ev.site = *site;
             sc_emit(e, &ev);
-        } else if (e->opts.strict) {
+        } else if (e->strict) {
             sc_event ev = r.ev;
             ev.kind = SC_EV_MAYBE_ERROR;
             ev.code = r.code;
@@ -1318,7 +1284,7 @@ bool model_call(sc_engine *e, const char *callee, sc_state *st,
          * (an earlier one that may fail, or this one): its code may be
          * unsure, what follows is not (the graph untouched, NULL) */
         push(out, st, fail);
-        return true;
+        return;
     }
     if (r.maybe) {
         /* the path where the call failed: maybe only because the engine
@@ -1330,7 +1296,7 @@ bool model_call(sc_engine *e, const char *callee, sc_state *st,
          * engine does not know (a name a loop widened, a join) may be
          * what makes every run fail here */
         st->tainted = true;
-        if (e->opts.strict) {
+        if (e->strict) {
             sc_event ev = r.ev;
             ev.kind = SC_EV_MAYBE_ERROR;
             ev.code = r.maybe_code;
@@ -1345,5 +1311,4 @@ bool model_call(sc_engine *e, const char *callee, sc_state *st,
     if (r.created && r.g && !st->tainted)
         m_note_created(&r);
     push(out, st, res ? res : av_top());
-    return true;
 }

@@ -10,7 +10,8 @@
 #ifndef SC_MODEL_INT_H
 #define SC_MODEL_INT_H
 
-#include "engine_int.h"
+#include "engine.h"
+#include "model.h"
 
 enum { NO = 0, YES = 1, MAYBE = 2 };
 

@@ -2,12 +2,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine_int.h"
+#include "state.h"
 
 sc_state *state_new(sc_engine *e)
 {
     sc_state *s = sc_alloc(&e->arena, sizeof *s);
-    s->edit = ++e->edit_seq;
+    s->edit = sc_new_edit(e);
     s->frames = sc_alloc(&e->arena, sizeof *s->frames);
     s->nframes = 1;
     return s;
@@ -17,8 +17,8 @@ sc_state *state_clone(sc_engine *e, sc_state *s)
 {
     sc_state *c = sc_alloc(&e->arena, sizeof *c);
     *c = *s;
-    c->edit = ++e->edit_seq;
-    s->edit = ++e->edit_seq;
+    c->edit = sc_new_edit(e);
+    s->edit = sc_new_edit(e);
     c->graphs = sc_alloc(&e->arena, (s->ngraphs + 1) * sizeof *c->graphs);
     if (s->ngraphs)
         memcpy(c->graphs, s->graphs, s->ngraphs * sizeof *c->graphs);
@@ -33,6 +33,19 @@ const sc_graph *state_graph(const sc_state *s, uint32_t id)
         if (s->graphs[i]->id == id)
             return s->graphs[i];
     return NULL;
+}
+
+sc_graph_depth *state_depths(const sc_state *st, uint32_t *n)
+{
+    *n = st ? st->ngraphs : 0;
+    sc_graph_depth *d = calloc(*n + 1, sizeof *d);
+    if (!d)
+        abort();
+    for (uint32_t g = 0; g < *n; g++) {
+        d[g].id = st->graphs[g]->id;
+        d[g].depth = st->graphs[g]->depth;
+    }
+    return d;
 }
 
 void state_set_graph(sc_engine *e, sc_state *s, const sc_graph *g)
@@ -348,7 +361,7 @@ void state_forget_stack(sc_engine *e, sc_state *s, uint32_t id)
 
 void state_join_into(sc_engine *e, sc_state *a, const sc_state *b)
 {
-    a->edit = ++e->edit_seq;      /* b may share nodes of a's old id */
+    a->edit = sc_new_edit(e);      /* b may share nodes of a's old id */
     /* doubtful if either is: a later test may pick out just the doubtful
      * path's part of the join (`if (v)` where only it had v) */
     a->tainted = a->tainted || b->tainted;

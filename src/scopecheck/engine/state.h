@@ -10,8 +10,6 @@
 #include "absval.h"
 #include "pmap.h"
 
-typedef struct sc_engine sc_engine;
-
 /* A count the engine may not know (after a join of different counts). */
 #define SC_COUNT_TOP (-1)
 
@@ -116,6 +114,8 @@ typedef struct sc_state {
     bool tainted;
 } sc_state;
 
+typedef SC_VEC(sc_state *) sc_states;
+
 sc_state *state_new(sc_engine *e);
 /* A copy of s; both go on with fresh edit ids (they now share nodes). */
 sc_state *state_clone(sc_engine *e, sc_state *s);
@@ -130,6 +130,14 @@ uint64_t state_graphs_key(const sc_state *s);
 uint64_t state_path_key(const sc_state *s);
 
 const sc_graph *state_graph(const sc_state *s, uint32_t id);
+
+/* The open-scope depth of each graph of a state. */
+typedef struct sc_graph_depth {
+    uint32_t id;
+    int depth;
+} sc_graph_depth;
+/* st's graphs' depths (none if st is NULL), in *n; free() the array */
+sc_graph_depth *state_depths(const sc_state *st, uint32_t *n);
 void state_set_graph(sc_engine *e, sc_state *s, const sc_graph *g);
 sc_graph *graph_copy(sc_engine *e, const sc_graph *g);
 /* From here on nobody knows what is open in graph id (a loop that leaves

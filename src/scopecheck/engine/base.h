@@ -1,0 +1,54 @@
+/* The engine's core: what every engine module shares, and nothing else.
+ *
+ * The abstract state lives in one arena, freed when the analysis ends;
+ * strings are interned so that equal strings are equal pointers (the maps
+ * key by pointer); ids number the graphs, scope objects and scope entries
+ * the model makes, and edit ids the transient updates of persistent maps
+ * (pmap.h).  Events leave the engine through sc_emit.
+ *
+ * The modules above it depend on each other one way:
+ *   maps (pmap) -> values (absval) -> state -> program, facts, model,
+ *   checkers -> interpreter (interp) -> entry (engine.c)
+ * and each keeps its own tables in its own struct. */
+#ifndef SC_BASE_H
+#define SC_BASE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../util/arena.h"
+/* the event type: engine.h (plain data for the rules) */
+struct sc_event;
+typedef void (*sc_event_fn)(const struct sc_event *ev, void *ctx);
+
+typedef struct sc_engine {
+    sc_arena arena;               /* the abstract state */
+    sc_interner strings;          /* the engine's own: equal = same pointer */
+    uint32_t next_id;             /* graphs, scope objects, scope entries */
+    uint32_t edit_seq;            /* transient edit ids (pmap.h) */
+    bool strict;                  /* emit SC_EV_MAYBE_ERROR events too */
+    bool trace;                   /* SCOPECHECK_TRACE: every library call */
+    sc_event_fn emit;
+    void *emit_ctx;
+} sc_engine;
+
+void sc_engine_init(sc_engine *e);
+void sc_engine_release(sc_engine *e);
+
+const char *sc_istr(sc_engine *e, const char *s);     /* NULL stays NULL */
+const char *sc_istrn(sc_engine *e, const char *s, size_t n);
+const char *sc_fmt(sc_engine *e, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* the hash of an interned string (its address: pmap keys by pointer) */
+uint64_t sc_strhash(const char *interned);
+
+static inline uint32_t sc_new_id(sc_engine *e) { return ++e->next_id; }
+/* an edit id nobody has used: see pm_set_edit */
+static inline uint32_t sc_new_edit(sc_engine *e) { return ++e->edit_seq; }
+
+void sc_emit(sc_engine *e, const struct sc_event *ev);
+
+#endif

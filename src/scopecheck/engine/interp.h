@@ -1,0 +1,36 @@
+/* The abstract interpreter: runs the program's functions over sets of
+ * abstract states (see interp.c), calling the model for the library's
+ * functions, the facts for what branches teach, and the checkers at the
+ * points they watch. */
+#ifndef SC_INTERP_H
+#define SC_INTERP_H
+
+#include "checkers.h"
+#include "model.h"
+#include "program.h"
+#include "state.h"
+
+typedef struct sc_interp {
+    sc_engine *e;
+    sc_program *prog;
+    sc_checkers *checkers;
+    int loop_unroll;              /* constant loops are unrolled this far */
+    int call_depth;               /* calls followed this deep */
+    /* Budgets: past either, calls and loops are no longer followed. */
+    size_t max_memory;            /* arena bytes */
+    long steps, max_steps;        /* statements run, per entry point */
+    size_t max_states;            /* paths per point at this call depth */
+    pmap fact_exprs;              /* fact key -> the expression it is about */
+    pmap case_tests;              /* case label -> its `x == value` test */
+    pmap value_keys;              /* a value's identity -> the fact key of the
+                                     expression it was computed from */
+    pmap caller_tests;            /* (test, call) -> the test in the caller's terms */
+    bool fact_clash;              /* a fact written since the last look said
+                                     the opposite of what the path knew */
+} sc_interp;
+
+/* Runs entry point fn from a fresh state (main: then the program ends). */
+void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
+                      size_t nunits);
+
+#endif
