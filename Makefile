@@ -132,6 +132,14 @@ $(B)/tests/%: tests/unit/%.c $(B)/libvarscope-san.a
 	@mkdir -p $(dir $@)
 	$(CC) $(SAN_CFLAGS) -Isrc/varscope -Itests/unit $< $(B)/libvarscope-san.a $(CMOCKA_LIBS) -o $@
 
+# the engine's own unit tests (cmocka), linked with the linter's objects
+ENGINE_UNIT_SRC = $(wildcard tests/unit/engine/test_*.c)
+ENGINE_UNIT_BIN = $(ENGINE_UNIT_SRC:tests/unit/engine/%.c=$(B)/tests/%)
+$(ENGINE_UNIT_BIN): $(B)/tests/%: tests/unit/engine/%.c $(SC_SANOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck $^ $(SC_LIBS) $(CMOCKA_LIBS) -o $@
+tests: $(ENGINE_UNIT_BIN)
+
 TEST_TOOLS = $(B)/scopecheck-san scopecheck $(B)/irdump $(B)/fixturetest $(B)/summarytest
 
 $(B)/summarytest: tests/tools/summarytest.c $(SC_SANOBJ)

@@ -131,6 +131,18 @@ const av *av_field(sc_engine *e, const av *agg, const char *name);
 const av *av_with_field(sc_engine *e, const av *agg, const char *name,
                         const av *val);
 
+/* C's operators (arith.c): op is '-', '+', '~', '!' or an IR_* binary
+ * operator; the result is unknown where the engine cannot say */
+const av *av_unop(sc_engine *e, int op, const av *a);
+const av *av_binop(sc_engine *e, int op, const av *a, const av *b);
+/* the bounds of an integer value: known exactly, within a range, or not
+ * an integer (false) */
+bool av_bounds(const av *v, bool *has_lo, int64_t *lo, bool *has_hi,
+               int64_t *hi);
+/* an integer known not to be 0: a range that starts or ends at 0 loses
+ * that end */
+const av *av_nonzero(sc_engine *e, const av *v);
+
 bool shape_known(const sc_shape *s);       /* no SC_TOP anywhere */
 bool shape_equal(const sc_shape *a, const sc_shape *b);
 sc_shape shape_join(const sc_shape *a, const sc_shape *b);

@@ -47,6 +47,7 @@ void sc_analyze(ir_unit *const *units, size_t nunits,
     in.e = &e;
     in.prog = &prog;
     in.checkers = checkers_new(&e, &prog);
+    facts_init(&in.facts, &e);
     in.loop_unroll = opts->loop_unroll;
     in.call_depth = opts->call_depth;
     in.max_steps = 50 * 1000 * 1000;

@@ -6,6 +6,7 @@
 #define SC_INTERP_H
 
 #include "checkers.h"
+#include "facts.h"
 #include "model.h"
 #include "program.h"
 #include "state.h"
@@ -20,13 +21,7 @@ typedef struct sc_interp {
     size_t max_memory;            /* arena bytes */
     long steps, max_steps;        /* statements run, per entry point */
     size_t max_states;            /* paths per point at this call depth */
-    pmap fact_exprs;              /* fact key -> the expression it is about */
-    pmap case_tests;              /* case label -> its `x == value` test */
-    pmap value_keys;              /* a value's identity -> the fact key of the
-                                     expression it was computed from */
-    pmap caller_tests;            /* (test, call) -> the test in the caller's terms */
-    bool fact_clash;              /* a fact written since the last look said
-                                     the opposite of what the path knew */
+    sc_facts facts;
 } sc_interp;
 
 /* Runs entry point fn from a fresh state (main: then the program ends). */

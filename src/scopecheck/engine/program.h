@@ -39,6 +39,21 @@ void program_mark_called(sc_program *p, ir_unit *const *units,
                          size_t nunits);
 void program_release(sc_program *p);
 
+/* An activation of one of the program's functions: which frame of the
+ * state holds its variables, which function it runs, and the call that
+ * runs it.  The interpreter's context of a function starts with one; the
+ * facts (facts.h) read it. */
+typedef struct sc_frame {
+    sc_engine *e;
+    sc_program *prog;
+    struct sc_facts *facts;
+    const ir_unit *unit;
+    const ir_func *fn;
+    uint32_t frame;               /* its variables' frame in the state */
+    const ir_expr *call;          /* the call running it; NULL: an entry */
+    const struct sc_frame *caller;
+} sc_frame;
+
 /* The function a call by this name in unit u runs, or NULL. */
 const sc_fn *program_find(const sc_program *p, const ir_unit *u,
                           const char *name);
@@ -47,5 +62,9 @@ const sc_fn *program_find(const sc_program *p, const ir_unit *u,
 const char *program_library_function(const sc_program *p, const char *name);
 /* The slot in frame 0 of global sym of unit u. */
 uint32_t program_global_slot(sc_program *p, const ir_unit *u, uint32_t sym);
+static inline uint32_t frame_global_slot(const sc_frame *fr, uint32_t sym)
+{
+    return program_global_slot(fr->prog, fr->unit, sym);
+}
 
 #endif

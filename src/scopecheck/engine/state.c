@@ -70,24 +70,34 @@ sc_graph *graph_copy(sc_engine *e, const sc_graph *g)
     return c;
 }
 
+void state_push_frame(sc_engine *e, sc_state *s)
+{
+    sc_frame_maps *frames = sc_alloc(&e->arena, (s->nframes + 1) * sizeof *frames);
+    memcpy(frames, s->frames, s->nframes * sizeof *frames);
+    s->frames = frames;           /* the new top is zeroed: empty maps */
+    s->nframes++;
+}
+
+void state_pop_frame(sc_state *s)
+{
+    s->nframes--;
+    s->frames[s->nframes] = (sc_frame_maps){{NULL}, {NULL}};
+}
+
 const av *state_get(const sc_state *s, uint32_t frame, uint32_t slot)
 {
     if (frame >= s->nframes)
         return av_top();
-    const av *v = pm_get(s->frames[frame], (const void *)(uintptr_t)(slot + 1),
-                         pm_hash_int(slot));
+    const av *v = pm_get(s->frames[frame].vars,
+                         (const void *)(uintptr_t)(slot + 1), pm_hash_int(slot));
     return v ? v : av_top();
 }
-
-/* Variables are keyed 1..2^32, facts above 2^63: one map per frame. */
-#define FACT_BIT (1ull << 63)
 
 const av *state_get_fact(const sc_state *s, uint32_t frame, uint64_t key)
 {
     if (frame >= s->nframes)
         return NULL;
-    key |= FACT_BIT;
-    return pm_get(s->frames[frame], (const void *)(uintptr_t)key,
+    return pm_get(s->frames[frame].facts, (const void *)(uintptr_t)key,
                   pm_hash_int(key));
 }
 
@@ -96,10 +106,9 @@ void state_set_fact(sc_engine *e, sc_state *s, uint32_t frame, uint64_t key,
 {
     if (frame >= s->nframes)
         return;
-    key |= FACT_BIT;
-    s->frames[frame] = pm_set_edit(&e->arena, s->frames[frame],
-                                   (const void *)(uintptr_t)key,
-                                   pm_hash_int(key), v, s->edit);
+    s->frames[frame].facts = pm_set_edit(&e->arena, s->frames[frame].facts,
+                                         (const void *)(uintptr_t)key,
+                                         pm_hash_int(key), v, s->edit);
 }
 
 void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
@@ -114,18 +123,19 @@ void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
         fresh->kind = AV_TOP;
         v = fresh;
     }
-    s->frames[frame] = pm_set_edit(&e->arena, s->frames[frame],
-                                   (const void *)(uintptr_t)(slot + 1),
-                                   pm_hash_int(slot), v, s->edit);
+    s->frames[frame].vars = pm_set_edit(&e->arena, s->frames[frame].vars,
+                                        (const void *)(uintptr_t)(slot + 1),
+                                        pm_hash_int(slot), v, s->edit);
 }
 
 /* ---- joins ---- */
 
-/* One join of two states' frames.  A value object that several slots
- * share on both sides (argc in main, the parameter it was passed as, the
- * record of what that parameter stands for) must stay one object in the
- * join, or a later test of one would no longer say anything of the
- * others: so each pair of objects is joined once. */
+/* One join of two states' frames, variables and facts.  A value object
+ * that several slots share on both sides (argc in main, the parameter it
+ * was passed as, the fact that records what that parameter stands for)
+ * must stay one object in the join, or a later test of one would no
+ * longer say anything of the others: so each pair of objects is joined
+ * once, across all the frames' maps. */
 typedef struct join_memo {
     sc_engine *e;
     const void **pairs;           /* a, b at 2i, 2i + 1 */
@@ -366,10 +376,14 @@ void state_join_into(sc_engine *e, sc_state *a, const sc_state *b)
      * path's part of the join (`if (v)` where only it had v) */
     a->tainted = a->tainted || b->tainted;
     join_memo memo = {e, NULL, NULL, 0, 0};
-    for (uint32_t f = 0; f < a->nframes && f < b->nframes; f++)
-        if (a->frames[f].root != b->frames[f].root)
-            a->frames[f] = pm_join(&e->arena, a->frames[f], b->frames[f],
-                                   join_av, &memo);
+    for (uint32_t f = 0; f < a->nframes && f < b->nframes; f++) {
+        sc_frame_maps *x = &a->frames[f];
+        const sc_frame_maps *y = &b->frames[f];
+        if (x->vars.root != y->vars.root)
+            x->vars = pm_join(&e->arena, x->vars, y->vars, join_av, &memo);
+        if (x->facts.root != y->facts.root)
+            x->facts = pm_join(&e->arena, x->facts, y->facts, join_av, &memo);
+    }
     free(memo.pairs);
     free(memo.joined);
     for (uint32_t i = 0; i < b->ngraphs; i++) {
@@ -393,8 +407,10 @@ uint64_t state_path_key(const sc_state *s)
 {
     /* maps are persistent: the same root is the same content */
     uint64_t k = state_graphs_key(s);
-    for (uint32_t i = 0; i < s->nframes; i++)
-        k = k * 31 + (uint64_t)(uintptr_t)s->frames[i].root;
+    for (uint32_t i = 0; i < s->nframes; i++) {
+        k = k * 31 + (uint64_t)(uintptr_t)s->frames[i].vars.root;
+        k = k * 31 + (uint64_t)(uintptr_t)s->frames[i].facts.root;
+    }
     return k;
 }
 

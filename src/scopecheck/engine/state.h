@@ -100,12 +100,19 @@ const sc_plist *plist_add(sc_engine *e, const sc_plist *l, const char *p);
 const sc_plist *plist_union(sc_engine *e, const sc_plist *a,
                             const sc_plist *b);
 
-/* The state of one path: the graphs, and one frame of variables per
- * active call (frame 0: the program's globals). */
+/* One active call's part of a path: its variables, and the facts its
+ * tests taught (facts.h: the key of a test -> what it is known to be). */
+typedef struct sc_frame_maps {
+    pmap vars;                    /* slot index + 1 -> av */
+    pmap facts;                   /* fact key -> av */
+} sc_frame_maps;
+
+/* The state of one path: the graphs, and one frame per active call
+ * (frame 0: the program's globals). */
 typedef struct sc_state {
     const sc_graph **graphs;
     uint32_t ngraphs;
-    pmap *frames;                 /* slot index -> av */
+    sc_frame_maps *frames;
     uint32_t nframes;
     uint32_t edit;                /* transient updates of frames: see pmap.h */
     /* This path exists only because a call may have failed for a reason
@@ -146,14 +153,19 @@ void state_forget_stack(sc_engine *e, sc_state *s, uint32_t id);
 /* the same, on a graph being built (a copy not yet in any state) */
 void graph_forget_stack(sc_engine *e, sc_graph *g);
 
+/* A new frame on top (its variables unknown, no facts), and the top one
+ * dropped with its variables and facts. */
+void state_push_frame(sc_engine *e, sc_state *s);
+void state_pop_frame(sc_state *s);
+
 const av *state_get(const sc_state *s, uint32_t frame, uint32_t slot);
-/* Facts learned from branches: the value an expression of the frame's
- * variables is known to have on this path (key: see interp.c). */
+void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
+               const av *v);
+/* The facts of a frame: what its tests taught (facts.h says what a key
+ * and a value mean; to the state they are values, joined as values). */
 const av *state_get_fact(const sc_state *s, uint32_t frame, uint64_t key);
 void state_set_fact(sc_engine *e, sc_state *s, uint32_t frame, uint64_t key,
                     const av *v);
-void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
-               const av *v);
 
 /* counts trie */
 int64_t counts_get(sc_engine *e, const sc_counts *c, const char *name);
