@@ -52,8 +52,61 @@ uint64_t sc_strhash(const char *interned)
     return pm_hash_int((uint64_t)(uintptr_t)interned);
 }
 
-void sc_emit(sc_engine *e, const struct sc_event *ev)
+static sc_pos pos_of(ir_loc loc, const ir_unit *unit)
 {
-    if (e->emit)
-        e->emit(ev, e->emit_ctx);
+    sc_pos p = {0};
+    if (unit && loc.file < unit->nfiles)
+        p.file = unit->files[loc.file];
+    p.line = loc.line;
+    p.col = loc.col;
+    p.end_line = loc.end_line;
+    p.end_col = loc.end_col;
+    p.offset = loc.offset;
+    p.end_offset = loc.end_offset;
+    return p;
+}
+
+/* The plain form of a site; its calls array is malloc'd (free it). */
+static sc_event_site site_of(const sc_site *s)
+{
+    sc_event_site out = {0};
+    out.known = s->unit != NULL;
+    out.pos = pos_of(s->loc, s->unit);
+    for (const sc_iter *it = s->iter; it; it = it->up)
+        if (it->n != 1) {         /* a first turn says nothing */
+            out.in_loop = true;
+            out.loop = pos_of(it->loop, it->unit);
+            out.turn = it->n;
+            break;                /* the innermost loop says enough */
+        }
+    size_t n = 0;
+    for (const sc_chain *ch = s->chain; ch; ch = ch->up)
+        n++;
+    if (n) {
+        sc_event_call *calls = sc_xmalloc(n * sizeof *calls);
+        n = 0;
+        for (const sc_chain *ch = s->chain; ch; ch = ch->up) {
+            calls[n].at = pos_of(ch->call, ch->unit);
+            calls[n++].callee = ch->callee;
+        }
+        out.calls = calls;
+        out.ncalls = n;
+    }
+    return out;
+}
+
+void sc_emit(sc_engine *e, const sc_event *ev, const sc_event_sites *sites)
+{
+    if (!e->emit)
+        return;
+    sc_event out = *ev;
+    out.at = site_of(&sites->at);
+    out.other = site_of(&sites->other);
+    out.created = site_of(&sites->created);
+    out.scope_entry = site_of(&sites->scope_entry);
+    e->emit(&out, e->emit_ctx);
+    free((void *)out.at.calls);
+    free((void *)out.other.calls);
+    free((void *)out.created.calls);
+    free((void *)out.scope_entry.calls);
 }

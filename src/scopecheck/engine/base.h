@@ -17,9 +17,8 @@
 #include <stdint.h>
 
 #include "../util/arena.h"
-/* the event type: engine.h (plain data for the rules) */
-struct sc_event;
-typedef void (*sc_event_fn)(const struct sc_event *ev, void *ctx);
+#include "event.h"
+#include "site.h"
 
 typedef struct sc_engine {
     sc_arena arena;               /* the abstract state */
@@ -49,6 +48,13 @@ static inline uint32_t sc_new_id(sc_engine *e) { return ++e->next_id; }
 /* an edit id nobody has used: see pm_set_edit */
 static inline uint32_t sc_new_edit(sc_engine *e) { return ++e->edit_seq; }
 
-void sc_emit(sc_engine *e, const struct sc_event *ev);
+/* The places of an event as the engine knows them, which sc_emit turns
+ * into the event's plain data (sc_event_site): absent where unit is NULL. */
+typedef struct sc_event_sites {
+    sc_site at, other, created, scope_entry;
+} sc_event_sites;
+
+/* Sends ev, its places filled in from sites, to the run's event sink. */
+void sc_emit(sc_engine *e, const sc_event *ev, const sc_event_sites *sites);
 
 #endif

@@ -14,7 +14,6 @@
 #include <stdlib.h>
 
 #include "checkers.h"
-#include "engine.h"
 #include "varscope.h"
 
 typedef struct ret_info {
@@ -25,8 +24,10 @@ typedef struct ret_info {
 /* a return that leaves a scope open */
 typedef struct leak_candidate {
     uint32_t graph;
-    const sc_entry *entry;        /* the scope left open */
-    const sc_scope *scope;        /* the variable scope it pushed */
+    uint32_t entry;               /* the scope entry left open (its uid) */
+    sc_site enter;                /* ... where it was entered */
+    sc_scope_kind kind;
+    const char *scope_name;
     sc_site ret;                  /* the return */
     /* only leaking paths reach the return, and the scope was entered in
      * the function itself: a vs_scope_exit just before it is the fix */
@@ -79,6 +80,21 @@ static void mark(sc_checkers *c, pmap *m, uint32_t id)
     *m = pm_set(&c->e->arena, *m, key_of(id), pm_hash_int(id), (const void *)1);
 }
 
+static sc_scope_kind kind_of(const sc_entry *en)
+{
+    return en->kind == SC_ENTRY_NAME_SCOPE ? SC_SCOPE_NAME : SC_SCOPE_VARIABLE;
+}
+
+/* the name of the scope entry en opened: its name scope, or the
+ * variable scope's name */
+static const char *name_of(const sc_graph *g, const sc_entry *en)
+{
+    if (en->kind == SC_ENTRY_NAME_SCOPE)
+        return en->ns;
+    const sc_scope *s = graph_scope(g, en->scope);
+    return s ? s->name : NULL;
+}
+
 /* Every scope open in g is reported where it was entered. */
 static void report_open_scopes(sc_checkers *c, const sc_state *st,
                                const sc_graph *g, const sc_site *at,
@@ -95,12 +111,11 @@ static void report_open_scopes(sc_checkers *c, const sc_state *st,
         sc_event ev = {0};
         ev.kind = SC_EV_LEAK;
         ev.code = VS_ERR_SCOPE_LEAK;
-        ev.site = en->site;
-        ev.entry = en;
-        ev.other = *at;
         ev.func = func;
-        ev.scope = graph_scope(g, en->scope);
-        sc_emit(c->e, &ev);
+        ev.scope_kind = kind_of(en);
+        ev.scope_name = name_of(g, en);
+        sc_event_sites where = {.at = en->site, .other = *at};
+        sc_emit(c->e, &ev, &where);
     }
 }
 
@@ -157,8 +172,10 @@ void checkers_end_function(sc_checkers *c, const sc_fn_exit *x)
                  k++, en = en->below) {
                 leak_candidate lc = {0};
                 lc.graph = id;
-                lc.entry = en;
-                lc.scope = graph_scope(gr, en->scope);
+                lc.entry = en->uid;
+                lc.enter = en->site;
+                lc.kind = kind_of(en);
+                lc.scope_name = name_of(gr, en);
                 lc.ret = (sc_site){x->retlocs[i], x->fn->unit, x->chain, NULL};
                 /* the fix (an exit before this return) needs the scope
                  * to be entered in this function itself */
@@ -180,7 +197,7 @@ void checkers_end_analysis(sc_checkers *c)
         for (size_t k = 0; k < fl->candidates.len; k++) {
             const leak_candidate *lc = &fl->candidates.items[k];
             if (has(c->graphs_freed, lc->graph) &&
-                !has(c->leaked_at_free, lc->entry->uid))
+                !has(c->leaked_at_free, lc->entry))
                 continue;
             /* a return reached balanced on some path must not get an
              * exit inserted before it */
@@ -188,13 +205,12 @@ void checkers_end_analysis(sc_checkers *c)
             sc_event ev = {0};
             ev.kind = SC_EV_LEAK;
             ev.code = VS_ERR_SCOPE_LEAK;
-            ev.site = lc->entry->site;
-            ev.entry = lc->entry;
-            ev.other = lc->ret;
             ev.func = c->prog->fns[i].fn->name;
-            ev.scope = lc->scope;
+            ev.scope_kind = lc->kind;
+            ev.scope_name = lc->scope_name;
             ev.fix_before_other = lc->fix_before_return && !ri->balanced;
-            sc_emit(c->e, &ev);
+            sc_event_sites where = {.at = lc->enter, .other = lc->ret};
+            sc_emit(c->e, &ev, &where);
         }
     }
 }

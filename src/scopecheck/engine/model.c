@@ -12,8 +12,8 @@
 /* the failed call a NULL argument comes from, for the note */
 static void why_null(mrun *r, const av *v)
 {
-    if (v->why && !r->ev.other.unit)
-        r->ev.other = *v->why;
+    if (v->why && !r->where.other.unit)
+        r->where.other = *v->why;
 }
 
 static int null_tri(const av *v)
@@ -579,11 +579,10 @@ static const av *op_variable(mrun *r, const av **a, uint32_t n)
     if (renamed) {
         sc_event ev = {0};
         ev.kind = SC_EV_RENAMED;
-        ev.site = *r->site;
         ev.name = m_cat(e, r->g->ns, name, "");
         ev.result = op;
-        ev.other = first;
-        m_defer(r, &ev);
+        sc_event_sites where = {.at = *r->site, .other = first};
+        m_defer(r, &ev, &where);
     }
     return av_var(e, v, false);
 }
@@ -1270,15 +1269,15 @@ void model_call(sc_engine *e, const char *fn, sc_state *st, const av **args,
             ev.kind = SC_EV_ERROR;
             ev.code = r.code;
             ev.message = r.msg;
-            ev.site = *site;
-            sc_emit(e, &ev);
+            r.where.at = *site;
+            sc_emit(e, &ev, &r.where);
         } else if (e->strict) {
             sc_event ev = r.ev;
             ev.kind = SC_EV_MAYBE_ERROR;
             ev.code = r.code;
             ev.message = r.msg;
-            ev.site = *site;
-            sc_emit(e, &ev);
+            r.where.at = *site;
+            sc_emit(e, &ev, &r.where);
         }
         /* the call fails on every run of this path, whichever check
          * (an earlier one that may fail, or this one): its code may be
@@ -1300,14 +1299,14 @@ void model_call(sc_engine *e, const char *fn, sc_state *st, const av **args,
             sc_event ev = r.ev;
             ev.kind = SC_EV_MAYBE_ERROR;
             ev.code = r.maybe_code;
-            ev.site = *site;
-            sc_emit(e, &ev);
+            r.where.at = *site;
+            sc_emit(e, &ev, &r.where);
         }
     }
     if (r.g)
         state_set_graph(e, st, r.g);
     for (int i = 0; i < r.npending && !st->tainted; i++)
-        sc_emit(e, &r.pending[i]);
+        sc_emit(e, &r.pending[i].ev, &r.pending[i].where);
     if (r.created && r.g && !st->tainted)
         m_note_created(&r);
     push(out, st, res ? res : av_top());

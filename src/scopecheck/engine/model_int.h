@@ -10,7 +10,6 @@
 #ifndef SC_MODEL_INT_H
 #define SC_MODEL_INT_H
 
-#include "engine.h"
 #include "model.h"
 
 enum { NO = 0, YES = 1, MAYBE = 2 };
@@ -28,15 +27,19 @@ typedef struct mrun {
     bool certain;            /* ... and nothing before it may have */
     int code;
     const char *msg;
-    sc_event ev;             /* details for the error event */
+    sc_event ev;             /* what the error event says */
+    sc_event_sites where;    /* ... and the places it names */
     int maybe_code;          /* strict mode: the first possible failure */
     bool created;            /* an op or tf.Variable is made (for notes) */
     uint32_t edit;           /* this call's transient edit id (pmap.h) */
-    sc_event pending[4];     /* warnings, emitted if the call succeeds */
+    struct {                 /* warnings, emitted if the call succeeds */
+        sc_event ev;
+        sc_event_sites where;
+    } pending[4];
     int npending;
 } mrun;
 
-void m_defer(mrun *r, const sc_event *ev);
+void m_defer(mrun *r, const sc_event *ev, const sc_event_sites *where);
 /* map updates of the call in progress: copied once, then in place */
 #define M_SET(r, map, key, val)                                             \
     ((map) = pm_set_edit(&(r)->e->arena, (map), (key), sc_strhash(key),      \

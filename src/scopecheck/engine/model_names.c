@@ -253,10 +253,12 @@ const sc_entry *m_naming_entry(const sc_graph *g)
     return NULL;
 }
 
-void m_defer(mrun *r, const sc_event *ev)
+void m_defer(mrun *r, const sc_event *ev, const sc_event_sites *where)
 {
-    if (r->npending < (int)(sizeof r->pending / sizeof r->pending[0]))
-        r->pending[r->npending++] = *ev;
+    if (r->npending < (int)(sizeof r->pending / sizeof r->pending[0])) {
+        r->pending[r->npending].ev = *ev;
+        r->pending[r->npending++].where = *where;
+    }
 }
 
 void m_note_created(mrun *r)
@@ -265,11 +267,11 @@ void m_note_created(mrun *r)
     if (en && en->kind != SC_ENTRY_UNKNOWN && en->renamed) {
         sc_event ev = {0};
         ev.kind = SC_EV_REENTERED;
-        ev.site = en->site;
-        ev.entry = en;
-        ev.other = *r->site;
+        ev.scope_kind = en->kind == SC_ENTRY_NAME_SCOPE ? SC_SCOPE_NAME
+                                                        : SC_SCOPE_VARIABLE;
         ev.name = en->requested;
         ev.result = en->ns;
-        sc_emit(r->e, &ev);
+        sc_event_sites where = {.at = en->site, .other = *r->site};
+        sc_emit(r->e, &ev, &where);
     }
 }

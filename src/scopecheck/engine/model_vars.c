@@ -190,8 +190,9 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
                                            .init_kind = -1};
     if (!sc)
         sc = &unknown_scope;
-    r->ev.scope = sc;
-    r->ev.reuse_entry = reuse_entry(g);
+    const sc_entry *reuse_from = reuse_entry(g);
+    if (reuse_from)
+        r->where.scope_entry = reuse_from->site;
 
     /* arguments the library rejects outright */
     if (m_check(r, q->name_null ? YES : NO, VS_ERR_INVALID_ARGUMENT,
@@ -218,7 +219,7 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
                     ? MAYBE
                     : NO;
     if (vnull == YES && q->init_value && q->init_value->why)
-        r->ev.other = *q->init_value->why;
+        r->where.other = *q->init_value->why;
     if (m_check(r, vnull, VS_ERR_INVALID_ARGUMENT,
                 "initializer is not valid (a value initializer needs a "
                 "tensor)"))
@@ -294,7 +295,9 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
     const av *result = NULL;
     if (exists == YES) {
         const sc_var *v = found->var;
-        r->ev.existing = v;
+        r->ev.existing = v != NULL;
+        if (v)
+            r->where.created = v->site;
         if (m_check(r, sc->reuse == -1 ? MAYBE : sc->reuse == VS_REUSE_INHERIT,
                     VS_ERR_DUPLICATE_VARIABLE,
                     "Variable %s already exists, disallowed. Did you mean to "
@@ -304,11 +307,12 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
         if (q->shape_given) {
             int bad = q->shape_unknown || !v ? MAYBE
                                              : incompatible(&q->shape, &v->shape);
+            r->ev.shape_asked = m_shape_str(e, &q->shape);
+            r->ev.shape_found = v ? m_shape_str(e, &v->shape) : "?";
             if (m_check(r, bad, VS_ERR_SHAPE_MISMATCH,
                         "Trying to share variable %s, but specified shape %s "
                         "and found shape %s.",
-                        full, m_shape_str(e, &q->shape),
-                        v ? m_shape_str(e, &v->shape) : "?"))
+                        full, r->ev.shape_asked, r->ev.shape_found))
                 return NULL;
         }
         int vdt = v ? v->dtype : SC_DT_TOP;
@@ -317,6 +321,7 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
                                                          : NO;
         if (bad == YES && given == MAYBE)
             bad = MAYBE;          /* it fails, but which code is unknown */
+        r->ev.dtype_asked = dtype;
         r->ev.dtype_found = vdt;
         if (m_check(r, bad,
                     given == YES ? VS_ERR_DTYPE_MISMATCH : VS_ERR_MISSING_DTYPE,
@@ -364,11 +369,10 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
         if (en && en->kind == SC_ENTRY_NAME_SCOPE && en->ns && en->ns[0]) {
             sc_event ev = {0};
             ev.kind = SC_EV_NAME_SCOPE_IGNORED;
-            ev.site = *r->site;
-            ev.entry = en;
             ev.name = full;
             ev.result = en->ns;
-            m_defer(r, &ev);
+            sc_event_sites where = {.at = *r->site, .scope_entry = en->site};
+            m_defer(r, &ev, &where);
         }
     }
     return result;

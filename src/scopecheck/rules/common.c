@@ -7,47 +7,25 @@
 #include "rule.h"
 #include "../report/source.h"
 
-sc_pos sc_site_pos(const sc_site *s)
+void sc_context_notes(sc_rule_ctx *c, sc_finding *f, const sc_event_site *s)
 {
-    sc_pos p = {0};
-    if (s->unit && s->loc.file < s->unit->nfiles)
-        p.file = s->unit->files[s->loc.file];
-    p.line = s->loc.line;
-    p.col = s->loc.col;
-    p.end_line = s->loc.end_line;
-    p.end_col = s->loc.end_col;
-    p.offset = s->loc.offset;
-    p.end_offset = s->loc.end_offset;
-    return p;
-}
-
-void sc_context_notes(sc_rule_ctx *c, sc_finding *f, const sc_site *s)
-{
-    for (const sc_iter *it = s->iter; it; it = it->up) {
-        if (it->n == 1)
-            continue;     /* the first pass says nothing (block forms) */
-        sc_site ls = {it->loop, it->unit, NULL, NULL};
-        sc_pos p = sc_site_pos(&ls);
-        if (it->n > 0)
-            finding_note(c->rep, f, &p, "on iteration %lld of this loop",
-                         (long long)it->n);
+    if (s->in_loop) {
+        if (s->turn > 0)
+            finding_note(c->rep, f, &s->loop, "on iteration %lld of this loop",
+                         (long long)s->turn);
         else
-            finding_note(c->rep, f, &p, "on a later iteration of this loop");
-        break;                    /* the innermost loop says enough */
+            finding_note(c->rep, f, &s->loop, "on a later iteration of this loop");
     }
-    for (const sc_chain *ch = s->chain; ch; ch = ch->up) {
-        sc_site cs = {ch->call, ch->unit, NULL, NULL};
-        sc_pos p = sc_site_pos(&cs);
-        finding_note(c->rep, f, &p, "in '%s', called from here", ch->callee);
-    }
+    for (size_t i = 0; i < s->ncalls; i++)
+        finding_note(c->rep, f, &s->calls[i].at, "in '%s', called from here",
+                     s->calls[i].callee);
 }
 
 sc_finding *sc_runtime_finding(const sc_event *ev, sc_rule_ctx *c)
 {
-    sc_pos p = sc_site_pos(&ev->site);
-    sc_finding *f = report_add(c->rep, c->id, c->severity, &p,
+    sc_finding *f = report_add(c->rep, c->id, c->severity, &ev->at.pos,
                                ev->message ? ev->message : c->id);
-    sc_context_notes(c, f, &ev->site);
+    sc_context_notes(c, f, &ev->at);
     return f;
 }
 
@@ -167,12 +145,12 @@ void sc_rules_dispatch(const sc_event *ev, void *conf)
         int i = sc_rule_index(code_ids[ev->code]);
         if (i < 0 || !rc->enabled[i])
             return;
-        sc_pos p = sc_site_pos(&ev->site);
-        sc_finding *f = report_add(rc->rep, sc_rules[i]->id, SC_SEV_WARNING, &p,
+        sc_finding *f = report_add(rc->rep, sc_rules[i]->id, SC_SEV_WARNING,
+                                   &ev->at.pos,
                                    "this call could fail, depending on values "
                                    "known only at run time");
         sc_rule_ctx c = {rc->rep, SC_SEV_WARNING, sc_rules[i]->id, rc->sources};
-        sc_context_notes(&c, f, &ev->site);
+        sc_context_notes(&c, f, &ev->at);
         return;
     }
     for (size_t i = 0; i < sc_nrules; i++) {

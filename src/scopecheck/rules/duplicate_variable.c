@@ -11,7 +11,6 @@ static const char *const enter_macros[] = {
 
 static void run(const sc_event *ev, sc_rule_ctx *c)
 {
-    sc_pos p = sc_site_pos(&ev->site);
     const char *msg = ev->existing
         ? report_fmt(c->rep,
                      "variable '%s' already exists and reuse is off here: "
@@ -19,20 +18,19 @@ static void run(const sc_event *ev, sc_rule_ctx *c)
                      "VS_REUSE or VS_AUTO_REUSE on the variable scope to "
                      "share it)", ev->name)
         : ev->message;
-    sc_finding *f = report_add(c->rep, c->id, c->severity, &p, msg);
-    sc_context_notes(c, f, &ev->site);
-    if (ev->existing && ev->existing->site.unit) {
-        sc_pos q = sc_site_pos(&ev->existing->site);
-        finding_note(c->rep, f, &q, "'%s' was first created here", ev->name);
-        sc_context_notes(c, f, &ev->existing->site);
+    sc_finding *f = report_add(c->rep, c->id, c->severity, &ev->at.pos, msg);
+    sc_context_notes(c, f, &ev->at);
+    if (ev->existing && ev->created.known) {
+        finding_note(c->rep, f, &ev->created.pos, "'%s' was first created here",
+                     ev->name);
+        sc_context_notes(c, f, &ev->created);
     }
-    const sc_entry *en = ev->reuse_entry;
-    if (en && en->site.unit) {
-        sc_pos q = sc_site_pos(&en->site);
-        finding_note(c->rep, f, &q,
+    if (ev->scope_entry.known) {
+        const sc_pos *q = &ev->scope_entry.pos;
+        finding_note(c->rep, f, q,
                      "the variable scope is entered here without reuse");
         if (ev->existing)
-            sc_fix_add_keyword(c, f, &q, enter_macros,
+            sc_fix_add_keyword(c, f, q, enter_macros,
                                ", .reuse = VS_AUTO_REUSE",
                                "share the variable: add .reuse = "
                                "VS_AUTO_REUSE to the variable scope");

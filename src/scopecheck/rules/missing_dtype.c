@@ -13,21 +13,20 @@ static void run(const sc_event *ev, sc_rule_ctx *c)
 {
     int dt = ev->dtype_found;
     bool known = dt >= 0 && dt <= VS_BOOL;
-    sc_pos p = sc_site_pos(&ev->site);
+    const sc_pos *p = &ev->at.pos;
     sc_finding *f = report_add(
-        c->rep, c->id, c->severity, &p,
+        c->rep, c->id, c->severity, p,
         report_fmt(c->rep,
                    "variable '%s' is %s, but this call gives no .dtype, so "
                    "float32 is asked for and sharing fails",
                    ev->name ? ev->name : "?", known ? dtype_names[dt] : "?"));
-    sc_context_notes(c, f, &ev->site);
-    if (ev->existing && ev->existing->site.unit) {
-        sc_pos q = sc_site_pos(&ev->existing->site);
-        finding_note(c->rep, f, &q, "'%s' was created here as %s",
+    sc_context_notes(c, f, &ev->at);
+    if (ev->existing && ev->created.known) {
+        finding_note(c->rep, f, &ev->created.pos, "'%s' was created here as %s",
                      ev->name ? ev->name : "?", known ? dtype_names[dt] : "?");
     }
     if (known)
-        sc_fix_add_keyword(c, f, &p, macros,
+        sc_fix_add_keyword(c, f, p, macros,
                            report_fmt(c->rep, ", .dtype = %s", dtype_enums[dt]),
                            report_fmt(c->rep, "add .dtype = %s", dtype_enums[dt]));
 }

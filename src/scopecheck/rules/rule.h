@@ -6,9 +6,8 @@
 #ifndef SC_RULE_H
 #define SC_RULE_H
 
-#include "../engine/engine.h"
+#include "../engine/event.h"
 #include "../report/findings.h"
-
 #include "../report/source.h"
 
 typedef struct sc_rule_ctx {
@@ -45,9 +44,8 @@ extern const size_t sc_nrule_metas;
 const sc_rule_meta *sc_rule_meta_find(const char *id);
 
 /* ---- helpers shared by the rules (common.c) ---- */
-sc_pos sc_site_pos(const sc_site *s);
-/* notes for the call chain and the loop iteration of a site */
-void sc_context_notes(sc_rule_ctx *c, sc_finding *f, const sc_site *s);
+/* notes for the loop turn and the call chain of a place */
+void sc_context_notes(sc_rule_ctx *c, sc_finding *f, const sc_event_site *s);
 /* the finding every runtime-failure rule starts from */
 sc_finding *sc_runtime_finding(const sc_event *ev, sc_rule_ctx *c);
 /* Inserts ", TEXT" before the closing parenthesis of the keyword macro
