@@ -35,7 +35,10 @@ CMOCKA_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 B = build
 
 # ---- the library ----------------------------------------------------------
-LIB_SRC = $(wildcard src/varscope/*.c)
+# src/common/: the vocabulary and TF's rules on known values, compiled into
+# the library and the linter both
+COMMON_SRC = $(wildcard src/common/*.c)
+LIB_SRC = $(wildcard src/varscope/*.c) $(COMMON_SRC)
 LIB_OBJ = $(LIB_SRC:%.c=$(B)/rel/%.o)
 LIB_PIC = $(LIB_SRC:%.c=$(B)/pic/%.o)
 LIB_SAN = $(LIB_SRC:%.c=$(B)/san/%.o)
@@ -68,7 +71,8 @@ $(B)/libvarscope-san.a: $(LIB_SAN)
 # ---- the linter -----------------------------------------------------------
 # src/scopecheck/cli/main.c is the program; everything else is the linter's
 # library, shared with the test drivers.
-SC_SRC  = $(filter-out src/scopecheck/cli/main.c,$(shell find src/scopecheck -name '*.c' | sort))
+SC_SRC  = $(filter-out src/scopecheck/cli/main.c,$(shell find src/scopecheck -name '*.c' | sort)) \
+          $(COMMON_SRC)
 RULE_IDS = $(sort $(basename $(notdir $(wildcard rules/*.json))))
 SC_OBJ  = $(SC_SRC:%.c=$(B)/sc/%.o) $(B)/sc/rules_data.o
 SC_SANOBJ = $(SC_SRC:%.c=$(B)/scsan/%.o) $(B)/scsan/rules_data.o

@@ -26,12 +26,12 @@ vs_tensor *vs_dense_at(vs_graph *g, vs_tensor *input, int units,
         opts = &none;
     vs__begin(g);
     if (!input) {
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "dense: input is NULL");
+        vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_DENSE_INPUT_NULL);
         return vs__fail_call(g, file, line);
     }
     if (units <= 0) {
         vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                 "dense: units must be a positive integer, got %d", units);
+                 VS_MSG_DENSE_UNITS, (long long)units);
         return vs__fail_call(g, file, line);
     }
     vs_scope *parent = g->current;
@@ -42,7 +42,7 @@ vs_tensor *vs_dense_at(vs_graph *g, vs_tensor *input, int units,
     /* 1. the captured scope and its name scope */
     if (!base[0]) {
         vs__fail(g, VS_ERR_INVALID_NAME,
-                 "'' is not a valid scope name: names must not be empty");
+                 VS_MSG_EMPTY_SCOPE_NAME);
         return vs__fail_call(g, file, line);
     }
     if (vs__check_scope_name(g, g->name_scope, base) < 0)
@@ -77,21 +77,18 @@ vs_tensor *vs_dense_at(vs_graph *g, vs_tensor *input, int units,
     char buf[256];
     if (in->rank >= 0 && in->rank < 2) {
         vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                 "Input 0 of layer %s is incompatible with the layer: "
-                 "expected min_ndim=2, found ndim=%d. Full shape received: %s",
+                 VS_MSG_DENSE_NDIM,
                  full, in->rank, vs__shape_str(in, buf, sizeof buf));
         return vs__fail_call(g, file, line);
     }
     if (!vs__dtype_floating(input->dtype)) {
         vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                 "Unable to build `Dense` layer with non-floating point "
-                 "dtype <dtype: '%s'>", vs_dtype_name(input->dtype));
+                 VS_MSG_DENSE_DTYPE, vs_dtype_name(input->dtype));
         return vs__fail_call(g, file, line);
     }
     if (in->rank < 0 || in->dims[in->rank - 1] < 0) {
         vs__fail(g, VS_ERR_UNDEFINED_SHAPE,
-                 "The last dimension of the inputs to `Dense` should be "
-                 "defined. Found `None`.");
+                 VS_MSG_DENSE_LAST_DIM);
         return vs__fail_call(g, file, line);
     }
     vs_dtype dt = vs__dtype_or_float(input->dtype);

@@ -1,91 +1,9 @@
-/* dtypes, shapes and initializers: checks and TF's printed forms. */
-#include <inttypes.h>
+/* Initializers and the accessors.  (dtypes: ../common/vocab.c; shapes:
+ * ../common/shapes.c) */
 #include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
-
-static const char *const dtype_names[] = {
-    [VS_DTYPE_DEFAULT] = "float32", [VS_FLOAT32] = "float32",
-    [VS_FLOAT64] = "float64",       [VS_INT32] = "int32",
-    [VS_INT64] = "int64",           [VS_BOOL] = "bool",
-};
-
-bool vs__dtype_valid(vs_dtype dt)
-{
-    return (unsigned)dt <= (unsigned)VS_BOOL;
-}
-
-const char *vs_dtype_name(vs_dtype dt)
-{
-    return vs__dtype_valid(dt) ? dtype_names[dt] : "invalid";
-}
-
-vs_dtype vs__dtype_or_float(vs_dtype dt)
-{
-    return dt == VS_DTYPE_DEFAULT ? VS_FLOAT32 : dt;
-}
-
-bool vs__dtype_floating(vs_dtype dt)
-{
-    dt = vs__dtype_or_float(dt);
-    return dt == VS_FLOAT32 || dt == VS_FLOAT64;
-}
-
-const char *vs__shape_problem(const vs_shape *s)
-{
-    if (s->rank < 0 || s->rank > VS_MAX_RANK)
-        return "rank must be between 0 and 8";
-    for (int i = 0; i < s->rank; i++)
-        if (s->dims[i] < -1)
-            return "dimensions must be >= 0, or -1 for unknown";
-    return NULL;
-}
-
-bool vs__shape_fully_defined(const vs_shape *s)
-{
-    if (s->rank < 0)
-        return false;
-    for (int i = 0; i < s->rank; i++)
-        if (s->dims[i] < 0)
-            return false;
-    return true;
-}
-
-/* TensorShape.is_compatible_with: unknown rank matches anything; else
- * equal ranks and each pair of dims equal or one of them unknown. */
-bool vs__shape_compatible(const vs_shape *a, const vs_shape *b)
-{
-    if (a->rank < 0 || b->rank < 0)
-        return true;
-    if (a->rank != b->rank)
-        return false;
-    for (int i = 0; i < a->rank; i++)
-        if (a->dims[i] >= 0 && b->dims[i] >= 0 && a->dims[i] != b->dims[i])
-            return false;
-    return true;
-}
-
-const char *vs__shape_str(const vs_shape *s, char *buf, size_t n)
-{
-    if (s->rank < 0) {
-        snprintf(buf, n, "<unknown>");
-        return buf;
-    }
-    size_t used = 0;
-    used += (size_t)snprintf(buf, n, "(");
-    for (int i = 0; i < s->rank && used < n; i++) {
-        if (s->dims[i] < 0)
-            used += (size_t)snprintf(buf + used, n - used, "%s?",
-                                     i ? ", " : "");
-        else
-            used += (size_t)snprintf(buf + used, n - used, "%s%" PRId64,
-                                     i ? ", " : "", s->dims[i]);
-    }
-    if (used < n)
-        snprintf(buf + used, n - used, s->rank == 1 ? ",)" : ")");
-    return buf;
-}
 
 bool vs__init_valid(const vs_init *init)
 {

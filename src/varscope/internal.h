@@ -11,6 +11,10 @@
 
 #include "varscope.h"
 #include "smap.h"
+#include "../common/messages.h"
+#include "../common/names.h"
+#include "../common/shapes.h"
+#include "../common/vocab.h"
 
 struct vs_tensor {
     const char *name;        /* "my_scope/Add:0" */
@@ -124,9 +128,6 @@ vs_scope *vs__new_scope(vs_graph *g);
 int vs__stack_reserve(vs_graph *g);
 
 /* ---- names.c: Graph.unique_name and name validation ---- */
-/* TF's op-name pattern (root) or scope-name pattern (nested). */
-bool vs__valid_op_name(const char *s);
-bool vs__valid_scope_name(const char *s);
 /* Graph.name_scope(name) validation with the current nesting; records an
  * invalid-name failure when it fails. */
 int vs__check_scope_name(vs_graph *g, const char *prefix, const char *name);
@@ -140,15 +141,7 @@ const char *vs__op_name(vs_graph *g, const char *prefix, const char *name);
 int vs__add_node(vs_graph *g, const char *op_name);
 
 /* ---- format.c ---- */
-bool vs__dtype_valid(vs_dtype dt);
-vs_dtype vs__dtype_or_float(vs_dtype dt);
-bool vs__dtype_floating(vs_dtype dt);
-bool vs__shape_fully_defined(const vs_shape *s);
-bool vs__shape_compatible(const vs_shape *a, const vs_shape *b);
-/* NULL if fine, else why the shape is invalid (rank, dims). */
-const char *vs__shape_problem(const vs_shape *s);
-/* "(3,)", "()", "(?, 3)", "<unknown>" into buf */
-const char *vs__shape_str(const vs_shape *s, char *buf, size_t n);
+/* dtypes and shapes: ../common/vocab.h, ../common/shapes.h */
 bool vs__init_valid(const vs_init *init);
 
 /* ---- variables.c: the core of tf.get_variable, used by dense too ---- */
@@ -175,7 +168,7 @@ int vs__close_subscopes(vs_graph *g, const char *name);
     do {                                                                     \
         if (!(g)) {                                                          \
             vs__report_nograph(VS_ERR_INVALID_ARGUMENT,                      \
-                               "graph is NULL", (file), (line));             \
+                               VS_MSG_GRAPH_NULL, (file), (line));           \
             return ret;                                                      \
         }                                                                    \
     } while (0)

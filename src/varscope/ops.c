@@ -20,7 +20,7 @@ static const char *const_op_name(vs_graph *g, const char *name)
 {
     if (!name[0])
         return vs__fail(g, VS_ERR_INVALID_NAME,
-                        "'' is not a valid op name: names must not be empty");
+                        VS_MSG_EMPTY_OP_NAME);
     size_t len = strlen(name);
     const char *op;
     if (name[len - 1] == '/') {
@@ -32,10 +32,10 @@ static const char *const_op_name(vs_graph *g, const char *name)
         return NULL;
     if (vs_smap_find(&g->nodes, op, strlen(op)))
         return vs__fail(g, VS_ERR_INVALID_NAME,
-                        "Duplicate node name in graph: '%s'", op);
+                        VS_MSG_DUPLICATE_NODE, op);
     if (!vs__valid_op_name(op))
         return vs__fail(g, VS_ERR_INVALID_NAME,
-                        "'%s' is not a valid node name", op);
+                        VS_MSG_INVALID_NODE_NAME, op);
     return vs__add_node(g, op) < 0 ? NULL : op;
 }
 
@@ -49,16 +49,16 @@ static vs_tensor *constant(vs_graph *g, vs_dtype dt, const vs_shape *shape,
     vs__begin(g);
     vs_tensor *t = NULL;
     if (!vs__dtype_valid(dt))
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "dtype is not a vs_dtype value");
+        vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_DTYPE_INVALID);
     else if (!shape)
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "a constant needs a shape");
+        vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_CONSTANT_NO_SHAPE);
     else if (vs__shape_problem(shape))
         vs__fail(g, VS_ERR_INVALID_ARGUMENT, "%s", vs__shape_problem(shape));
     else if (!vs__shape_fully_defined(shape))
         vs__fail(g, VS_ERR_INVALID_ARGUMENT,
                  "a constant's shape must be fully defined");
     else if (!data && n > 0)
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "constant data is NULL");
+        vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_CONSTANT_DATA_NULL);
     else
         t = output(g, const_op_name(g, o->name ? o->name : "Const"),
                    vs__dtype_or_float(dt), shape);
@@ -121,7 +121,7 @@ vs_tensor *vs_placeholder_at(vs_graph *g, vs_dtype dt, const vs_shape *shape,
     vs__begin(g);
     vs_tensor *t = NULL;
     if (!vs__dtype_valid(dt))
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "dtype is not a vs_dtype value");
+        vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_DTYPE_INVALID);
     else if (shape && vs__shape_problem(shape))
         vs__fail(g, VS_ERR_INVALID_ARGUMENT, "%s", vs__shape_problem(shape));
     else
@@ -133,30 +133,6 @@ vs_tensor *vs_placeholder_at(vs_graph *g, vs_dtype dt, const vs_shape *shape,
         return vs__fail_call(g, file, line);
     vs__commit(g);
     return t;
-}
-
-/* NumPy-style broadcasting of two shapes; false if they cannot broadcast. */
-static bool broadcast(const vs_shape *a, const vs_shape *b, vs_shape *out)
-{
-    if (a->rank < 0 || b->rank < 0) {
-        out->rank = -1;
-        return true;
-    }
-    int r = a->rank > b->rank ? a->rank : b->rank;
-    out->rank = r;
-    for (int i = 0; i < r; i++) {
-        int ia = a->rank - r + i, ib = b->rank - r + i;
-        int64_t da = ia >= 0 ? a->dims[ia] : 1, db = ib >= 0 ? b->dims[ib] : 1;
-        if (da == 1)
-            out->dims[i] = db;
-        else if (db == 1 || da == db)
-            out->dims[i] = da;
-        else if (da < 0 || db < 0)
-            out->dims[i] = da < 0 ? db : da;
-        else
-            return false;
-    }
-    return true;
 }
 
 static vs_tensor *binary(vs_graph *g, const char *type, vs_tensor *a,
@@ -172,39 +148,29 @@ static vs_tensor *binary(vs_graph *g, const char *type, vs_tensor *a,
     vs_shape out;
     const char *op;
     if (!a || !b) {
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "%s: input %s is NULL", type,
+        vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_INPUT_NULL, type,
                  !a ? "a" : "b");
     } else if (!(op = vs__op_name(g, g->name_scope, o->name ? o->name : type))) {
         ;
     } else if (vs__dtype_or_float(a->dtype) != vs__dtype_or_float(b->dtype)) {
         vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                 "Input 'b' of '%s' Op has type %s that does not match type "
-                 "%s of argument 'a'.",
+                 VS_MSG_INPUT_DTYPES,
                  type, vs_dtype_name(b->dtype), vs_dtype_name(a->dtype));
     } else if (strcmp(type, "Add") == 0) {
-        if (!broadcast(&a->shape, &b->shape, &out))
+        if (!vs__broadcast(&a->shape, &b->shape, &out))
             vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                     "Dimensions must be equal for Add: shapes %s and %s",
+                     VS_MSG_ADD_SHAPES,
                      vs__shape_str(&a->shape, sa, sizeof sa),
                      vs__shape_str(&b->shape, sb, sizeof sb));
         else
             t = output(g, op, a->dtype, &out);
     } else {
-        bool known = a->shape.rank >= 0 && b->shape.rank >= 0;
-        if (known && (a->shape.rank != 2 || b->shape.rank != 2 ||
-                      (a->shape.dims[1] >= 0 && b->shape.dims[0] >= 0 &&
-                       a->shape.dims[1] != b->shape.dims[0]))) {
-            vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                     "MatMul needs two matrices with matching inner "
-                     "dimensions: shapes %s and %s",
+        if (!vs__matmul_shape(&a->shape, &b->shape, &out))
+            vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_MATMUL_SHAPES,
                      vs__shape_str(&a->shape, sa, sizeof sa),
                      vs__shape_str(&b->shape, sb, sizeof sb));
-        } else {
-            out.rank = 2;
-            out.dims[0] = a->shape.rank == 2 ? a->shape.dims[0] : -1;
-            out.dims[1] = b->shape.rank == 2 ? b->shape.dims[1] : -1;
+        else
             t = output(g, op, a->dtype, &out);
-        }
     }
     if (!t)
         return vs__fail_call(g, file, line);

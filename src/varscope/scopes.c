@@ -128,7 +128,7 @@ static const char *check_props(vs_reuse reuse, vs_dtype dt,
     if (!reuse_valid(reuse))
         return "The reuse parameter must be True or False or None.";
     if (!vs__dtype_valid(dt))
-        return "dtype is not a vs_dtype value";
+        return VS_MSG_DTYPE_INVALID;
     if (!vs__init_valid(init))
         return "initializer is not valid (a value initializer needs a "
                "tensor)";
@@ -155,8 +155,7 @@ vs_scope *vs_variable_scope_enter_at(vs_graph *g, const char *name,
     }
     if (!name && opts->reuse != VS_REUSE_INHERIT) {
         vs__fail(g, VS_ERR_REUSE_WITHOUT_NAME,
-                 "reuse=True cannot be used without a name_or_scope "
-                 "(.reuse = %s with only .default_name \"%s\")",
+                 VS_MSG_REUSE_WITHOUT_NAME,
                  opts->reuse == VS_REUSE ? "VS_REUSE" : "VS_AUTO_REUSE",
                  opts->default_name);
         return vs__fail_call(g, file, line);
@@ -256,7 +255,7 @@ void vs_scope_exit_at(vs_graph *g, const char *file, int line)
     vs__begin(g);
     if (g->depth == 0) {
         vs__fail(g, VS_ERR_SCOPE_UNDERFLOW,
-                 "vs_scope_exit: no scope is open (more exits than enters)");
+                 VS_MSG_SCOPE_UNDERFLOW);
         vs__fail_call(g, file, line);
         return;
     }

@@ -8,7 +8,7 @@
 static const char *tensor_repr(const vs_tensor *t, char *buf, size_t n)
 {
     char shape[256];
-    snprintf(buf, n, "Tensor(\"%s\", shape=%s, dtype=%s)", t->name,
+    snprintf(buf, n, VS_MSG_TENSOR, t->name,
              vs__shape_str(&t->shape, shape, sizeof shape),
              vs_dtype_name(t->dtype));
     return buf;
@@ -61,7 +61,7 @@ static const char *check_request(const vs_getvar_req *req)
     if (req->shape && vs__shape_problem(req->shape))
         return vs__shape_problem(req->shape);
     if (!vs__dtype_valid(req->dtype))
-        return "dtype is not a vs_dtype value";
+        return VS_MSG_DTYPE_INVALID;
     if (!vs__init_valid(&req->initializer))
         return "initializer is not valid (a value initializer needs a "
                "tensor)";
@@ -78,15 +78,13 @@ vs_var *vs__get_variable(vs_graph *g, const vs_scope *scope,
         return vs__fail(g, VS_ERR_INVALID_ARGUMENT, "%s", bad);
     if (!req->name[0])
         return vs__fail(g, VS_ERR_INVALID_NAME,
-                        "'' is not a valid variable name: names must not be "
-                        "empty");
+                        VS_MSG_EMPTY_VARIABLE_NAME);
     const vs_tensor *value =
         req->initializer.kind == VS_INIT_VALUE ? req->initializer.value : NULL;
     if (req->dtype != VS_DTYPE_DEFAULT && value &&
         vs__dtype_or_float(value->dtype) != req->dtype)
         return vs__fail(g, VS_ERR_INITIALIZER_MISMATCH,
-                        "Initializer type '<dtype: '%s'>' and explicit dtype "
-                        "'<dtype: '%s'>' don't match.",
+                        VS_MSG_INITIALIZER_DTYPE,
                         vs_dtype_name(value->dtype),
                         vs_dtype_name(req->dtype));
     vs_init init = req->initializer.kind != VS_INIT_NONE ? req->initializer
@@ -106,15 +104,13 @@ vs_var *vs__get_variable(vs_graph *g, const vs_scope *scope,
     }
     if (vs_smap_find(&g->store, part0, strlen(part0))) {
         vs__fail(g, VS_ERR_DUPLICATE_VARIABLE,
-                 "No partitioner was provided, but a partitioned version of "
-                 "the variable was found: %s. Perhaps a variable of the same "
-                 "name was already created with partitioning?", part0);
+                 VS_MSG_PARTITIONED, part0);
         goto out;
     }
     bool from_value = init.kind == VS_INIT_VALUE;
     if (req->shape && from_value) {
         vs__fail(g, VS_ERR_INITIALIZER_MISMATCH,
-                 "If initializer is a constant, do not specify shape.");
+                 VS_MSG_CONSTANT_AND_SHAPE);
         goto out;
     }
     vs_smap_node *found = vs_smap_find(&g->store, full, strlen(full));
@@ -123,44 +119,33 @@ vs_var *vs__get_variable(vs_graph *g, const vs_scope *scope,
         char a[256], b[256];
         if (scope->reuse == VS_REUSE_INHERIT)
             vs__fail(g, VS_ERR_DUPLICATE_VARIABLE,
-                     "Variable %s already exists, disallowed. Did you mean "
-                     "to set reuse=True or reuse=tf.AUTO_REUSE in VarScope? "
-                     "Originally defined at: %s:%d",
+                     VS_MSG_VARIABLE_EXISTS " Originally defined at: %s:%d",
                      full, v->file ? v->file : "?", v->line);
         else if (req->shape && !vs__shape_compatible(req->shape, &v->shape))
             vs__fail(g, VS_ERR_SHAPE_MISMATCH,
-                     "Trying to share variable %s, but specified shape %s "
-                     "and found shape %s.",
+                     VS_MSG_SHARE_SHAPE,
                      full, vs__shape_str(req->shape, a, sizeof a),
                      vs__shape_str(&v->shape, b, sizeof b));
         else if (dtype != v->dtype)
             vs__fail(g,
                      dtype_given ? VS_ERR_DTYPE_MISMATCH
                                  : VS_ERR_MISSING_DTYPE,
-                     "Trying to share variable %s, but specified dtype %s "
-                     "and found dtype %s_ref.%s",
+                     VS_MSG_SHARE_DTYPE,
                      full, vs_dtype_name(dtype), vs_dtype_name(v->dtype),
                      dtype_given ? ""
-                                 : " (no dtype was given, so float32 was "
-                                   "assumed: add .dtype)");
+                                 : VS_MSG_NO_DTYPE_GIVEN);
         else
             result = v;
         goto out;
     }
     if (scope->reuse == VS_REUSE) {
         vs__fail(g, VS_ERR_MISSING_VARIABLE,
-                 "Variable %s does not exist, or was not created with "
-                 "tf.get_variable(). Did you mean to set reuse=tf.AUTO_REUSE "
-                 "in VarScope?", full);
+                 VS_MSG_VARIABLE_MISSING, full);
         goto out;
     }
     if (!from_value && !(req->shape && vs__shape_fully_defined(req->shape))) {
         vs__fail(g, VS_ERR_UNDEFINED_SHAPE,
-                 "The initializer passed is not valid. It should be a "
-                 "callable with no arguments and the shape should not be "
-                 "provided or an instance of `tf.keras.initializers.*' and "
-                 "`shape` should be fully defined. (variable %s: give a "
-                 "fully defined .shape or a value initializer)", full);
+                 VS_MSG_INITIALIZER_INVALID, full);
         goto out;
     }
     /* Created like tf.Variable(name=full) under the root name scope. */
@@ -170,7 +155,7 @@ vs_var *vs__get_variable(vs_graph *g, const vs_scope *scope,
     if (from_value && !vs__shape_fully_defined(&init.value->shape)) {
         char t[512];
         vs__fail(g, VS_ERR_UNDEFINED_SHAPE,
-                 "initial_value must have a shape specified: %s",
+                 VS_MSG_INITIAL_VALUE_SHAPE,
                  tensor_repr(init.value, t, sizeof t));
         goto out;
     }
@@ -217,22 +202,21 @@ vs_var *vs_variable_at(vs_graph *g, vs_tensor *value,
     const char *op;
     vs_var *v;
     if (!value)
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "initial_value must be specified.");
+        vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_INITIAL_VALUE_MISSING);
     else if (!vs__dtype_valid(opts->dtype))
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "dtype is not a vs_dtype value");
+        vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_DTYPE_INVALID);
     else if (!(op = vs__op_name(g, g->name_scope,
                                 opts->name ? opts->name : "Variable")))
         ;
     else if (opts->dtype != VS_DTYPE_DEFAULT &&
              opts->dtype != vs__dtype_or_float(value->dtype))
         vs__fail(g, VS_ERR_INITIALIZER_MISMATCH,
-                 "Tensor conversion requested dtype %s for Tensor with dtype "
-                 "%s: %s",
+                 VS_MSG_TENSOR_CONVERSION,
                  vs_dtype_name(opts->dtype), vs_dtype_name(value->dtype),
                  tensor_repr(value, t, sizeof t));
     else if (!vs__shape_fully_defined(&value->shape))
         vs__fail(g, VS_ERR_UNDEFINED_SHAPE,
-                 "initial_value must have a shape specified: %s",
+                 VS_MSG_INITIAL_VALUE_SHAPE,
                  tensor_repr(value, t, sizeof t));
     else if ((v = new_var(g, op, false, vs__dtype_or_float(value->dtype),
                           &value->shape, file, line))) {

@@ -154,7 +154,7 @@ bool shape_known(const sc_shape *s)
 {
     if (s->rank == SC_TOP_RANK)
         return false;
-    for (int i = 0; i < s->rank; i++)
+    for (int i = 0; i < s->rank && i < SC_MAX_RANK; i++)
         if (s->dims[i] == SC_TOP_DIM)
             return false;
     return true;

@@ -10,21 +10,21 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "varscope.h"
 #include "base.h"
 #include "site.h"
 
-#define SC_MAX_RANK 8
+#define SC_MAX_RANK VS_MAX_RANK
 /* A dimension or rank nobody can know statically (not TF's None). */
 #define SC_TOP_DIM INT64_MIN
 #define SC_TOP_RANK (-2)
 
-/* A TF shape as far as the engine knows it: rank -1 is TF's unknown rank
- * (None), SC_TOP_RANK means the engine does not know; dims -1 are TF's
- * None, SC_TOP_DIM unknown to the engine. */
-typedef struct sc_shape {
-    int rank;
-    int64_t dims[SC_MAX_RANK];
-} sc_shape;
+/* A TF shape as far as the engine knows it: the library's vs_shape, with
+ * two more values: rank -1 is TF's unknown rank (None), SC_TOP_RANK means
+ * the engine does not know; dims -1 are TF's None, SC_TOP_DIM unknown to
+ * the engine.  A shape with neither is one the library could hold, and
+ * TF's rules on it are the library's own (../../common/shapes.h). */
+typedef vs_shape sc_shape;
 
 #define SC_DT_TOP (-1)            /* dtype unknown to the engine */
 

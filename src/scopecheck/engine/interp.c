@@ -411,15 +411,16 @@ static void call(fctx *f, const ir_expr *x, sc_state *st, const av **args,
         push_sv(out, st, av_top());
         return;
     }
-    const char *lib = program_library_function(f->in->prog, name);
+    const vs_fn_info *lib = program_library_function(f->in->prog, name);
     if (lib) {
         sc_site site = site_of(f, x->loc);
-        if (strcmp(lib, "vs_graph_free") == 0 && nargs >= 1) {
-            const sc_graph *g = model_graph_arg(st, args[0]);
+        vs_fn_id id = vs__fn_id(lib);
+        if (id == VS_FN_vs_graph_free && nargs > (uint32_t)lib->graph) {
+            const sc_graph *g = model_graph_arg(st, args[lib->graph]);
             if (g)
                 checkers_graph_free(f->in->checkers, st, g, &site);
         }
-        model_call(e, lib, st, args, nargs, &site, out);
+        model_call(e, id, st, args, nargs, &site, out);
         return;
     }
     const sc_fn *fn = program_find(f->in->prog, f->fr.unit, name);
@@ -1419,7 +1420,7 @@ void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
             strcmp(p->type.name, "vs_graph") == 0) {
             sc_svs out = {0};
             sc_site site = {fn->fn->loc, fn->unit, NULL, NULL};
-            model_call(e, "vs_graph_new", st, NULL, 0, &site, &out);
+            model_call(e, VS_FN_vs_graph_new, st, NULL, 0, &site, &out);
             if (out.len == 1) {
                 st = out.items[0].st;
                 v = out.items[0].v;

@@ -4,6 +4,7 @@
 #ifndef SC_MODEL_H
 #define SC_MODEL_H
 
+#include "../../common/vocab.h"
 #include "state.h"
 
 /* A (state, value) pair: evaluating an expression may split a path in two
@@ -15,9 +16,9 @@ typedef struct sc_sv {
 
 typedef SC_VEC(sc_sv) sc_svs;
 
-/* Runs the library function `fn` (a name sc_is_library_function knows) on
- * st; the paths it leaves, with its result, go to out. */
-void model_call(sc_engine *e, const char *fn, sc_state *st, const av **args,
+/* Runs the library function fn on st; the paths it leaves, with its
+ * result, go to out. */
+void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
                 uint32_t nargs, const sc_site *site, sc_svs *out);
 
 /* The graph a call's graph argument designates on st: NULL when it is

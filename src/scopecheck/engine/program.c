@@ -21,12 +21,18 @@ const sc_fn *program_find(const sc_program *p, const ir_unit *u,
     return pm_get(p->funcs, k, sc_strhash(k));
 }
 
-const char *program_library_function(const sc_program *p, const char *name)
+const vs_fn_info *program_library_function(const sc_program *p,
+                                           const char *name)
 {
     for (size_t i = 0; i < p->naliases; i++)
         if (strcmp(p->aliases[i].name, name) == 0)
-            return p->aliases[i].canonical;
-    return sc_is_library_function(name) ? name : NULL;
+            return vs__fn_find(p->aliases[i].canonical);
+    return vs__fn_find(name);
+}
+
+bool sc_is_library_function(const char *name)
+{
+    return vs__fn_find(name) != NULL;
 }
 
 uint32_t program_global_slot(sc_program *p, const ir_unit *u, uint32_t sym)

@@ -5,8 +5,9 @@
 #ifndef SC_PROGRAM_H
 #define SC_PROGRAM_H
 
-#include "engine.h"
+#include "../../common/vocab.h"
 #include "base.h"
+#include "engine.h"
 #include "pmap.h"
 
 typedef struct sc_fn {
@@ -59,7 +60,8 @@ const sc_fn *program_find(const sc_program *p, const ir_unit *u,
                           const char *name);
 /* The library function a call by this name runs (the name itself, or
  * what the configuration makes it stand for), or NULL. */
-const char *program_library_function(const sc_program *p, const char *name);
+const vs_fn_info *program_library_function(const sc_program *p,
+                                           const char *name);
 /* The slot in frame 0 of global sym of unit u. */
 uint32_t program_global_slot(sc_program *p, const ir_unit *u, uint32_t sym);
 static inline uint32_t frame_global_slot(const sc_frame *fr, uint32_t sym)

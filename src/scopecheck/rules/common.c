@@ -34,7 +34,22 @@ const char *sc_source(sc_rule_ctx *c, const char *file, size_t *len)
     return source_get(c->sources, file, len);
 }
 
-const char *sc_call_first_arg(sc_rule_ctx *c, const sc_pos *pos)
+bool sc_call_spelling(sc_rule_ctx *c, const sc_pos *pos, vs_spelling *out)
+{
+    size_t len;
+    const char *src = sc_source(c, pos->file, &len);
+    if (!src || pos->end_offset > len || pos->offset >= pos->end_offset)
+        return false;
+    const char *call = src + pos->offset, *end = src + pos->end_offset;
+    const char *p = call;
+    while (p < end && (isalnum((unsigned char)*p) || *p == '_'))
+        p++;
+    if (p == end || (*p != '(' && *p != ' ' && *p != '\t'))
+        return false;
+    return vs__spelling(call, (size_t)(p - call), out);
+}
+
+const char *sc_call_arg(sc_rule_ctx *c, const sc_pos *pos, int index)
 {
     size_t len;
     const char *src = sc_source(c, pos->file, &len);
@@ -57,9 +72,13 @@ const char *sc_call_first_arg(sc_rule_ctx *c, const sc_pos *pos)
             if (depth-- == 0)
                 break;
         } else if (*p == ',' && depth == 0) {
-            break;
+            if (index-- == 0)
+                break;
+            start = p + 1;
         }
     }
+    if (index > 0)
+        return NULL;              /* fewer arguments */
     while (start < p && (*start == ' ' || *start == '\t' || *start == '\n'))
         start++;
     while (p > start && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n'))
@@ -70,8 +89,7 @@ const char *sc_call_first_arg(sc_rule_ctx *c, const sc_pos *pos)
 }
 
 bool sc_fix_add_keyword(sc_rule_ctx *c, sc_finding *f, const sc_pos *pos,
-                        const char *const *macros, const char *text,
-                        const char *msg)
+                        const char *text, const char *msg)
 {
     size_t len;
     const char *src = sc_source(c, pos->file, &len);
@@ -80,14 +98,7 @@ bool sc_fix_add_keyword(sc_rule_ctx *c, sc_finding *f, const sc_pos *pos,
         return false;
     const char *call = src + pos->offset;
     size_t n = pos->end_offset - pos->offset;
-    bool is_macro = false;
-    for (; *macros; macros++) {
-        size_t m = strlen(*macros);
-        if (n > m && strncmp(call, *macros, m) == 0 &&
-            (call[m] == '(' || call[m] == ' ' || call[m] == '\t'))
-            is_macro = true;
-    }
-    if (!is_macro || call[n - 1] != ')')
+    if (call[n - 1] != ')')
         return false;
     /* the keyword must not be there already: a second designator for the
      * same field would silently override the first, for every call */
@@ -128,21 +139,15 @@ sc_severity sc_severity_parse(const char *s, bool *ok)
     return SC_SEV_WARNING;
 }
 
-static const char *const code_ids[] = {
-    "ok", "duplicate-variable", "missing-variable", "missing-dtype",
-    "dtype-mismatch", "shape-mismatch", "undefined-shape",
-    "initializer-mismatch", "invalid-name", "reuse-without-name",
-    "scope-underflow", "scope-leak", "invalid-argument", "no-memory"};
-
 void sc_rules_dispatch(const sc_event *ev, void *conf)
 {
     sc_rules_conf *rc = conf;
     if (ev->kind == SC_EV_MAYBE_ERROR) {
         /* strict mode: "could fail" as a warning of the matching rule */
-        if (!rc->strict || ev->code <= 0 ||
-            (size_t)ev->code >= sizeof code_ids / sizeof code_ids[0])
+        if (!rc->strict)
             return;
-        int i = sc_rule_index(code_ids[ev->code]);
+        /* the rule that mirrors the failure: its id is the code's name */
+        int i = sc_rule_index(vs_code_name((vs_code)ev->code));
         if (i < 0 || !rc->enabled[i])
             return;
         sc_finding *f = report_add(rc->rep, sc_rules[i]->id, SC_SEV_WARNING,

@@ -5,9 +5,14 @@
 #include "rule.h"
 #include "varscope.h"
 
-static const char *const enter_macros[] = {
-    "VS_VARIABLE_SCOPE", "VS_VARIABLE_SCOPE_AS", "vs_variable_scope_enter",
-    "VS_VARIABLE_SCOPE_REENTER", "vs_variable_scope_reenter", NULL};
+/* the variable scope is entered by a call that takes .reuse */
+static bool takes_reuse(sc_rule_ctx *c, const sc_pos *enter)
+{
+    vs_spelling sp;
+    return sc_call_spelling(c, enter, &sp) && sp.keywords &&
+           (sp.fn == VS_FN_vs_variable_scope_enter ||
+            sp.fn == VS_FN_vs_variable_scope_reenter);
+}
 
 static void run(const sc_event *ev, sc_rule_ctx *c)
 {
@@ -29,9 +34,8 @@ static void run(const sc_event *ev, sc_rule_ctx *c)
         const sc_pos *q = &ev->scope_entry.pos;
         finding_note(c->rep, f, q,
                      "the variable scope is entered here without reuse");
-        if (ev->existing)
-            sc_fix_add_keyword(c, f, q, enter_macros,
-                               ", .reuse = VS_AUTO_REUSE",
+        if (ev->existing && takes_reuse(c, q))
+            sc_fix_add_keyword(c, f, q, ", .reuse = VS_AUTO_REUSE",
                                "share the variable: add .reuse = "
                                "VS_AUTO_REUSE to the variable scope");
     }

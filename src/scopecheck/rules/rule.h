@@ -6,6 +6,7 @@
 #ifndef SC_RULE_H
 #define SC_RULE_H
 
+#include "../../common/vocab.h"
 #include "../engine/event.h"
 #include "../report/findings.h"
 #include "../report/source.h"
@@ -48,16 +49,19 @@ const sc_rule_meta *sc_rule_meta_find(const char *id);
 void sc_context_notes(sc_rule_ctx *c, sc_finding *f, const sc_event_site *s);
 /* the finding every runtime-failure rule starts from */
 sc_finding *sc_runtime_finding(const sc_event *ev, sc_rule_ctx *c);
-/* Inserts ", TEXT" before the closing parenthesis of the keyword macro
- * call at pos, when the call there is written with one of the macros in
- * `macros` (NULL-terminated).  Returns false if it is not. */
+/* How the call written at pos is spelled (vocab.h: which library function
+ * it reaches through which macro); false if not with one of the library's
+ * names. */
+bool sc_call_spelling(sc_rule_ctx *c, const sc_pos *pos, vs_spelling *out);
+/* Inserts TEXT (", .field = value") before the closing parenthesis of the
+ * call at pos, unless the call sets that field already; the caller checked
+ * that the call takes keywords (sc_call_spelling).  False if not done. */
 bool sc_fix_add_keyword(sc_rule_ctx *c, sc_finding *f, const sc_pos *pos,
-                        const char *const *macros, const char *text,
-                        const char *msg);
+                        const char *text, const char *msg);
 const char *sc_source(sc_rule_ctx *c, const char *file, size_t *len);
-/* The text of the first argument of the call written at pos ("g" in
- * vs_variable_scope_enter(g, "a")), or NULL. */
-const char *sc_call_first_arg(sc_rule_ctx *c, const sc_pos *pos);
+/* The text of argument `index` (0-based) of the call written at pos ("g"
+ * in vs_variable_scope_enter(g, "a") for 0), or NULL. */
+const char *sc_call_arg(sc_rule_ctx *c, const sc_pos *pos, int index);
 
 /* Feeds an event to the rules that listen to it. */
 typedef struct sc_rules_conf {

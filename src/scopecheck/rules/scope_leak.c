@@ -16,7 +16,10 @@ static void fix_exit_before_return(sc_rule_ctx *c, sc_finding *f,
 {
     size_t len;
     const char *src = sc_source(c, ret->file, &len);
-    const char *g = sc_call_first_arg(c, enter);
+    /* the graph argument of the call that entered the scope */
+    vs_spelling sp;
+    int graph = sc_call_spelling(c, enter, &sp) && sp.graph >= 0 ? sp.graph : 0;
+    const char *g = sc_call_arg(c, enter, graph);
     if (!src || !g || ret->end_offset > len || ret->offset >= ret->end_offset ||
         strncmp(src + ret->offset, "return", 6) != 0)
         return;
