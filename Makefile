@@ -81,14 +81,16 @@ SC_FLAGS = $(CLANG_CFLAGS) $(CJSON_CFLAGS) -DSC_INCLUDE_DIR='"$(abspath include)
            -DSC_RULES_DIR='"$(abspath rules)"'
 SC_LIBS  = $(CLANG_LIBS) $(CJSON_LIBS) -lpthread
 
-# rule metadata and docs, compiled in (see tools/genrules.c)
-$(B)/genrules: tools/genrules.c
+# the rule registry, metadata and docs, compiled in (see tools/genrules.c);
+# rule_table.h lists the rules for the test tools
+$(B)/genrules: tools/genrules.c src/common/vocab.h src/scopecheck/engine/event.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CJSON_CFLAGS) $< $(CJSON_LIBS) -o $@
 
 $(B)/gen/rules_data.c: $(B)/genrules $(wildcard rules/*.json rules/*.md)
 	@mkdir -p $(dir $@)
-	$(B)/genrules $@ rules $(RULE_IDS)
+	$(B)/genrules $@ $(B)/gen/rule_table.h rules $(RULE_IDS)
+$(B)/gen/rule_table.h: $(B)/gen/rules_data.c ;
 
 $(B)/sc/rules_data.o: $(B)/gen/rules_data.c
 	$(CC) $(ALL_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck -c $< -o $@
@@ -149,9 +151,9 @@ TEST_TOOLS = $(B)/scopecheck-san scopecheck $(B)/irdump $(B)/fixturetest $(B)/su
 $(B)/summarytest: tests/tools/summarytest.c $(SC_SANOBJ)
 	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck $^ $(SC_LIBS) -o $@
 
-$(B)/fixturetest: tests/tools/fixturetest.c
+$(B)/fixturetest: tests/tools/fixturetest.c $(B)/gen/rule_table.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(CJSON_CFLAGS) $< $(CJSON_LIBS) -o $@
+	$(CC) $(ALL_CFLAGS) $(CJSON_CFLAGS) -I$(B)/gen $< $(CJSON_LIBS) -o $@
 tests: $(UNIT_BIN) $(B)/libvarscope-san.a $(TEST_TOOLS)
 
 check: deps tests

@@ -14,29 +14,40 @@
 
 #include "../util/pos.h"
 
+/* What happens, X(kind, name) (the name is rules/<id>.json's "event"):
+ *   error          a library call fails on this path: code is the vs_code,
+ *                  message the runtime's text (only when the engine is sure)
+ *   maybe-error    strict mode: a call could fail, depending on unknown
+ *                  values
+ *   renamed        vs_variable got a _N suffix: name -> result; other is
+ *                  who took the name first
+ *   name-scope-ignored
+ *                  vs_get_variable while an explicit name scope is the
+ *                  innermost scope that names ops: scope_entry is where
+ *                  that name scope was entered, result its name
+ *   reentered      an op or vs_variable is created (other) under a scope
+ *                  entered at `at` whose name scope got a _N suffix because
+ *                  its name was taken
+ *   leak           a scope entered at `at` is still open when the path
+ *                  leaves the function `func` at other, while other paths
+ *                  close it, or when the graph is freed at other (func NULL;
+ *                  "main" when main returns with the graph alive)
+ *   none           never emitted: the kind of rules whose findings do not
+ *                  come from the engine (unused-suppression, written by
+ *                  cli/suppress.c) */
+#define SC_EVENT_KINDS(X)                                                    \
+    X(SC_EV_ERROR, "error")                                                  \
+    X(SC_EV_MAYBE_ERROR, "maybe-error")                                      \
+    X(SC_EV_RENAMED, "renamed")                                              \
+    X(SC_EV_NAME_SCOPE_IGNORED, "name-scope-ignored")                        \
+    X(SC_EV_REENTERED, "reentered")                                          \
+    X(SC_EV_LEAK, "leak")                                                    \
+    X(SC_EV_NONE, "none")
+
 typedef enum sc_event_kind {
-    /* A library call fails on this path: code is the vs_code, message the
-     * runtime's text.  Only reported when the engine is sure. */
-    SC_EV_ERROR,
-    /* strict mode: a call could fail, depending on unknown values */
-    SC_EV_MAYBE_ERROR,
-    /* vs_variable got a _N suffix: name -> result; other = first taker */
-    SC_EV_RENAMED,
-    /* vs_get_variable while an explicit name scope is the innermost scope
-     * that names ops: scope_entry is where that name scope was entered,
-     * result its name */
-    SC_EV_NAME_SCOPE_IGNORED,
-    /* an op or vs_variable is created (other) under a scope entered at
-     * `at` whose name scope got a _N suffix because its name was taken */
-    SC_EV_REENTERED,
-    /* a scope entered at `at` is still open when the path leaves the
-     * function `func` at other, while other paths close it, or when the
-     * graph is freed at other (func NULL; "main" when main returns with
-     * the graph alive) */
-    SC_EV_LEAK,
-    /* never emitted: the kind of rules whose findings do not come from
-     * the engine (unused-suppression, written by cli/suppress.c) */
-    SC_EV_NONE
+#define SC__EVENT_KIND(kind, name) kind,
+    SC_EVENT_KINDS(SC__EVENT_KIND)
+#undef SC__EVENT_KIND
 } sc_event_kind;
 
 /* a call on the way to a place: where it is, and whom it calls */

@@ -120,10 +120,7 @@ bool sc_fix_add_keyword(sc_rule_ctx *c, sc_finding *f, const sc_pos *pos,
 
 int sc_rule_index(const char *id)
 {
-    for (size_t i = 0; i < sc_nrules; i++)
-        if (strcmp(sc_rules[i]->id, id) == 0)
-            return (int)i;
-    return -1;
+    return sc_rule_meta_index(id);   /* generated in one order */
 }
 
 sc_severity sc_severity_parse(const char *s, bool *ok)
@@ -160,7 +157,7 @@ void sc_rules_dispatch(const sc_event *ev, void *conf)
     }
     for (size_t i = 0; i < sc_nrules; i++) {
         const sc_rule *r = sc_rules[i];
-        if (!rc->enabled[i] || r->kind != ev->kind)
+        if (!rc->enabled[i] || r->kind != ev->kind || !r->fn)
             continue;
         if (r->kind == SC_EV_ERROR && r->code != ev->code)
             continue;

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "rule.h"
-#include "varscope.h"
 
 /* the variable scope is entered by a call that takes .reuse */
 static bool takes_reuse(sc_rule_ctx *c, const sc_pos *enter)
@@ -14,7 +13,7 @@ static bool takes_reuse(sc_rule_ctx *c, const sc_pos *enter)
             sp.fn == VS_FN_vs_variable_scope_reenter);
 }
 
-static void run(const sc_event *ev, sc_rule_ctx *c)
+void rule_duplicate_variable(const sc_event *ev, sc_rule_ctx *c)
 {
     const char *msg = ev->existing
         ? report_fmt(c->rep,
@@ -40,6 +39,3 @@ static void run(const sc_event *ev, sc_rule_ctx *c)
                                "VS_AUTO_REUSE to the variable scope");
     }
 }
-
-const sc_rule rule_duplicate_variable = {
-    "duplicate-variable", SC_EV_ERROR, VS_ERR_DUPLICATE_VARIABLE, run};

@@ -1,8 +1,7 @@
 /* missing-dtype: sharing a non-float32 variable without saying .dtype. */
 #include "rule.h"
-#include "varscope.h"
 
-static void run(const sc_event *ev, sc_rule_ctx *c)
+void rule_missing_dtype(const sc_event *ev, sc_rule_ctx *c)
 {
     int dt = ev->dtype_found;
     bool known = dt >= 0 && vs__dtype_valid((vs_dtype)dt);
@@ -29,6 +28,3 @@ static void run(const sc_event *ev, sc_rule_ctx *c)
                            report_fmt(c->rep, ", .dtype = %s", spelling),
                            report_fmt(c->rep, "add .dtype = %s", spelling));
 }
-
-const sc_rule rule_missing_dtype = {
-    "missing-dtype", SC_EV_ERROR, VS_ERR_MISSING_DTYPE, run};

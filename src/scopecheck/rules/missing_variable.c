@@ -1,8 +1,7 @@
 /* missing-variable: vs_get_variable under reuse for a name never created. */
 #include "rule.h"
-#include "varscope.h"
 
-static void run(const sc_event *ev, sc_rule_ctx *c)
+void rule_missing_variable(const sc_event *ev, sc_rule_ctx *c)
 {
     sc_finding *f = report_add(
         c->rep, c->id, c->severity, &ev->at.pos,
@@ -16,6 +15,3 @@ static void run(const sc_event *ev, sc_rule_ctx *c)
         finding_note(c->rep, f, &ev->scope_entry.pos,
                      "the variable scope is entered here, with reuse on");
 }
-
-const sc_rule rule_missing_variable = {
-    "missing-variable", SC_EV_ERROR, VS_ERR_MISSING_VARIABLE, run};

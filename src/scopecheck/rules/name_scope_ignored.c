@@ -2,7 +2,7 @@
  * prefix it (the seed's var1:0). */
 #include "rule.h"
 
-static void run(const sc_event *ev, sc_rule_ctx *c)
+void rule_name_scope_ignored(const sc_event *ev, sc_rule_ctx *c)
 {
     const char *ns = ev->result ? ev->result : "?";
     sc_finding *f = report_add(
@@ -21,6 +21,3 @@ static void run(const sc_event *ev, sc_rule_ctx *c)
         finding_note(c->rep, f, &ev->scope_entry.pos,
                      "name scope '%s' is entered here", ns);
 }
-
-const sc_rule rule_name_scope_ignored = {"name-scope-ignored",
-                                         SC_EV_NAME_SCOPE_IGNORED, -1, run};

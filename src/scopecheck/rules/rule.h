@@ -1,8 +1,10 @@
 /* Rules read the engine's events and turn them into findings.  A rule is
  * an id (equal to vs_code_name() where the runtime fails the same way),
- * the events it listens to, and a function that writes the finding with
- * its notes and fix-its.  Metadata (severity, summary, doc) lives in
- * rules/<id>.json and rules/<id>.md at the top of the tree. */
+ * the events it listens to, and a checker, rule_<id with _>() in
+ * <id with _>.c, that writes the finding with its notes and fix-its.
+ * Metadata (severity, summary, doc, event) lives in rules/<id>.json and
+ * rules/<id>.md at the top of the tree; tools/genrules.c makes the
+ * registry (sc_rules) and the metadata (meta.h) from them. */
 #ifndef SC_RULE_H
 #define SC_RULE_H
 
@@ -10,6 +12,7 @@
 #include "../engine/event.h"
 #include "../report/findings.h"
 #include "../report/source.h"
+#include "meta.h"
 
 typedef struct sc_rule_ctx {
     sc_report *rep;
@@ -23,26 +26,13 @@ typedef void (*sc_rule_fn)(const sc_event *ev, sc_rule_ctx *ctx);
 typedef struct sc_rule {
     const char *id;
     sc_event_kind kind;
-    int code;                     /* SC_EV_ERROR: the vs_code; else -1 */
-    sc_rule_fn fn;
+    int code;                     /* a runtime failure's vs_code; else -1 */
+    sc_rule_fn fn;                /* NULL: findings not from the engine */
 } sc_rule;
 
-/* every rule, in the order --list-rules prints them */
+/* every rule, in sc_rule_metas' order (generated) */
 extern const sc_rule *const sc_rules[];
 extern const size_t sc_nrules;
-
-/* rule metadata, generated from rules/<id>.json and rules/<id>.md */
-typedef struct sc_rule_meta {
-    const char *id;
-    const char *severity;         /* "error", "warning", "note" */
-    const char *summary;
-    const char *doc;              /* the markdown page */
-    int fixable;
-    int runtime;                  /* mirrors a runtime failure */
-} sc_rule_meta;
-extern const sc_rule_meta sc_rule_metas[];
-extern const size_t sc_nrule_metas;
-const sc_rule_meta *sc_rule_meta_find(const char *id);
 
 /* ---- helpers shared by the rules (common.c) ---- */
 /* notes for the loop turn and the call chain of a place */

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "rule.h"
-#include "varscope.h"
 
 /* Exits the scope just before the return that leaks it: the return
  * becomes { vs_scope_exit(G); return ...; } (braces keep an unbraced
@@ -43,7 +42,7 @@ static void fix_exit_before_return(sc_rule_ctx *c, sc_finding *f,
                       edits, 2);
 }
 
-static void run(const sc_event *ev, sc_rule_ctx *c)
+void rule_scope_leak(const sc_event *ev, sc_rule_ctx *c)
 {
     const char *what = report_fmt(
         c->rep, ev->scope_kind == SC_SCOPE_NAME ? "name scope '%s'"
@@ -73,5 +72,3 @@ static void run(const sc_event *ev, sc_rule_ctx *c)
             fix_exit_before_return(c, f, p, q);
     }
 }
-
-const sc_rule rule_scope_leak = {"scope-leak", SC_EV_LEAK, -1, run};

@@ -3,7 +3,7 @@
  * in it are named there (the seed's my_scope_1/var2:0). */
 #include "rule.h"
 
-static void run(const sc_event *ev, sc_rule_ctx *c)
+void rule_scope_reentered(const sc_event *ev, sc_rule_ctx *c)
 {
     const char *req = ev->name ? ev->name : "?";
     const char *ns = ev->result ? ev->result : "?";
@@ -23,6 +23,3 @@ static void run(const sc_event *ev, sc_rule_ctx *c)
     if (ev->other.known)
         finding_note(c->rep, f, &ev->other.pos, "created in '%s' here", ns);
 }
-
-const sc_rule rule_scope_reentered = {"scope-reentered", SC_EV_REENTERED, -1,
-                                      run};

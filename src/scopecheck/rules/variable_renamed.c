@@ -2,7 +2,7 @@
  * renamed x_1 and shares nothing (the seed's x, x_1). */
 #include "rule.h"
 
-static void run(const sc_event *ev, sc_rule_ctx *c)
+void rule_variable_renamed(const sc_event *ev, sc_rule_ctx *c)
 {
     sc_finding *f = report_add(
         c->rep, c->id, c->severity, &ev->at.pos,
@@ -15,6 +15,3 @@ static void run(const sc_event *ev, sc_rule_ctx *c)
     if (ev->other.known)
         finding_note(c->rep, f, &ev->other.pos, "'%s' was taken here", ev->name);
 }
-
-const sc_rule rule_variable_renamed = {"variable-renamed", SC_EV_RENAMED, -1,
-                                       run};
