@@ -1,4 +1,5 @@
 /* The engine's core services: interning, formatting, hashing, emitting. */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +18,28 @@ void sc_engine_release(sc_engine *e)
 {
     sc_interner_free(&e->strings);
     sc_arena_free(&e->arena);
+#ifndef NDEBUG
+    sc_arena_free(&e->debug_arena);
+#endif
 }
+
+#ifndef NDEBUG
+uint32_t sc_new_edit_for(sc_engine *e, const void *owner)
+{
+    uint32_t id = ++e->edit_seq;
+    e->edit_owners = pm_set(&e->debug_arena, e->edit_owners,
+                            (const void *)(uintptr_t)id, pm_hash_int(id), owner);
+    return id;
+}
+
+void sc_edit_check(const sc_engine *e, uint32_t edit, const void *owner)
+{
+    assert(edit != 0);
+    assert(pm_get(e->edit_owners, (const void *)(uintptr_t)edit,
+                  pm_hash_int(edit)) == owner);
+    (void)e, (void)edit, (void)owner;
+}
+#endif
 
 const char *sc_istrn(sc_engine *e, const char *s, size_t n)
 {
@@ -97,6 +119,8 @@ static sc_event_site site_of(const sc_site *s)
 
 void sc_emit(sc_engine *e, const sc_event *ev, const sc_event_sites *sites)
 {
+    assert(ev->kind != SC_EV_NONE);
+    assert(sites->at.unit);       /* every event happens somewhere */
     if (!e->emit)
         return;
     sc_event out = *ev;

@@ -18,6 +18,7 @@
 
 #include "../util/arena.h"
 #include "event.h"
+#include "pmap.h"
 #include "site.h"
 
 typedef struct sc_engine {
@@ -29,6 +30,12 @@ typedef struct sc_engine {
     bool trace;                   /* SCOPECHECK_TRACE: every library call */
     sc_event_fn emit;
     void *emit_ctx;
+#ifndef NDEBUG
+    /* which object owns each edit id (see sc_new_edit_for), kept apart
+     * from the abstract state: the budget does not count it */
+    sc_arena debug_arena;
+    pmap edit_owners;
+#endif
 } sc_engine;
 
 void sc_engine_init(sc_engine *e);
@@ -45,8 +52,27 @@ const char *sc_fmt(sc_engine *e, const char *fmt, ...)
 uint64_t sc_strhash(const char *interned);
 
 static inline uint32_t sc_new_id(sc_engine *e) { return ++e->next_id; }
-/* an edit id nobody has used: see pm_set_edit */
-static inline uint32_t sc_new_edit(sc_engine *e) { return ++e->edit_seq; }
+
+/* pmap.h's transient-update promise, kept by giving each edit id one
+ * owner: the only object (a state, a library call in progress) that
+ * updates maps in place with it.  A new id for owner; debug builds record
+ * it, and sc_edit_check asserts that whoever updates with an id owns it
+ * (a state copied without a new id would not). */
+#ifdef NDEBUG
+static inline uint32_t sc_new_edit_for(sc_engine *e, const void *owner)
+{
+    (void)owner;
+    return ++e->edit_seq;
+}
+static inline void sc_edit_check(const sc_engine *e, uint32_t edit,
+                                 const void *owner)
+{
+    (void)e, (void)edit, (void)owner;
+}
+#else
+uint32_t sc_new_edit_for(sc_engine *e, const void *owner);
+void sc_edit_check(const sc_engine *e, uint32_t edit, const void *owner);
+#endif
 
 /* The places of an event as the engine knows them, which sc_emit turns
  * into the event's plain data (sc_event_site): absent where unit is NULL. */

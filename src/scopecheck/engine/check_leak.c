@@ -45,7 +45,9 @@ struct sc_checkers {
     const sc_program *prog;
     fn_leaks *fns;                /* by sc_fn.index */
     pmap graphs_freed;            /* graph id -> 1: freed on some path */
-    pmap leaked_at_free;          /* entry uid -> 1: open when freed */
+    /* entry uid -> 1: open when freed.  An entry of a join of paths that
+     * entered different ones has uid 0: all of those are one key */
+    pmap leaked_at_free;
 };
 
 sc_checkers *checkers_new(sc_engine *e, const sc_program *p)

@@ -1,4 +1,5 @@
 /* Path facts (see facts.h). */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,6 +189,7 @@ static bool clashes(const av *old, const av *v)
 static void put_fact(const sc_frame *fr, sc_state *st, uint32_t frame, uint64_t key,
                      const av *v)
 {
+    assert(key != 0 && v);        /* 0 is no fact */
     const av *old = state_get_fact(st, frame, key);
     if (old && clashes(old, v))
         fr->facts->clash = true;

@@ -15,6 +15,7 @@
  * - Calls to the program's own functions are followed with the caller's
  *   state (context-sensitive, with a recursion cap); calls to the library
  *   go to the model; other calls return unknown values. */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,19 +85,18 @@ static size_t cap_at(int d)
     return d == 0 ? MAX_STATES : d == 1 ? 4 : 2;
 }
 
-/* Joins states with the same key; keeps at most the cap. */
-/* Joins the states (and their values, if vals) that have the same key;
- * returns how many are left. */
+/* Joins the states (and their values, if vals) that `same` puts in one
+ * class, while more than `want` are left; returns how many are left. */
 static size_t merge_by(sc_engine *e, sc_state **sts, const av **vals, size_t len,
-                       uint64_t (*key)(const sc_state *), size_t want)
+                       bool (*same)(const sc_state *, const sc_state *),
+                       size_t want)
 {
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
-        uint64_t k = key(sts[i]);
         size_t j = 0;
         /* join only while there are more than `want` left: every join
          * loses what the two paths knew apart */
-        while (j < n && key(sts[j]) != k)
+        while (j < n && !same(sts[j], sts[i]))
             j++;
         if (j < n && n + (len - i) > want) {
             state_join_into(e, sts[j], sts[i]);
@@ -130,11 +130,11 @@ static void merge_states(sc_interp *in, sc_state **sts, const av **vals,
     if (*len <= 1)
         return;
     size_t cap = in->max_states ? in->max_states : MAX_STATES;
-    *len = merge_by(e, sts, vals, *len, state_path_key, 0);
+    *len = merge_by(e, sts, vals, *len, state_same_path, 0);
     if (*len > cap)
-        *len = merge_by(e, sts, vals, *len, state_graphs_key, cap);
+        *len = merge_by(e, sts, vals, *len, state_same_graphs, cap);
     if (*len > cap)
-        *len = merge_by(e, sts, vals, *len, state_key, cap);
+        *len = merge_by(e, sts, vals, *len, state_same_depths, cap);
     while (*len > cap) {
         /* too many shapes: blur the last two (open scopes unknown) */
         state_join_into(e, sts[*len - 2], sts[*len - 1]);
@@ -142,6 +142,7 @@ static void merge_states(sc_interp *in, sc_state **sts, const av **vals,
             vals[*len - 2] = av_join(e, vals[*len - 2], vals[*len - 1]);
         (*len)--;
     }
+    assert(*len >= 1 && *len <= cap);
 }
 
 static void normalize(sc_interp *in, sc_states *v)

@@ -1163,7 +1163,7 @@ void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
     mrun r = {0};
     r.e = e;
     r.fn = info;
-    r.edit = sc_new_edit(e);
+    r.edit = sc_new_edit_for(e, &r);
     r.st = st;
     r.site = site;
     const av *res = ops[fn](&r, args);
@@ -1173,6 +1173,8 @@ void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
                 info->name, r.failed ? (r.certain ? "fails" : "fails (code unsure)")
                                 : r.maybe ? "may fail" : "ok",
                 r.failed || r.maybe ? " " : "", r.failed ? r.msg ? r.msg : "" : "");
+    assert(!r.certain || r.failed);
+    assert(!r.failed || r.code != VS_OK);
     if (st->tainted && r.failed)
         r.certain = false;        /* nothing is sure on a doubtful path */
     if (r.failed) {

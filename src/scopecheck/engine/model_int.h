@@ -47,7 +47,8 @@ typedef struct mrun {
 void m_defer(mrun *r, const sc_event *ev, const sc_event_sites *where);
 /* map updates of the call in progress: copied once, then in place */
 #define M_SET(r, map, key, val)                                             \
-    ((map) = pm_set_edit(&(r)->e->arena, (map), (key), sc_strhash(key),      \
+    (sc_edit_check((r)->e, (r)->edit, (r)),                                 \
+     (map) = pm_set_edit(&(r)->e->arena, (map), (key), sc_strhash(key),     \
                          (val), (r)->edit))
 
 /* Records a check's outcome; true if the call surely fails here. */

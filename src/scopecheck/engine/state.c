@@ -1,4 +1,5 @@
 /* Abstract states: creation, copies, joins, and the scope-count trie. */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,7 +8,7 @@
 sc_state *state_new(sc_engine *e)
 {
     sc_state *s = sc_alloc(&e->arena, sizeof *s);
-    s->edit = sc_new_edit(e);
+    s->edit = sc_new_edit_for(e, s);
     s->frames = sc_alloc(&e->arena, sizeof *s->frames);
     s->nframes = 1;
     return s;
@@ -17,8 +18,8 @@ sc_state *state_clone(sc_engine *e, sc_state *s)
 {
     sc_state *c = sc_alloc(&e->arena, sizeof *c);
     *c = *s;
-    c->edit = sc_new_edit(e);
-    s->edit = sc_new_edit(e);
+    c->edit = sc_new_edit_for(e, c);
+    s->edit = sc_new_edit_for(e, s);
     c->graphs = sc_alloc(&e->arena, (s->ngraphs + 1) * sizeof *c->graphs);
     if (s->ngraphs)
         memcpy(c->graphs, s->graphs, s->ngraphs * sizeof *c->graphs);
@@ -50,6 +51,9 @@ sc_graph_depth *state_depths(const sc_state *st, uint32_t *n)
 
 void state_set_graph(sc_engine *e, sc_state *s, const sc_graph *g)
 {
+#ifndef NDEBUG
+    ((sc_graph *)g)->in_state = true;
+#endif
     for (uint32_t i = 0; i < s->ngraphs; i++)
         if (s->graphs[i]->id == g->id) {
             s->graphs[i] = g;
@@ -67,6 +71,9 @@ sc_graph *graph_copy(sc_engine *e, const sc_graph *g)
 {
     sc_graph *c = sc_alloc(&e->arena, sizeof *c);
     *c = *g;
+#ifndef NDEBUG
+    c->in_state = false;
+#endif
     return c;
 }
 
@@ -106,6 +113,7 @@ void state_set_fact(sc_engine *e, sc_state *s, uint32_t frame, uint64_t key,
 {
     if (frame >= s->nframes)
         return;
+    sc_edit_check(e, s->edit, s);
     s->frames[frame].facts = pm_set_edit(&e->arena, s->frames[frame].facts,
                                          (const void *)(uintptr_t)key,
                                          pm_hash_int(key), v, s->edit);
@@ -123,6 +131,7 @@ void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
         fresh->kind = AV_TOP;
         v = fresh;
     }
+    sc_edit_check(e, s->edit, s);
     s->frames[frame].vars = pm_set_edit(&e->arena, s->frames[frame].vars,
                                         (const void *)(uintptr_t)(slot + 1),
                                         pm_hash_int(slot), v, s->edit);
@@ -323,6 +332,7 @@ static const sc_entry *join_entries(sc_engine *e, const sc_entry *a,
 
 void graph_forget_stack(sc_engine *e, sc_graph *g)
 {
+    assert(!g->in_state);         /* graphs in states are copied on write */
     sc_entry *bottom = sc_alloc(&e->arena, sizeof *bottom);
     bottom->kind = SC_ENTRY_UNKNOWN;
     g->stack = bottom;
@@ -371,7 +381,9 @@ void state_forget_stack(sc_engine *e, sc_state *s, uint32_t id)
 
 void state_join_into(sc_engine *e, sc_state *a, const sc_state *b)
 {
-    a->edit = sc_new_edit(e);      /* b may share nodes of a's old id */
+    /* paths that meet are at one point of one call: the same frames */
+    assert(a->nframes == b->nframes);
+    a->edit = sc_new_edit_for(e, a);      /* b may share nodes of a's old id */
     /* doubtful if either is: a later test may pick out just the doubtful
      * path's part of the join (`if (v)` where only it had v) */
     a->tainted = a->tainted || b->tainted;
@@ -393,33 +405,35 @@ void state_join_into(sc_engine *e, sc_state *a, const sc_state *b)
     }
 }
 
-uint64_t state_graphs_key(const sc_state *s)
+bool state_same_depths(const sc_state *a, const sc_state *b)
 {
-    /* a graph changed on one path only is a new object there (copied on
-     * write), so equal pointers mean equal graphs */
-    uint64_t k = state_key(s);
-    for (uint32_t i = 0; i < s->ngraphs; i++)
-        k = k * 31 + (uint64_t)(uintptr_t)s->graphs[i];
-    return k;
+    if (a->tainted != b->tainted || a->ngraphs != b->ngraphs)
+        return false;
+    for (uint32_t i = 0; i < a->ngraphs; i++)
+        if (a->graphs[i]->depth != b->graphs[i]->depth)
+            return false;
+    return true;
 }
 
-uint64_t state_path_key(const sc_state *s)
+bool state_same_graphs(const sc_state *a, const sc_state *b)
 {
-    /* maps are persistent: the same root is the same content */
-    uint64_t k = state_graphs_key(s);
-    for (uint32_t i = 0; i < s->nframes; i++) {
-        k = k * 31 + (uint64_t)(uintptr_t)s->frames[i].vars.root;
-        k = k * 31 + (uint64_t)(uintptr_t)s->frames[i].facts.root;
-    }
-    return k;
+    if (a->tainted != b->tainted || a->ngraphs != b->ngraphs)
+        return false;
+    for (uint32_t i = 0; i < a->ngraphs; i++)
+        if (a->graphs[i] != b->graphs[i])
+            return false;
+    return true;
 }
 
-uint64_t state_key(const sc_state *s)
+bool state_same_path(const sc_state *a, const sc_state *b)
 {
-    uint64_t k = s->tainted;
-    for (uint32_t i = 0; i < s->ngraphs; i++)
-        k = k * 31 + (uint64_t)(s->graphs[i]->depth + 1) * (i + 1);
-    return k;
+    if (!state_same_graphs(a, b) || a->nframes != b->nframes)
+        return false;
+    for (uint32_t i = 0; i < a->nframes; i++)
+        if (a->frames[i].vars.root != b->frames[i].vars.root ||
+            a->frames[i].facts.root != b->frames[i].facts.root)
+            return false;
+    return true;
 }
 
 /* ---- the scope-count trie ---- */
@@ -486,6 +500,7 @@ const sc_scope *graph_scope(const sc_graph *g, uint32_t id)
 
 void graph_put_scope(sc_engine *e, sc_graph *g, const sc_scope *s)
 {
+    assert(!g->in_state);
     g->scopes = pm_set(&e->arena, g->scopes, (const void *)(uintptr_t)s->id,
                        pm_hash_int(s->id), s);
 }

@@ -88,6 +88,11 @@ typedef struct sc_graph {
      * certain.  A prefix of "" covers everything. */
     const struct sc_plist *names_unknown, *store_unknown;
     bool counts_unknown;
+#ifndef NDEBUG
+    /* in a state: never changed again (copy it: graph_copy); equal graph
+     * pointers stand for equal graphs (state_same_graphs) */
+    bool in_state;
+#endif
 } sc_graph;
 
 typedef struct sc_plist {
@@ -128,13 +133,16 @@ sc_state *state_new(sc_engine *e);
 sc_state *state_clone(sc_engine *e, sc_state *s);
 /* Joins b into a (same program point and call context). */
 void state_join_into(sc_engine *e, sc_state *a, const sc_state *b);
-/* States with different open-scope depths, or one doubtful and one sure,
- * are kept apart: the key. */
-uint64_t state_key(const sc_state *s);
-/* Finer: the same graph objects as well (taint is in state_key). */
-uint64_t state_graphs_key(const sc_state *s);
-/* Finest: the same variables and facts too (nothing to join). */
-uint64_t state_path_key(const sc_state *s);
+/* Which states a join may merge, coarsest first.  States with different
+ * open-scope depths, or one doubtful and one sure, are kept apart: */
+bool state_same_depths(const sc_state *a, const sc_state *b);
+/* finer: the same graph objects as well (a graph changed on one path
+ * only is a new object there, copied on write, so equal pointers are
+ * equal graphs) */
+bool state_same_graphs(const sc_state *a, const sc_state *b);
+/* finest: the same variables and facts too (maps are persistent: the
+ * same root is the same content), so nothing to join */
+bool state_same_path(const sc_state *a, const sc_state *b);
 
 const sc_graph *state_graph(const sc_state *s, uint32_t id);
 
