@@ -118,11 +118,6 @@ $(B)/scopecheck-san: $(SC_SANOBJ) $(B)/scsan/src/scopecheck/cli/main.o
 $(B)/irdump: tests/frontend/irdump.c $(SC_SANOBJ)
 	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck $^ $(SC_LIBS) -o $@
 
-# the policy (configurations, suppressions, baselines) in a real run, for
-# tests/suites/policy.sh until driver.c calls policy_prepare/policy_apply
-$(B)/policytest: tests/tools/policytest.c $(SC_SANOBJ)
-	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck $^ $(SC_LIBS) -o $@
-
 # the fuzz targets without libFuzzer: a main() replaying files under
 # ASan/UBSan (tests/suites/fuzz_regressions.sh); `make fuzz` fuzzes them
 FUZZ_NAMES = config baseline compdb suppress
@@ -130,7 +125,7 @@ FUZZ_REPLAY = $(FUZZ_NAMES:%=$(B)/fuzz-replay/fuzz_%)
 $(B)/fuzz-replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(SC_SANOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck $^ $(SC_LIBS) -o $@
-tests: $(if $(wildcard tests/tools/policytest.c),$(B)/policytest) $(if $(wildcard tests/fuzz/replay.c),$(FUZZ_REPLAY))
+tests: $(if $(wildcard tests/fuzz/replay.c),$(FUZZ_REPLAY))
 
 # ---- tests -----------------------------------------------------------------
 UNIT_SRC = $(wildcard tests/unit/test_*.c)

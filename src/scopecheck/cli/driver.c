@@ -86,14 +86,10 @@ static void link_programs(ir_unit **units, size_t n, const sc_engine_opts *eo,
 {
     ir_unit **prog = calloc(n + 1, sizeof *prog);
     ir_unit **shared = calloc(n + 1, sizeof *shared);
-    size_t nshared = 0, nmain = 0;
+    size_t nshared = 0;
     for (size_t i = 0; i < n; i++)
-        if (units[i]) {
-            if (defines_main(units[i]))
-                nmain++;
-            else
-                shared[nshared++] = units[i];
-        }
+        if (units[i] && !defines_main(units[i]))
+            shared[nshared++] = units[i];
     for (size_t m = 0; m < n; m++) {
         if (!units[m] || !defines_main(units[m]))
             continue;
@@ -114,7 +110,6 @@ static void link_programs(ir_unit **units, size_t n, const sc_engine_opts *eo,
         sc_engine_opts o = *eo;
         o.entry_units = shared;
         o.nentry_units = nshared;
-        (void)nmain;
         sc_analyze(prog, k, &o, sc_rules_dispatch, rc);
     }
     free(prog);

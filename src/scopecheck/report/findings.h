@@ -41,7 +41,6 @@ typedef struct sc_finding {
     SC_VEC(sc_note) notes;
     SC_VEC(sc_fix) fixes;
     bool suppressed;
-    const char *function;         /* enclosing function, for fingerprints */
     size_t seq;                   /* order of discovery: ties keep it */
 } sc_finding;
 

@@ -976,8 +976,8 @@ bool output_sarif(FILE *out, sc_report *r, sc_source_cache *src,
 
     cJSON *results = cJSON_AddArrayToObject(run, "results");
     counters cnt = {0, 0};
-    /* our own key, the baselines' (fingerprint.h): rule, file, function,
-     * the line's text without white space, occurrence index */
+    /* our own key, the baselines' (fingerprint.h): rule, file, the
+     * line's text without white space, occurrence index */
     const char **prints = report_fingerprints(r, src);
     size_t taken[3] = {0, 0, 0};
     for (size_t i = 0; i < r->items.len; i++) {
