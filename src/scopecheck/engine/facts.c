@@ -116,7 +116,8 @@ static uint64_t fact_key(const sc_frame *fr, const ir_expr *x, const sc_state *s
         if (v == av_top())
             return 0;
         const av *id = av_ident(v);
-        const void *k = pm_get(fr->facts->value_keys, id, pm_hash_int((uint64_t)(uintptr_t)id));
+        const void *k = pm_get(fr->facts->value_keys, id,
+                               pm_hash_int((uint64_t)(uintptr_t)id));
         return k ? (uint64_t)(uintptr_t)k : mix(2, (uint64_t)(uintptr_t)id);
     }
     case IR_CAST:
@@ -163,6 +164,12 @@ static uint64_t arg_key(uint32_t i)
     return mix(10, i);
 }
 
+/* Parameter i still holds what the call passed (narrowed or not). */
+static bool holds_argument(const sc_frame *fr, const sc_state *st, uint32_t i)
+{
+    return state_get(st, fr->frame, i) == state_get_fact(st, fr->frame, arg_key(i));
+}
+
 /* True if a test known to have the value `old` cannot now have `v`. */
 static bool clashes(const av *old, const av *v)
 {
@@ -179,7 +186,8 @@ static bool clashes(const av *old, const av *v)
                ((hl && old->i < lo) || (hh && old->i > hi));
     }
     return v->kind == AV_INT && old->kind == AV_TOP &&
-           av_bounds(old, &hl, &lo, &hh, &hi) && ((hl && v->i < lo) || (hh && v->i > hi));
+           av_bounds(old, &hl, &lo, &hh, &hi) &&
+           ((hl && v->i < lo) || (hh && v->i > hi));
 }
 
 /* Writes a fact.  A path that learns the opposite of what it knew (the
@@ -209,8 +217,8 @@ static uint64_t expr_key(uint64_t key, const ir_func *fn)
  * it: the value gets an identity of its own, whose fact key is the
  * expression's, so that `m == 1`, `argc % 3 == 1` and a helper's
  * `mode == 1` (mode = m) are one test. */
-const av *facts_bind_value(const sc_frame *fr, const ir_expr *src, const sc_state *st,
-                            const av *v)
+const av *facts_bind_value(const sc_frame *fr, const ir_expr *src,
+                           const sc_state *st, const av *v)
 {
     while (src->kind == IR_CAST)
         src = src->kids[0];
@@ -231,8 +239,8 @@ const av *facts_bind_value(const sc_frame *fr, const ir_expr *src, const sc_stat
 
 /* Sets a fact and remembers which expression its key stands for, so that
  * a path's facts can be checked against each other (facts_consistent()). */
-static void set_fact(const sc_frame *fr, sc_state *st, uint64_t key, const ir_expr *x,
-                     const av *v)
+static void set_fact(const sc_frame *fr, sc_state *st, uint64_t key,
+                     const ir_expr *x, const av *v)
 {
     put_fact(fr, st, fr->frame, key, v);
     if (!x)
@@ -250,7 +258,7 @@ static void set_fact(const sc_frame *fr, sc_state *st, uint64_t key, const ir_ex
     const sc_frame *up = fr->caller;
     if (x->kind == IR_SYM && x->symscope == IR_LOCAL && up && fr->call &&
         x->sym < fr->fn->nparams && x->sym + 1 < fr->call->nkids &&
-        state_get(st, fr->frame, x->sym) == state_get_fact(st, fr->frame, arg_key(x->sym))) {
+        holds_argument(fr, st, x->sym)) {
         const ir_expr *a = fr->call->kids[x->sym + 1];
         if (v == &FACT_TRUTHY || (v->kind == AV_INT && v->i == 0)) {
             learn(up, a, st, v == &FACT_TRUTHY);   /* argc > 2 is 0: argc <= 2 */
@@ -296,7 +304,8 @@ static void find_value(const void *key, const void *val, void *ctx)
  * object to `mode`), so every variable of any frame that holds the same
  * object is narrowed with it: what `mode == 1` says, argc says too, and
  * the caller's facts about argc are checked against it (facts_consistent()). */
-static void refine_value(const sc_frame *fr, const ir_expr *x, sc_state *st, const av *v)
+static void refine_value(const sc_frame *fr, const ir_expr *x, sc_state *st,
+                         const av *v)
 {
     uint32_t frame = x->symscope == IR_LOCAL ? fr->frame : 0;
     uint32_t slot = x->symscope == IR_LOCAL ? x->sym
@@ -505,8 +514,7 @@ static bool reads_args_only(const sc_frame *fr, const ir_expr *x, const sc_state
         if (x->symscope != IR_LOCAL)
             return true;
         return x->sym < fr->fn->nparams && x->sym + 1 < fr->call->nkids &&
-               state_get(st, fr->frame, x->sym) ==
-                   state_get_fact(st, fr->frame, arg_key(x->sym));
+               holds_argument(fr, st, x->sym);
     case IR_CALL:
         if (!is_atoi(x))
             return false;
@@ -554,7 +562,8 @@ static const ir_expr *subst_args(const sc_frame *fr, const ir_expr *x)
 /* The test x of this frame as its caller would write it: `mode == 1` in
  * helper(g, argc % 3) is `argc % 3 == 1` there.  NULL where x reads
  * anything the caller cannot name. */
-static const ir_expr *in_caller(const sc_frame *fr, const ir_expr *x, const sc_state *st)
+static const ir_expr *in_caller(const sc_frame *fr, const ir_expr *x,
+                                const sc_state *st)
 {
     if (!fr->caller || !fr->call || !reads_args_only(fr, x, st))
         return NULL;
@@ -564,7 +573,8 @@ static const ir_expr *in_caller(const sc_frame *fr, const ir_expr *x, const sc_s
     if (known)
         return known;             /* a test in a loop, or on many paths */
     const ir_expr *t = subst_args(fr, x);
-    fr->facts->caller_tests = pm_set(&fr->e->arena, fr->facts->caller_tests, k, pm_hash_int(key), t);
+    fr->facts->caller_tests = pm_set(&fr->e->arena, fr->facts->caller_tests, k,
+                                     pm_hash_int(key), t);
     return t;
 }
 
@@ -651,7 +661,8 @@ typedef struct check_ctx {
 /* False if x surely cannot be v on this path.  Ranges are one interval,
  * which says nothing of `argc % 3 == 1` once argc is in 2..3 (the values
  * are 2 and 0): a small range under % is enumerated. */
-static bool may_equal(const sc_frame *fr, const ir_expr *x, const sc_state *st, int64_t v)
+static bool may_equal(const sc_frame *fr, const ir_expr *x, const sc_state *st,
+                      int64_t v)
 {
     while (x->kind == IR_CAST)
         x = x->kids[0];
@@ -689,7 +700,8 @@ static void check_fact(const void *key, const void *val, void *ctx)
     if (!now)
         return;
     c->nfacts++;
-    if (fv->kind == AV_INT && now->kind != AV_INT && !may_equal(c->fr, x, c->st, fv->i)) {
+    if (fv->kind == AV_INT && now->kind != AV_INT &&
+        !may_equal(c->fr, x, c->st, fv->i)) {
         c->ok = false;
         return;
     }
@@ -732,7 +744,8 @@ static bool some_value_fits(const sc_frame *fr, const sc_state *st)
         bool fits = false;
         for (int64_t k = v->lo; k <= v->hi && !fits; k++) {
             sc_state *c = state_clone(fr->e, (sc_state *)st);
-            state_set(fr->e, c, fr->frame, slot, av_narrowed(fr->e, av_int(fr->e, k), v));
+            state_set(fr->e, c, fr->frame, slot,
+                      av_narrowed(fr->e, av_int(fr->e, k), v));
             fits = facts_hold(fr, c) >= 0;
         }
         if (!fits)
@@ -786,7 +799,8 @@ const ir_expr *facts_case_test(sc_facts *fx, const ir_stmt *label,
 {
     const void *key = label;
     sc_engine *e = fx->e;
-    const ir_expr *known = pm_get(fx->case_tests, key, pm_hash_int((uint64_t)(uintptr_t)key));
+    uint64_t hash = pm_hash_int((uint64_t)(uintptr_t)key);
+    const ir_expr *known = pm_get(fx->case_tests, key, hash);
     if (known)
         return known;             /* a switch in a loop: built once */
     ir_expr *c = sc_alloc(&e->arena, sizeof *c);
@@ -806,7 +820,7 @@ const ir_expr *facts_case_test(sc_facts *fx, const ir_stmt *label,
     t->loc = x->loc;
     t->kids = kids;
     t->nkids = 2;
-    fx->case_tests = pm_set(&e->arena, fx->case_tests, key, pm_hash_int((uint64_t)(uintptr_t)key), t);
+    fx->case_tests = pm_set(&e->arena, fx->case_tests, key, hash, t);
     return t;
 }
 
