@@ -26,8 +26,10 @@ WARN     = -Wall -Wextra -pedantic
 CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L
 OPT     ?= -O2 -g
 CFLAGS  ?= $(OPT)
-# the build directory stays out of the binaries (debug info, __FILE__)
-ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -Iinclude -ffile-prefix-map=$(CURDIR)=.
+# the build directory stays out of the binaries (debug info, __FILE__); the
+# release build leaves the assertions out; the sanitizer build, which
+# `make check` tests, keeps them (and the linter's test hooks: SC_TEST_HOOKS)
+ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -DNDEBUG -Iinclude -ffile-prefix-map=$(CURDIR)=.
 
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 SAN_CFLAGS = $(CSTD) $(WARN) -O1 -g $(SAN) -Iinclude
@@ -47,7 +49,10 @@ CMOCKA_LIBS  := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 B = build
 
 # ---- the library ----------------------------------------------------------
-LIB_SRC = $(wildcard src/varscope/*.c)
+# src/common/: the vocabulary and TF's rules on known values, compiled into
+# the library and the linter both
+COMMON_SRC = $(wildcard src/common/*.c)
+LIB_SRC = $(wildcard src/varscope/*.c) $(COMMON_SRC)
 LIB_OBJ = $(LIB_SRC:%.c=$(B)/rel/%.o)
 LIB_PIC = $(LIB_SRC:%.c=$(B)/pic/%.o)
 LIB_SAN = $(LIB_SRC:%.c=$(B)/san/%.o)
@@ -87,7 +92,8 @@ $(B)/libvarscope-san.a: $(LIB_SAN)
 # ---- the linter -----------------------------------------------------------
 # src/scopecheck/cli/main.c is the program; everything else is the linter's
 # library, shared with the test drivers.
-SC_SRC  = $(filter-out src/scopecheck/cli/main.c,$(shell find src/scopecheck -name '*.c' | sort))
+SC_SRC  = $(filter-out src/scopecheck/cli/main.c,$(shell find src/scopecheck -name '*.c' | sort)) \
+          $(COMMON_SRC)
 RULE_IDS = $(sort $(basename $(notdir $(wildcard rules/*.json))))
 SC_OBJ  = $(SC_SRC:%.c=$(B)/sc/%.o) $(B)/sc/rules_data.o
 SC_SANOBJ = $(SC_SRC:%.c=$(B)/scsan/%.o) $(B)/scsan/rules_data.o
@@ -98,21 +104,24 @@ SC_FLAGS = $(CLANG_CFLAGS) $(CJSON_CFLAGS) \
            -DSC_LIBCLANG='"$(LLVM_LIB)/libclang.so"'
 SC_LIBS  = $(CLANG_LIBS) $(CJSON_LIBS) -lpthread
 
-# rule metadata and docs, compiled in (see tools/genrules.c)
-$(B)/genrules: tools/genrules.c
+# the rule registry, metadata and docs, compiled in (see tools/genrules.c);
+# rule_table.h lists the rules for the test tools
+$(B)/genrules: tools/genrules.c src/common/vocab.h src/scopecheck/engine/event.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(CJSON_CFLAGS) $< $(CJSON_LIBS) -o $@
 
 $(B)/gen/rules_data.c: $(B)/genrules $(wildcard rules/*.json rules/*.md)
 	@mkdir -p $(dir $@)
-	$(B)/genrules $@ rules $(RULE_IDS)
+	$(B)/genrules $@ $(B)/gen/rule_table.h rules $(RULE_IDS)
+$(B)/gen/rule_table.h: $(B)/gen/rules_data.c ;
 
 $(B)/sc/rules_data.o: $(B)/gen/rules_data.c
+	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck -c $< -o $@
 
 $(B)/scsan/rules_data.o: $(B)/gen/rules_data.c
 	@mkdir -p $(dir $@)
-	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck -c $< -o $@
+	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -DSC_TEST_HOOKS -Isrc/scopecheck -c $< -o $@
 
 $(B)/sc/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -120,7 +129,7 @@ $(B)/sc/%.o: %.c
 
 $(B)/scsan/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -DSC_TEST_HOOKS -MMD -MP -c $< -o $@
 
 scopecheck: $(SC_OBJ) $(B)/sc/src/scopecheck/cli/main.o
 	$(CC) $(ALL_CFLAGS) $^ $(SC_LIBS) -o $@
@@ -131,11 +140,6 @@ $(B)/scopecheck-san: $(SC_SANOBJ) $(B)/scsan/src/scopecheck/cli/main.o
 $(B)/irdump: tests/frontend/irdump.c $(SC_SANOBJ)
 	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck $^ $(SC_LIBS) -o $@
 
-# the policy (configurations, suppressions, baselines) in a real run, for
-# tests/suites/policy.sh until driver.c calls policy_prepare/policy_apply
-$(B)/policytest: tests/tools/policytest.c $(SC_SANOBJ)
-	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck $^ $(SC_LIBS) -o $@
-
 # the fuzz targets without libFuzzer: a main() replaying files under
 # ASan/UBSan (tests/suites/fuzz_regressions.sh); `make fuzz` fuzzes them
 FUZZ_NAMES = config baseline compdb suppress
@@ -143,7 +147,7 @@ FUZZ_REPLAY = $(FUZZ_NAMES:%=$(B)/fuzz-replay/fuzz_%)
 $(B)/fuzz-replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(SC_SANOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck $^ $(SC_LIBS) -o $@
-tests: $(if $(wildcard tests/tools/policytest.c),$(B)/policytest) $(if $(wildcard tests/fuzz/replay.c),$(FUZZ_REPLAY))
+tests: $(if $(wildcard tests/fuzz/replay.c),$(FUZZ_REPLAY))
 
 # ---- tests -----------------------------------------------------------------
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -153,24 +157,29 @@ $(B)/tests/%: tests/unit/%.c $(B)/libvarscope-san.a
 	@mkdir -p $(dir $@)
 	$(CC) $(SAN_CFLAGS) -Isrc/varscope -Itests/unit $< $(B)/libvarscope-san.a $(CMOCKA_LIBS) -o $@
 
-# the linter's own unit tests (tests/unit/scopecheck/test_*.c), linked with
-# its objects
+# the linter's own unit tests (tests/unit/scopecheck/test_*.c) and the
+# engine's (cmocka, tests/unit/engine/test_*.c), linked with its objects
 SC_UNIT_SRC = $(wildcard tests/unit/scopecheck/test_*.c)
 SC_UNIT_BIN = $(SC_UNIT_SRC:tests/unit/scopecheck/%.c=$(B)/tests/%)
+ENGINE_UNIT_SRC = $(wildcard tests/unit/engine/test_*.c)
+ENGINE_UNIT_BIN = $(ENGINE_UNIT_SRC:tests/unit/engine/%.c=$(B)/tests/%)
 
-$(B)/tests/%: tests/unit/scopecheck/%.c $(SC_SANOBJ)
+$(SC_UNIT_BIN): $(B)/tests/%: tests/unit/scopecheck/%.c $(SC_SANOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck $^ $(SC_LIBS) $(CMOCKA_LIBS) -o $@
-tests: $(SC_UNIT_BIN)
+$(ENGINE_UNIT_BIN): $(B)/tests/%: tests/unit/engine/%.c $(SC_SANOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck $^ $(SC_LIBS) $(CMOCKA_LIBS) -o $@
+tests: $(SC_UNIT_BIN) $(ENGINE_UNIT_BIN)
 
 TEST_TOOLS = $(B)/scopecheck-san scopecheck $(B)/irdump $(B)/fixturetest $(B)/summarytest
 
 $(B)/summarytest: tests/tools/summarytest.c $(SC_SANOBJ)
 	$(CC) $(SAN_CFLAGS) $(SC_FLAGS) -Isrc/scopecheck $^ $(SC_LIBS) -o $@
 
-$(B)/fixturetest: tests/tools/fixturetest.c
+$(B)/fixturetest: tests/tools/fixturetest.c $(B)/gen/rule_table.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(CJSON_CFLAGS) $< $(CJSON_LIBS) -o $@
+	$(CC) $(ALL_CFLAGS) $(CJSON_CFLAGS) -I$(B)/gen $< $(CJSON_LIBS) -o $@
 tests: $(UNIT_BIN) $(B)/libvarscope-san.a $(TEST_TOOLS)
 
 # `make demo` and `make check` on a fresh machine: scripts/deps.sh installs

@@ -21,15 +21,12 @@ int vs__dense_build(vs_graph *g, vs_layer *l, const vs_tensor *x,
     const vs_shape *in = &x->shape;
     if (!vs__dtype_floating(l->dtype)) {
         vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                 "Unable to build `Dense` layer with non-floating point "
-                 "dtype <dtype: '%s'>", vs_dtype_name(l->dtype));
+                 VS_MSG_DENSE_DTYPE, vs_dtype_name(l->dtype));
         return -1;
     }
     int64_t last = in->dims[in->rank - 1];
     if (last < 0) {
-        vs__fail(g, VS_ERR_UNDEFINED_SHAPE,
-                 "The last dimension of the inputs to `Dense` should be "
-                 "defined. Found `None`.");
+        vs__fail(g, VS_ERR_UNDEFINED_SHAPE, VS_MSG_DENSE_LAST_DIM);
         return -1;
     }
     vs_shape kshape = {2, {last, l->units}};
@@ -78,8 +75,7 @@ static vs_layer *dense_layer(vs_graph *g, int units, const vs_dense_opts *o)
 {
     if (units <= 0)
         return vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                        "dense: units must be a positive integer, got %d",
-                        units);
+                        VS_MSG_DENSE_UNITS, (long long)units);
     if (vs__check_layer_args(g, o->name, o->reuse, o->activation) < 0)
         return NULL;
     if (!vs__init_valid(&o->kernel_initializer) ||
@@ -125,7 +121,7 @@ vs_tensor *vs_dense_at(vs_graph *g, vs_tensor *input, int units,
     vs_layer *l = NULL;
     vs_tensor *out = NULL;
     if (!input)
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "dense: input is NULL");
+        vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_DENSE_INPUT_NULL);
     else if ((l = dense_layer(g, units, opts)) &&
              (!opts->name || vs__layer_capture_now(g, l, file, line) == 0)) {
         vs_call c = {.input = input, .file = file, .line = line};

@@ -24,8 +24,7 @@ vs_ema *vs_exponential_moving_average_at(vs_graph *g, double decay,
     vs__begin(g);
     vs_ema *e = NULL;
     if (opts->name && !opts->name[0])
-        vs__fail(g, VS_ERR_INVALID_NAME,
-                 "'' is not a valid scope name: names must not be empty");
+        vs__fail(g, VS_ERR_INVALID_NAME, VS_MSG_EMPTY_SCOPE_NAME);
     else if ((e = vs__new_object(g, VS_LIST_EMAS, sizeof *e))) {
         e->graph = g;
         e->decay = decay;

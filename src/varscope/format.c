@@ -1,22 +1,11 @@
-/* dtypes, shapes and initializers: checks and TF's printed forms. */
+/* dtypes' sizes and reprs, shapes' other printed forms, initializers and
+ * the accessors.  (dtypes' names: ../common/vocab.c; shapes' rules and
+ * TF's printed form: ../common/shapes.c) */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
-
-static const char *const dtype_names[] = {
-    [VS_DTYPE_DEFAULT] = "float32", [VS_FLOAT32] = "float32",
-    [VS_FLOAT64] = "float64",       [VS_INT32] = "int32",
-    [VS_INT64] = "int64",           [VS_BOOL] = "bool",
-    [VS_FLOAT16] = "float16",       [VS_INT8] = "int8",
-    [VS_INT16] = "int16",           [VS_UINT8] = "uint8",
-};
-
-bool vs__dtype_valid(vs_dtype dt)
-{
-    return (unsigned)dt <= (unsigned)VS_UINT8;
-}
 
 size_t vs__dtype_size(vs_dtype dt)
 {
@@ -38,77 +27,6 @@ bool vs__dtype_integer(vs_dtype dt)
 {
     return dt == VS_INT32 || dt == VS_INT64 || dt == VS_INT8 ||
            dt == VS_INT16 || dt == VS_UINT8;
-}
-
-const char *vs_dtype_name(vs_dtype dt)
-{
-    return vs__dtype_valid(dt) ? dtype_names[dt] : "invalid";
-}
-
-vs_dtype vs__dtype_or_float(vs_dtype dt)
-{
-    return dt == VS_DTYPE_DEFAULT ? VS_FLOAT32 : dt;
-}
-
-bool vs__dtype_floating(vs_dtype dt)
-{
-    dt = vs__dtype_or_float(dt);
-    return dt == VS_FLOAT32 || dt == VS_FLOAT64 || dt == VS_FLOAT16;
-}
-
-const char *vs__shape_problem(const vs_shape *s)
-{
-    if (s->rank < 0 || s->rank > VS_MAX_RANK)
-        return "rank must be between 0 and 8";
-    for (int i = 0; i < s->rank; i++)
-        if (s->dims[i] < -1)
-            return "dimensions must be >= 0, or -1 for unknown";
-    return NULL;
-}
-
-bool vs__shape_fully_defined(const vs_shape *s)
-{
-    if (s->rank < 0)
-        return false;
-    for (int i = 0; i < s->rank; i++)
-        if (s->dims[i] < 0)
-            return false;
-    return true;
-}
-
-/* TensorShape.is_compatible_with: unknown rank matches anything; else
- * equal ranks and each pair of dims equal or one of them unknown. */
-bool vs__shape_compatible(const vs_shape *a, const vs_shape *b)
-{
-    if (a->rank < 0 || b->rank < 0)
-        return true;
-    if (a->rank != b->rank)
-        return false;
-    for (int i = 0; i < a->rank; i++)
-        if (a->dims[i] >= 0 && b->dims[i] >= 0 && a->dims[i] != b->dims[i])
-            return false;
-    return true;
-}
-
-const char *vs__shape_str(const vs_shape *s, char *buf, size_t n)
-{
-    if (s->rank < 0) {
-        snprintf(buf, n, "<unknown>");
-        return buf;
-    }
-    size_t used = 0;
-    used += (size_t)snprintf(buf, n, "(");
-    for (int i = 0; i < s->rank && used < n; i++) {
-        if (s->dims[i] < 0)
-            used += (size_t)snprintf(buf + used, n - used, "%s?",
-                                     i ? ", " : "");
-        else
-            used += (size_t)snprintf(buf + used, n - used, "%s%" PRId64,
-                                     i ? ", " : "", s->dims[i]);
-    }
-    if (used < n)
-        snprintf(buf + used, n - used, s->rank == 1 ? ",)" : ")");
-    return buf;
 }
 
 bool vs__init_valid(const vs_init *init)
@@ -172,7 +90,7 @@ const char *vs__shape_dims(const vs_shape *s, char *buf, size_t n)
 const char *vs__tensor_repr(const vs_tensor *t, char *buf, size_t n)
 {
     char shape[256];
-    snprintf(buf, n, "Tensor(\"%s\", shape=%s, dtype=%s)", t->name,
+    snprintf(buf, n, VS_MSG_TENSOR, t->name,
              vs__shape_str(&t->shape, shape, sizeof shape),
              vs_dtype_name(t->dtype));
     return buf;

@@ -8,30 +8,6 @@
 #include "alloc.h"
 #include "internal.h"
 
-static const char *const code_names[] = {
-    [VS_OK] = "ok",
-    [VS_ERR_DUPLICATE_VARIABLE] = "duplicate-variable",
-    [VS_ERR_MISSING_VARIABLE] = "missing-variable",
-    [VS_ERR_MISSING_DTYPE] = "missing-dtype",
-    [VS_ERR_DTYPE_MISMATCH] = "dtype-mismatch",
-    [VS_ERR_SHAPE_MISMATCH] = "shape-mismatch",
-    [VS_ERR_UNDEFINED_SHAPE] = "undefined-shape",
-    [VS_ERR_INITIALIZER_MISMATCH] = "initializer-mismatch",
-    [VS_ERR_INVALID_NAME] = "invalid-name",
-    [VS_ERR_REUSE_WITHOUT_NAME] = "reuse-without-name",
-    [VS_ERR_SCOPE_UNDERFLOW] = "scope-underflow",
-    [VS_ERR_SCOPE_LEAK] = "scope-leak",
-    [VS_ERR_INVALID_ARGUMENT] = "invalid-argument",
-    [VS_ERR_NO_MEMORY] = "no-memory",
-};
-
-const char *vs_code_name(vs_code c)
-{
-    if ((unsigned)c < sizeof code_names / sizeof code_names[0])
-        return code_names[c];
-    return "unknown";
-}
-
 static void default_handler(const vs_error *err, void *user)
 {
     (void)user;
@@ -381,6 +357,7 @@ const char *vs__internf(vs_graph *g, const char *fmt, ...)
     int n = vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     assert(n >= 0 && (size_t)n < sizeof buf);
+    (void)n;                      /* release builds have no assert */
     return vs__intern(g, buf);
 }
 

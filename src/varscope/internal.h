@@ -17,6 +17,10 @@
 
 #include "varscope.h"
 #include "smap.h"
+#include "../common/messages.h"
+#include "../common/names.h"
+#include "../common/shapes.h"
+#include "../common/vocab.h"
 
 typedef struct vs_ptrvec { void **items; size_t len, cap; } vs_ptrvec;
 
@@ -230,9 +234,6 @@ int vs__stack_reserve(vs_graph *g);
 void *vs__new_object(vs_graph *g, vs_list_id list, size_t n);
 
 /* ---- names.c: Graph.unique_name and name validation ---- */
-/* TF's op-name pattern (root) or scope-name pattern (nested). */
-bool vs__valid_op_name(const char *s);
-bool vs__valid_scope_name(const char *s);
 /* Graph.name_scope(name) validation with the current nesting; records an
  * invalid-name failure when it fails. */
 int vs__check_scope_name(vs_graph *g, const char *prefix, const char *name);
@@ -256,20 +257,13 @@ int vs__set_inputs(vs_graph *g, vs_tensor *t, vs_opkind kind, int n,
 const char *vs__unique_layer_name(vs_graph *g, const char *base);
 
 /* ---- format.c ---- */
-bool vs__dtype_valid(vs_dtype dt);
-vs_dtype vs__dtype_or_float(vs_dtype dt);
-bool vs__dtype_floating(vs_dtype dt);
+/* dtypes' names and classes, shapes' rules and TF's printed form:
+ * ../common/vocab.h, ../common/shapes.h */
 bool vs__dtype_integer(vs_dtype dt);
 size_t vs__dtype_size(vs_dtype dt);
 /* TF's repr: "tf.float32" */
 const char *vs__dtype_repr(vs_dtype dt, char *buf, size_t n);
-bool vs__shape_fully_defined(const vs_shape *s);
-bool vs__shape_compatible(const vs_shape *a, const vs_shape *b);
 size_t vs__shape_elements(const vs_shape *s);   /* fully defined only */
-/* NULL if fine, else why the shape is invalid (rank, dims). */
-const char *vs__shape_problem(const vs_shape *s);
-/* "(3,)", "()", "(?, 3)", "<unknown>" into buf */
-const char *vs__shape_str(const vs_shape *s, char *buf, size_t n);
 /* Python's list form, as TensorShape.as_list() prints: "[None, 3]" */
 const char *vs__shape_list(const vs_shape *s, char *buf, size_t n);
 /* The C++ form of shape errors: "[?,3]" */
@@ -535,7 +529,7 @@ void vs__session_free(vs_session *s);
     do {                                                                     \
         if (!(g)) {                                                          \
             vs__report_nograph(VS_ERR_INVALID_ARGUMENT,                      \
-                               "graph is NULL", (file), (line));             \
+                               VS_MSG_GRAPH_NULL, (file), (line));           \
             return ret;                                                      \
         }                                                                    \
     } while (0)

@@ -107,8 +107,7 @@ static int check_input(vs_graph *g, const vs_layer *l, const vs_tensor *x)
     }
     if (min_ndim >= 0 && s->rank < min_ndim) {
         vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                 "Input 0 of layer %s is incompatible with the layer: "
-                 "expected min_ndim=%d, found ndim=%d. Full shape received: %s",
+                 VS_MSG_LAYER_MIN_NDIM,
                  l->name, min_ndim, s->rank,
                  vs__shape_list(s, shape, sizeof shape));
         return -1;
@@ -218,8 +217,7 @@ int vs__check_layer_args(vs_graph *g, const char *name, vs_reuse reuse,
                          vs_activation act)
 {
     if (name && !name[0]) {
-        vs__fail(g, VS_ERR_INVALID_NAME,
-                 "'' is not a valid scope name: names must not be empty");
+        vs__fail(g, VS_ERR_INVALID_NAME, VS_MSG_EMPTY_SCOPE_NAME);
         return -1;
     }
     if ((unsigned)reuse > (unsigned)VS_AUTO_REUSE) {

@@ -5,44 +5,12 @@
 #include "alloc.h"
 #include "internal.h"
 
-static bool is_alnum_dot(char c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-           (c >= '0' && c <= '9') || c == '.';
-}
-
-static bool is_name_char(char c)
-{
-    return is_alnum_dot(c) || c == '_' || c == '-' || c == '/';
-}
-
-/* ^[A-Za-z0-9.][A-Za-z0-9_.\-/]*$  (a trailing newline, which Python's $
- * lets through, is rejected here) */
-bool vs__valid_op_name(const char *s)
-{
-    if (!is_alnum_dot(s[0]))
-        return false;
-    for (s++; *s; s++)
-        if (!is_name_char(*s))
-            return false;
-    return true;
-}
-
-/* ^[A-Za-z0-9_.\-/]*$ */
-bool vs__valid_scope_name(const char *s)
-{
-    for (; *s; s++)
-        if (!is_name_char(*s))
-            return false;
-    return true;
-}
-
 int vs__check_scope_name(vs_graph *g, const char *prefix, const char *name)
 {
     bool ok = prefix[0] ? vs__valid_scope_name(name) : vs__valid_op_name(name);
     if (ok)
         return 0;
-    vs__fail(g, VS_ERR_INVALID_NAME, "'%s' is not a valid scope name", name);
+    vs__fail(g, VS_ERR_INVALID_NAME, VS_MSG_INVALID_SCOPE_NAME, name);
     return -1;
 }
 
@@ -108,7 +76,7 @@ const char *vs__op_name(vs_graph *g, const char *prefix, const char *name)
 {
     if (!name[0])
         return vs__fail(g, VS_ERR_INVALID_NAME,
-                        "'' is not a valid op name: names must not be empty");
+                        VS_MSG_EMPTY_OP_NAME);
     if (vs__check_scope_name(g, prefix, name) < 0)
         return NULL;
     const char *op;
@@ -123,7 +91,7 @@ const char *vs__op_name(vs_graph *g, const char *prefix, const char *name)
             return NULL;
         if (vs_smap_find(&g->nodes, op, strlen(op)))
             return vs__fail(g, VS_ERR_INVALID_NAME,
-                            "Duplicate node name in graph: '%s'", op);
+                            VS_MSG_DUPLICATE_NODE, op);
     } else {
         op = vs__unique_name(g, prefix, name);
         if (!op)
@@ -132,11 +100,11 @@ const char *vs__op_name(vs_graph *g, const char *prefix, const char *name)
          * unique name can still be an existing node: TF fails the op. */
         if (vs_smap_find(&g->nodes, op, strlen(op)))
             return vs__fail(g, VS_ERR_INVALID_NAME,
-                            "Duplicate node name in graph: '%s'", op);
+                            VS_MSG_DUPLICATE_NODE, op);
     }
     if (!vs__valid_op_name(op))
         return vs__fail(g, VS_ERR_INVALID_NAME,
-                        "'%s' is not a valid node name", op);
+                        VS_MSG_INVALID_NODE_NAME, op);
     return vs__add_node(g, op) < 0 ? NULL : op;
 }
 

@@ -55,7 +55,7 @@ static const char *const_op_name(vs_graph *g, const char *name)
 {
     if (!name[0])
         return vs__fail(g, VS_ERR_INVALID_NAME,
-                        "'' is not a valid op name: names must not be empty");
+                        VS_MSG_EMPTY_OP_NAME);
     size_t len = strlen(name);
     const char *op;
     if (name[len - 1] == '/') {
@@ -67,10 +67,10 @@ static const char *const_op_name(vs_graph *g, const char *name)
         return NULL;
     if (vs_smap_find(&g->nodes, op, strlen(op)))
         return vs__fail(g, VS_ERR_INVALID_NAME,
-                        "Duplicate node name in graph: '%s'", op);
+                        VS_MSG_DUPLICATE_NODE, op);
     if (!vs__valid_op_name(op))
         return vs__fail(g, VS_ERR_INVALID_NAME,
-                        "'%s' is not a valid node name", op);
+                        VS_MSG_INVALID_NODE_NAME, op);
     return vs__add_node(g, op) < 0 ? NULL : op;
 }
 
@@ -84,16 +84,16 @@ static vs_tensor *constant(vs_graph *g, vs_dtype dt, const vs_shape *shape,
     vs__begin(g);
     vs_tensor *t = NULL;
     if (!vs__dtype_valid(dt))
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "dtype is not a vs_dtype value");
+        vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_DTYPE_INVALID);
     else if (!shape)
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "a constant needs a shape");
+        vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_CONSTANT_NO_SHAPE);
     else if (vs__shape_problem(shape))
         vs__fail(g, VS_ERR_INVALID_ARGUMENT, "%s", vs__shape_problem(shape));
     else if (!vs__shape_fully_defined(shape))
         vs__fail(g, VS_ERR_INVALID_ARGUMENT,
                  "a constant's shape must be fully defined");
     else if (!data && n > 0)
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "constant data is NULL");
+        vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_CONSTANT_DATA_NULL);
     else
         t = output(g, const_op_name(g, o->name ? o->name : "Const"),
                    vs__dtype_or_float(dt), shape);
@@ -168,7 +168,7 @@ vs_tensor *vs_placeholder_at(vs_graph *g, vs_dtype dt, const vs_shape *shape,
     vs__begin(g);
     vs_tensor *t = NULL;
     if (!vs__dtype_valid(dt))
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "dtype is not a vs_dtype value");
+        vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_DTYPE_INVALID);
     else if (shape && vs__shape_problem(shape))
         vs__fail(g, VS_ERR_INVALID_ARGUMENT, "%s", vs__shape_problem(shape));
     else
@@ -184,30 +184,6 @@ vs_tensor *vs_placeholder_at(vs_graph *g, vs_dtype dt, const vs_shape *shape,
     return t;
 }
 
-/* NumPy-style broadcasting of two shapes; false if they cannot broadcast. */
-static bool broadcast(const vs_shape *a, const vs_shape *b, vs_shape *out)
-{
-    if (a->rank < 0 || b->rank < 0) {
-        out->rank = -1;
-        return true;
-    }
-    int r = a->rank > b->rank ? a->rank : b->rank;
-    out->rank = r;
-    for (int i = 0; i < r; i++) {
-        int ia = a->rank - r + i, ib = b->rank - r + i;
-        int64_t da = ia >= 0 ? a->dims[ia] : 1, db = ib >= 0 ? b->dims[ib] : 1;
-        if (da == 1)
-            out->dims[i] = db;
-        else if (db == 1 || da == db)
-            out->dims[i] = da;
-        else if (da < 0 || db < 0)
-            out->dims[i] = da < 0 ? db : da;
-        else
-            return false;
-    }
-    return true;
-}
-
 /* "Dimensions must be equal, but are 3 and 4 for 'Add' (op: 'Add') with
  * input shapes: [2,3], [4]." as TF's C++ shape functions say it. */
 static void *shape_error(vs_graph *g, const char *what, const char *op,
@@ -215,9 +191,8 @@ static void *shape_error(vs_graph *g, const char *what, const char *op,
                          const vs_tensor *b)
 {
     char sa[256], sb[256];
-    return vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                    "%s for '%s' (op: '%s') with input shapes: %s, %s.", what,
-                    op, type, vs__shape_dims(&a->shape, sa, sizeof sa),
+    return vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_SHAPE_FN, what, op,
+                    type, vs__shape_dims(&a->shape, sa, sizeof sa),
                     vs__shape_dims(&b->shape, sb, sizeof sb));
 }
 
@@ -227,10 +202,8 @@ static bool same_dtype(vs_graph *g, const char *type, const char *xn,
 {
     if (vs__dtype_or_float(x->dtype) == vs__dtype_or_float(y->dtype))
         return true;
-    vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-             "Input '%s' of '%s' Op has type %s that does not match type %s "
-             "of argument '%s'.",
-             yn, type, vs_dtype_name(y->dtype), vs_dtype_name(x->dtype), xn);
+    vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_INPUT_TYPE, yn, type,
+             vs_dtype_name(y->dtype), vs_dtype_name(x->dtype), xn);
     return false;
 }
 
@@ -241,7 +214,7 @@ static vs_tensor *elementwise(vs_graph *g, const char *type, vs_opkind kind,
     vs_shape out;
     if (!op || !same_dtype(g, type, "x", a, "y", b))
         return NULL;
-    if (!broadcast(&a->shape, &b->shape, &out)) {
+    if (!vs__broadcast(&a->shape, &b->shape, &out)) {
         char what[96];
         int64_t da = 0, db = 0;
         for (int i = 1; i <= a->shape.rank && i <= b->shape.rank; i++) {
@@ -250,8 +223,7 @@ static vs_tensor *elementwise(vs_graph *g, const char *type, vs_opkind kind,
             if (da >= 0 && db >= 0 && da != db && da != 1 && db != 1)
                 break;
         }
-        snprintf(what, sizeof what,
-                 "Dimensions must be equal, but are %lld and %lld",
+        snprintf(what, sizeof what, VS_MSG_DIMS_EQUAL,
                  (long long)da, (long long)db);
         return shape_error(g, what, op, type, a, b);
     }
@@ -271,15 +243,13 @@ static vs_tensor *matmul(vs_graph *g, vs_tensor *a, vs_tensor *b,
                            : b->shape.rank >= 0 && b->shape.rank != 2 ? b
                                                                        : NULL;
     if (bad) {
-        snprintf(what, sizeof what, "Shape must be rank 2 but is rank %d",
-                 bad->shape.rank);
+        snprintf(what, sizeof what, VS_MSG_RANK, 2, bad->shape.rank);
         return shape_error(g, what, op, "MatMul", a, b);
     }
     int64_t k1 = a->shape.rank == 2 ? a->shape.dims[1] : -1;
     int64_t k2 = b->shape.rank == 2 ? b->shape.dims[0] : -1;
     if (k1 >= 0 && k2 >= 0 && k1 != k2) {
-        snprintf(what, sizeof what,
-                 "Dimensions must be equal, but are %lld and %lld",
+        snprintf(what, sizeof what, VS_MSG_DIMS_EQUAL,
                  (long long)k1, (long long)k2);
         return shape_error(g, what, op, "MatMul", a, b);
     }
@@ -299,21 +269,18 @@ static vs_tensor *bias_add(vs_graph *g, vs_tensor *v, vs_tensor *b,
     if (!op || !same_dtype(g, "BiasAdd", "value", v, "bias", b))
         return NULL;
     if (v->shape.rank >= 0 && v->shape.rank < 2) {
-        snprintf(what, sizeof what,
-                 "Shape must be at least rank 2 but is rank %d", v->shape.rank);
+        snprintf(what, sizeof what, VS_MSG_MIN_RANK, 2, v->shape.rank);
         return shape_error(g, what, op, "BiasAdd", v, b);
     }
     if (b->shape.rank >= 0 && b->shape.rank != 1) {
-        snprintf(what, sizeof what, "Shape must be rank 1 but is rank %d",
-                 b->shape.rank);
+        snprintf(what, sizeof what, VS_MSG_RANK, 1, b->shape.rank);
         return shape_error(g, what, op, "BiasAdd", v, b);
     }
     vs_shape out = v->shape;
     int64_t dv = v->shape.rank > 0 ? v->shape.dims[v->shape.rank - 1] : -1;
     int64_t db = b->shape.rank == 1 ? b->shape.dims[0] : -1;
     if (dv >= 0 && db >= 0 && dv != db) {
-        snprintf(what, sizeof what,
-                 "Dimensions must be equal, but are %lld and %lld",
+        snprintf(what, sizeof what, VS_MSG_DIMS_EQUAL,
                  (long long)dv, (long long)db);
         return shape_error(g, what, op, "BiasAdd", v, b);
     }
@@ -334,7 +301,7 @@ static vs_tensor *binary(vs_graph *g, const char *type, vs_tensor *a,
     vs__begin(g);
     vs_tensor *t = NULL;
     if (!a || !b)
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "%s: input %s is NULL", type,
+        vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_INPUT_NULL, type,
                  !a ? (type[0] == 'B' ? "value" : "a")
                     : (type[0] == 'B' ? "bias" : "b"));
     else if (strcmp(type, "MatMul") == 0)

@@ -418,8 +418,7 @@ vs_op *vs_minimize_at(vs_graph *g, vs_optimizer *opt, vs_tensor *loss,
         vs__fail(g, VS_ERR_INVALID_ARGUMENT,
                  "minimize: the optimizer belongs to another graph");
     else if (opts->name && !opts->name[0])
-        vs__fail(g, VS_ERR_INVALID_NAME,
-                 "'' is not a valid scope name: names must not be empty");
+        vs__fail(g, VS_ERR_INVALID_NAME, VS_MSG_EMPTY_SCOPE_NAME);
     else if (opts->global_step && !vs__dtype_integer(opts->global_step->dtype))
         vs__fail(g, VS_ERR_INVALID_ARGUMENT,
                  "minimize: global_step %s must be an integer variable",

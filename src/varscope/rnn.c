@@ -735,10 +735,9 @@ vs_tensor *vs_dynamic_rnn_at(vs_graph *g, vs_layer *cell, vs_tensor *inputs,
     else if (!inputs)
         vs__fail(g, VS_ERR_INVALID_ARGUMENT, "dynamic_rnn: inputs is NULL");
     else if (!vs__dtype_valid(opts->dtype))
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "dtype is not a vs_dtype value");
+        vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_DTYPE_INVALID);
     else if (opts->scope && !opts->scope[0])
-        vs__fail(g, VS_ERR_INVALID_NAME,
-                 "'' is not a valid scope name: names must not be empty");
+        vs__fail(g, VS_ERR_INVALID_NAME, VS_MSG_EMPTY_SCOPE_NAME);
     else
         out = dynamic_rnn(g, cell, inputs, opts, &fs, file, line);
     if (!out)

@@ -141,7 +141,7 @@ static const char *check_props(vs_reuse reuse, vs_dtype dt,
     if (!reuse_valid(reuse))
         return "The reuse parameter must be True or False or None.";
     if (!vs__dtype_valid(dt))
-        return "dtype is not a vs_dtype value";
+        return VS_MSG_DTYPE_INVALID;
     if (!vs__init_valid(init))
         return "initializer is not valid (a value initializer needs a "
                "tensor)";
@@ -161,8 +161,7 @@ vs_scope *vs__enter(vs_graph *g, const vs_enter_req *req, const char *file,
         return vs__fail(g, VS_ERR_INVALID_ARGUMENT, "%s", bad);
     if (!name && req->reuse != VS_REUSE_INHERIT)
         return vs__fail(g, VS_ERR_REUSE_WITHOUT_NAME,
-                        "reuse=True cannot be used without a name_or_scope "
-                        "(.reuse = %s with only .default_name \"%s\")",
+                        VS_MSG_REUSE_WITHOUT_NAME,
                         req->reuse == VS_REUSE ? "VS_REUSE" : "VS_AUTO_REUSE",
                         req->default_name);
     vs_scope *parent = g->current;
@@ -297,8 +296,7 @@ vs_scope *vs_variable_scope_reenter_at(vs_graph *g, vs_scope *o,
 int vs__exit(vs_graph *g)
 {
     if (g->depth == 0) {
-        vs__fail(g, VS_ERR_SCOPE_UNDERFLOW,
-                 "vs_scope_exit: no scope is open (more exits than enters)");
+        vs__fail(g, VS_ERR_SCOPE_UNDERFLOW, VS_MSG_SCOPE_UNDERFLOW);
         return -1;
     }
     if (g->depth <= g->floor) {

@@ -37,8 +37,7 @@ vs_template *vs_make_template_at(vs_graph *g, const char *name,
     if (!name)
         vs__fail(g, VS_ERR_INVALID_ARGUMENT, "name cannot be None.");
     else if (!name[0] || (opts->unique_name && !opts->unique_name[0]))
-        vs__fail(g, VS_ERR_INVALID_NAME,
-                 "'' is not a valid scope name: names must not be empty");
+        vs__fail(g, VS_ERR_INVALID_NAME, VS_MSG_EMPTY_SCOPE_NAME);
     else if (!fn)
         vs__fail(g, VS_ERR_INVALID_ARGUMENT, "make_template: func_ is NULL");
     else if ((t = vs__new_object(g, VS_LIST_TEMPLATES, sizeof *t))) {

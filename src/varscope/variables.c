@@ -65,7 +65,7 @@ static const char *check_request(const vs_getvar_req *req)
     if (req->shape && vs__shape_problem(req->shape))
         return vs__shape_problem(req->shape);
     if (!vs__dtype_valid(req->dtype))
-        return "dtype is not a vs_dtype value";
+        return VS_MSG_DTYPE_INVALID;
     if (!vs__init_valid(&req->initializer))
         return "initializer is not valid (a value initializer needs a "
                "tensor)";
@@ -90,8 +90,7 @@ vs_var *vs__get_variable(vs_graph *g, const vs_scope *scope,
     if (req->dtype != VS_DTYPE_DEFAULT && value &&
         vs__dtype_or_float(value->dtype) != req->dtype)
         return vs__fail(g, VS_ERR_INITIALIZER_MISMATCH,
-                        "Initializer type '<dtype: '%s'>' and explicit dtype "
-                        "'<dtype: '%s'>' don't match.",
+                        VS_MSG_INITIALIZER_DTYPE,
                         vs_dtype_name(value->dtype),
                         vs_dtype_name(req->dtype));
     vs_init init = req->initializer.kind != VS_INIT_NONE ? req->initializer
@@ -111,15 +110,13 @@ vs_var *vs__get_variable(vs_graph *g, const vs_scope *scope,
     }
     if (vs_smap_find(&g->store, part0, strlen(part0))) {
         vs__fail(g, VS_ERR_DUPLICATE_VARIABLE,
-                 "No partitioner was provided, but a partitioned version of "
-                 "the variable was found: %s. Perhaps a variable of the same "
-                 "name was already created with partitioning?", part0);
+                 VS_MSG_PARTITIONED, part0);
         goto out;
     }
     bool from_value = init.kind == VS_INIT_VALUE;
     if (req->shape && from_value) {
         vs__fail(g, VS_ERR_INITIALIZER_MISMATCH,
-                 "If initializer is a constant, do not specify shape.");
+                 VS_MSG_CONSTANT_AND_SHAPE);
         goto out;
     }
     vs_smap_node *found = vs_smap_find(&g->store, full, strlen(full));
@@ -128,44 +125,33 @@ vs_var *vs__get_variable(vs_graph *g, const vs_scope *scope,
         char a[256], b[256];
         if (scope->reuse == VS_REUSE_INHERIT)
             vs__fail(g, VS_ERR_DUPLICATE_VARIABLE,
-                     "Variable %s already exists, disallowed. Did you mean "
-                     "to set reuse=True or reuse=tf.AUTO_REUSE in VarScope? "
-                     "Originally defined at: %s:%d",
+                     VS_MSG_VARIABLE_EXISTS " Originally defined at: %s:%d",
                      full, v->file ? v->file : "?", v->line);
         else if (req->shape && !vs__shape_compatible(req->shape, &v->shape))
             vs__fail(g, VS_ERR_SHAPE_MISMATCH,
-                     "Trying to share variable %s, but specified shape %s "
-                     "and found shape %s.",
+                     VS_MSG_SHARE_SHAPE,
                      full, vs__shape_str(req->shape, a, sizeof a),
                      vs__shape_str(&v->shape, b, sizeof b));
         else if (dtype != v->dtype)
             vs__fail(g,
                      dtype_given ? VS_ERR_DTYPE_MISMATCH
                                  : VS_ERR_MISSING_DTYPE,
-                     "Trying to share variable %s, but specified dtype %s "
-                     "and found dtype %s_ref.%s",
+                     VS_MSG_SHARE_DTYPE,
                      full, vs_dtype_name(dtype), vs_dtype_name(v->dtype),
                      dtype_given ? ""
-                                 : " (no dtype was given, so float32 was "
-                                   "assumed: add .dtype)");
+                                 : VS_MSG_NO_DTYPE_GIVEN);
         else
             result = v;
         goto out;
     }
     if (scope->reuse == VS_REUSE) {
         vs__fail(g, VS_ERR_MISSING_VARIABLE,
-                 "Variable %s does not exist, or was not created with "
-                 "tf.get_variable(). Did you mean to set reuse=tf.AUTO_REUSE "
-                 "in VarScope?", full);
+                 VS_MSG_VARIABLE_MISSING, full);
         goto out;
     }
     if (!from_value && !(req->shape && vs__shape_fully_defined(req->shape))) {
         vs__fail(g, VS_ERR_UNDEFINED_SHAPE,
-                 "The initializer passed is not valid. It should be a "
-                 "callable with no arguments and the shape should not be "
-                 "provided or an instance of `tf.keras.initializers.*' and "
-                 "`shape` should be fully defined. (variable %s: give a "
-                 "fully defined .shape or a value initializer)", full);
+                 VS_MSG_INITIALIZER_INVALID, full);
         goto out;
     }
     /* Created like tf.Variable(name=full) under the root name scope. */
@@ -175,7 +161,7 @@ vs_var *vs__get_variable(vs_graph *g, const vs_scope *scope,
     if (from_value && !vs__shape_fully_defined(&init.value->shape)) {
         char t[512];
         vs__fail(g, VS_ERR_UNDEFINED_SHAPE,
-                 "initial_value must have a shape specified: %s",
+                 VS_MSG_INITIAL_VALUE_SHAPE,
                  tensor_repr(init.value, t, sizeof t));
         goto out;
     }
@@ -223,22 +209,20 @@ vs_var *vs__variable(vs_graph *g, vs_tensor *value, const char *name,
     const char *op;
     if (!value)
         return vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                        "initial_value must be specified.");
+                        VS_MSG_INITIAL_VALUE_MISSING);
     if (!vs__dtype_valid(dtype))
-        return vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                        "dtype is not a vs_dtype value");
+        return vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_DTYPE_INVALID);
     if (!(op = vs__op_name(g, g->name_scope, name ? name : "Variable")))
         return NULL;
     if (dtype != VS_DTYPE_DEFAULT &&
         dtype != vs__dtype_or_float(value->dtype))
         return vs__fail(g, VS_ERR_INITIALIZER_MISMATCH,
-                        "Tensor conversion requested dtype %s for Tensor "
-                        "with dtype %s: %s",
+                        VS_MSG_TENSOR_CONVERSION,
                         vs_dtype_name(dtype), vs_dtype_name(value->dtype),
                         tensor_repr(value, t, sizeof t));
     if (!vs__shape_fully_defined(&value->shape))
         return vs__fail(g, VS_ERR_UNDEFINED_SHAPE,
-                        "initial_value must have a shape specified: %s",
+                        VS_MSG_INITIAL_VALUE_SHAPE,
                         tensor_repr(value, t, sizeof t));
     vs_init init = vs_init_value(value);
     return new_var(g, op, &init, vs__dtype_or_float(value->dtype),

@@ -3,19 +3,10 @@
 # .scopecheck.json configurations, baselines, and what goes wrong with each
 # (bad input is a one-line message naming the file and the line, exit
 # status 2, never a crash).  See src/scopecheck/cli/policy.h.
-#
-# It runs build/scopecheck-san once driver.c calls policy_apply, and until
-# then build/policytest (tests/tools/policytest.c: the same run with the
-# policy wired in as policy.h says).  SC=... picks another binary.
+# It runs build/scopecheck-san; SC=... picks another binary.
 set -u
 cd "$(dirname "$0")/../.."
-if [ -n "${SC:-}" ]; then
-    sc=$SC
-elif grep -q "policy_apply" src/scopecheck/cli/driver.c; then
-    sc=build/scopecheck-san
-else
-    sc=build/policytest
-fi
+sc=${SC:-build/scopecheck-san}
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 inc="-I$PWD/include"
 echo "# binary: $sc"

@@ -24,5 +24,5 @@ check "this project's src/" src -- -Iinclude -Isrc/varscope -Isrc/scopecheck \
     -I"$(llvm-config --includedir)" -I/usr/include/cjson -D_POSIX_C_SOURCE=200809L
 check "ordinary C (tests/robustness)" tests/robustness -- -Iinclude
 check "this project's test tools" tests/tools tests/unit -- -Iinclude -Isrc/varscope \
-    -Isrc/scopecheck -Itests/unit -I"$(llvm-config --includedir)" -I/usr/include/cjson \
+    -Isrc/scopecheck -Itests/unit -Ibuild/gen -I"$(llvm-config --includedir)" -I/usr/include/cjson \
     -D_POSIX_C_SOURCE=200809L

@@ -5,7 +5,9 @@ For each fixture PATH (a .c file or a program directory) that has findings
 with fix-its: copy it, run `scopecheck --fix`, then
   - re-lint: every fixed finding is gone (same rule, same line: our fixes
     never add lines), and no new error appeared;
-  - compile and run it: the runtime error of every fixed finding is gone;
+  - compile and run it: the runtime error of every fixed finding is gone,
+    and the fix passes no argument of the wrong type (a vs_scope * where a
+    vs_graph * goes: C only warns);
   - run --fix again: nothing changes (idempotent).
 Prints TAP lines.
 """
@@ -28,12 +30,12 @@ def lint(path, *extra):
     return p.returncode, json.loads(p.stdout) if p.stdout.strip() else None, p.stderr
 
 
-def run_errors(path):
+def run_errors(path, *flags):
     srcs = [os.path.join(path, f) for f in sorted(os.listdir(path))
             if f.endswith(".c")] if os.path.isdir(path) else [path]
     exe = path.rstrip("/") + ".bin"
-    cc = subprocess.run(["cc", "-std=c11", "-w", "-fsanitize=address,undefined", "-I" + INC,
-                         *srcs, LIB, "-o", exe],
+    cc = subprocess.run(["cc", "-std=c11", *(flags or ["-w"]), "-fsanitize=address,undefined",
+                         "-I" + INC, *srcs, LIB, "-o", exe],
                         capture_output=True, text=True)
     if cc.returncode:
         return None, cc.stderr
@@ -85,7 +87,8 @@ def main():
                       {key(f) for f in before["findings"]}
                 if new:
                     problems.append("new errors after --fix: %s" % sorted(new))
-            rt_after, cc_err = run_errors(dst)
+            rt_after, cc_err = run_errors(dst, "-Werror=incompatible-pointer-types",
+                                          "-Werror=int-conversion")
             if rt_after is None:
                 problems.append("does not compile after --fix: " + cc_err.strip()[:300])
             else:

@@ -1,6 +1,7 @@
+#include <assert.h>
 #include <string.h>
 
-#include "engine_int.h"
+#include "absval.h"
 
 const av AV_TOP_VALUE = {.kind = AV_TOP};
 const av AV_NULL_VALUE = {.kind = AV_NULL};
@@ -154,7 +155,7 @@ bool shape_known(const sc_shape *s)
 {
     if (s->rank == SC_TOP_RANK)
         return false;
-    for (int i = 0; i < s->rank; i++)
+    for (int i = 0; i < s->rank && i < SC_MAX_RANK; i++)
         if (s->dims[i] == SC_TOP_DIM)
             return false;
     return true;
@@ -240,7 +241,7 @@ static const sc_tensor *tensor_join(sc_engine *e, const sc_tensor *a,
     return t;
 }
 
-const av *av_join(sc_engine *e, const av *a, const av *b)
+static const av *join(sc_engine *e, const av *a, const av *b)
 {
     if (a == b)
         return a;
@@ -294,7 +295,7 @@ const av *av_join(sc_engine *e, const av *a, const av *b)
     case AV_VAR:
         return a->v == b->v ? av_var(e, a->v, mn) : av_top();
     case AV_BOX: {
-        const av *j = av_join(e, a->box, b->box);
+        const av *j = join(e, a->box, b->box);
         return j->kind == AV_TOP ? av_top() : av_box(e, j);
     }
     case AV_AGG: {
@@ -307,7 +308,7 @@ const av *av_join(sc_engine *e, const av *a, const av *b)
         const av **vals = sc_alloc(&e->arena, n * sizeof *vals);
         for (uint32_t i = 0; i < a->nfields; i++) {
             names[k] = a->names[i];
-            vals[k++] = av_join(e, a->vals[i], av_field(e, b, a->names[i]));
+            vals[k++] = join(e, a->vals[i], av_field(e, b, a->names[i]));
         }
         for (uint32_t i = 0; i < b->nfields; i++) {
             bool in_a = false;
@@ -315,8 +316,7 @@ const av *av_join(sc_engine *e, const av *a, const av *b)
                 in_a |= a->names[j] == b->names[i];
             if (!in_a) {
                 names[k] = b->names[i];
-                vals[k++] = av_join(e, av_field(e, a, b->names[i]),
-                                    b->vals[i]);
+                vals[k++] = join(e, av_field(e, a, b->names[i]), b->vals[i]);
             }
         }
         return av_agg(e, k, names, vals, a->zero_rest && b->zero_rest);
@@ -324,6 +324,18 @@ const av *av_join(sc_engine *e, const av *a, const av *b)
     default:
         return av_top();
     }
+}
+
+/* The identity rules of a join: a value joined with itself is itself; an
+ * unknown that is one run-time value (facts are about its object) never
+ * stands for the join of itself with something else. */
+const av *av_join(sc_engine *e, const av *a, const av *b)
+{
+    const av *r = join(e, a, b);
+    assert(a != b || r == a);
+    assert(a == b || a->kind != AV_TOP || a == av_top() || r != a);
+    assert(a == b || b->kind != AV_TOP || b == av_top() || r != b);
+    return r;
 }
 
 int av_truth(const av *v)

@@ -10,44 +10,21 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "../ir/ir.h"
+#include "varscope.h"
+#include "base.h"
+#include "site.h"
 
-#define SC_MAX_RANK 8
+#define SC_MAX_RANK VS_MAX_RANK
 /* A dimension or rank nobody can know statically (not TF's None). */
 #define SC_TOP_DIM INT64_MIN
 #define SC_TOP_RANK (-2)
 
-/* A TF shape as far as the engine knows it: rank -1 is TF's unknown rank
- * (None), SC_TOP_RANK means the engine does not know; dims -1 are TF's
- * None, SC_TOP_DIM unknown to the engine. */
-typedef struct sc_shape {
-    int rank;
-    int64_t dims[SC_MAX_RANK];
-} sc_shape;
-
-/* Where something happened: a location and the chain of calls that led
- * there (innermost call site first). */
-typedef struct sc_chain {
-    ir_loc call;                  /* the call site in the caller */
-    const ir_unit *unit;          /* the caller's unit: call.file's table */
-    const char *callee;
-    const struct sc_chain *up;
-} sc_chain;
-
-typedef struct sc_site {
-    ir_loc loc;
-    const ir_unit *unit;          /* whose files[] loc.file indexes */
-    const sc_chain *chain;
-    /* the loop iteration this happened in, when the engine knows it */
-    const struct sc_iter *iter;
-} sc_site;
-
-typedef struct sc_iter {
-    ir_loc loop;
-    const ir_unit *unit;
-    int64_t n;                    /* 1-based; 0: "a later iteration" */
-    const struct sc_iter *up;
-} sc_iter;
+/* A TF shape as far as the engine knows it: the library's vs_shape, with
+ * two more values: rank -1 is TF's unknown rank (None), SC_TOP_RANK means
+ * the engine does not know; dims -1 are TF's None, SC_TOP_DIM unknown to
+ * the engine.  A shape with neither is one the library could hold, and
+ * TF's rules on it are the library's own (../../common/shapes.h). */
+typedef vs_shape sc_shape;
 
 #define SC_DT_TOP (-1)            /* dtype unknown to the engine */
 
@@ -117,8 +94,6 @@ struct av {
     };
 };
 
-typedef struct sc_engine sc_engine;
-
 extern const av AV_TOP_VALUE, AV_NULL_VALUE;
 #define av_top() (&AV_TOP_VALUE)
 #define av_null() (&AV_NULL_VALUE)
@@ -155,6 +130,18 @@ bool av_is_pointer(const av *v);
 const av *av_field(sc_engine *e, const av *agg, const char *name);
 const av *av_with_field(sc_engine *e, const av *agg, const char *name,
                         const av *val);
+
+/* C's operators (arith.c): op is '-', '+', '~', '!' or an IR_* binary
+ * operator; the result is unknown where the engine cannot say */
+const av *av_unop(sc_engine *e, int op, const av *a);
+const av *av_binop(sc_engine *e, int op, const av *a, const av *b);
+/* the bounds of an integer value: known exactly, within a range, or not
+ * an integer (false) */
+bool av_bounds(const av *v, bool *has_lo, int64_t *lo, bool *has_hi,
+               int64_t *hi);
+/* an integer known not to be 0: a range that starts or ends at 0 loses
+ * that end */
+const av *av_nonzero(sc_engine *e, const av *v);
 
 bool shape_known(const sc_shape *s);       /* no SC_TOP anywhere */
 bool shape_equal(const sc_shape *a, const sc_shape *b);

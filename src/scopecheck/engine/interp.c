@@ -15,13 +15,13 @@
  * - Calls to the program's own functions are followed with the caller's
  *   state (context-sensitive, with a recursion cap); calls to the library
  *   go to the model; other calls return unknown values. */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine_int.h"
-#include "varscope.h"
+#include "interp.h"
 
 #define MAX_STATES 16
 /* A loop whose trip count is unknown runs its first turns as C runs them
@@ -30,32 +30,17 @@
  * i % 3 come round again. */
 #define UNKNOWN_TURNS 4
 
-typedef struct gdepth { uint32_t id; int depth; } gdepth;
-
-/* the open-scope depth of each graph of st (none if st is NULL); free() */
-static gdepth *depths_of(const sc_state *st, uint32_t *n)
-{
-    *n = st ? st->ngraphs : 0;
-    gdepth *d = calloc(*n + 1, sizeof *d);
-    for (uint32_t g = 0; g < *n; g++) {
-        d[g].id = st->graphs[g]->id;
-        d[g].depth = st->graphs[g]->depth;
-    }
-    return d;
-}
-
 typedef struct jumps {
     sc_states *brk, *cont;       /* innermost loop or switch */
 } jumps;
 
+/* A function being run: its activation (what the facts see of it), the
+ * calls and loop turns that led here, where its paths jump and return. */
 typedef struct fctx {
+    sc_frame fr;                 /* unit, fn, frame, call, caller */
+    sc_interp *in;
     sc_engine *e;
-    const ir_unit *unit;
-    const ir_func *fn;
-    uint32_t frame;
     const sc_chain *chain;
-    const struct fctx *caller;   /* the frame below, while this one runs */
-    const ir_expr *call;         /* the call that runs this one */
     const sc_iter *iter;
     jumps j;
     sc_states returns;
@@ -70,7 +55,6 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io);
 static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out);
 static int decide(fctx *f, const ir_expr *cond, sc_state *st, const av *v,
                   sc_state **yes, sc_state **no);
-static const av *peval(fctx *f, const ir_expr *x, const sc_state *st);
 
 /* ---- small helpers ---- */
 
@@ -82,16 +66,16 @@ static void push_sv(sc_svs *v, sc_state *st, const av *val)
 
 static sc_site site_of(fctx *f, ir_loc loc)
 {
-    sc_site s = {loc, f->unit, f->chain, f->iter};
+    sc_site s = {loc, f->fr.unit, f->chain, f->iter};
     return s;
 }
 
 /* Past its budget of steps or memory, the engine stops following calls
  * and unrolling loops (it treats them as unknown: no finding from them),
  * so a program it cannot afford to follow costs a bounded amount. */
-static bool over_budget(const sc_engine *e)
+static bool over_budget(const sc_interp *in)
 {
-    return e->steps > e->max_steps || e->arena.total > e->max_memory;
+    return in->steps > in->max_steps || in->e->arena.total > in->max_memory;
 }
 
 /* Paths kept apart per program point at call depth d: 16 in the entry
@@ -101,19 +85,18 @@ static size_t cap_at(int d)
     return d == 0 ? MAX_STATES : d == 1 ? 4 : 2;
 }
 
-/* Joins states with the same key; keeps at most the cap. */
-/* Joins the states (and their values, if vals) that have the same key;
- * returns how many are left. */
+/* Joins the states (and their values, if vals) that `same` puts in one
+ * class, while more than `want` are left; returns how many are left. */
 static size_t merge_by(sc_engine *e, sc_state **sts, const av **vals, size_t len,
-                       uint64_t (*key)(const sc_state *), size_t want)
+                       bool (*same)(const sc_state *, const sc_state *),
+                       size_t want)
 {
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
-        uint64_t k = key(sts[i]);
         size_t j = 0;
         /* join only while there are more than `want` left: every join
          * loses what the two paths knew apart */
-        while (j < n && key(sts[j]) != k)
+        while (j < n && !same(sts[j], sts[i]))
             j++;
         if (j < n && n + (len - i) > want) {
             state_join_into(e, sts[j], sts[i]);
@@ -140,17 +123,18 @@ static size_t merge_by(sc_engine *e, sc_state **sts, const av **vals, size_t len
  * bounded.  A callee runs once per path that calls it, so paths kept
  * apart at every depth would multiply down a chain of helpers: the cap
  * is MAX_STATES in the entry point and shrinks in callees (cap_at). */
-static void merge_states(sc_engine *e, sc_state **sts, const av **vals,
+static void merge_states(sc_interp *in, sc_state **sts, const av **vals,
                          size_t *len)
 {
+    sc_engine *e = in->e;
     if (*len <= 1)
         return;
-    size_t cap = e->max_states ? e->max_states : MAX_STATES;
-    *len = merge_by(e, sts, vals, *len, state_path_key, 0);
+    size_t cap = in->max_states ? in->max_states : MAX_STATES;
+    *len = merge_by(e, sts, vals, *len, state_same_path, 0);
     if (*len > cap)
-        *len = merge_by(e, sts, vals, *len, state_graphs_key, cap);
+        *len = merge_by(e, sts, vals, *len, state_same_graphs, cap);
     if (*len > cap)
-        *len = merge_by(e, sts, vals, *len, state_key, cap);
+        *len = merge_by(e, sts, vals, *len, state_same_depths, cap);
     while (*len > cap) {
         /* too many shapes: blur the last two (open scopes unknown) */
         state_join_into(e, sts[*len - 2], sts[*len - 1]);
@@ -158,11 +142,12 @@ static void merge_states(sc_engine *e, sc_state **sts, const av **vals,
             vals[*len - 2] = av_join(e, vals[*len - 2], vals[*len - 1]);
         (*len)--;
     }
+    assert(*len >= 1 && *len <= cap);
 }
 
-static void normalize(sc_engine *e, sc_states *v)
+static void normalize(sc_interp *in, sc_states *v)
 {
-    merge_states(e, v->items, NULL, &v->len);
+    merge_states(in, v->items, NULL, &v->len);
 }
 
 static void append_states(sc_states *to, sc_states *from)
@@ -172,19 +157,9 @@ static void append_states(sc_states *to, sc_states *from)
     from->len = 0;
 }
 
-static uint32_t global_slot(sc_engine *e, const ir_unit *u, uint32_t sym)
+static uint32_t global_slot(const fctx *f, uint32_t sym)
 {
-    const ir_global *g = &u->globals[sym];
-    const char *key = g->sym.is_static
-                          ? sc_fmt(e, "%p:%s", (const void *)u, g->sym.name)
-                          : sc_istr(e, g->sym.name);
-    const void *v = pm_get(e->global_slots, key, sc_strhash(key));
-    if (v)
-        return (uint32_t)((uintptr_t)v - 1);
-    uint32_t slot = e->nglobal_slots++;
-    e->global_slots = pm_set(&e->arena, e->global_slots, key, sc_strhash(key),
-                             (const void *)(uintptr_t)(slot + 1));
-    return slot;
+    return frame_global_slot(&f->fr, sym);
 }
 
 /* ---- locations (lvalues) ---- */
@@ -202,9 +177,9 @@ static lval lvalue(fctx *f, const ir_expr *x, sc_state *st)
     switch (x->kind) {
     case IR_SYM:
         l.known = true;
-        l.frame = x->symscope == IR_LOCAL ? f->frame : 0;
+        l.frame = x->symscope == IR_LOCAL ? f->fr.frame : 0;
         l.slot = x->symscope == IR_LOCAL ? x->sym
-                                         : global_slot(f->e, f->unit, x->sym);
+                                         : global_slot(f, x->sym);
         return l;
     case IR_MEMBER: {
         if (x->op == 1) {          /* p->field */
@@ -276,899 +251,6 @@ static const av *load(fctx *f, sc_state *st, const lval *l)
     if (!l->known)
         return av_top();
     return get_path(f->e, state_get(st, l->frame, l->slot), l->path, l->npath);
-}
-
-/* ---- operators ---- */
-
-static const av *unop(sc_engine *e, int op, const av *a)
-{
-    if (op == '!') {
-        int t = av_truth(a);
-        return t < 0 ? av_range(e, true, 0, true, 1) : av_int(e, !t);
-    }
-    if (a->kind != AV_INT)
-        return av_top();
-    switch (op) {
-    case '-': return av_int(e, -a->i);
-    case '+': return a;
-    case '~': return av_int(e, ~a->i);
-    }
-    return av_top();
-}
-
-static const av *pointer_eq(sc_engine *e, const av *a, const av *b, bool eq)
-{
-    /* p == NULL, NULL == p, p != NULL */
-    const av *p = a->kind == AV_NULL || (a->kind == AV_INT && a->i == 0) ? b : a;
-    const av *q = p == a ? b : a;
-    if (!(q->kind == AV_NULL || (q->kind == AV_INT && q->i == 0)))
-        return av_top();
-    int t = av_truth(p);
-    if (t < 0)
-        return av_top();
-    return av_int(e, eq ? !t : t);
-}
-
-/* bounds of an integer value: known exactly, within a range, or not */
-static bool bounds(const av *v, bool *hl, int64_t *lo, bool *hh, int64_t *hi)
-{
-    if (v->kind == AV_INT) {
-        *hl = *hh = true;
-        *lo = *hi = v->i;
-        return true;
-    }
-    if (v->kind != AV_TOP)
-        return false;
-    *hl = v->has_lo;
-    *hh = v->has_hi;
-    *lo = v->lo;
-    *hi = v->hi;
-    return true;
-}
-
-/* comparisons and a little arithmetic on ranges: enough to know that
- * argc >= 1, that argc % 3 is 0..2, and what a branch on them decides */
-static const av *range_binop(sc_engine *e, int op, const av *a, const av *b)
-{
-    bool al, ah, bl, bh;
-    int64_t alo, ahi, blo, bhi;
-    if (!bounds(a, &al, &alo, &ah, &ahi) || !bounds(b, &bl, &blo, &bh, &bhi))
-        return av_top();
-    const int64_t big = INT64_MAX / 4;
-    switch (op) {
-    case IR_LT: /* a < b */
-        if (ah && bl && ahi < blo) return av_int(e, 1);
-        if (al && bh && alo >= bhi) return av_int(e, 0);
-        return av_top();
-    case IR_LE:
-        if (ah && bl && ahi <= blo) return av_int(e, 1);
-        if (al && bh && alo > bhi) return av_int(e, 0);
-        return av_top();
-    case IR_GT:
-        return range_binop(e, IR_LT, b, a);
-    case IR_GE:
-        return range_binop(e, IR_LE, b, a);
-    case IR_EQ: case IR_NE: {
-        bool disjoint = (ah && bl && ahi < blo) || (bh && al && bhi < alo);
-        return disjoint ? av_int(e, op == IR_NE) : av_top();
-    }
-    case IR_ADD: case IR_SUB:
-        if (b->kind == AV_INT && b->i > -big && b->i < big) {
-            int64_t d = op == IR_ADD ? b->i : -b->i;
-            return av_range(e, al && alo > -big && alo < big, alo + d,
-                            ah && ahi > -big && ahi < big, ahi + d);
-        }
-        return av_top();
-    case IR_MOD:
-        if (b->kind == AV_INT && b->i > 0 && al && alo >= 0) {
-            /* argc in 1..2: argc % 3 is argc itself */
-            if (ah && alo / b->i == ahi / b->i)
-                return av_range(e, true, alo % b->i, true, ahi % b->i);
-            return av_range(e, true, 0, true, b->i - 1);
-        }
-        return av_top();
-    default:
-        return av_top();
-    }
-}
-
-static const av *boolean(sc_engine *e, int op, const av *r)
-{
-    /* a comparison is 0 or 1 even when nobody knows which */
-    if (r->kind == AV_TOP && op >= IR_LT && op <= IR_NE)
-        return av_range(e, true, 0, true, 1);
-    return r;
-}
-
-static const av *binop(sc_engine *e, int op, const av *a, const av *b)
-{
-    if ((op == IR_EQ || op == IR_NE) &&
-        (av_is_pointer(a) || av_is_pointer(b) || a->kind == AV_NULL ||
-         b->kind == AV_NULL))
-        return boolean(e, op, pointer_eq(e, a, b, op == IR_EQ));
-    if (a->kind != AV_INT || b->kind != AV_INT)
-        return boolean(e, op, range_binop(e, op, a, b));
-    int64_t x = a->i, y = b->i;
-    switch (op) {
-    case IR_ADD: return av_int(e, (int64_t)((uint64_t)x + (uint64_t)y));
-    case IR_SUB: return av_int(e, (int64_t)((uint64_t)x - (uint64_t)y));
-    case IR_MUL: return av_int(e, (int64_t)((uint64_t)x * (uint64_t)y));
-    case IR_DIV: return y == 0 || (x == INT64_MIN && y == -1) ? av_top() : av_int(e, x / y);
-    case IR_MOD: return y == 0 || (x == INT64_MIN && y == -1) ? av_top() : av_int(e, x % y);
-    case IR_SHL: return y < 0 || y > 62 ? av_top() : av_int(e, (int64_t)((uint64_t)x << y));
-    case IR_SHR: return y < 0 || y > 62 ? av_top() : av_int(e, x >> y);
-    case IR_LT: return av_int(e, x < y);
-    case IR_GT: return av_int(e, x > y);
-    case IR_LE: return av_int(e, x <= y);
-    case IR_GE: return av_int(e, x >= y);
-    case IR_EQ: return av_int(e, x == y);
-    case IR_NE: return av_int(e, x != y);
-    case IR_BITAND: return av_int(e, x & y);
-    case IR_BITOR: return av_int(e, x | y);
-    case IR_BITXOR: return av_int(e, x ^ y);
-    }
-    return av_top();
-}
-
-/* ---- facts: what a branch taught about an expression ----
- *
- * After `if (argc % 3 == 1)`, the then-arm knows argc % 3 is 1, and a later
- * `switch (argc % 3)` on the same path must not take case 2: without that,
- * two tests of one unknown value would combine into paths no run takes,
- * and findings on them would be false.  A fact is keyed by the shape of a
- * pure expression and the identity of its variables' current values (a
- * variable's value is a new object each time it is stored), so a fact
- * dies as soon as a variable it reads changes. */
-
-static const av FACT_TRUTHY = {.kind = AV_TOP};   /* nonzero, value unknown */
-
-/* Fact keys leave bit 63 to the state (it marks a fact, not a slot) and
- * bit 0 to fact_exprs (expr_key); a key is never 0 (no fact). */
-static uint64_t mix(uint64_t a, uint64_t b)
-{
-    uint64_t h = pm_hash_int(a * 0x9E3779B97F4A7C15ull ^ b);
-    return (h & 0x7FFFFFFFFFFFFFFEull) | 2;
-}
-
-static bool is_atoi(const ir_expr *x)
-{
-    return x->kind == IR_CALL && x->str && x->nkids == 2 &&
-           (strcmp(x->str, "atoi") == 0 || strcmp(x->str, "atol") == 0 ||
-            strcmp(x->str, "atoll") == 0);
-}
-
-static int fact_truth(fctx *f, const ir_expr *x, const sc_state *st);
-static void learn(fctx *f, const ir_expr *x, sc_state *st, int truth);
-
-/* the truth of a pure test on this path: 1, 0, or -1 */
-static int cond_truth(fctx *f, const ir_expr *x, const sc_state *st)
-{
-    const av *v = peval(f, x, st);
-    int t = v ? av_truth(v) : -1;
-    return t >= 0 ? t : fact_truth(f, x, st);
-}
-
-static uint64_t fact_key(fctx *f, const ir_expr *x, const sc_state *st);
-
-/* the key of `a op b` from its operands' keys (op not > or >=) */
-static uint64_t op_key(int op, uint64_t a, uint64_t b)
-{
-    bool commutes = op == IR_ADD || op == IR_MUL || op == IR_EQ ||
-                    op == IR_NE || op == IR_BITAND || op == IR_BITOR ||
-                    op == IR_BITXOR || op == IR_LAND || op == IR_LOR;
-    if (commutes && a > b) {
-        uint64_t t = a;
-        a = b;
-        b = t;
-    }
-    return mix(mix(mix(4, (uint64_t)op), a), b);
-}
-
-static bool is_int(const ir_expr *x, int64_t v)
-{
-    return x->kind == IR_INT && x->ival == v;
-}
-
-/* A test's key is its shape, up to what spelling does not change: an
- * operand that leaves the other as it is (x + 0, x * 1, x | 0, ...), the
- * order of a commutative operator's operands, and a > b written b < a;
- * so `argc % 3 + 0 == 1` and `1 == argc % 3` are the test
- * `argc % 3 == 1`. */
-static uint64_t binop_key(fctx *f, const ir_expr *x, const sc_state *st)
-{
-    const ir_expr *l = x->kids[0], *r = x->kids[1];
-    int op = x->op;
-    switch (op) {
-    case IR_ADD: case IR_BITOR: case IR_BITXOR:
-        if (is_int(l, 0))
-            return fact_key(f, r, st);
-        /* fall through */
-    case IR_SUB: case IR_SHL: case IR_SHR:
-        if (is_int(r, 0))
-            return fact_key(f, l, st);
-        break;
-    case IR_MUL:
-        if (is_int(l, 1))
-            return fact_key(f, r, st);
-        /* fall through */
-    case IR_DIV:
-        if (is_int(r, 1))
-            return fact_key(f, l, st);
-        break;
-    case IR_GT: case IR_GE:
-        op = op == IR_GT ? IR_LT : IR_LE;
-        l = x->kids[1];
-        r = x->kids[0];
-        break;
-    default:
-        break;
-    }
-    uint64_t a = fact_key(f, l, st);
-    uint64_t b = a ? fact_key(f, r, st) : 0;
-    return b ? op_key(op, a, b) : 0;
-}
-
-static uint64_t fact_key(fctx *f, const ir_expr *x, const sc_state *st)
-{
-    uint64_t a, b;
-    switch (x->kind) {
-    case IR_INT:
-        return mix(1, (uint64_t)x->ival);
-    case IR_NULL:
-        return mix(1, 0);         /* NULL and 0 compare alike */
-    case IR_SYM: {
-        if (x->type.kind == IR_T_ARRAY)
-            return 0;
-        uint32_t frame = x->symscope == IR_LOCAL ? f->frame : 0;
-        uint32_t slot = x->symscope == IR_LOCAL ? x->sym
-                                                : global_slot(f->e, f->unit, x->sym);
-        const av *v = state_get(st, frame, slot);
-        if (v == av_top())
-            return 0;
-        const av *id = av_ident(v);
-        const void *k = pm_get(f->e->value_keys, id, pm_hash_int((uint64_t)(uintptr_t)id));
-        return k ? (uint64_t)(uintptr_t)k : mix(2, (uint64_t)(uintptr_t)id);
-    }
-    case IR_CAST:
-        return fact_key(f, x->kids[0], st);
-    case IR_UNOP:
-        a = fact_key(f, x->kids[0], st);
-        return a ? mix(mix(3, (uint64_t)x->op), a) : 0;
-    case IR_BINOP:
-        return binop_key(f, x, st);
-    case IR_MEMBER:
-        if (x->op == 1)
-            return 0;
-        a = fact_key(f, x->kids[0], st);
-        return a ? mix(mix(5, a), (uint64_t)(uintptr_t)sc_istr(f->e, x->str)) : 0;
-    case IR_INDEX:
-        /* s[i] through a pointer variable: the text it points to (argv,
-         * getenv) is taken not to change under it */
-        if (x->kids[0]->kind != IR_SYM || x->kids[0]->type.kind != IR_T_PTR)
-            return 0;
-        a = fact_key(f, x->kids[0], st);
-        b = a ? fact_key(f, x->kids[1], st) : 0;
-        return b ? mix(mix(7, a), b) : 0;
-    case IR_COND: {
-        /* a ?: whose test this path decides is the arm it picks */
-        int t = cond_truth(f, x->kids[0], st);
-        return t < 0 ? 0 : fact_key(f, x->kids[t ? 1 : 2], st);
-    }
-    case IR_CALL:
-        /* atoi(s): what the text says does not change under it */
-        if (is_atoi(x)) {
-            a = fact_key(f, x->kids[1], st);
-            return a ? mix(8, a) : 0;
-        }
-        return 0;
-    default:
-        return 0;
-    }
-}
-
-/* The frame's record of what its parameter i still stands for: the
- * argument's value, as the path has narrowed it. */
-static uint64_t arg_key(uint32_t i)
-{
-    return mix(10, i);
-}
-
-/* True if a test known to have the value `old` cannot now have `v`. */
-static bool facts_clash(const av *old, const av *v)
-{
-    bool hl, hh;
-    int64_t lo, hi;
-    if (old == &FACT_TRUTHY)
-        return v->kind == AV_INT && v->i == 0;
-    if (old->kind == AV_INT) {
-        if (v == &FACT_TRUTHY)
-            return old->i == 0;
-        if (v->kind == AV_INT)
-            return v->i != old->i;
-        return v->kind == AV_TOP && bounds(v, &hl, &lo, &hh, &hi) &&
-               ((hl && old->i < lo) || (hh && old->i > hi));
-    }
-    return v->kind == AV_INT && old->kind == AV_TOP &&
-           bounds(old, &hl, &lo, &hh, &hi) && ((hl && v->i < lo) || (hh && v->i > hi));
-}
-
-/* Writes a fact.  A path that learns the opposite of what it knew (the
- * caller tested argc % 3 == 1 false, and the helper it called with
- * argc % 3 finds mode == 1) is one no run takes: learn_test() reads the
- * flag. */
-static void put_fact(fctx *f, sc_state *st, uint32_t frame, uint64_t key,
-                     const av *v)
-{
-    const av *old = state_get_fact(st, frame, key);
-    if (old && facts_clash(old, v))
-        f->e->fact_clash = true;
-    state_set_fact(f->e, st, frame, key, v);
-}
-
-/* A fact's key says which values it is about, and the same values can
- * sit in several frames (a parameter holds its argument's value): the
- * expression that reads them is one function's, read in its frames only,
- * or `mode` (a parameter's slot) would be read in the caller's frame. */
-static uint64_t expr_key(uint64_t key, const ir_func *fn)
-{
-    return mix(key, (uint64_t)(uintptr_t)fn) | 1;
-}
-
-/* A variable set from a pure expression (int m = argc % 3) stands for
- * it: the value gets an identity of its own, whose fact key is the
- * expression's, so that `m == 1`, `argc % 3 == 1` and a helper's
- * `mode == 1` (mode = m) are one test. */
-static const av *speaks_for(fctx *f, const ir_expr *src, const sc_state *st,
-                            const av *v)
-{
-    while (src->kind == IR_CAST)
-        src = src->kids[0];
-    if (v->kind != AV_TOP || v == &FACT_TRUTHY || src->type.kind != IR_T_INT ||
-        src->kind == IR_SYM || src->kind == IR_INT)
-        return v;                 /* known, or a copy: the same value */
-    uint64_t key = fact_key(f, src, st);
-    if (!key)
-        return v;
-    av *c = sc_alloc(&f->e->arena, sizeof *c);
-    *c = *v;
-    c->ident = NULL;
-    f->e->value_keys = pm_set(&f->e->arena, f->e->value_keys, c,
-                              pm_hash_int((uint64_t)(uintptr_t)c),
-                              (const void *)(uintptr_t)key);
-    return c;
-}
-
-/* Sets a fact and remembers which expression its key stands for, so that
- * a path's facts can be checked against each other (consistent()). */
-static void set_fact(fctx *f, sc_state *st, uint64_t key, const ir_expr *x,
-                     const av *v)
-{
-    put_fact(f, st, f->frame, key, v);
-    if (!x)
-        return;
-    uint64_t ek = expr_key(key, f->fn);
-    const void *k = (const void *)(uintptr_t)ek;
-    if (!pm_get(f->e->fact_exprs, k, pm_hash_int(ek)))
-        f->e->fact_exprs = pm_set(&f->e->arena, f->e->fact_exprs, k,
-                                  pm_hash_int(ek), x);
-    /* A parameter that still holds what the call passed is the argument's
-     * expression in the caller: `if (mode)` in helper(g, argc % 3) says
-     * argc % 3 is nonzero, and the caller's next test of it agrees. */
-    while (x->kind == IR_CAST)
-        x = x->kids[0];
-    fctx *up = (fctx *)f->caller;
-    if (x->kind == IR_SYM && x->symscope == IR_LOCAL && up && f->call &&
-        x->sym < f->fn->nparams && x->sym + 1 < f->call->nkids &&
-        state_get(st, f->frame, x->sym) == state_get_fact(st, f->frame, arg_key(x->sym))) {
-        const ir_expr *a = f->call->kids[x->sym + 1];
-        if (v == &FACT_TRUTHY || (v->kind == AV_INT && v->i == 0)) {
-            learn(up, a, st, v == &FACT_TRUTHY);   /* argc > 2 is 0: argc <= 2 */
-        } else {
-            uint64_t ka = fact_key(up, a, st);
-            if (ka)
-                set_fact(up, st, ka, a, v);
-        }
-    }
-}
-
-/* an integer known not to be 0: a range that starts or ends at 0 loses
- * that end */
-static const av *nonzero(sc_engine *e, const av *v)
-{
-    if (v->kind != AV_TOP || !((v->has_lo && v->lo == 0) || (v->has_hi && v->hi == 0)))
-        return v;
-    return av_range(e, v->has_lo, v->has_lo && v->lo == 0 ? 1 : v->lo,
-                    v->has_hi, v->has_hi && v->hi == 0 ? -1 : v->hi);
-}
-
-/* the truth of x on this path from its facts: 1, 0, or -1 */
-static int fact_truth(fctx *f, const ir_expr *x, const sc_state *st)
-{
-    uint64_t k = fact_key(f, x, st);
-    const av *v = k ? state_get_fact(st, f->frame, k) : NULL;
-    if (!v)
-        return -1;
-    return v == &FACT_TRUTHY ? 1 : av_truth(v);
-}
-
-static const av *fact_value(fctx *f, const ir_expr *x, const sc_state *st)
-{
-    uint64_t k = fact_key(f, x, st);
-    const av *v = k ? state_get_fact(st, f->frame, k) : NULL;
-    return v && v != &FACT_TRUTHY && v->kind != AV_TOP ? v : NULL;
-}
-
-typedef struct subst_ctx {
-    const av *from;
-    SC_VEC(uint32_t) slots;
-} subst_ctx;
-
-static void find_value(const void *key, const void *val, void *ctx)
-{
-    subst_ctx *c = ctx;
-    uint64_t k = (uint64_t)(uintptr_t)key;
-    if (!(k >> 63) && val == c->from)
-        SC_PUSH(c->slots, (uint32_t)(k - 1));
-}
-
-/* The variable x is narrowed to v on this path.  An unknown integer is one
- * value object wherever it was copied (`helper(argc)` passes argc's own
- * object to `mode`), so every variable of any frame that holds the same
- * object is narrowed with it: what `mode == 1` says, argc says too, and
- * the caller's facts about argc are checked against it (consistent()). */
-static void refine_value(fctx *f, const ir_expr *x, sc_state *st, const av *v)
-{
-    uint32_t frame = x->symscope == IR_LOCAL ? f->frame : 0;
-    uint32_t slot = x->symscope == IR_LOCAL ? x->sym
-                                            : global_slot(f->e, f->unit, x->sym);
-    const av *old = state_get(st, frame, slot);
-    v = av_narrowed(f->e, v, old);
-    if (x->symscope == IR_LOCAL && x->sym < f->fn->nparams) {
-        /* a parameter: its caller learns it too (set_fact) */
-        uint64_t k = fact_key(f, x, st);
-        if (k)
-            set_fact(f, st, k, x, v);
-    }
-    /* a parameter holding the argument, narrowed or not, goes on
-     * speaking for it: in this frame and in every caller's */
-    for (fctx *c = f; c && old != av_top(); c = (fctx *)c->caller)
-        for (uint32_t i = 0; i < c->fn->nparams; i++)
-            if (state_get_fact(st, c->frame, arg_key(i)) == old)
-                state_set_fact(f->e, st, c->frame, arg_key(i), v);
-    state_set(f->e, st, frame, slot, v);
-    if (old->kind != AV_TOP || old == av_top())
-        return;                   /* a shared singleton, not one value */
-    for (uint32_t fr = 0; fr <= f->frame && fr < st->nframes; fr++) {
-        subst_ctx c = {old, {0}};
-        pm_each(st->frames[fr], find_value, &c);
-        for (size_t i = 0; i < c.slots.len; i++)
-            state_set(f->e, st, fr, c.slots.items[i], v);
-        SC_VEC_FREE(c.slots);
-    }
-}
-
-static void refine_sym(fctx *f, const ir_expr *x, sc_state *st, int truth)
-{
-    uint32_t frame = x->symscope == IR_LOCAL ? f->frame : 0;
-    uint32_t slot = x->symscope == IR_LOCAL ? x->sym
-                                            : global_slot(f->e, f->unit, x->sym);
-    const av *v = state_get(st, frame, slot);
-    if (truth == 0 && x->type.kind == IR_T_PTR)
-        state_set(f->e, st, frame, slot, av_null());
-    else if (truth == 1 && x->type.kind == IR_T_PTR && v == av_top())
-        /* an unknown pointer, now known not to be NULL */
-        state_set(f->e, st, frame, slot, av_range(f->e, true, 1, false, 0));
-    else if (truth == 0 && x->type.kind == IR_T_INT)
-        refine_value(f, x, st, av_int(f->e, 0));
-    else if (truth == 1 && x->type.kind == IR_T_INT && nonzero(f->e, v) != v)
-        refine_value(f, x, st, nonzero(f->e, v));
-    else if (truth == 1 && v->maybe_null) {
-        av *c = sc_alloc(&f->e->arena, sizeof *c);
-        *c = *v;
-        c->maybe_null = false;
-        c->ident = av_ident(v);   /* the same pointer: its facts hold */
-        state_set(f->e, st, frame, slot, c);
-    }
-}
-
-/* x: `v OP c` or `c OP v` with v a variable and c a constant; on this
- * path it is `truth`: narrow v's range. */
-static void refine_cmp(fctx *f, const ir_expr *x, sc_state *st, int truth)
-{
-    const ir_expr *v = x->kids[0], *c = x->kids[1];
-    int op = x->op;
-    if (v->kind == IR_CAST)
-        v = v->kids[0];
-    if (c->kind == IR_CAST)
-        c = c->kids[0];
-    /* the side whose value this path knows is the constant: `i < mode`
-     * with i == 1 narrows mode */
-    const av *cv = peval(f, c, st);
-    if (!(cv && cv->kind == AV_INT)) {
-        const av *vv = peval(f, v, st);
-        if (!(vv && vv->kind == AV_INT) || c->kind != IR_SYM)
-            return;
-        const ir_expr *t = v;
-        v = c;
-        c = t;
-        cv = vv;
-        op = op == IR_LT ? IR_GT : op == IR_GT ? IR_LT : op == IR_LE ? IR_GE : IR_LE;
-    }
-    if (v->kind != IR_SYM || v->type.kind != IR_T_INT)
-        return;
-    if (!truth)   /* not (v < c) is v >= c, ... */
-        op = op == IR_LT ? IR_GE : op == IR_GE ? IR_LT : op == IR_GT ? IR_LE : IR_GT;
-    uint32_t frame = v->symscope == IR_LOCAL ? f->frame : 0;
-    uint32_t slot = v->symscope == IR_LOCAL ? v->sym
-                                            : global_slot(f->e, f->unit, v->sym);
-    const av *cur = state_get(st, frame, slot);
-    bool hl, hh;
-    int64_t lo, hi;
-    if (!bounds(cur, &hl, &lo, &hh, &hi) || cur->kind == AV_INT)
-        return;
-    int64_t k = cv->i;
-    switch (op) {
-    case IR_LT: if (!hh || k - 1 < hi) { hh = true; hi = k - 1; } break;
-    case IR_LE: if (!hh || k < hi) { hh = true; hi = k; } break;
-    case IR_GT: if (!hl || k + 1 > lo) { hl = true; lo = k + 1; } break;
-    case IR_GE: if (!hl || k > lo) { hl = true; lo = k; } break;
-    }
-    if (hl && hh && lo > hi)
-        return;                   /* an impossible path: leave it be */
-    refine_value(f, v, st, av_range(f->e, hl, lo, hh, hi));
-}
-
-/* Records what `cond` being `truth` says on this path. */
-static void learn(fctx *f, const ir_expr *x, sc_state *st, int truth)
-{
-    if (!x)
-        return;
-    uint64_t k = fact_key(f, x, st);
-    if (k)
-        set_fact(f, st, k, x, truth ? &FACT_TRUTHY : av_int(f->e, 0));
-    switch (x->kind) {
-    case IR_CAST:
-        learn(f, x->kids[0], st, truth);
-        break;
-    case IR_COND: {
-        int t = cond_truth(f, x->kids[0], st);
-        if (t >= 0)
-            learn(f, x->kids[t ? 1 : 2], st, truth);
-        break;
-    }
-    case IR_SYM:
-        refine_sym(f, x, st, truth);
-        break;
-    case IR_UNOP:
-        if (x->op == '!')
-            learn(f, x->kids[0], st, !truth);
-        break;
-    case IR_BINOP: {
-        if ((x->op == IR_LAND && truth) || (x->op == IR_LOR && !truth)) {
-            learn(f, x->kids[0], st, truth);
-            learn(f, x->kids[1], st, truth);
-            break;
-        }
-        if (x->op >= IR_LT && x->op <= IR_GE) {
-            refine_cmp(f, x, st, truth);
-            break;
-        }
-        if (x->op != IR_EQ && x->op != IR_NE)
-            break;
-        const ir_expr *a = x->kids[0], *b = x->kids[1];
-        if (a->kind == IR_INT || a->kind == IR_NULL) {
-            const ir_expr *t = a;
-            a = b;
-            b = t;
-        }
-        bool equal = (x->op == IR_EQ) == (truth != 0);
-        if (b->kind == IR_NULL || (b->kind == IR_INT && b->ival == 0 &&
-                                   a->type.kind == IR_T_PTR)) {
-            /* p == NULL, p != NULL and p itself all say the same thing */
-            uint64_t ka = fact_key(f, a, st), kn = mix(1, 0);
-            if (ka) {
-                set_fact(f, st, ka, a, equal ? av_int(f->e, 0) : &FACT_TRUTHY);
-                put_fact(f, st, f->frame, op_key(IR_EQ, ka, kn),
-                         equal ? &FACT_TRUTHY : av_int(f->e, 0));
-                put_fact(f, st, f->frame, op_key(IR_NE, ka, kn),
-                         equal ? av_int(f->e, 0) : &FACT_TRUTHY);
-            }
-            if (a->kind == IR_SYM)
-                refine_sym(f, a, st, equal ? 0 : 1);
-        } else if (b->kind == IR_INT && equal) {
-            uint64_t ka = fact_key(f, a, st);
-            if (ka)
-                set_fact(f, st, ka, a, av_int(f->e, b->ival));
-            while (a->kind == IR_CAST)
-                a = a->kids[0];
-            if (a->kind == IR_SYM && a->type.kind == IR_T_INT)
-                refine_value(f, a, st, av_int(f->e, b->ival));
-        } else if (b->kind == IR_INT) {
-            /* x != c: the other spelling of the test is decided too, and a
-             * range of x that ends at c loses that end */
-            uint64_t ka = fact_key(f, a, st);
-            if (ka)
-                put_fact(f, st, f->frame,
-                         op_key(x->op == IR_EQ ? IR_NE : IR_EQ, ka,
-                                mix(1, (uint64_t)b->ival)),
-                         x->op == IR_EQ ? &FACT_TRUTHY : av_int(f->e, 0));
-            if (b->ival == 0 && ka)
-                set_fact(f, st, ka, a, &FACT_TRUTHY);
-            while (a->kind == IR_CAST)
-                a = a->kids[0];
-            const av *cur = a->kind == IR_SYM && a->type.kind == IR_T_INT
-                                ? peval(f, a, st) : NULL;
-            bool hl, hh;
-            int64_t lo, hi;
-            if (cur && cur->kind == AV_TOP && bounds(cur, &hl, &lo, &hh, &hi) &&
-                ((hl && lo == b->ival) || (hh && hi == b->ival)))
-                refine_value(f, a, st,
-                             av_range(f->e, hl, hl && lo == b->ival ? lo + 1 : lo,
-                                      hh, hh && hi == b->ival ? hi - 1 : hi));
-        }
-        break;
-    }
-    default:
-        break;
-    }
-}
-
-/* True if x is pure and every variable it reads is a global or a
- * parameter that still holds what the call passed. */
-static bool reads_args_only(const fctx *f, const ir_expr *x, const sc_state *st)
-{
-    switch (x->kind) {
-    case IR_INT:
-    case IR_NULL:
-        return true;
-    case IR_SYM:
-        if (x->symscope != IR_LOCAL)
-            return true;
-        return x->sym < f->fn->nparams && x->sym + 1 < f->call->nkids &&
-               state_get(st, f->frame, x->sym) ==
-                   state_get_fact(st, f->frame, arg_key(x->sym));
-    case IR_CALL:
-        if (!is_atoi(x))
-            return false;
-        return reads_args_only(f, x->kids[1], st);
-    case IR_CAST:
-    case IR_UNOP:
-    case IR_BINOP:
-    case IR_MEMBER:
-    case IR_INDEX:
-    case IR_COND:
-        for (uint32_t i = 0; i < x->nkids; i++)
-            if (!reads_args_only(f, x->kids[i], st))
-                return false;
-        return true;
-    default:
-        return false;
-    }
-}
-
-/* x with each parameter replaced by the caller's argument expression. */
-static const ir_expr *subst_args(fctx *f, const ir_expr *x)
-{
-    if (x->kind == IR_SYM && x->symscope == IR_LOCAL)
-        return f->call->kids[x->sym + 1];
-    ir_expr **kids = NULL;
-    uint32_t first = x->kind == IR_CALL ? 1 : 0;  /* atoi(s): s only */
-    for (uint32_t i = first; i < x->nkids; i++) {
-        const ir_expr *k = subst_args(f, x->kids[i]);
-        if (k == x->kids[i])
-            continue;
-        if (!kids) {
-            kids = sc_alloc(&f->e->arena, x->nkids * sizeof *kids);
-            memcpy(kids, x->kids, x->nkids * sizeof *kids);
-        }
-        kids[i] = (ir_expr *)k;
-    }
-    if (!kids)
-        return x;
-    ir_expr *c = sc_alloc(&f->e->arena, sizeof *c);
-    *c = *x;
-    c->kids = kids;
-    return c;
-}
-
-/* The test x of this frame as its caller would write it: `mode == 1` in
- * helper(g, argc % 3) is `argc % 3 == 1` there.  NULL where x reads
- * anything the caller cannot name. */
-static const ir_expr *in_caller(fctx *f, const ir_expr *x, const sc_state *st)
-{
-    if (!f->caller || !f->call || !reads_args_only(f, x, st))
-        return NULL;
-    uint64_t key = mix((uint64_t)(uintptr_t)x, (uint64_t)(uintptr_t)f->call);
-    const void *k = (const void *)(uintptr_t)key;
-    const ir_expr *known = pm_get(f->e->caller_tests, k, pm_hash_int(key));
-    if (known)
-        return known;             /* a test in a loop, or on many paths */
-    const ir_expr *t = subst_args(f, x);
-    f->e->caller_tests = pm_set(&f->e->arena, f->e->caller_tests, k, pm_hash_int(key), t);
-    return t;
-}
-
-/* Learns what the test x being `truth` says, in this frame and, in their
- * own terms, in the callers'; false if the path knew the opposite (no run
- * takes it).  A helper's `if (mode == 1)` is the caller's test of
- * argc % 3: a second call of the helper must take the same arm. */
-static bool learn_test(fctx *f, const ir_expr *x, sc_state *st, int truth)
-{
-    f->e->fact_clash = false;
-    learn(f, x, st, truth);
-    for (fctx *c = f; (x = in_caller(c, x, st)) != NULL;) {
-        c = (fctx *)c->caller;
-        learn(c, x, st, truth);
-    }
-    bool ok = !f->e->fact_clash;
-    f->e->fact_clash = false;
-    return ok;
-}
-
-/* The value of a pure expression on this path, without side effects
- * (NULL if it is not pure). */
-static const av *peval(fctx *f, const ir_expr *x, const sc_state *st)
-{
-    const av *a, *b;
-    switch (x->kind) {
-    case IR_INT:
-        return av_int(f->e, x->ival);
-    case IR_NULL:
-        return av_null();
-    case IR_SYM:
-        if (x->type.kind == IR_T_ARRAY)
-            return NULL;
-        return state_get(st, x->symscope == IR_LOCAL ? f->frame : 0,
-                         x->symscope == IR_LOCAL ? x->sym
-                                                 : global_slot(f->e, f->unit, x->sym));
-    case IR_CAST:
-        return peval(f, x->kids[0], st);
-    case IR_UNOP:
-        a = peval(f, x->kids[0], st);
-        return a ? unop(f->e, x->op, a) : NULL;
-    case IR_BINOP:
-        a = peval(f, x->kids[0], st);
-        b = a ? peval(f, x->kids[1], st) : NULL;
-        if (!b)
-            return NULL;
-        if (x->op == IR_LAND || x->op == IR_LOR) {
-            int ta = av_truth(a), tb = av_truth(b);
-            if (x->op == IR_LAND)
-                return ta == 0 || tb == 0 ? av_int(f->e, 0)
-                       : ta == 1 && tb == 1 ? av_int(f->e, 1) : av_top();
-            return ta == 1 || tb == 1 ? av_int(f->e, 1)
-                   : ta == 0 && tb == 0 ? av_int(f->e, 0) : av_top();
-        }
-        return binop(f->e, x->op, a, b);
-    case IR_COND: {
-        int t = cond_truth(f, x->kids[0], st);
-        return t < 0 ? NULL : peval(f, x->kids[t ? 1 : 2], st);
-    }
-    case IR_CALL: {
-        /* atoi(s) where this path knows s[0] is the digit d, 1..9: at
-         * least d (so atoi(s) == 0 and s[0] == '2' cannot both hold) */
-        if (!is_atoi(x))
-            return NULL;
-        uint64_t ks = fact_key(f, x->kids[1], st);
-        const av *c = ks ? state_get_fact(st, f->frame, mix(mix(7, ks), mix(1, 0)))
-                         : NULL;
-        if (c && c->kind == AV_INT && c->i > '0' && c->i <= '9')
-            return av_range(f->e, true, c->i - '0', false, 0);
-        return NULL;
-    }
-    default:
-        return NULL;
-    }
-}
-
-typedef struct check_ctx {
-    fctx *f;
-    const sc_state *st;
-    bool ok;
-    int nfacts;                   /* facts read (that constrain anything) */
-} check_ctx;
-
-/* False if x surely cannot be v on this path.  Ranges are one interval,
- * which says nothing of `argc % 3 == 1` once argc is in 2..3 (the values
- * are 2 and 0): a small range under % is enumerated. */
-static bool may_equal(fctx *f, const ir_expr *x, const sc_state *st, int64_t v)
-{
-    while (x->kind == IR_CAST)
-        x = x->kids[0];
-    if (x->kind != IR_BINOP || x->op != IR_MOD)
-        return true;
-    const av *a = peval(f, x->kids[0], st), *c = peval(f, x->kids[1], st);
-    bool hl, hh;
-    int64_t lo, hi;
-    if (!a || !c || c->kind != AV_INT || c->i <= 0 ||
-        !bounds(a, &hl, &lo, &hh, &hi) || !hl || !hh || lo < 0 || hi - lo > 64)
-        return true;
-    for (int64_t k = lo; k <= hi; k++)
-        if (k % c->i == v)
-            return true;
-    return false;
-}
-
-static void check_fact(const void *key, const void *val, void *ctx)
-{
-    check_ctx *c = ctx;
-    uint64_t k = (uint64_t)(uintptr_t)key;
-    if (!c->ok || !(k >> 63))
-        return;
-    const av *fv = val;
-    if (fv->kind == AV_TOP && fv != &FACT_TRUTHY && !fv->has_lo && !fv->has_hi)
-        return;                   /* joined away: no constraint */
-    uint64_t base = k & ~(1ull << 63);
-    uint64_t ek = expr_key(base, c->f->fn);
-    const ir_expr *x = pm_get(c->f->e->fact_exprs, (const void *)(uintptr_t)ek,
-                              pm_hash_int(ek));
-    /* a fact about values a variable no longer holds (m changed since
-     * m == 1 was tested) is dead: its expression now reads other values */
-    if (!x || fact_key(c->f, x, c->st) != base)
-        return;
-    const av *now = peval(c->f, x, c->st);
-    if (!now)
-        return;
-    c->nfacts++;
-    if (fv->kind == AV_INT && now->kind != AV_INT && !may_equal(c->f, x, c->st, fv->i)) {
-        c->ok = false;
-        return;
-    }
-    int t = av_truth(now);
-    if (fv == &FACT_TRUTHY ? t == 0
-                           : (now->kind == AV_INT && fv->kind == AV_INT &&
-                              now->i != fv->i) ||
-                                 (fv->kind == AV_INT && fv->i == 0 && t == 1) ||
-                                 (fv->kind == AV_TOP && now->kind == AV_INT &&
-                                  ((fv->has_lo && now->i < fv->lo) ||
-                                   (fv->has_hi && now->i > fv->hi))))
-        c->ok = false;
-}
-
-/* -1: a fact fails; else how many facts were read */
-static int facts_hold(fctx *f, const sc_state *st)
-{
-    check_ctx c = {f, st, true, 0};
-    for (; c.ok && c.f; c.f = (fctx *)c.f->caller)
-        if (c.f->frame < st->nframes)
-            pm_each(st->frames[c.f->frame], check_fact, &c);
-    return c.ok ? c.nfacts : -1;
-}
-
-/* Each fact alone may hold while no value makes them all hold: argc in
- * 1..2, argc % 3 == 1 and argc % 2 == 0.  A variable of this frame with a
- * few possible values is tried with each of them. */
-static bool some_value_fits(fctx *f, const sc_state *st)
-{
-    int tried = 0;
-    /* the first locals only (parameters first): the cost per test stays
-     * constant in functions with thousands of locals */
-    for (uint32_t slot = 0; slot < f->fn->nlocals && slot < 64 && tried < 4; slot++) {
-        const av *v = state_get(st, f->frame, slot);
-        if (v->kind != AV_TOP || !v->has_lo || !v->has_hi || v->hi - v->lo > 15)
-            continue;
-        tried++;
-        bool fits = false;
-        for (int64_t k = v->lo; k <= v->hi && !fits; k++) {
-            sc_state *c = state_clone(f->e, (sc_state *)st);
-            state_set(f->e, c, f->frame, slot, av_narrowed(f->e, av_int(f->e, k), v));
-            fits = facts_hold(f, c) >= 0;
-        }
-        if (!fits)
-            return false;
-    }
-    return true;
-}
-
-/* False if what this path learned contradicts what it knew: a path no
- * run can take (argc % 2 == 0, then argc <= 1; or, in a helper called
- * with argc, mode == 1).  The callers' facts count: each is read in its
- * own frame. */
-static bool consistent(fctx *f, const sc_state *st)
-{
-    /* trying values costs state copies: only when facts could clash */
-    int n = facts_hold(f, st);
-    return n >= 0 && (n < 2 || some_value_fits(f, st));
 }
 
 /* ---- calls ---- */
@@ -1307,16 +389,6 @@ static void havoc_call(fctx *f, sc_state *st, const av **args, uint32_t n)
     }
 }
 
-static const sc_fn *find_fn(sc_engine *e, const ir_unit *u, const char *name)
-{
-    const char *skey = sc_fmt(e, "%p:%s", (const void *)u, name);
-    const sc_fn *fn = pm_get(e->statics, skey, sc_strhash(skey));
-    if (fn)
-        return fn;
-    const char *k = sc_istr(e, name);
-    return pm_get(e->funcs, k, sc_strhash(k));
-}
-
 static bool on_chain(const sc_chain *c, const char *name, int *count)
 {
     *count = 0;
@@ -1340,10 +412,19 @@ static void call(fctx *f, const ir_expr *x, sc_state *st, const av **args,
         push_sv(out, st, av_top());
         return;
     }
-    sc_site site = site_of(f, x->loc);
-    if (model_call(e, name, st, args, nargs, &site, out))
+    const vs_fn_info *lib = program_library_function(f->in->prog, name);
+    if (lib) {
+        sc_site site = site_of(f, x->loc);
+        vs_fn_id id = vs__fn_id(lib);
+        if (id == VS_FN_vs_graph_free && nargs > (uint32_t)lib->graph) {
+            const sc_graph *g = model_graph_arg(st, args[lib->graph]);
+            if (g)
+                checkers_graph_free(f->in->checkers, st, g, &site);
+        }
+        model_call(e, id, st, args, nargs, &site, out);
         return;
-    const sc_fn *fn = find_fn(e, f->unit, name);
+    }
+    const sc_fn *fn = program_find(f->in->prog, f->fr.unit, name);
     if (fn) {
         call_user(f, fn, x, st, args, nargs, out);
         return;
@@ -1457,12 +538,12 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
         push_sv(out, st, av_null());
         return;
     case IR_SYM: {
-        uint32_t frame = x->symscope == IR_LOCAL ? f->frame : 0;
+        uint32_t frame = x->symscope == IR_LOCAL ? f->fr.frame : 0;
         uint32_t slot = x->symscope == IR_LOCAL ? x->sym
-                                                : global_slot(e, f->unit, x->sym);
+                                                : global_slot(f, x->sym);
         if (x->type.kind != IR_T_ARRAY) {
             const av *v = state_get(st, frame, slot);
-            const av *fv = v->kind == AV_TOP ? fact_value(f, x, st) : NULL;
+            const av *fv = v->kind == AV_TOP ? facts_value(&f->fr, x, st) : NULL;
             push_sv(out, st, fv ? fv : v);
             return;
         }
@@ -1478,10 +559,10 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
         eval(f, x->kids[0], st, &v);
         for (size_t i = 0; i < v.len; i++) {
             const av *r = x->kind == IR_CAST ? v.items[i].v
-                                             : unop(e, x->op, v.items[i].v);
+                                             : av_unop(e, x->op, v.items[i].v);
             if (r->kind == AV_TOP && x->kind == IR_UNOP) {
-                const av *fv = fact_value(f, x, v.items[i].st);
-                int t = x->op == '!' ? fact_truth(f, x->kids[0], v.items[i].st) : -1;
+                const av *fv = facts_value(&f->fr, x, v.items[i].st);
+                int t = x->op == '!' ? facts_truth(&f->fr, x->kids[0], v.items[i].st) : -1;
                 r = fv ? fv : t >= 0 ? av_int(e, !t) : r;
             }
             push_sv(out, v.items[i].st, r);
@@ -1519,13 +600,13 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                     int tb = av_truth(b.items[k].v);
                     r = tb < 0 ? av_range(e, true, 0, true, 1) : av_int(e, tb);
                 } else {
-                    r = binop(e, x->op, a.items[i].v, b.items[k].v);
+                    r = av_binop(e, x->op, a.items[i].v, b.items[k].v);
                 }
                 if (r->kind == AV_TOP) {
-                    const av *fv = fact_value(f, x, b.items[k].st);
-                    int t = fact_truth(f, x, b.items[k].st);
+                    const av *fv = facts_value(&f->fr, x, b.items[k].st);
+                    int t = facts_truth(&f->fr, x, b.items[k].st);
                     r = fv ? fv : t >= 0 && (x->op >= IR_LT && x->op <= IR_NE) ? av_int(e, t)
-                        : t == 1 ? nonzero(e, r) : r;
+                        : t == 1 ? av_nonzero(e, r) : r;
                 }
                 push_sv(out, b.items[k].st, r);
             }
@@ -1561,12 +642,12 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
             if (x->kind == IR_INCDEC) {
                 old = load(f, s, &l);
                 bool inc = x->op == IR_PREINC || x->op == IR_POSTINC;
-                val = binop(e, inc ? IR_ADD : IR_SUB, old, val);
+                val = av_binop(e, inc ? IR_ADD : IR_SUB, old, val);
             } else if (x->op) {
-                val = binop(e, x->op, load(f, s, &l), val);
+                val = av_binop(e, x->op, load(f, s, &l), val);
             } else if (x->kids[0]->kind == IR_SYM &&
                        x->kids[0]->type.kind == IR_T_INT) {
-                val = speaks_for(f, x->kids[1], s, val);
+                val = facts_bind_value(&f->fr, x->kids[1], s, val);
             }
             store(f, s, &l, val);
             bool post = x->kind == IR_INCDEC &&
@@ -1618,9 +699,9 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
     case IR_ADDR: {
         const ir_expr *k = x->kids[0];
         if (k->kind == IR_SYM) {
-            uint32_t frame = k->symscope == IR_LOCAL ? f->frame : 0;
+            uint32_t frame = k->symscope == IR_LOCAL ? f->fr.frame : 0;
             uint32_t slot = k->symscope == IR_LOCAL ? k->sym
-                                                    : global_slot(e, f->unit, k->sym);
+                                                    : global_slot(f, k->sym);
             push_sv(out, st, av_ref(e, frame, slot));
             return;
         }
@@ -1767,7 +848,7 @@ static void eval_stmt_expr(fctx *f, const ir_expr *x, sc_states *io)
     }
     SC_VEC_FREE(*io);
     *io = out;
-    normalize(f->e, io);
+    normalize(f->in, io);
 }
 
 /* The paths of st on which cond (whose value there is v) holds, in *yes,
@@ -1779,14 +860,14 @@ static int decide(fctx *f, const ir_expr *cond, sc_state *st, const av *v,
 {
     int t = av_truth(v);
     if (t < 0 && cond)
-        t = fact_truth(f, cond, st);
+        t = facts_truth(&f->fr, cond, st);
     *yes = t == 1 ? st : NULL;
     *no = t == 0 ? st : NULL;
     if (t >= 0)
         return t;
     sc_state *y = state_clone(f->e, st);
-    *yes = learn_test(f, cond, y, 1) && consistent(f, y) ? y : NULL;
-    *no = learn_test(f, cond, st, 0) && consistent(f, st) ? st : NULL;
+    *yes = facts_assume(&f->fr, cond, y, 1) ? y : NULL;
+    *no = facts_assume(&f->fr, cond, st, 0) ? st : NULL;
     return -1;
 }
 
@@ -1854,9 +935,9 @@ static void mark_written(const ir_stmt *s, bool *w, uint32_t n)
  * mode` on a later turn says mode >= 2, and so it is on every later one). */
 static void widen(fctx *f, sc_state *st, const bool *written)
 {
-    for (uint32_t slot = 0; slot < f->fn->nlocals; slot++)
-        if (written[slot] && state_get(st, f->frame, slot) != av_top())
-            state_set(f->e, st, f->frame, slot, av_top());
+    for (uint32_t slot = 0; slot < f->fr.fn->nlocals; slot++)
+        if (written[slot] && state_get(st, f->fr.frame, slot) != av_top())
+            state_set(f->e, st, f->fr.frame, slot, av_top());
 }
 
 static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
@@ -1871,13 +952,13 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
     jumps saved = f->j;
     const sc_iter *saved_iter = f->iter;
     bool unknown_cond = false;
-    bool *written = calloc(f->fn->nlocals + 1, sizeof *written);
-    mark_written(s, written, f->fn->nlocals);
+    bool *written = calloc(f->fr.fn->nlocals + 1, sizeof *written);
+    mark_written(s, written, f->fr.fn->nlocals);
     /* open-scope depths on entry: a turn that changes one means later
      * turns change it further */
     uint32_t nentry = 0;
-    gdepth *entry = depths_of(cur.len ? cur.items[0] : NULL, &nentry);
-    int limit = e->opts.loop_unroll > 0 ? e->opts.loop_unroll : 1024;
+    sc_graph_depth *entry = state_depths(cur.len ? cur.items[0] : NULL, &nentry);
+    int limit = f->in->loop_unroll > 0 ? f->in->loop_unroll : 1024;
     for (int64_t it = 1; cur.len > 0; it++) {
         sc_states go = {0};
         if (s->kind == IR_S_DO && it == 1) {
@@ -1899,7 +980,7 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
         }
         sc_iter *iter = sc_alloc(&e->arena, sizeof *iter);
         iter->loop = s->loc;
-        iter->unit = f->unit;
+        iter->unit = f->fr.unit;
         iter->n = unknown_cond && it > 1 ? 0 : it;
         iter->up = saved_iter;
         f->iter = iter;
@@ -1913,10 +994,10 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
             unknown_cond = true;
         if (s->kind == IR_S_FOR && s->step)
             eval_stmt_expr(f, s->step, &go);
-        normalize(e, &go);
+        normalize(f->in, &go);
         SC_VEC_FREE(cur);
         cur = go;
-        if ((unknown_cond && it >= UNKNOWN_TURNS) || it >= limit || over_budget(e)) {
+        if ((unknown_cond && it >= UNKNOWN_TURNS) || it >= limit || over_budget(f->in)) {
             /* the first turns have run: leave with them, standing for
              * every later one too: what the loop changes becomes
              * unknown */
@@ -1940,65 +1021,8 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
     SC_VEC_FREE(cont);
     append_states(&exits, &brk);
     SC_VEC_FREE(brk);
-    normalize(e, &exits);
+    normalize(f->in, &exits);
     *io = exits;
-}
-
-/* Records that the switch's operand x equals a case's value on this
- * path; false if the path cannot take that case (`if (mode)` before
- * `case 0:`, or a test of argc before that says otherwise). */
-static bool learn_case(fctx *f, const ir_expr *eq, sc_state *st)
-{
-    const ir_expr *x = eq->kids[0];
-    int64_t value = eq->kids[1]->ival;
-    uint64_t k = fact_key(f, x, st);
-    const av *known = k ? state_get_fact(st, f->frame, k) : NULL;
-    if (fact_truth(f, eq, st) == 0 ||
-        (known && (known == &FACT_TRUTHY ? value == 0
-                                         : known->kind == AV_INT && known->i != value)))
-        return false;
-    return learn_test(f, eq, st, 1) && consistent(f, st);
-}
-
-/* No case matched: every case's test failed on this path. */
-static bool learn_no_case(fctx *f, const ir_expr *const *tests, uint32_t n,
-                          sc_state *st)
-{
-    for (uint32_t i = 0; i < n; i++)
-        if (tests[i]) {
-            if (fact_truth(f, tests[i], st) == 1 || !learn_test(f, tests[i], st, 0))
-                return false;
-        }
-    return consistent(f, st);
-}
-
-/* `x == value`, for a switch's case: a switch is a chain of such tests */
-static const ir_expr *case_test(sc_engine *e, const ir_stmt *label,
-                                const ir_expr *x, int64_t value)
-{
-    const void *key = label;
-    const ir_expr *known = pm_get(e->case_tests, key, pm_hash_int((uint64_t)(uintptr_t)key));
-    if (known)
-        return known;             /* a switch in a loop: built once */
-    ir_expr *c = sc_alloc(&e->arena, sizeof *c);
-    ir_expr *t = sc_alloc(&e->arena, sizeof *t);
-    ir_expr **kids = sc_alloc(&e->arena, 2 * sizeof *kids);
-    memset(c, 0, sizeof *c);
-    c->kind = IR_INT;
-    c->ival = value;
-    c->type.kind = IR_T_INT;
-    c->loc = x->loc;
-    kids[0] = (ir_expr *)x;
-    kids[1] = c;
-    memset(t, 0, sizeof *t);
-    t->kind = IR_BINOP;
-    t->op = IR_EQ;
-    t->type.kind = IR_T_INT;
-    t->loc = x->loc;
-    t->kids = kids;
-    t->nkids = 2;
-    e->case_tests = pm_set(&e->arena, e->case_tests, key, pm_hash_int((uint64_t)(uintptr_t)key), t);
-    return t;
 }
 
 static void exec_switch(fctx *f, const ir_stmt *s, sc_states *io)
@@ -2017,7 +1041,7 @@ static void exec_switch(fctx *f, const ir_stmt *s, sc_states *io)
         if (items[i] && items[i]->kind == IR_S_CASE && items[i]->op == 1)
             dflt = (int)i;
         else if (items[i] && items[i]->kind == IR_S_CASE)
-            tests[i] = case_test(e, items[i], s->e, items[i]->ival);
+            tests[i] = facts_case_test(&f->in->facts, items[i], s->e, items[i]->ival);
     }
     for (size_t k = 0; k < io->len; k++) {
         sc_svs v = {0};
@@ -2061,12 +1085,12 @@ static void exec_switch(fctx *f, const ir_stmt *s, sc_states *io)
                                            : ((!hl || items[i]->ival >= lo) &&
                                               (!hh || items[i]->ival <= hi)))) {
                         sc_state *c = state_clone(e, v.items[m].st);
-                        if (tests[i] ? !learn_case(f, tests[i], c)
-                                     : !learn_no_case(f, tests, n, c))
+                        if (tests[i] ? !facts_assume_case(&f->fr, tests[i], c)
+                                     : !facts_assume_no_case(&f->fr, tests, n, c))
                             continue;     /* a case this path cannot take */
                         SC_PUSH(entering[i], c);
                     }
-                if (dflt < 0 && !covered && learn_no_case(f, tests, n, v.items[m].st))
+                if (dflt < 0 && !covered && facts_assume_no_case(&f->fr, tests, n, v.items[m].st))
                     SC_PUSH(none, v.items[m].st);
             }
         }
@@ -2081,7 +1105,7 @@ static void exec_switch(fctx *f, const ir_stmt *s, sc_states *io)
             continue;
         if (items[i]->kind == IR_S_CASE) {
             append_states(&cur, &entering[i]);
-            normalize(e, &cur);
+            normalize(f->in, &cur);
             continue;
         }
         exec(f, items[i], &cur);
@@ -2095,7 +1119,7 @@ static void exec_switch(fctx *f, const ir_stmt *s, sc_states *io)
     free(tests);
     SC_VEC_FREE(brk);
     SC_VEC_FREE(none);
-    normalize(e, &cur);
+    normalize(f->in, &cur);
     *io = cur;
 }
 
@@ -2105,9 +1129,9 @@ static void exec_block(fctx *f, const ir_stmt *s, sc_states *io)
         const ir_stmt *k = s->body[i];
         if (!k)
             continue;
-        if (k->kind == IR_S_LABEL && k->label < f->fn->nlabels) {
+        if (k->kind == IR_S_LABEL && k->label < f->fr.fn->nlabels) {
             append_states(io, &f->labels[k->label]);
-            normalize(f->e, io);
+            normalize(f->in, io);
             continue;
         }
         if (io->len == 0 && !(k->kind == IR_S_CASE))
@@ -2121,13 +1145,13 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io)
     sc_engine *e = f->e;
     if (!s || io->len == 0)
         return;
-    e->steps++;
+    f->in->steps++;
     switch (s->kind) {
     case IR_S_EXPR:
         eval_stmt_expr(f, s->e, io);
         return;
     case IR_S_DECL: {
-        const ir_sym *sym = &f->fn->locals[s->sym];
+        const ir_sym *sym = &f->fr.fn->locals[s->sym];
         if (s->e) {
             sc_states out = {0};
             for (size_t i = 0; i < io->len; i++) {
@@ -2139,18 +1163,18 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io)
                     if (sym->type.kind == IR_T_ARRAY && val->kind == AV_REF)
                         val = state_get(v.items[k].st, val->frame, val->slot);
                     if (sym->type.kind == IR_T_INT)
-                        val = speaks_for(f, s->e, v.items[k].st, val);
-                    state_set(e, v.items[k].st, f->frame, s->sym, val);
+                        val = facts_bind_value(&f->fr, s->e, v.items[k].st, val);
+                    state_set(e, v.items[k].st, f->fr.frame, s->sym, val);
                     SC_PUSH(out, v.items[k].st);
                 }
                 SC_VEC_FREE(v);
             }
             SC_VEC_FREE(*io);
             *io = out;
-            normalize(e, io);
+            normalize(f->in, io);
         } else {
             for (size_t i = 0; i < io->len; i++)
-                state_set(e, io->items[i], f->frame, s->sym, av_top());
+                state_set(e, io->items[i], f->fr.frame, s->sym, av_top());
         }
         return;
     }
@@ -2167,7 +1191,7 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io)
         SC_VEC_FREE(*io);
         append_states(&yes, &no);
         SC_VEC_FREE(no);
-        normalize(e, &yes);
+        normalize(f->in, &yes);
         *io = yes;
         return;
     }
@@ -2209,7 +1233,7 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io)
     case IR_S_GOTO:
         /* forward gotos (the label comes later in the source) join the
          * label; a backward goto (a loop made of gotos) is not followed */
-        if (s->label < f->fn->nlabels &&
+        if (s->label < f->fr.fn->nlabels &&
             f->label_offset[s->label] > s->loc.offset)
             append_states(&f->labels[s->label], io);
         io->len = 0;
@@ -2218,100 +1242,6 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io)
 }
 
 /* ---- functions ---- */
-
-static sc_retinfo *retinfo(sc_fn *fn, uint32_t offset)
-{
-    for (size_t i = 0; i < fn->rets.len; i++)
-        if (fn->rets.items[i].offset == offset)
-            return &fn->rets.items[i];
-    sc_retinfo r = {offset, false, false};
-    SC_PUSH(fn->rets, r);
-    return &fn->rets.items[fn->rets.len - 1];
-}
-
-/* Records, for each graph open at entry, which returns of this invocation
- * leave more scopes open than at entry.  The function leaks where some
- * paths (of any invocation) return balanced and others do not: see
- * sc_emit_function_leaks, run when the whole program has been analysed. */
-static void record_path_leaks(fctx *f, sc_fn *fn, const gdepth *entry,
-                              uint32_t nentry)
-{
-    size_t n = f->returns.len;
-    for (uint32_t g = 0; g < nentry; g++) {
-        uint32_t id = entry[g].id;
-        int d0 = entry[g].depth;
-        for (size_t i = 0; i < n; i++) {
-            const sc_graph *gr = state_graph(f->returns.items[i], id);
-            if (!gr || f->returns.items[i]->tainted ||
-                (gr->stack && gr->stack->kind == SC_ENTRY_UNKNOWN &&
-                 gr->depth == 0))
-                continue;
-            sc_retinfo *ri = retinfo(fn, f->retlocs.items[i].offset);
-            if (gr->depth == d0) {
-                fn->any_balanced = true;
-                ri->balanced = true;
-                continue;
-            }
-            if (gr->depth < d0)
-                continue;
-            ri->leaking = true;
-            int extra = gr->depth - d0;
-            const sc_entry *en = gr->stack;
-            for (int k = 0; k < extra && en && en->kind != SC_ENTRY_UNKNOWN;
-                 k++, en = en->below) {
-                sc_event ev = {0};
-                ev.kind = SC_EV_LEAK;
-                ev.code = VS_ERR_SCOPE_LEAK;
-                ev.site = en->site;
-                ev.entry = en;
-                ev.other = site_of(f, f->retlocs.items[i]);
-                ev.func = f->fn->name;
-                ev.scope = graph_scope(gr, en->scope);
-                /* the fix (an exit before this return) needs the scope
-                 * to be entered in this function itself */
-                ev.fix_before_other = en->site.chain == f->chain &&
-                                      en->site.unit == f->unit && extra == 1;
-                ev.code = (int)id;        /* the graph, until emitted */
-                SC_PUSH(fn->leaks, ev);
-            }
-        }
-    }
-}
-
-void sc_emit_function_leaks(sc_engine *e);
-/* A path that leaves a function with a scope open, where other paths do
- * not, is reported when the run reports that scope open at vs_graph_free
- * too (the same finding, now with the return that leaks it and a fix),
- * or when its graph is never freed (no run would say anything: the path
- * is the only evidence).  If the graph is freed and the scope is not
- * reported, a later vs_scope_exit closed it in place of another (the run
- * then reports that other scope, and so does the engine). */
-void sc_emit_function_leaks(sc_engine *e)
-{
-    for (size_t i = 0; i < e->nfns; i++) {
-        sc_fn *fn = &e->fns[i];
-        if (fn->any_balanced)
-            for (size_t k = 0; k < fn->leaks.len; k++) {
-                sc_event *ev = &fn->leaks.items[k];
-                uint32_t graph = (uint32_t)ev->code;
-                ev->code = VS_ERR_SCOPE_LEAK;
-                bool freed = pm_get(e->graphs_freed, (const void *)(uintptr_t)graph,
-                                    pm_hash_int(graph)) != NULL;
-                bool reported = pm_get(e->leaked_at_free,
-                                       (const void *)(uintptr_t)ev->entry->uid,
-                                       pm_hash_int(ev->entry->uid)) != NULL;
-                if (freed && !reported)
-                    continue;
-                /* a return reached balanced on some path must not get an
-                 * exit inserted before it */
-                sc_retinfo *ri = retinfo(fn, ev->other.loc.offset);
-                ev->fix_before_other = ev->fix_before_other && !ri->balanced;
-                sc_emit(e, ev);
-            }
-        SC_VEC_FREE(fn->leaks);
-        SC_VEC_FREE(fn->rets);
-    }
-}
 
 static void find_labels(const ir_stmt *s, uint32_t *offset, uint32_t n)
 {
@@ -2326,20 +1256,24 @@ static void find_labels(const ir_stmt *s, uint32_t *offset, uint32_t n)
 
 /* Runs fn's body on st (whose top frame holds the arguments); returns the
  * (state, return value) pairs with the frame popped. */
-static void run_function(sc_engine *e, const sc_fn *fn, sc_state *st,
+static void run_function(sc_interp *in, const sc_fn *fn, sc_state *st,
                          const fctx *caller, const ir_expr *call,
                          const av **args, uint32_t nargs,
                          const sc_chain *chain, int depth, sc_svs *out)
 {
+    sc_engine *e = in->e;
     fctx f = {0};
+    f.in = in;
     f.e = e;
-    f.caller = caller;
-    f.call = call;
-    for (uint32_t i = 0; call && i < fn->fn->nparams && i < nargs; i++)
-        state_set_fact(e, st, st->nframes - 1, arg_key(i), args[i]);
-    f.unit = fn->unit;
-    f.fn = fn->fn;
-    f.frame = st->nframes - 1;
+    f.fr.e = e;
+    f.fr.prog = in->prog;
+    f.fr.facts = &in->facts;
+    f.fr.caller = caller ? &caller->fr : NULL;
+    f.fr.call = call;
+    f.fr.unit = fn->unit;
+    f.fr.fn = fn->fn;
+    f.fr.frame = st->nframes - 1;
+    facts_enter(&f.fr, st, args, nargs);
     f.chain = chain;
     f.depth = depth;
     f.labels = calloc(fn->fn->nlabels + 1, sizeof *f.labels);
@@ -2347,23 +1281,25 @@ static void run_function(sc_engine *e, const sc_fn *fn, sc_state *st,
     find_labels(fn->fn->body, f.label_offset, fn->fn->nlabels);
     /* graphs created inside have no entry depth: only those known before */
     uint32_t nentry = 0;
-    gdepth *entry = depths_of(st, &nentry);
+    sc_graph_depth *entry = state_depths(st, &nentry);
     sc_states body = {0};
     SC_PUSH(body, st);
-    size_t saved_cap = e->max_states;
-    e->max_states = cap_at(depth);
+    size_t saved_cap = in->max_states;
+    in->max_states = cap_at(depth);
     exec(&f, fn->fn->body, &body);
-    e->max_states = saved_cap;
+    in->max_states = saved_cap;
     for (size_t i = 0; i < body.len; i++) {     /* falling off the end */
         SC_PUSH(f.returns, body.items[i]);
         SC_PUSH(f.retvals, av_top());
         SC_PUSH(f.retlocs, fn->fn->end_loc);
     }
     SC_VEC_FREE(body);
-    record_path_leaks(&f, (sc_fn *)fn, entry, nentry);
+    sc_fn_exit exit = {fn, chain, entry, nentry, f.returns.items,
+                       f.retlocs.items, f.returns.len};
+    checkers_end_function(in->checkers, &exit);
     for (size_t i = 0; i < f.returns.len; i++) {
         sc_state *r = f.returns.items[i];
-        r->nframes--;             /* pop the callee's frame */
+        state_pop_frame(r);       /* the callee's frame */
         push_sv(out, r, f.retvals.items[i]);
     }
     free(entry);
@@ -2377,7 +1313,7 @@ static void run_function(sc_engine *e, const sc_fn *fn, sc_state *st,
 }
 
 /* Joins return pairs that have the same state key (values joined). */
-static void normalize_pairs(sc_engine *e, sc_svs *v)
+static void normalize_pairs(sc_interp *in, sc_svs *v)
 {
     if (v->len <= 1)
         return;
@@ -2387,7 +1323,7 @@ static void normalize_pairs(sc_engine *e, sc_svs *v)
         sts[i] = v->items[i].st;
         vals[i] = v->items[i].v;
     }
-    merge_states(e, sts, vals, &v->len);
+    merge_states(in, sts, vals, &v->len);
     for (size_t i = 0; i < v->len; i++) {
         v->items[i].st = sts[i];
         v->items[i].v = vals[i];
@@ -2402,29 +1338,25 @@ static void call_user(fctx *f, const sc_fn *fn, const ir_expr *x,
 {
     sc_engine *e = f->e;
     int count;
-    int max_depth = e->opts.call_depth > 0 ? e->opts.call_depth : 32;
+    int max_depth = f->in->call_depth > 0 ? f->in->call_depth : 32;
     on_chain(f->chain, fn->fn->name, &count);
-    if (f->depth >= max_depth || count >= 2 || over_budget(e)) {
+    if (f->depth >= max_depth || count >= 2 || over_budget(f->in)) {
         havoc_call(f, st, args, nargs);
         push_sv(out, st, av_top());
         return;
     }
     sc_chain *c = sc_alloc(&e->arena, sizeof *c);
     c->call = x->loc;
-    c->unit = f->unit;
+    c->unit = f->fr.unit;
     c->callee = fn->fn->name;
     c->up = f->chain;
     /* push a frame holding the parameters */
-    pmap *frames = sc_alloc(&e->arena, (st->nframes + 1) * sizeof *frames);
-    memcpy(frames, st->frames, st->nframes * sizeof *frames);
-    frames[st->nframes] = (pmap){NULL};
-    st->frames = frames;
-    st->nframes++;
+    state_push_frame(e, st);
     for (uint32_t i = 0; i < fn->fn->nparams && i < nargs; i++)
         state_set(e, st, st->nframes - 1, i, args[i]);
     sc_svs res = {0};
-    run_function(e, fn, st, f, x, args, nargs, c, f->depth + 1, &res);
-    normalize_pairs(e, &res);
+    run_function(f->in, fn, st, f, x, args, nargs, c, f->depth + 1, &res);
+    normalize_pairs(f->in, &res);
     for (size_t i = 0; i < res.len; i++)
         SC_PUSH(*out, res.items[i]);
     SC_VEC_FREE(res);
@@ -2432,17 +1364,22 @@ static void call_user(fctx *f, const sc_fn *fn, const ir_expr *x,
 
 /* ---- entry points ---- */
 
-static void init_globals(sc_engine *e, sc_state *st, ir_unit *const *units,
+static void init_globals(sc_interp *in, sc_state *st, ir_unit *const *units,
                          size_t nunits)
 {
+    sc_engine *e = in->e;
     for (size_t u = 0; u < nunits; u++) {
         const ir_unit *unit = units[u];
         fctx f = {0};
+        f.in = in;
         f.e = e;
-        f.unit = unit;
+        f.fr.e = e;
+        f.fr.prog = in->prog;
+        f.fr.facts = &in->facts;
+        f.fr.unit = unit;
         for (uint32_t i = 0; i < unit->nglobals; i++) {
             const ir_global *g = &unit->globals[i];
-            uint32_t slot = global_slot(e, unit, i);
+            uint32_t slot = global_slot(&f, i);
             const av *v = av_top();
             if (g->init) {
                 sc_svs out = {0};
@@ -2465,18 +1402,13 @@ static void init_globals(sc_engine *e, sc_state *st, ir_unit *const *units,
     }
 }
 
-void sc_run_entry(sc_engine *e, const sc_fn *fn, ir_unit *const *units,
-                  size_t nunits);
-
-void sc_run_entry(sc_engine *e, const sc_fn *fn, ir_unit *const *units,
-                  size_t nunits)
+void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
+                      size_t nunits)
 {
+    sc_engine *e = in->e;
     sc_state *st = state_new(e);
-    init_globals(e, st, units, nunits);
-    pmap *frames = sc_alloc(&e->arena, 2 * sizeof *frames);
-    frames[0] = st->frames[0];
-    st->frames = frames;
-    st->nframes = 2;
+    init_globals(in, st, units, nunits);
+    state_push_frame(e, st);      /* frame 1: the entry point's */
     bool is_main = strcmp(fn->fn->name, "main") == 0;
     /* An entry point other than main is analysed as if it were called
      * with a new graph for each vs_graph * parameter. */
@@ -2489,7 +1421,7 @@ void sc_run_entry(sc_engine *e, const sc_fn *fn, ir_unit *const *units,
             strcmp(p->type.name, "vs_graph") == 0) {
             sc_svs out = {0};
             sc_site site = {fn->fn->loc, fn->unit, NULL, NULL};
-            model_call(e, "vs_graph_new", st, NULL, 0, &site, &out);
+            model_call(e, VS_FN_vs_graph_new, st, NULL, 0, &site, &out);
             if (out.len == 1) {
                 st = out.items[0].st;
                 v = out.items[0].v;
@@ -2499,12 +1431,12 @@ void sc_run_entry(sc_engine *e, const sc_fn *fn, ir_unit *const *units,
         state_set(e, st, 1, i, v);
     }
     sc_svs res = {0};
-    e->steps = 0;
-    run_function(e, fn, st, NULL, NULL, NULL, 0, NULL, 0, &res);
+    in->steps = 0;
+    run_function(in, fn, st, NULL, NULL, NULL, 0, NULL, 0, &res);
     if (is_main) {
         sc_site end = {fn->fn->end_loc, fn->unit, NULL, NULL};
         for (size_t i = 0; i < res.len; i++)
-            model_program_end(e, res.items[i].st, &end);
+            checkers_end_program(in->checkers, res.items[i].st, &end);
     }
     SC_VEC_FREE(res);
 }

@@ -1,5 +1,6 @@
 /* The varscope library's calls, over abstract state: argument decoding,
  * graphs, ops, tf.Variable, scopes and dense.  See model_int.h. */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,11 +9,31 @@
 
 /* ---- decoding arguments ---- */
 
+/* the call's graph, name and options arguments: where they are is the
+ * vocabulary's (vocab.h) */
+static const av *graph_arg(const mrun *r, const av **a)
+{
+    assert(r->fn->graph >= 0);
+    return a[r->fn->graph];
+}
+
+static const av *name_arg(const mrun *r, const av **a)
+{
+    assert(r->fn->name_arg >= 0);
+    return a[r->fn->name_arg];
+}
+
+static const av *options_arg(const mrun *r, const av **a)
+{
+    assert(r->fn->options >= 0);
+    return a[r->fn->options];
+}
+
 /* the failed call a NULL argument comes from, for the note */
 static void why_null(mrun *r, const av *v)
 {
-    if (v->why && !r->ev.other.unit)
-        r->ev.other = *v->why;
+    if (v->why && !r->where.other.unit)
+        r->where.other = *v->why;
 }
 
 static int null_tri(const av *v)
@@ -40,7 +61,7 @@ static const av *field(mrun *r, const av *agg, const char *name)
 }
 
 /* an options pointer: NULL means all defaults */
-static const av *opts_arg(mrun *r, const av *p)
+static const av *options_of(mrun *r, const av *p)
 {
     if (null_tri(p) == YES)
         return av_agg(r->e, 0, NULL, NULL, true);
@@ -102,31 +123,41 @@ static const sc_tensor *tensor_of(const av *v)
     return v->kind == AV_TENSOR ? v->t : NULL;
 }
 
-/* The graph a call works on.  An unknown handle is taken to be the only
- * live graph when there is exactly one. */
+/* The live graph handle g designates.  An unknown handle is taken to be
+ * the only live graph when there is exactly one. */
+static const sc_graph *live_graph(const sc_state *st, const av *g)
+{
+    const sc_graph *gs = NULL;
+    if (g->kind == AV_GRAPH) {
+        gs = state_graph(st, g->id);
+    } else {
+        for (uint32_t i = 0; i < st->ngraphs; i++)
+            if (!st->graphs[i]->freed) {
+                if (gs)
+                    return NULL;
+                gs = st->graphs[i];
+            }
+    }
+    return gs && !gs->freed ? gs : NULL;
+}
+
+/* The graph a call works on, copied to r->g; false if none. */
 static bool use_graph(mrun *r, const av *g)
 {
     int nt = null_tri(g);
     why_null(r, g);
-    if (m_check(r, nt, VS_ERR_INVALID_ARGUMENT, "graph is NULL"))
+    if (m_check(r, nt, VS_ERR_INVALID_ARGUMENT, VS_MSG_GRAPH_NULL))
         return false;
-    const sc_graph *gs = NULL;
-    if (g->kind == AV_GRAPH) {
-        gs = state_graph(r->st, g->id);
-    } else {
-        for (uint32_t i = 0; i < r->st->ngraphs; i++)
-            if (!r->st->graphs[i]->freed) {
-                if (gs) {
-                    gs = NULL;
-                    break;
-                }
-                gs = r->st->graphs[i];
-            }
-    }
-    if (!gs || gs->freed)
+    const sc_graph *gs = live_graph(r->st, g);
+    if (!gs)
         return false;
     r->g = graph_copy(r->e, gs);
     return true;
+}
+
+const sc_graph *model_graph_arg(const sc_state *st, const av *g)
+{
+    return null_tri(g) == YES ? NULL : live_graph(st, g);
 }
 
 static const sc_scope *current_scope(mrun *r)
@@ -148,10 +179,9 @@ static const sc_shape unknown_shape = {SC_TOP_RANK, {0}};
 
 /* ---- graphs ---- */
 
-static const av *op_graph_new(mrun *r, const av **a, uint32_t n)
+static const av *op_graph_new(mrun *r, const av **a)
 {
     (void)a;
-    (void)n;
     sc_engine *e = r->e;
     sc_graph *g = sc_alloc(&e->arena, sizeof *g);
     g->id = ++e->next_id;
@@ -168,55 +198,18 @@ static const av *op_graph_new(mrun *r, const av **a, uint32_t n)
     return av_obj(e, AV_GRAPH, g->id, false);
 }
 
-static void report_leaks(sc_engine *e, const sc_state *st, const sc_graph *g,
-                         const sc_site *at, const char *func)
+static const av *op_graph_free(mrun *r, const av **a)
 {
-    /* freed on some path, sure or not: a path leak of this graph is then
-     * reported only where the run reports the scope open (interp.c) */
-    e->graphs_freed = pm_set(&e->arena, e->graphs_freed,
-                             (const void *)(uintptr_t)g->id, pm_hash_int(g->id),
-                             (const void *)1);
-    if (st->tainted)
-        return;                  /* a path that may not exist */
-    for (const sc_entry *en = g->stack; en && en->kind != SC_ENTRY_UNKNOWN;
-         en = en->below) {
-        e->leaked_at_free = pm_set(&e->arena, e->leaked_at_free,
-                                   (const void *)(uintptr_t)en->uid,
-                                   pm_hash_int(en->uid), (const void *)1);
-        sc_event ev = {0};
-        ev.kind = SC_EV_LEAK;
-        ev.code = VS_ERR_SCOPE_LEAK;
-        ev.site = en->site;
-        ev.entry = en;
-        ev.other = *at;
-        ev.func = func;
-        ev.scope = graph_scope(g, en->scope);
-        sc_emit(e, &ev);
-    }
-}
-
-static const av *op_graph_free(mrun *r, const av **a, uint32_t n)
-{
-    (void)n;
-    if (null_tri(a[0]) == YES || !use_graph(r, a[0]))
+    if (null_tri(graph_arg(r, a)) == YES || !use_graph(r, graph_arg(r, a)))
         return av_top();         /* vs_graph_free(NULL) is a no-op */
-    report_leaks(r->e, r->st, r->g, r->site, NULL);
-    r->g->freed = true;
+    r->g->freed = true;          /* the checkers saw what was open */
     return av_top();
 }
 
-void model_program_end(sc_engine *e, sc_state *st, const sc_site *site)
-{
-    for (uint32_t i = 0; i < st->ngraphs; i++)
-        if (!st->graphs[i]->freed)
-            report_leaks(e, st, st->graphs[i], site, "main");
-}
-
-static const av *op_ignore(mrun *r, const av **a, uint32_t n)
+static const av *op_ignore(mrun *r, const av **a)
 {
     (void)r;
     (void)a;
-    (void)n;
     return av_top();
 }
 
@@ -234,15 +227,14 @@ static const av *init_agg(mrun *r, int kind, const av *value)
     return av_agg(e, 2, names, vals, true);
 }
 
-static const av *op_init_value(mrun *r, const av **a, uint32_t n)
+static const av *op_init_value(mrun *r, const av **a)
 {
-    return init_agg(r, VS_INIT_VALUE, n > 0 ? a[0] : av_top());
+    return init_agg(r, VS_INIT_VALUE, a[0]);
 }
 #define INIT_OP(fname, k)                                                   \
-    static const av *fname(mrun *r, const av **a, uint32_t n)               \
+    static const av *fname(mrun *r, const av **a)               \
     {                                                                       \
         (void)a;                                                            \
-        (void)n;                                                            \
         return init_agg(r, k, NULL);                                        \
     }
 INIT_OP(op_init_zeros, VS_INIT_ZEROS)
@@ -282,9 +274,9 @@ static const av *constant(mrun *r, const av *g, int dtype, bool shape_null,
     sc_engine *e = r->e;
     if (!use_graph(r, g))
         return r->failed ? NULL : av_tensor(e, new_tensor(r, NULL, dtype, shape), true);
-    int bad_dtype = dtype == SC_DT_TOP ? MAYBE : (dtype < 0 || dtype > VS_BOOL);
-    if (m_check(r, bad_dtype, VS_ERR_INVALID_ARGUMENT, "dtype is not a vs_dtype value") ||
-        m_check(r, shape_null, VS_ERR_INVALID_ARGUMENT, "a constant needs a shape"))
+    int bad_dtype = m_dtype_invalid(dtype);
+    if (m_check(r, bad_dtype, VS_ERR_INVALID_ARGUMENT, VS_MSG_DTYPE_INVALID) ||
+        m_check(r, shape_null, VS_ERR_INVALID_ARGUMENT, VS_MSG_CONSTANT_NO_SHAPE))
         return NULL;
     int bad_shape = NO;
     if (shape_unknown)
@@ -299,14 +291,14 @@ static const av *constant(mrun *r, const av *g, int dtype, bool shape_null,
                 bad_shape = YES;
     if (m_check(r, bad_shape, VS_ERR_INVALID_ARGUMENT,
                 "a constant's shape must be fully defined, rank 0 to 8") ||
-        m_check(r, data_null, VS_ERR_INVALID_ARGUMENT, "constant data is NULL"))
+        m_check(r, data_null, VS_ERR_INVALID_ARGUMENT, VS_MSG_CONSTANT_DATA_NULL))
         return NULL;
     bool unknown;
     const char *name = op_opt_name(r, opts, "Const", &unknown);
     const char *op = NULL;
     if (name && !name[0]) {
         m_check(r, YES, VS_ERR_INVALID_NAME,
-                "'' is not a valid op name: names must not be empty");
+                VS_MSG_EMPTY_OP_NAME);
         return NULL;
     }
     if (name && name[strlen(name) - 1] == '/') {
@@ -316,12 +308,12 @@ static const av *constant(mrun *r, const av *g, int dtype, bool shape_null,
         op = m_unique_name(r, r->g->ns, name, NULL, NULL);
         const void *node = op ? pm_get(r->g->nodes, op, sc_strhash(op)) : NULL;
         if (m_check(r, node == (const void *)1 ? YES : node ? MAYBE : NO,
-                    VS_ERR_INVALID_NAME, "Duplicate node name in graph: '%s'",
-                    nz(op)))
+                    VS_ERR_INVALID_NAME, VS_MSG_DUPLICATE_NODE,
+                    shown(op)))
             return NULL;
         const char *probe = op ? op : m_cat(e, r->g->ns, name, "");
-        if (m_check(r, probe ? !m_valid_op_name(probe) : MAYBE,
-                    VS_ERR_INVALID_NAME, "'%s' is not a valid node name", nz(probe)))
+        if (m_check(r, probe ? !vs__valid_op_name(probe) : MAYBE,
+                    VS_ERR_INVALID_NAME, VS_MSG_INVALID_NODE_NAME, shown(probe)))
             return NULL;
         if (op)
             M_SET(r, r->g->nodes, op, (const void *)1);
@@ -332,10 +324,8 @@ static const av *constant(mrun *r, const av *g, int dtype, bool shape_null,
     return av_tensor(e, new_tensor(r, op, m_dtype_or_float(dtype), shape), false);
 }
 
-static const av *op_constant(mrun *r, const av **a, uint32_t n)
+static const av *op_constant(mrun *r, const av **a)
 {
-    if (n < 5)
-        return av_top();
     bool unknown = true;
     int shape_null = null_tri(a[2]);
     sc_shape sh = unknown_shape;
@@ -348,32 +338,28 @@ static const av *op_constant(mrun *r, const av **a, uint32_t n)
     int data_null = null_tri(a[3]);
     if (data_null != NO && elems == 0 && !unknown)
         data_null = NO;
-    return constant(r, a[0], dtype_of(a[1]), shape_null, &sh, unknown,
-                     data_null, opts_arg(r, a[4]));
+    return constant(r, graph_arg(r, a), dtype_of(a[1]), shape_null, &sh, unknown,
+                     data_null, options_of(r, options_arg(r, a)));
 }
 
-static const av *scalar(mrun *r, const av **a, uint32_t n, int dtype)
+static const av *scalar(mrun *r, const av **a, int dtype)
 {
-    if (n < 3)
-        return av_top();
     sc_shape sh = {0, {0}};
-    return constant(r, a[0], dtype, NO, &sh, false, NO, opts_arg(r, a[2]));
+    return constant(r, graph_arg(r, a), dtype, NO, &sh, false, NO, options_of(r, options_arg(r, a)));
 }
 
-static const av *op_scalar_i32(mrun *r, const av **a, uint32_t n)
+static const av *op_scalar_i32(mrun *r, const av **a)
 {
-    return scalar(r, a, n, VS_INT32);
+    return scalar(r, a, VS_INT32);
 }
 
-static const av *op_scalar_f32(mrun *r, const av **a, uint32_t n)
+static const av *op_scalar_f32(mrun *r, const av **a)
 {
-    return scalar(r, a, n, VS_FLOAT32);
+    return scalar(r, a, VS_FLOAT32);
 }
 
-static const av *vector(mrun *r, const av **a, uint32_t n, int dtype)
+static const av *vector(mrun *r, const av **a, int dtype)
 {
-    if (n < 4)
-        return av_top();
     bool known;
     int64_t len = int_arg(a[1], &known);
     sc_shape sh = {1, {known ? len : SC_TOP_DIM}};
@@ -382,26 +368,24 @@ static const av *vector(mrun *r, const av **a, uint32_t n, int dtype)
         data_null = NO;
     else if (data_null != NO && !known)
         data_null = MAYBE;
-    return constant(r, a[0], dtype, NO, &sh, false, data_null, opts_arg(r, a[3]));
+    return constant(r, graph_arg(r, a), dtype, NO, &sh, false, data_null, options_of(r, options_arg(r, a)));
 }
 
-static const av *op_constant_i32(mrun *r, const av **a, uint32_t n)
+static const av *op_constant_i32(mrun *r, const av **a)
 {
-    return vector(r, a, n, VS_INT32);
+    return vector(r, a, VS_INT32);
 }
 
-static const av *op_constant_f32(mrun *r, const av **a, uint32_t n)
+static const av *op_constant_f32(mrun *r, const av **a)
 {
-    return vector(r, a, n, VS_FLOAT32);
+    return vector(r, a, VS_FLOAT32);
 }
 
-static const av *op_placeholder(mrun *r, const av **a, uint32_t n)
+static const av *op_placeholder(mrun *r, const av **a)
 {
-    if (n < 4)
-        return av_top();
     sc_engine *e = r->e;
     int dtype = dtype_of(a[1]);
-    if (!use_graph(r, a[0]))
+    if (!use_graph(r, graph_arg(r, a)))
         return r->failed ? NULL : av_tensor(e, new_tensor(r, NULL, dtype, &unknown_shape), true);
     bool unknown = false;
     sc_shape sh = {-1, {0}};
@@ -422,13 +406,13 @@ static const av *op_placeholder(mrun *r, const av **a, uint32_t n)
             bad_shape = bad_shape == YES ? YES : MAYBE;
         else if (sh.dims[i] < -1)
             bad_shape = YES;
-    if (m_check(r, dtype == SC_DT_TOP ? MAYBE : (dtype < 0 || dtype > VS_BOOL),
-                VS_ERR_INVALID_ARGUMENT, "dtype is not a vs_dtype value") ||
+    if (m_check(r, m_dtype_invalid(dtype),
+                VS_ERR_INVALID_ARGUMENT, VS_MSG_DTYPE_INVALID) ||
         m_check(r, bad_shape, VS_ERR_INVALID_ARGUMENT,
                 "rank must be between 0 and 8, dimensions >= 0 or -1"))
         return NULL;
     bool unk;
-    const av *opts = opts_arg(r, a[3]);
+    const av *opts = options_of(r, options_arg(r, a));
     const char *name = op_opt_name(r, opts, "Placeholder", &unk);
     const char *op = m_op_name(r, r->g->ns, name, NULL, NULL);
     if (r->failed)
@@ -437,51 +421,19 @@ static const av *op_placeholder(mrun *r, const av **a, uint32_t n)
     return av_tensor(e, new_tensor(r, op, m_dtype_or_float(dtype), &sh), false);
 }
 
-static int broadcast(const sc_shape *a, const sc_shape *b, sc_shape *out)
+static const av *binary(mrun *r, const av **a, const char *type)
 {
-    if (a->rank == SC_TOP_RANK || b->rank == SC_TOP_RANK) {
-        *out = unknown_shape;
-        return MAYBE;
-    }
-    if (a->rank < 0 || b->rank < 0) {
-        out->rank = -1;
-        return NO;
-    }
-    int rank = a->rank > b->rank ? a->rank : b->rank, tri = NO;
-    out->rank = rank;
-    for (int i = 0; i < rank; i++) {
-        int ia = a->rank - rank + i, ib = b->rank - rank + i;
-        int64_t da = ia >= 0 ? a->dims[ia] : 1, db = ib >= 0 ? b->dims[ib] : 1;
-        if (da == SC_TOP_DIM || db == SC_TOP_DIM) {
-            out->dims[i] = SC_TOP_DIM;
-            tri = MAYBE;
-        } else if (da == 1)
-            out->dims[i] = db;
-        else if (db == 1 || da == db)
-            out->dims[i] = da;
-        else if (da < 0 || db < 0)
-            out->dims[i] = da < 0 ? db : da;
-        else
-            return YES;
-    }
-    return tri;
-}
-
-static const av *binary(mrun *r, const av **a, uint32_t n, const char *type)
-{
-    if (n < 4)
-        return av_top();
     sc_engine *e = r->e;
-    if (!use_graph(r, a[0]))
+    if (!use_graph(r, graph_arg(r, a)))
         return r->failed ? NULL : av_tensor(e, new_tensor(r, NULL, SC_DT_TOP, &unknown_shape), true);
     int na = null_tri(a[1]), nb = null_tri(a[2]);
     why_null(r, na == YES ? a[1] : a[2]);
     if (m_check(r, na == YES || nb == YES ? YES : (na || nb) ? MAYBE : NO,
-                VS_ERR_INVALID_ARGUMENT, "%s: input %s is NULL", type,
+                VS_ERR_INVALID_ARGUMENT, VS_MSG_INPUT_NULL, type,
                 na == YES ? "a" : "b"))
         return NULL;
     bool unk;
-    const av *opts = opts_arg(r, a[3]);
+    const av *opts = options_of(r, options_arg(r, a));
     const char *name = op_opt_name(r, opts, type, &unk);
     const char *op = m_op_name(r, r->g->ns, name, NULL, NULL);
     if (r->failed)
@@ -491,71 +443,49 @@ static const av *binary(mrun *r, const av **a, uint32_t n, const char *type)
     if (m_check(r, dta == SC_DT_TOP || dtb == SC_DT_TOP ? MAYBE
                    : m_dtype_or_float(dta) != m_dtype_or_float(dtb),
                 VS_ERR_INVALID_ARGUMENT,
-                "Input 'b' of '%s' Op has type %s that does not match type %s "
-                "of argument 'a'.", type, m_dtype_name(dtb), m_dtype_name(dta)))
+                VS_MSG_INPUT_DTYPES, type, m_dtype_name(dtb), m_dtype_name(dta)))
         return NULL;
     sc_shape out = unknown_shape;
     if (!ta || !tb) {
         m_check(r, MAYBE, VS_ERR_INVALID_ARGUMENT, "shapes");
-    } else if (strcmp(type, "Add") == 0) {
-        if (m_check(r, broadcast(&ta->shape, &tb->shape, &out),
+    } else {
+        bool add = strcmp(type, "Add") == 0;
+        if (m_check(r, add ? m_broadcast(&ta->shape, &tb->shape, &out)
+                           : m_matmul(&ta->shape, &tb->shape, &out),
                     VS_ERR_INVALID_ARGUMENT,
-                    "Dimensions must be equal for Add: shapes %s and %s",
+                    add ? VS_MSG_ADD_SHAPES : VS_MSG_MATMUL_SHAPES,
                     m_shape_str(e, &ta->shape), m_shape_str(e, &tb->shape)))
             return NULL;
-    } else {
-        const sc_shape *x = &ta->shape, *y = &tb->shape;
-        int bad = NO;
-        if (x->rank == SC_TOP_RANK || y->rank == SC_TOP_RANK)
-            bad = MAYBE;
-        else if (x->rank >= 0 && y->rank >= 0) {
-            if (x->rank != 2 || y->rank != 2)
-                bad = YES;
-            else if (x->dims[1] == SC_TOP_DIM || y->dims[0] == SC_TOP_DIM)
-                bad = MAYBE;
-            else if (x->dims[1] >= 0 && y->dims[0] >= 0 && x->dims[1] != y->dims[0])
-                bad = YES;
-        }
-        if (m_check(r, bad, VS_ERR_INVALID_ARGUMENT,
-                    "MatMul needs two matrices with matching inner dimensions: "
-                    "shapes %s and %s",
-                    m_shape_str(e, x), m_shape_str(e, y)))
-            return NULL;
-        out.rank = 2;
-        out.dims[0] = x->rank == 2 ? x->dims[0] : x->rank == SC_TOP_RANK ? SC_TOP_DIM : -1;
-        out.dims[1] = y->rank == 2 ? y->dims[1] : y->rank == SC_TOP_RANK ? SC_TOP_DIM : -1;
     }
     r->created = null_tri(field(r, opts, "name")) == NO;
     return av_tensor(e, new_tensor(r, op, dta, &out), false);
 }
 
-static const av *op_add(mrun *r, const av **a, uint32_t n)
+static const av *op_add(mrun *r, const av **a)
 {
-    return binary(r, a, n, "Add");
+    return binary(r, a, "Add");
 }
 
-static const av *op_matmul(mrun *r, const av **a, uint32_t n)
+static const av *op_matmul(mrun *r, const av **a)
 {
-    return binary(r, a, n, "MatMul");
+    return binary(r, a, "MatMul");
 }
 
 /* ---- tf.Variable ---- */
 
-static const av *op_variable(mrun *r, const av **a, uint32_t n)
+static const av *op_variable(mrun *r, const av **a)
 {
-    if (n < 3)
-        return av_top();
     sc_engine *e = r->e;
-    if (!use_graph(r, a[0]))
+    if (!use_graph(r, graph_arg(r, a)))
         return r->failed ? NULL : av_var(e, NULL, true);
-    const av *opts = opts_arg(r, a[2]);
+    const av *opts = options_of(r, options_arg(r, a));
     int vnull = null_tri(a[1]);
     why_null(r, a[1]);
     int dtype = dtype_of(field(r, opts, "dtype"));
     if (m_check(r, vnull, VS_ERR_INVALID_ARGUMENT,
-                "initial_value must be specified.") ||
-        m_check(r, dtype == SC_DT_TOP ? MAYBE : (dtype < 0 || dtype > VS_BOOL),
-                VS_ERR_INVALID_ARGUMENT, "dtype is not a vs_dtype value"))
+                VS_MSG_INITIAL_VALUE_MISSING) ||
+        m_check(r, m_dtype_invalid(dtype),
+                VS_ERR_INVALID_ARGUMENT, VS_MSG_DTYPE_INVALID))
         return NULL;
     bool unk, renamed = false;
     sc_site first = {0};
@@ -565,33 +495,18 @@ static const av *op_variable(mrun *r, const av **a, uint32_t n)
         return NULL;
     const sc_tensor *t = tensor_of(a[1]);
     int vdt = t ? t->dtype : SC_DT_TOP;
+    char repr[512];
     if (dtype != VS_DTYPE_DEFAULT &&
         m_check(r, vdt == SC_DT_TOP || dtype == SC_DT_TOP ? MAYBE
                    : dtype != m_dtype_or_float(vdt),
-                VS_ERR_INITIALIZER_MISMATCH,
-                "Tensor conversion requested dtype %s for Tensor with dtype "
-                "%s: Tensor(\"%s\", shape=%s, dtype=%s)",
+                VS_ERR_INITIALIZER_MISMATCH, VS_MSG_TENSOR_CONVERSION,
                 m_dtype_name(dtype), m_dtype_name(vdt),
-                t && t->name ? t->name : "?",
-                t ? m_shape_str(e, &t->shape) : "?", m_dtype_name(vdt)))
+                m_tensor_repr(r, t, t ? &t->shape : NULL, repr, sizeof repr)))
         return NULL;
     sc_shape sh = t ? t->shape : unknown_shape;
-    int undef = NO;
-    if (sh.rank == SC_TOP_RANK)
-        undef = MAYBE;
-    else if (sh.rank < 0)
-        undef = YES;
-    else
-        for (int i = 0; i < sh.rank; i++)
-            if (sh.dims[i] == SC_TOP_DIM)
-                undef = undef == YES ? YES : MAYBE;
-            else if (sh.dims[i] < 0)
-                undef = YES;
-    if (m_check(r, undef, VS_ERR_UNDEFINED_SHAPE,
-                "initial_value must have a shape specified: Tensor(\"%s\", "
-                "shape=%s, dtype=%s)",
-                t && t->name ? t->name : "?", m_shape_str(e, &sh),
-                m_dtype_name(vdt)))
+    if (m_check(r, m_undefined(&sh), VS_ERR_UNDEFINED_SHAPE,
+                VS_MSG_INITIAL_VALUE_SHAPE,
+                m_tensor_repr(r, t, &sh, repr, sizeof repr)))
         return NULL;
     sc_var *v = sc_alloc(&e->arena, sizeof *v);
     v->name = op ? m_cat(e, op, ":0", "") : NULL;
@@ -603,11 +518,10 @@ static const av *op_variable(mrun *r, const av **a, uint32_t n)
     if (renamed) {
         sc_event ev = {0};
         ev.kind = SC_EV_RENAMED;
-        ev.site = *r->site;
         ev.name = m_cat(e, r->g->ns, name, "");
         ev.result = op;
-        ev.other = first;
-        m_defer(r, &ev);
+        sc_event_sites where = {.at = *r->site, .other = first};
+        m_defer(r, &ev, &where);
     }
     return av_var(e, v, false);
 }
@@ -641,14 +555,12 @@ static void read_request(mrun *r, const av *name, const av *opts, m_req *q)
         q->init_value = av_null();
 }
 
-static const av *op_get_variable(mrun *r, const av **a, uint32_t n)
+static const av *op_get_variable(mrun *r, const av **a)
 {
-    if (n < 3)
-        return av_top();
-    if (!use_graph(r, a[0]))
+    if (!use_graph(r, graph_arg(r, a)))
         return r->failed ? NULL : av_var(r->e, NULL, true);
     m_req q;
-    read_request(r, a[1], opts_arg(r, a[2]), &q);
+    read_request(r, name_arg(r, a), options_of(r, options_arg(r, a)), &q);
     return m_get_variable(r, current_scope(r), &q, true);
 }
 
@@ -682,15 +594,13 @@ static const av *push_entry(mrun *r, sc_entry_kind kind, uint32_t scope,
     return NULL;
 }
 
-static const av *op_name_scope_enter(mrun *r, const av **a, uint32_t n)
+static const av *op_name_scope_enter(mrun *r, const av **a)
 {
-    if (n < 2)
-        return av_top();
     sc_engine *e = r->e;
-    if (!use_graph(r, a[0]))
+    if (!use_graph(r, graph_arg(r, a)))
         return r->failed ? NULL : av_or_null(e, av_top());
     int isnull;
-    const char *name = str_arg(a[1], &isnull);
+    const char *name = str_arg(name_arg(r, a), &isnull);
     const char *ns = NULL;
     bool renamed = false;
     if (isnull == YES || (name && !name[0])) {
@@ -701,7 +611,7 @@ static const av *op_name_scope_enter(mrun *r, const av **a, uint32_t n)
                                         r->g->ns ? r->g->ns : sc_istr(e, ""));
     } else {
         if (m_check(r, m_invalid_scope_name(r->g->ns, name), VS_ERR_INVALID_NAME,
-                    "'%s' is not a valid scope name", nz(name)))
+                    VS_MSG_INVALID_SCOPE_NAME, shown(name)))
             return NULL;
         if (name && name[strlen(name) - 1] == '/') {
             ns = name;
@@ -778,7 +688,7 @@ static bool aux_name_scope(mrun *r, const char *name, int no_ns,
         return !r->failed;
     }
     if (m_check(r, m_invalid_scope_name(r->g->ns, name), VS_ERR_INVALID_NAME,
-                "'%s' is not a valid scope name", nz(name)))
+                VS_MSG_INVALID_SCOPE_NAME, shown(name)))
         return false;
     *sets = true;
     if (name && name[strlen(name) - 1] == '/') {
@@ -804,7 +714,7 @@ static int props_bad(mrun *r, const av *opts, int *reuse, int *dtype,
     if (*reuse == -1 || *dtype == SC_DT_TOP || *init_kind == -1)
         bad = MAYBE;
     if ((*reuse != -1 && (*reuse < 0 || *reuse > VS_AUTO_REUSE)) ||
-        (*dtype != SC_DT_TOP && (*dtype < 0 || *dtype > VS_BOOL)) ||
+        m_dtype_invalid(*dtype) == YES ||
         (*init_kind != -1 && (*init_kind < 0 || *init_kind > VS_INIT_RANDOM_NORMAL)))
         bad = YES;
     if (*init_kind == VS_INIT_VALUE) {
@@ -853,17 +763,15 @@ static void inherit(sc_scope *s, const sc_scope *from, int reuse, int dtype,
     }
 }
 
-static const av *op_variable_scope_enter(mrun *r, const av **a, uint32_t n)
+static const av *op_variable_scope_enter(mrun *r, const av **a)
 {
-    if (n < 3)
-        return av_top();
     sc_engine *e = r->e;
-    if (!use_graph(r, a[0]))
+    if (!use_graph(r, graph_arg(r, a)))
         return r->failed ? NULL : av_or_null(e, av_obj(e, AV_SCOPE, 0, true));
-    const av *opts = opts_arg(r, a[2]);
+    const av *opts = options_of(r, options_arg(r, a));
     int name_null, dn_null, reuse, dtype, init_kind;
     const av *init_value = av_null();
-    const char *name = str_arg(a[1], &name_null);
+    const char *name = str_arg(name_arg(r, a), &name_null);
     const char *dflt = str_arg(field(r, opts, "default_name"), &dn_null);
     int bad = props_bad(r, opts, &reuse, &dtype, &init_kind, &init_value);
     if (name_null == YES && dn_null == YES)
@@ -881,8 +789,7 @@ static const av *op_variable_scope_enter(mrun *r, const av **a, uint32_t n)
               : reuse == -1   ? MAYBE
               : reuse != VS_REUSE_INHERIT ? name_null : NO;
     if (m_check(r, rwn, VS_ERR_REUSE_WITHOUT_NAME,
-                "reuse=True cannot be used without a name_or_scope (.reuse = "
-                "%s with only .default_name \"%s\")",
+                VS_MSG_REUSE_WITHOUT_NAME,
                 reuse == VS_REUSE ? "VS_REUSE" : "VS_AUTO_REUSE",
                 dflt ? dflt : "?"))
         return NULL;
@@ -920,14 +827,12 @@ static const char *last_component(sc_engine *e, const char *name)
     return slash ? sc_istr(e, slash + 1) : name;
 }
 
-static const av *op_variable_scope_reenter(mrun *r, const av **a, uint32_t n)
+static const av *op_variable_scope_reenter(mrun *r, const av **a)
 {
-    if (n < 3)
-        return av_top();
     sc_engine *e = r->e;
-    if (!use_graph(r, a[0]))
+    if (!use_graph(r, graph_arg(r, a)))
         return r->failed ? NULL : av_or_null(e, av_obj(e, AV_SCOPE, 0, true));
-    const av *opts = opts_arg(r, a[2]);
+    const av *opts = options_of(r, options_arg(r, a));
     int reuse, dtype, init_kind;
     const av *init_value = av_null();
     int bad = props_bad(r, opts, &reuse, &dtype, &init_kind, &init_value);
@@ -966,17 +871,15 @@ static const av *op_variable_scope_reenter(mrun *r, const av **a, uint32_t n)
     return av_obj(e, AV_SCOPE, s->id, false);
 }
 
-static const av *op_scope_exit(mrun *r, const av **a, uint32_t n)
+static const av *op_scope_exit(mrun *r, const av **a)
 {
-    if (n < 1)
-        return av_top();
     sc_engine *e = r->e;
-    if (!use_graph(r, a[0]))
+    if (!use_graph(r, graph_arg(r, a)))
         return av_top();
     sc_graph *g = r->g;
     const sc_entry *en = g->stack;
     if (m_check(r, en ? NO : YES, VS_ERR_SCOPE_UNDERFLOW,
-                "vs_scope_exit: no scope is open (more exits than enters)"))
+                VS_MSG_SCOPE_UNDERFLOW))
         return NULL;
     if (en->kind == SC_ENTRY_UNKNOWN) {
         /* what is open is unknown: so is what this closes */
@@ -1002,9 +905,9 @@ static const av *op_scope_exit(mrun *r, const av **a, uint32_t n)
     return av_top();
 }
 
-static const av *op_reuse_variables(mrun *r, const av **a, uint32_t n)
+static const av *op_reuse_variables(mrun *r, const av **a)
 {
-    if (n < 1 || a[0]->kind != AV_SCOPE || a[0]->maybe_null)
+    if (a[0]->kind != AV_SCOPE || a[0]->maybe_null)
         return av_top();
     for (uint32_t i = 0; i < r->st->ngraphs; i++) {
         const sc_scope *s = graph_scope(r->st->graphs[i], a[0]->id);
@@ -1032,9 +935,9 @@ static const sc_scope *scope_arg(mrun *r, const av *v)
     return NULL;
 }
 
-static const av *op_get_variable_scope(mrun *r, const av **a, uint32_t n)
+static const av *op_get_variable_scope(mrun *r, const av **a)
 {
-    if (n < 1 || null_tri(a[0]) == YES || !use_graph(r, a[0]))
+    if (null_tri(graph_arg(r, a)) == YES || !use_graph(r, graph_arg(r, a)))
         return av_top();
     const av *v = r->g->current ? av_obj(r->e, AV_SCOPE, r->g->current, false)
                                 : av_top();
@@ -1042,37 +945,35 @@ static const av *op_get_variable_scope(mrun *r, const av **a, uint32_t n)
     return v;
 }
 
-static const av *op_scope_name(mrun *r, const av **a, uint32_t n)
+static const av *op_scope_name(mrun *r, const av **a)
 {
-    const sc_scope *s = n ? scope_arg(r, a[0]) : NULL;
+    const sc_scope *s = scope_arg(r, a[0]);
     return s && s->name ? av_str(r->e, s->name) : av_top();
 }
 
-static const av *op_scope_orig(mrun *r, const av **a, uint32_t n)
+static const av *op_scope_orig(mrun *r, const av **a)
 {
-    const sc_scope *s = n ? scope_arg(r, a[0]) : NULL;
+    const sc_scope *s = scope_arg(r, a[0]);
     return s && s->original_ns ? av_str(r->e, s->original_ns) : av_top();
 }
 
-static const av *op_scope_reuse(mrun *r, const av **a, uint32_t n)
+static const av *op_scope_reuse(mrun *r, const av **a)
 {
-    const sc_scope *s = n ? scope_arg(r, a[0]) : NULL;
+    const sc_scope *s = scope_arg(r, a[0]);
     return s && s->reuse >= 0 ? av_int(r->e, s->reuse) : av_top();
 }
 
-static const av *op_current_name_scope(mrun *r, const av **a, uint32_t n)
+static const av *op_current_name_scope(mrun *r, const av **a)
 {
-    if (n < 1 || null_tri(a[0]) == YES || !use_graph(r, a[0]))
+    if (null_tri(graph_arg(r, a)) == YES || !use_graph(r, graph_arg(r, a)))
         return av_top();
     const av *v = r->g->ns ? av_str(r->e, r->g->ns) : av_top();
     r->g = NULL;
     return v;
 }
 
-static const av *op_value(mrun *r, const av **a, uint32_t n)
+static const av *op_value(mrun *r, const av **a)
 {
-    if (n < 1)
-        return av_top();
     if (a[0]->kind == AV_NULL)
         return a[0];          /* NULL in, NULL out: keeps where it came from */
     if (a[0]->kind == AV_VAR && a[0]->v && a[0]->v->read)
@@ -1080,44 +981,42 @@ static const av *op_value(mrun *r, const av **a, uint32_t n)
     return av_or_null(r->e, av_tensor(r->e, NULL, true));
 }
 
-static const av *op_tensor_name(mrun *r, const av **a, uint32_t n)
+static const av *op_tensor_name(mrun *r, const av **a)
 {
-    const sc_tensor *t = n ? tensor_of(a[0]) : NULL;
+    const sc_tensor *t = tensor_of(a[0]);
     return t && t->name && !a[0]->maybe_null ? av_str(r->e, t->name) : av_top();
 }
 
-static const av *op_var_name(mrun *r, const av **a, uint32_t n)
+static const av *op_var_name(mrun *r, const av **a)
 {
-    const sc_var *v = n && a[0]->kind == AV_VAR ? a[0]->v : NULL;
+    const sc_var *v = a[0]->kind == AV_VAR ? a[0]->v : NULL;
     return v && v->name && !a[0]->maybe_null ? av_str(r->e, v->name) : av_top();
 }
 
 /* ---- dense (see the library's src/varscope/dense.c) ---- */
 
-static const av *op_dense(mrun *r, const av **a, uint32_t n)
+static const av *op_dense(mrun *r, const av **a)
 {
-    if (n < 4)
-        return av_top();
     sc_engine *e = r->e;
-    if (!use_graph(r, a[0]))
+    if (!use_graph(r, graph_arg(r, a)))
         return r->failed ? NULL : av_tensor(e, new_tensor(r, NULL, SC_DT_TOP, &unknown_shape), true);
     bool known;
     int64_t units = int_arg(a[2], &known);
     why_null(r, a[1]);
     if (m_check(r, null_tri(a[1]), VS_ERR_INVALID_ARGUMENT,
-                "dense: input is NULL") ||
+                VS_MSG_DENSE_INPUT_NULL) ||
         m_check(r, known ? units <= 0 : MAYBE, VS_ERR_INVALID_ARGUMENT,
-                "dense: units must be a positive integer, got %lld",
+                VS_MSG_DENSE_UNITS,
                 (long long)units))
         return NULL;
-    const av *opts = opts_arg(r, a[3]);
+    const av *opts = options_of(r, options_arg(r, a));
     int name_null;
     const char *name = str_arg(field(r, opts, "name"), &name_null);
     const char *base = name_null == YES ? sc_istr(e, "dense") : name;
     if (m_check(r, base && !base[0], VS_ERR_INVALID_NAME,
-                "'' is not a valid scope name: names must not be empty") ||
+                VS_MSG_EMPTY_SCOPE_NAME) ||
         m_check(r, m_invalid_scope_name(r->g->ns, base), VS_ERR_INVALID_NAME,
-                "'%s' is not a valid scope name", nz(base)))
+                VS_MSG_INVALID_SCOPE_NAME, shown(base)))
         return NULL;
     const sc_scope *parent = current_scope(r);
     const char *ns;
@@ -1147,21 +1046,17 @@ static const av *op_dense(mrun *r, const av **a, uint32_t n)
     int dt = in ? in->dtype : SC_DT_TOP;
     if (m_check(r, ish.rank == SC_TOP_RANK ? MAYBE : ish.rank >= 0 && ish.rank < 2,
                 VS_ERR_INVALID_ARGUMENT,
-                "Input 0 of layer %s is incompatible with the layer: expected "
-                "min_ndim=2, found ndim=%d. Full shape received: %s",
+                VS_MSG_DENSE_NDIM,
                 full ? full : "dense", ish.rank, m_shape_str(e, &ish)) ||
-        m_check(r, dt == SC_DT_TOP ? MAYBE
-                   : !(m_dtype_or_float(dt) == VS_FLOAT32 || dt == VS_FLOAT64),
+        m_check(r, dt == SC_DT_TOP ? MAYBE : !vs__dtype_floating((vs_dtype)dt),
                 VS_ERR_INVALID_ARGUMENT,
-                "Unable to build `Dense` layer with non-floating point dtype "
-                "<dtype: '%s'>", m_dtype_name(dt)))
+                VS_MSG_DENSE_DTYPE, m_dtype_name(dt)))
         return NULL;
     int64_t last = ish.rank > 0 ? ish.dims[ish.rank - 1] : -1;
     if (m_check(r, ish.rank == SC_TOP_RANK || last == SC_TOP_DIM ? MAYBE
                    : ish.rank < 0 || last < 0,
                 VS_ERR_UNDEFINED_SHAPE,
-                "The last dimension of the inputs to `Dense` should be "
-                "defined. Found `None`."))
+                VS_MSG_DENSE_LAST_DIM))
         return NULL;
     int dtype = dt == SC_DT_TOP ? SC_DT_TOP : m_dtype_or_float(dt);
     m_req kq = {0}, bq = {0};
@@ -1200,75 +1095,54 @@ static const av *op_dense(mrun *r, const av **a, uint32_t n)
 
 /* ---- dispatch ---- */
 
-typedef const av *(*op_fn)(mrun *r, const av **a, uint32_t n);
-typedef struct op_entry {
-    const char *name;
-    op_fn fn;
-    bool returns_pointer;        /* fails as NULL */
-} op_entry;
+typedef const av *(*op_fn)(mrun *r, const av **a);
 
-static const op_entry ops[] = {
-    {"vs_graph_new", op_graph_new, true},
-    {"vs_graph_free", op_graph_free, false},
-    {"vs_set_error_handler", op_ignore, false},
-    {"vs_last_error", op_ignore, false},
-    {"vs_code_name", op_ignore, false},
-    {"vs_init_value", op_init_value, false},
-    {"vs_init_zeros", op_init_zeros, false},
-    {"vs_init_ones", op_init_ones, false},
-    {"vs_init_constant", op_init_constant, false},
-    {"vs_init_glorot_uniform", op_init_glorot, false},
-    {"vs_init_random_normal", op_init_normal, false},
-    {"vs_constant_at", op_constant, true},
-    {"vs_scalar_i32_at", op_scalar_i32, true},
-    {"vs_scalar_f32_at", op_scalar_f32, true},
-    {"vs_constant_i32_at", op_constant_i32, true},
-    {"vs_constant_f32_at", op_constant_f32, true},
-    {"vs_placeholder_at", op_placeholder, true},
-    {"vs_add_at", op_add, true},
-    {"vs_matmul_at", op_matmul, true},
-    {"vs_value", op_value, false},
-    {"vs_tensor_name", op_tensor_name, false},
-    {"vs_tensor_dtype", op_ignore, false},
-    {"vs_tensor_shape", op_ignore, false},
-    {"vs_variable_at", op_variable, true},
-    {"vs_get_variable_at", op_get_variable, true},
-    {"vs_var_name", op_var_name, false},
-    {"vs_var_dtype", op_ignore, false},
-    {"vs_var_shape", op_ignore, false},
-    {"vs_graph_variables", op_ignore, false},
-    {"vs_var_repr", op_ignore, false},
-    {"vs_dtype_name", op_ignore, false},
-    {"vs_variable_scope_enter_at", op_variable_scope_enter, true},
-    {"vs_variable_scope_reenter_at", op_variable_scope_reenter, true},
-    {"vs_name_scope_enter_at", op_name_scope_enter, true},
-    {"vs_scope_exit_at", op_scope_exit, false},
-    {"vs_reuse_variables", op_reuse_variables, false},
-    {"vs_get_variable_scope", op_get_variable_scope, false},
-    {"vs_scope_name", op_scope_name, false},
-    {"vs_scope_original_name_scope", op_scope_orig, false},
-    {"vs_scope_reuse", op_scope_reuse, false},
-    {"vs_current_name_scope", op_current_name_scope, false},
-    {"vs_dense_at", op_dense, true},
+/* What each of the library's functions does (vocab.h lists them): the
+ * functions that change nothing the engine tracks are ignored. */
+static const op_fn ops[VS_FN_COUNT] = {
+    [VS_FN_vs_graph_new] = op_graph_new,
+    [VS_FN_vs_graph_free] = op_graph_free,
+    [VS_FN_vs_set_error_handler] = op_ignore,
+    [VS_FN_vs_last_error] = op_ignore,
+    [VS_FN_vs_code_name] = op_ignore,
+    [VS_FN_vs_init_value] = op_init_value,
+    [VS_FN_vs_init_zeros] = op_init_zeros,
+    [VS_FN_vs_init_ones] = op_init_ones,
+    [VS_FN_vs_init_constant] = op_init_constant,
+    [VS_FN_vs_init_glorot_uniform] = op_init_glorot,
+    [VS_FN_vs_init_random_normal] = op_init_normal,
+    [VS_FN_vs_constant] = op_constant,
+    [VS_FN_vs_scalar_i32] = op_scalar_i32,
+    [VS_FN_vs_scalar_f32] = op_scalar_f32,
+    [VS_FN_vs_constant_i32] = op_constant_i32,
+    [VS_FN_vs_constant_f32] = op_constant_f32,
+    [VS_FN_vs_placeholder] = op_placeholder,
+    [VS_FN_vs_add] = op_add,
+    [VS_FN_vs_matmul] = op_matmul,
+    [VS_FN_vs_value] = op_value,
+    [VS_FN_vs_tensor_name] = op_tensor_name,
+    [VS_FN_vs_tensor_dtype] = op_ignore,
+    [VS_FN_vs_tensor_shape] = op_ignore,
+    [VS_FN_vs_variable] = op_variable,
+    [VS_FN_vs_get_variable] = op_get_variable,
+    [VS_FN_vs_var_name] = op_var_name,
+    [VS_FN_vs_var_dtype] = op_ignore,
+    [VS_FN_vs_var_shape] = op_ignore,
+    [VS_FN_vs_graph_variables] = op_ignore,
+    [VS_FN_vs_var_repr] = op_ignore,
+    [VS_FN_vs_dtype_name] = op_ignore,
+    [VS_FN_vs_variable_scope_enter] = op_variable_scope_enter,
+    [VS_FN_vs_variable_scope_reenter] = op_variable_scope_reenter,
+    [VS_FN_vs_name_scope_enter] = op_name_scope_enter,
+    [VS_FN_vs_scope_exit] = op_scope_exit,
+    [VS_FN_vs_reuse_variables] = op_reuse_variables,
+    [VS_FN_vs_get_variable_scope] = op_get_variable_scope,
+    [VS_FN_vs_scope_name] = op_scope_name,
+    [VS_FN_vs_scope_original_name_scope] = op_scope_orig,
+    [VS_FN_vs_scope_reuse] = op_scope_reuse,
+    [VS_FN_vs_current_name_scope] = op_current_name_scope,
+    [VS_FN_vs_dense] = op_dense,
 };
-
-static const op_entry *find_op(const char *name)
-{
-    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
-        if (strcmp(ops[i].name, name) == 0)
-            return &ops[i];
-    return NULL;
-}
-
-bool sc_is_library_function(const char *name) { return find_op(name) != NULL; }
-
-const char *model_canonical(sc_engine *e, const char *name)
-{
-    for (size_t i = 0; i < e->opts.naliases; i++)
-        if (strcmp(e->opts.aliases[i].name, name) == 0)
-            return e->opts.aliases[i].canonical;
-    return find_op(name) ? name : NULL;
-}
 
 static void push(sc_svs *out, sc_state *st, const av *v)
 {
@@ -1276,26 +1150,33 @@ static void push(sc_svs *out, sc_state *st, const av *v)
     SC_PUSH(*out, sv);
 }
 
-bool model_call(sc_engine *e, const char *callee, sc_state *st,
-                const av **args, uint32_t nargs, const sc_site *site,
-                sc_svs *out)
+void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
+                uint32_t nargs, const sc_site *site, sc_svs *out)
 {
-    const char *canon = model_canonical(e, callee);
-    const op_entry *op = canon ? find_op(canon) : NULL;
-    if (!op)
-        return false;
+    /* a function of the vocabulary without a model: tests must say so,
+     * a release build takes it to change nothing the engine tracks */
+    assert(fn < VS_FN_COUNT && ops[fn]);
+    op_fn op = ops[fn] ? ops[fn] : op_ignore;
+    const vs_fn_info *info = &vs__fns[fn];
+    if (nargs < (uint32_t)info->arity) {
+        push(out, st, av_top());  /* not a call the library's C allows */
+        return;
+    }
     mrun r = {0};
     r.e = e;
-    r.edit = ++e->edit_seq;
+    r.fn = info;
+    r.edit = sc_new_edit_for(e, &r);
     r.st = st;
     r.site = site;
-    const av *res = op->fn(&r, args, nargs);
-    const av *fail = op->returns_pointer ? av_null_from(e, site) : av_top();
+    const av *res = op(&r, args);
+    const av *fail = info->fails_null ? av_null_from(e, site) : av_top();
     if (e->trace)
         fprintf(stderr, "trace: %u:%u %s: %s%s%s\n", site->loc.line, site->loc.col,
-                canon, r.failed ? (r.certain ? "fails" : "fails (code unsure)")
+                info->name, r.failed ? (r.certain ? "fails" : "fails (code unsure)")
                                 : r.maybe ? "may fail" : "ok",
                 r.failed || r.maybe ? " " : "", r.failed ? r.msg ? r.msg : "" : "");
+    assert(!r.certain || r.failed);
+    assert(!r.failed || r.code != VS_OK);
     if (st->tainted && r.failed)
         r.certain = false;        /* nothing is sure on a doubtful path */
     if (r.failed) {
@@ -1304,21 +1185,21 @@ bool model_call(sc_engine *e, const char *callee, sc_state *st,
             ev.kind = SC_EV_ERROR;
             ev.code = r.code;
             ev.message = r.msg;
-            ev.site = *site;
-            sc_emit(e, &ev);
-        } else if (e->opts.strict) {
+            r.where.at = *site;
+            sc_emit(e, &ev, &r.where);
+        } else if (e->strict) {
             sc_event ev = r.ev;
             ev.kind = SC_EV_MAYBE_ERROR;
             ev.code = r.code;
             ev.message = r.msg;
-            ev.site = *site;
-            sc_emit(e, &ev);
+            r.where.at = *site;
+            sc_emit(e, &ev, &r.where);
         }
         /* the call fails on every run of this path, whichever check
          * (an earlier one that may fail, or this one): its code may be
          * unsure, what follows is not (the graph untouched, NULL) */
         push(out, st, fail);
-        return true;
+        return;
     }
     if (r.maybe) {
         /* the path where the call failed: maybe only because the engine
@@ -1330,20 +1211,19 @@ bool model_call(sc_engine *e, const char *callee, sc_state *st,
          * engine does not know (a name a loop widened, a join) may be
          * what makes every run fail here */
         st->tainted = true;
-        if (e->opts.strict) {
+        if (e->strict) {
             sc_event ev = r.ev;
             ev.kind = SC_EV_MAYBE_ERROR;
             ev.code = r.maybe_code;
-            ev.site = *site;
-            sc_emit(e, &ev);
+            r.where.at = *site;
+            sc_emit(e, &ev, &r.where);
         }
     }
     if (r.g)
         state_set_graph(e, st, r.g);
     for (int i = 0; i < r.npending && !st->tainted; i++)
-        sc_emit(e, &r.pending[i]);
+        sc_emit(e, &r.pending[i].ev, &r.pending[i].where);
     if (r.created && r.g && !st->tainted)
         m_note_created(&r);
     push(out, st, res ? res : av_top());
-    return true;
 }

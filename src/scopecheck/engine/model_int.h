@@ -10,15 +10,20 @@
 #ifndef SC_MODEL_INT_H
 #define SC_MODEL_INT_H
 
-#include "engine_int.h"
+#include "../../common/messages.h"
+#include "../../common/names.h"
+#include "../../common/shapes.h"
+#include "../../common/vocab.h"
+#include "model.h"
 
 enum { NO = 0, YES = 1, MAYBE = 2 };
 
 /* for messages: a name the engine may not know */
-static inline const char *nz(const char *s) { return s ? s : "?"; }
+static inline const char *shown(const char *s) { return s ? s : "?"; }
 
 typedef struct mrun {
     sc_engine *e;
+    const vs_fn_info *fn;    /* the library function called */
     sc_state *st;            /* the state before the call */
     const sc_site *site;
     sc_graph *g;             /* the working copy; NULL: graph unknown */
@@ -27,18 +32,23 @@ typedef struct mrun {
     bool certain;            /* ... and nothing before it may have */
     int code;
     const char *msg;
-    sc_event ev;             /* details for the error event */
+    sc_event ev;             /* what the error event says */
+    sc_event_sites where;    /* ... and the places it names */
     int maybe_code;          /* strict mode: the first possible failure */
     bool created;            /* an op or tf.Variable is made (for notes) */
     uint32_t edit;           /* this call's transient edit id (pmap.h) */
-    sc_event pending[4];     /* warnings, emitted if the call succeeds */
+    struct {                 /* warnings, emitted if the call succeeds */
+        sc_event ev;
+        sc_event_sites where;
+    } pending[4];
     int npending;
 } mrun;
 
-void m_defer(mrun *r, const sc_event *ev);
+void m_defer(mrun *r, const sc_event *ev, const sc_event_sites *where);
 /* map updates of the call in progress: copied once, then in place */
 #define M_SET(r, map, key, val)                                             \
-    ((map) = pm_set_edit(&(r)->e->arena, (map), (key), sc_strhash(key),      \
+    (sc_edit_check((r)->e, (r)->edit, (r)),                                 \
+     (map) = pm_set_edit(&(r)->e->arena, (map), (key), sc_strhash(key),     \
                          (val), (r)->edit))
 
 /* Records a check's outcome; true if the call surely fails here. */
@@ -50,7 +60,6 @@ bool m_check(mrun *r, int tri, int code, const char *fmt, ...)
 
 /* names (model_names.c) */
 int m_invalid_scope_name(const char *prefix, const char *name);
-bool m_valid_op_name(const char *s);
 const char *m_unique_name(mrun *r, const char *prefix, const char *name,
                           bool *renamed, sc_site *first);
 const char *m_op_name(mrun *r, const char *prefix, const char *name,
@@ -78,8 +87,19 @@ typedef struct m_req {
 /* user_call: a vs_get_variable of the user's (not one made by dense) */
 const av *m_get_variable(mrun *r, const sc_scope *scope, const m_req *req,
                          bool user_call);
-const char *m_shape_str(sc_engine *e, const sc_shape *s);
-const char *m_dtype_name(int dt);
+/* dtypes and shapes (model_shapes.c): TF's rules, three-valued */
+const char *m_dtype_name(int dt);         /* "?" when unknown */
 int m_dtype_or_float(int dt);
+int m_dtype_invalid(int dt);
+const char *m_shape_str(sc_engine *e, const sc_shape *s);
+/* a tensor as TF prints it (shape NULL: unknown), into buf */
+const char *m_tensor_repr(mrun *r, const sc_tensor *t, const sc_shape *shape,
+                          char *buf, size_t n);
+int m_shape_problem(const sc_shape *s);   /* one the library rejects */
+int m_undefined(const sc_shape *s);       /* not fully defined */
+int m_incompatible(const sc_shape *a, const sc_shape *b);
+/* the result's shape into *out; YES: they do not fit */
+int m_broadcast(const sc_shape *a, const sc_shape *b, sc_shape *out);
+int m_matmul(const sc_shape *a, const sc_shape *b, sc_shape *out);
 
 #endif

@@ -46,35 +46,6 @@ const char *m_cat(sc_engine *e, const char *a, const char *b, const char *c)
     return s;
 }
 
-static bool alnum_dot(char c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-           (c >= '0' && c <= '9') || c == '.';
-}
-
-static bool name_char(char c)
-{
-    return alnum_dot(c) || c == '_' || c == '-' || c == '/';
-}
-
-bool m_valid_op_name(const char *s)
-{
-    if (!alnum_dot(s[0]))
-        return false;
-    for (s++; *s; s++)
-        if (!name_char(*s))
-            return false;
-    return true;
-}
-
-static bool valid_scope_name(const char *s)
-{
-    for (; *s; s++)
-        if (!name_char(*s))
-            return false;
-    return true;
-}
-
 /* Graph.name_scope's check: the op pattern at the root, the scope
  * pattern when nested.  prefix NULL: the nesting is unknown. */
 int m_invalid_scope_name(const char *prefix, const char *name)
@@ -82,11 +53,11 @@ int m_invalid_scope_name(const char *prefix, const char *name)
     if (!name)
         return MAYBE;
     if (!prefix) {
-        if (m_valid_op_name(name))
+        if (vs__valid_op_name(name))
             return NO;
-        return valid_scope_name(name) ? MAYBE : YES;
+        return vs__valid_scope_name(name) ? MAYBE : YES;
     }
-    return (prefix[0] ? valid_scope_name(name) : m_valid_op_name(name)) ? NO
+    return (prefix[0] ? vs__valid_scope_name(name) : vs__valid_op_name(name)) ? NO
                                                                         : YES;
 }
 
@@ -182,11 +153,11 @@ const char *m_op_name(mrun *r, const char *prefix, const char *name,
     sc_engine *e = r->e;
     if (name && !name[0]) {
         m_check(r, YES, VS_ERR_INVALID_NAME,
-                "'' is not a valid op name: names must not be empty");
+                VS_MSG_EMPTY_OP_NAME);
         return NULL;
     }
     if (m_check(r, m_invalid_scope_name(prefix, name), VS_ERR_INVALID_NAME,
-                "'%s' is not a valid scope name", nz(name)))
+                VS_MSG_INVALID_SCOPE_NAME, shown(name)))
         return NULL;
     const char *op;
     size_t len = name ? strlen(name) : 0;
@@ -198,23 +169,23 @@ const char *m_op_name(mrun *r, const char *prefix, const char *name,
                       ? MAYBE
                       : NO;
         if (m_check(r, dup, VS_ERR_INVALID_NAME,
-                    "Duplicate node name in graph: '%s'", nz(op)))
+                    VS_MSG_DUPLICATE_NODE, shown(op)))
             return NULL;
     } else {
         op = m_unique_name(r, prefix, name, renamed, first);
         /* a verbatim node does not mark its name: it can still clash */
         const void *node = op ? pm_get(r->g->nodes, op, sc_strhash(op)) : NULL;
         if (m_check(r, node == (const void *)1 ? YES : node ? MAYBE : NO,
-                    VS_ERR_INVALID_NAME, "Duplicate node name in graph: '%s'",
-                    nz(op)))
+                    VS_ERR_INVALID_NAME, VS_MSG_DUPLICATE_NODE,
+                    shown(op)))
             return NULL;
     }
     /* The node pattern: a suffix never changes validity, so the requested
      * full name decides it when the unique one is unknown. */
     const char *probe = op ? op : m_cat(e, prefix, name, "");
-    int bad = probe ? (m_valid_op_name(probe) ? NO : YES) : MAYBE;
-    if (m_check(r, bad, VS_ERR_INVALID_NAME, "'%s' is not a valid node name",
-                nz(probe)))
+    int bad = probe ? (vs__valid_op_name(probe) ? NO : YES) : MAYBE;
+    if (m_check(r, bad, VS_ERR_INVALID_NAME, VS_MSG_INVALID_NODE_NAME,
+                shown(probe)))
         return NULL;
     if (op)
         M_SET(r, r->g->nodes, op, (const void *)1);
@@ -253,10 +224,12 @@ const sc_entry *m_naming_entry(const sc_graph *g)
     return NULL;
 }
 
-void m_defer(mrun *r, const sc_event *ev)
+void m_defer(mrun *r, const sc_event *ev, const sc_event_sites *where)
 {
-    if (r->npending < (int)(sizeof r->pending / sizeof r->pending[0]))
-        r->pending[r->npending++] = *ev;
+    if (r->npending < (int)(sizeof r->pending / sizeof r->pending[0])) {
+        r->pending[r->npending].ev = *ev;
+        r->pending[r->npending++].where = *where;
+    }
 }
 
 void m_note_created(mrun *r)
@@ -265,11 +238,11 @@ void m_note_created(mrun *r)
     if (en && en->kind != SC_ENTRY_UNKNOWN && en->renamed) {
         sc_event ev = {0};
         ev.kind = SC_EV_REENTERED;
-        ev.site = en->site;
-        ev.entry = en;
-        ev.other = *r->site;
+        ev.scope_kind = en->kind == SC_ENTRY_NAME_SCOPE ? SC_SCOPE_NAME
+                                                        : SC_SCOPE_VARIABLE;
         ev.name = en->requested;
         ev.result = en->ns;
-        sc_emit(r->e, &ev);
+        sc_event_sites where = {.at = en->site, .other = *r->site};
+        sc_emit(r->e, &ev, &where);
     }
 }

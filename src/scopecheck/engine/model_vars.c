@@ -1,96 +1,19 @@
 /* tf.get_variable over abstract state: VariableScope.get_variable and
  * _VariableStore._get_single_variable, checks in TF's order (semantics.md
  * §7.2; the library's src/varscope/variables.c). */
-#include <stdio.h>
 #include <string.h>
 
 #include "model_int.h"
 #include "varscope.h"
-
-const char *m_dtype_name(int dt)
-{
-    static const char *const names[] = {"float32", "float32", "float64",
-                                        "int32",   "int64",   "bool"};
-    return dt >= 0 && dt <= VS_BOOL ? names[dt] : "?";
-}
-
-int m_dtype_or_float(int dt) { return dt == VS_DTYPE_DEFAULT ? VS_FLOAT32 : dt; }
-
-const char *m_shape_str(sc_engine *e, const sc_shape *s)
-{
-    char buf[256];
-    size_t n = 0;
-    if (s->rank == SC_TOP_RANK)
-        return "(?)";
-    if (s->rank < 0)
-        return "<unknown>";
-    n += (size_t)snprintf(buf, sizeof buf, "(");
-    for (int i = 0; i < s->rank && n < sizeof buf; i++) {
-        if (s->dims[i] < 0)
-            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s?", i ? ", " : "");
-        else
-            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%lld",
-                                  i ? ", " : "", (long long)s->dims[i]);
-    }
-    if (n < sizeof buf)
-        snprintf(buf + n, sizeof buf - n, s->rank == 1 ? ",)" : ")");
-    return sc_istr(e, buf);
-}
 
 /* YES if the shape has a problem the library rejects (rank, dims). */
 static int shape_problem(const m_req *q)
 {
     if (!q->shape_given)
         return NO;
-    if (q->shape_unknown || q->shape.rank == SC_TOP_RANK)
+    if (q->shape_unknown)
         return MAYBE;
-    if (q->shape.rank < 0 || q->shape.rank > SC_MAX_RANK)
-        return YES;
-    int tri = NO;
-    for (int i = 0; i < q->shape.rank; i++) {
-        if (q->shape.dims[i] == SC_TOP_DIM)
-            tri = MAYBE;
-        else if (q->shape.dims[i] < -1)
-            return YES;
-    }
-    return tri;
-}
-
-/* TensorShape.is_compatible_with, three-valued. */
-static int incompatible(const sc_shape *a, const sc_shape *b)
-{
-    if (a->rank == SC_TOP_RANK || b->rank == SC_TOP_RANK)
-        return MAYBE;
-    if (a->rank < 0 || b->rank < 0)
-        return NO;
-    if (a->rank != b->rank)
-        return YES;
-    int tri = NO;
-    for (int i = 0; i < a->rank; i++) {
-        int64_t x = a->dims[i], y = b->dims[i];
-        if (x == SC_TOP_DIM || y == SC_TOP_DIM)
-            tri = MAYBE;
-        else if (x >= 0 && y >= 0 && x != y)
-            return YES;
-    }
-    return tri;
-}
-
-/* 0: fully defined, YES: not, MAYBE: unknown */
-static int undefined(const sc_shape *s)
-{
-    if (s->rank == SC_TOP_RANK)
-        return MAYBE;
-    if (s->rank < 0)
-        return YES;
-    int tri = NO;
-    for (int i = 0; i < s->rank; i++) {
-        if (s->dims[i] == SC_TOP_DIM)
-            tri = MAYBE;
-        else if (s->dims[i] < 0)
-            return YES;
-    }
-    return tri;
+    return m_shape_problem(&q->shape);
 }
 
 static const sc_entry *reuse_entry(const sc_graph *g)
@@ -120,15 +43,11 @@ static const av *create(mrun *r, const sc_scope *sc, const m_req *q,
     if (from_value != YES) {
         int undef = !q->shape_given ? (from_value == NO ? YES : MAYBE)
                     : q->shape_unknown ? MAYBE
-                                       : undefined(&q->shape);
+                                       : m_undefined(&q->shape);
         if (from_value == MAYBE && undef == YES)
             undef = MAYBE;
         if (m_check(r, undef, VS_ERR_UNDEFINED_SHAPE,
-                    "The initializer passed is not valid. It should be a "
-                    "callable with no arguments and the shape should not be "
-                    "provided or an instance of `tf.keras.initializers.*' "
-                    "and `shape` should be fully defined. (variable %s: give "
-                    "a fully defined .shape or a value initializer)",
+                    VS_MSG_INITIALIZER_INVALID,
                     full ? full : "?"))
             return NULL;
     }
@@ -137,15 +56,14 @@ static const av *create(mrun *r, const sc_scope *sc, const m_req *q,
     if (r->failed)
         return NULL;
     if (from_value != NO) {
-        int undef = value ? undefined(&value->shape) : MAYBE;
+        int undef = value ? m_undefined(&value->shape) : MAYBE;
         if (from_value == MAYBE && undef == YES)
             undef = MAYBE;
+        char repr[512];
         if (m_check(r, undef, VS_ERR_UNDEFINED_SHAPE,
-                    "initial_value must have a shape specified: "
-                    "Tensor(\"%s\", shape=%s, dtype=%s)",
-                    value && value->name ? value->name : "?",
-                    value ? m_shape_str(e, &value->shape) : "?",
-                    value ? m_dtype_name(value->dtype) : "?"))
+                    VS_MSG_INITIAL_VALUE_SHAPE,
+                    m_tensor_repr(r, value, value ? &value->shape : NULL, repr,
+                                  sizeof repr)))
             return NULL;
     }
     sc_var *v = sc_alloc(&e->arena, sizeof *v);
@@ -190,19 +108,17 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
                                            .init_kind = -1};
     if (!sc)
         sc = &unknown_scope;
-    r->ev.scope = sc;
-    r->ev.reuse_entry = reuse_entry(g);
+    const sc_entry *reuse_from = reuse_entry(g);
+    if (reuse_from)
+        r->where.scope_entry = reuse_from->site;
 
     /* arguments the library rejects outright */
     if (m_check(r, q->name_null ? YES : NO, VS_ERR_INVALID_ARGUMENT,
                 "name is NULL") ||
         m_check(r, shape_problem(q), VS_ERR_INVALID_ARGUMENT,
                 "rank must be between 0 and 8, dimensions >= 0 or -1") ||
-        m_check(r,
-                q->dtype == SC_DT_TOP ? MAYBE
-                : (q->dtype < 0 || q->dtype > VS_BOOL) ? YES
-                                                       : NO,
-                VS_ERR_INVALID_ARGUMENT, "dtype is not a vs_dtype value"))
+        m_check(r, m_dtype_invalid(q->dtype), VS_ERR_INVALID_ARGUMENT,
+                VS_MSG_DTYPE_INVALID))
         return NULL;
     int vnull = NO;
     if (q->init_kind == -1)
@@ -218,7 +134,7 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
                     ? MAYBE
                     : NO;
     if (vnull == YES && q->init_value && q->init_value->why)
-        r->ev.other = *q->init_value->why;
+        r->where.other = *q->init_value->why;
     if (m_check(r, vnull, VS_ERR_INVALID_ARGUMENT,
                 "initializer is not valid (a value initializer needs a "
                 "tensor)"))
@@ -242,8 +158,7 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
         else
             mism = m_dtype_or_float(call_value->dtype) != q->dtype ? YES : NO;
         if (m_check(r, mism, VS_ERR_INITIALIZER_MISMATCH,
-                    "Initializer type '<dtype: '%s'>' and explicit dtype "
-                    "'<dtype: '%s'>' don't match.",
+                    VS_MSG_INITIALIZER_DTYPE,
                     call_value ? m_dtype_name(call_value->dtype) : "?",
                     m_dtype_name(q->dtype)))
             return NULL;
@@ -271,9 +186,7 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
         const sc_stored *s = pm_get(g->store, p0, sc_strhash(p0));
         if (m_check(r, s ? (s->maybe ? MAYBE : YES) : NO,
                     VS_ERR_DUPLICATE_VARIABLE,
-                    "No partitioner was provided, but a partitioned version "
-                    "of the variable was found: %s. Perhaps a variable of "
-                    "the same name was already created with partitioning?",
+                    VS_MSG_PARTITIONED,
                     p0))
             return NULL;
     }
@@ -281,7 +194,7 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
     if (q->shape_given &&
         m_check(r, q->shape_unknown && from_value == YES ? MAYBE : from_value,
                 VS_ERR_INITIALIZER_MISMATCH,
-                "If initializer is a constant, do not specify shape."))
+                VS_MSG_CONSTANT_AND_SHAPE))
         return NULL;
 
     const sc_stored *found = full ? pm_get(g->store, full, sc_strhash(full))
@@ -293,21 +206,22 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
     const av *result = NULL;
     if (exists == YES) {
         const sc_var *v = found->var;
-        r->ev.existing = v;
+        r->ev.existing = v != NULL;
+        if (v)
+            r->where.created = v->site;
         if (m_check(r, sc->reuse == -1 ? MAYBE : sc->reuse == VS_REUSE_INHERIT,
                     VS_ERR_DUPLICATE_VARIABLE,
-                    "Variable %s already exists, disallowed. Did you mean to "
-                    "set reuse=True or reuse=tf.AUTO_REUSE in VarScope?",
+                    VS_MSG_VARIABLE_EXISTS,
                     full))
             return NULL;
         if (q->shape_given) {
             int bad = q->shape_unknown || !v ? MAYBE
-                                             : incompatible(&q->shape, &v->shape);
+                                             : m_incompatible(&q->shape, &v->shape);
+            r->ev.shape_asked = m_shape_str(e, &q->shape);
+            r->ev.shape_found = v ? m_shape_str(e, &v->shape) : "?";
             if (m_check(r, bad, VS_ERR_SHAPE_MISMATCH,
-                        "Trying to share variable %s, but specified shape %s "
-                        "and found shape %s.",
-                        full, m_shape_str(e, &q->shape),
-                        v ? m_shape_str(e, &v->shape) : "?"))
+                        VS_MSG_SHARE_SHAPE,
+                        full, r->ev.shape_asked, r->ev.shape_found))
                 return NULL;
         }
         int vdt = v ? v->dtype : SC_DT_TOP;
@@ -316,15 +230,14 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
                                                          : NO;
         if (bad == YES && given == MAYBE)
             bad = MAYBE;          /* it fails, but which code is unknown */
+        r->ev.dtype_asked = dtype;
         r->ev.dtype_found = vdt;
         if (m_check(r, bad,
                     given == YES ? VS_ERR_DTYPE_MISMATCH : VS_ERR_MISSING_DTYPE,
-                    "Trying to share variable %s, but specified dtype %s and "
-                    "found dtype %s_ref.%s",
+                    VS_MSG_SHARE_DTYPE,
                     full, m_dtype_name(dtype), m_dtype_name(vdt),
                     given == YES ? ""
-                                 : " (no dtype was given, so float32 was "
-                                   "assumed: add .dtype)"))
+                                 : VS_MSG_NO_DTYPE_GIVEN))
             return NULL;
         result = av_var(e, v ? v : unknown_var(e, full), false);
     } else if (exists == NO || sc->reuse == VS_REUSE_INHERIT) {
@@ -333,9 +246,7 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
             m_check(r, MAYBE, VS_ERR_DUPLICATE_VARIABLE, "may exist");
         if (m_check(r, sc->reuse == -1 ? MAYBE : sc->reuse == VS_REUSE,
                     VS_ERR_MISSING_VARIABLE,
-                    "Variable %s does not exist, or was not created with "
-                    "tf.get_variable(). Did you mean to set "
-                    "reuse=tf.AUTO_REUSE in VarScope?",
+                    VS_MSG_VARIABLE_MISSING,
                     full))
             return NULL;
         result = create(r, sc, q, full, kind, value, dtype);
@@ -363,11 +274,10 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
         if (en && en->kind == SC_ENTRY_NAME_SCOPE && en->ns && en->ns[0]) {
             sc_event ev = {0};
             ev.kind = SC_EV_NAME_SCOPE_IGNORED;
-            ev.site = *r->site;
-            ev.entry = en;
             ev.name = full;
             ev.result = en->ns;
-            m_defer(r, &ev);
+            sc_event_sites where = {.at = *r->site, .scope_entry = en->site};
+            m_defer(r, &ev, &where);
         }
     }
     return result;

@@ -1,5 +1,6 @@
 #include "pmap.h"
 
+#include <assert.h>
 #include <string.h>
 
 #define BITS 5
@@ -32,6 +33,7 @@ static _Thread_local uint32_t cur_edit;     /* the edit id of the update in prog
 static const pm_node *leaf_new(sc_arena *a, const void *key, uint64_t hash,
                                const void *val, const pm_node *next)
 {
+    assert(val);
     pm_node *n = sc_alloc(a, sizeof *n);
     n->edit = cur_edit;
     n->leaf = 1;
@@ -80,6 +82,7 @@ static const pm_node *chain_set(sc_arena *a, const pm_node *chain,
         if (chain->val == val)
             return chain;
         if (cur_edit && chain->edit == cur_edit) {
+            /* made by this update sequence: nobody else sees it */
             ((pm_node *)chain)->val = val;
             return chain;
         }
@@ -137,6 +140,7 @@ pmap pm_set(sc_arena *a, pmap m, const void *key, uint64_t hash,
 pmap pm_set_edit(sc_arena *a, pmap m, const void *key, uint64_t hash,
                  const void *val, uint32_t edit)
 {
+    assert(val);                  /* NULL means absent */
     cur_edit = edit;
     pmap r = {set_node(a, m.root, key, hash, val, 0)};
     cur_edit = 0;
@@ -160,6 +164,7 @@ static const pm_node *one_sided(jctx *j, const pm_node *n, int left)
         const pm_node *rest = one_sided(j, n->next, left);
         const void *v = left ? j->fn(n->key, n->val, NULL, j->ctx)
                              : j->fn(n->key, NULL, n->val, j->ctx);
+        assert(v);
         if (v == n->val && rest == n->next)
             return n;
         return leaf_new(j->a, n->key, n->hash, v, rest);
@@ -242,9 +247,11 @@ static const pm_node *join_node(jctx *j, const pm_node *x, const pm_node *y,
 
 pmap pm_join(sc_arena *a, pmap x, pmap y, pm_join_fn fn, void *ctx)
 {
-    cur_edit = 0;
+    cur_edit = 0;                 /* a join's nodes are shared: never edited */
     jctx j = {a, fn, ctx};
-    return (pmap){join_node(&j, x.root, y.root, 0)};
+    pmap r = {join_node(&j, x.root, y.root, 0)};
+    assert(x.root != y.root || r.root == x.root);   /* x join x is x */
+    return r;
 }
 
 static void each(const pm_node *n, pm_each_fn fn, void *ctx)

@@ -1,13 +1,14 @@
 /* Abstract states: creation, copies, joins, and the scope-count trie. */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine_int.h"
+#include "state.h"
 
 sc_state *state_new(sc_engine *e)
 {
     sc_state *s = sc_alloc(&e->arena, sizeof *s);
-    s->edit = ++e->edit_seq;
+    s->edit = sc_new_edit_for(e, s);
     s->frames = sc_alloc(&e->arena, sizeof *s->frames);
     s->nframes = 1;
     return s;
@@ -17,8 +18,8 @@ sc_state *state_clone(sc_engine *e, sc_state *s)
 {
     sc_state *c = sc_alloc(&e->arena, sizeof *c);
     *c = *s;
-    c->edit = ++e->edit_seq;
-    s->edit = ++e->edit_seq;
+    c->edit = sc_new_edit_for(e, c);
+    s->edit = sc_new_edit_for(e, s);
     c->graphs = sc_alloc(&e->arena, (s->ngraphs + 1) * sizeof *c->graphs);
     if (s->ngraphs)
         memcpy(c->graphs, s->graphs, s->ngraphs * sizeof *c->graphs);
@@ -35,8 +36,24 @@ const sc_graph *state_graph(const sc_state *s, uint32_t id)
     return NULL;
 }
 
+sc_graph_depth *state_depths(const sc_state *st, uint32_t *n)
+{
+    *n = st ? st->ngraphs : 0;
+    sc_graph_depth *d = calloc(*n + 1, sizeof *d);
+    if (!d)
+        abort();
+    for (uint32_t g = 0; g < *n; g++) {
+        d[g].id = st->graphs[g]->id;
+        d[g].depth = st->graphs[g]->depth;
+    }
+    return d;
+}
+
 void state_set_graph(sc_engine *e, sc_state *s, const sc_graph *g)
 {
+#ifndef NDEBUG
+    ((sc_graph *)g)->in_state = true;
+#endif
     for (uint32_t i = 0; i < s->ngraphs; i++)
         if (s->graphs[i]->id == g->id) {
             s->graphs[i] = g;
@@ -54,27 +71,40 @@ sc_graph *graph_copy(sc_engine *e, const sc_graph *g)
 {
     sc_graph *c = sc_alloc(&e->arena, sizeof *c);
     *c = *g;
+#ifndef NDEBUG
+    c->in_state = false;
+#endif
     return c;
+}
+
+void state_push_frame(sc_engine *e, sc_state *s)
+{
+    sc_frame_maps *frames = sc_alloc(&e->arena, (s->nframes + 1) * sizeof *frames);
+    memcpy(frames, s->frames, s->nframes * sizeof *frames);
+    s->frames = frames;           /* the new top is zeroed: empty maps */
+    s->nframes++;
+}
+
+void state_pop_frame(sc_state *s)
+{
+    s->nframes--;
+    s->frames[s->nframes] = (sc_frame_maps){{NULL}, {NULL}};
 }
 
 const av *state_get(const sc_state *s, uint32_t frame, uint32_t slot)
 {
     if (frame >= s->nframes)
         return av_top();
-    const av *v = pm_get(s->frames[frame], (const void *)(uintptr_t)(slot + 1),
-                         pm_hash_int(slot));
+    const av *v = pm_get(s->frames[frame].vars,
+                         (const void *)(uintptr_t)(slot + 1), pm_hash_int(slot));
     return v ? v : av_top();
 }
-
-/* Variables are keyed 1..2^32, facts above 2^63: one map per frame. */
-#define FACT_BIT (1ull << 63)
 
 const av *state_get_fact(const sc_state *s, uint32_t frame, uint64_t key)
 {
     if (frame >= s->nframes)
         return NULL;
-    key |= FACT_BIT;
-    return pm_get(s->frames[frame], (const void *)(uintptr_t)key,
+    return pm_get(s->frames[frame].facts, (const void *)(uintptr_t)key,
                   pm_hash_int(key));
 }
 
@@ -83,10 +113,10 @@ void state_set_fact(sc_engine *e, sc_state *s, uint32_t frame, uint64_t key,
 {
     if (frame >= s->nframes)
         return;
-    key |= FACT_BIT;
-    s->frames[frame] = pm_set_edit(&e->arena, s->frames[frame],
-                                   (const void *)(uintptr_t)key,
-                                   pm_hash_int(key), v, s->edit);
+    sc_edit_check(e, s->edit, s);
+    s->frames[frame].facts = pm_set_edit(&e->arena, s->frames[frame].facts,
+                                         (const void *)(uintptr_t)key,
+                                         pm_hash_int(key), v, s->edit);
 }
 
 void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
@@ -101,18 +131,20 @@ void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
         fresh->kind = AV_TOP;
         v = fresh;
     }
-    s->frames[frame] = pm_set_edit(&e->arena, s->frames[frame],
-                                   (const void *)(uintptr_t)(slot + 1),
-                                   pm_hash_int(slot), v, s->edit);
+    sc_edit_check(e, s->edit, s);
+    s->frames[frame].vars = pm_set_edit(&e->arena, s->frames[frame].vars,
+                                        (const void *)(uintptr_t)(slot + 1),
+                                        pm_hash_int(slot), v, s->edit);
 }
 
 /* ---- joins ---- */
 
-/* One join of two states' frames.  A value object that several slots
- * share on both sides (argc in main, the parameter it was passed as, the
- * record of what that parameter stands for) must stay one object in the
- * join, or a later test of one would no longer say anything of the
- * others: so each pair of objects is joined once. */
+/* One join of two states' frames, variables and facts.  A value object
+ * that several slots share on both sides (argc in main, the parameter it
+ * was passed as, the fact that records what that parameter stands for)
+ * must stay one object in the join, or a later test of one would no
+ * longer say anything of the others: so each pair of objects is joined
+ * once, across all the frames' maps. */
 typedef struct join_memo {
     sc_engine *e;
     const void **pairs;           /* a, b at 2i, 2i + 1 */
@@ -300,6 +332,7 @@ static const sc_entry *join_entries(sc_engine *e, const sc_entry *a,
 
 void graph_forget_stack(sc_engine *e, sc_graph *g)
 {
+    assert(!g->in_state);         /* graphs in states are copied on write */
     sc_entry *bottom = sc_alloc(&e->arena, sizeof *bottom);
     bottom->kind = SC_ENTRY_UNKNOWN;
     g->stack = bottom;
@@ -348,15 +381,21 @@ void state_forget_stack(sc_engine *e, sc_state *s, uint32_t id)
 
 void state_join_into(sc_engine *e, sc_state *a, const sc_state *b)
 {
-    a->edit = ++e->edit_seq;      /* b may share nodes of a's old id */
+    /* paths that meet are at one point of one call: the same frames */
+    assert(a->nframes == b->nframes);
+    a->edit = sc_new_edit_for(e, a);      /* b may share nodes of a's old id */
     /* doubtful if either is: a later test may pick out just the doubtful
      * path's part of the join (`if (v)` where only it had v) */
     a->tainted = a->tainted || b->tainted;
     join_memo memo = {e, NULL, NULL, 0, 0};
-    for (uint32_t f = 0; f < a->nframes && f < b->nframes; f++)
-        if (a->frames[f].root != b->frames[f].root)
-            a->frames[f] = pm_join(&e->arena, a->frames[f], b->frames[f],
-                                   join_av, &memo);
+    for (uint32_t f = 0; f < a->nframes && f < b->nframes; f++) {
+        sc_frame_maps *x = &a->frames[f];
+        const sc_frame_maps *y = &b->frames[f];
+        if (x->vars.root != y->vars.root)
+            x->vars = pm_join(&e->arena, x->vars, y->vars, join_av, &memo);
+        if (x->facts.root != y->facts.root)
+            x->facts = pm_join(&e->arena, x->facts, y->facts, join_av, &memo);
+    }
     free(memo.pairs);
     free(memo.joined);
     for (uint32_t i = 0; i < b->ngraphs; i++) {
@@ -366,31 +405,35 @@ void state_join_into(sc_engine *e, sc_state *a, const sc_state *b)
     }
 }
 
-uint64_t state_graphs_key(const sc_state *s)
+bool state_same_depths(const sc_state *a, const sc_state *b)
 {
-    /* a graph changed on one path only is a new object there (copied on
-     * write), so equal pointers mean equal graphs */
-    uint64_t k = state_key(s);
-    for (uint32_t i = 0; i < s->ngraphs; i++)
-        k = k * 31 + (uint64_t)(uintptr_t)s->graphs[i];
-    return k;
+    if (a->tainted != b->tainted || a->ngraphs != b->ngraphs)
+        return false;
+    for (uint32_t i = 0; i < a->ngraphs; i++)
+        if (a->graphs[i]->depth != b->graphs[i]->depth)
+            return false;
+    return true;
 }
 
-uint64_t state_path_key(const sc_state *s)
+bool state_same_graphs(const sc_state *a, const sc_state *b)
 {
-    /* maps are persistent: the same root is the same content */
-    uint64_t k = state_graphs_key(s);
-    for (uint32_t i = 0; i < s->nframes; i++)
-        k = k * 31 + (uint64_t)(uintptr_t)s->frames[i].root;
-    return k;
+    if (a->tainted != b->tainted || a->ngraphs != b->ngraphs)
+        return false;
+    for (uint32_t i = 0; i < a->ngraphs; i++)
+        if (a->graphs[i] != b->graphs[i])
+            return false;
+    return true;
 }
 
-uint64_t state_key(const sc_state *s)
+bool state_same_path(const sc_state *a, const sc_state *b)
 {
-    uint64_t k = s->tainted;
-    for (uint32_t i = 0; i < s->ngraphs; i++)
-        k = k * 31 + (uint64_t)(s->graphs[i]->depth + 1) * (i + 1);
-    return k;
+    if (!state_same_graphs(a, b) || a->nframes != b->nframes)
+        return false;
+    for (uint32_t i = 0; i < a->nframes; i++)
+        if (a->frames[i].vars.root != b->frames[i].vars.root ||
+            a->frames[i].facts.root != b->frames[i].facts.root)
+            return false;
+    return true;
 }
 
 /* ---- the scope-count trie ---- */
@@ -457,6 +500,7 @@ const sc_scope *graph_scope(const sc_graph *g, uint32_t id)
 
 void graph_put_scope(sc_engine *e, sc_graph *g, const sc_scope *s)
 {
+    assert(!g->in_state);
     g->scopes = pm_set(&e->arena, g->scopes, (const void *)(uintptr_t)s->id,
                        pm_hash_int(s->id), s);
 }

@@ -10,8 +10,6 @@
 #include "absval.h"
 #include "pmap.h"
 
-typedef struct sc_engine sc_engine;
-
 /* A count the engine may not know (after a join of different counts). */
 #define SC_COUNT_TOP (-1)
 
@@ -90,6 +88,11 @@ typedef struct sc_graph {
      * certain.  A prefix of "" covers everything. */
     const struct sc_plist *names_unknown, *store_unknown;
     bool counts_unknown;
+#ifndef NDEBUG
+    /* in a state: never changed again (copy it: graph_copy); equal graph
+     * pointers stand for equal graphs (state_same_graphs) */
+    bool in_state;
+#endif
 } sc_graph;
 
 typedef struct sc_plist {
@@ -102,12 +105,19 @@ const sc_plist *plist_add(sc_engine *e, const sc_plist *l, const char *p);
 const sc_plist *plist_union(sc_engine *e, const sc_plist *a,
                             const sc_plist *b);
 
-/* The state of one path: the graphs, and one frame of variables per
- * active call (frame 0: the program's globals). */
+/* One active call's part of a path: its variables, and the facts its
+ * tests taught (facts.h: the key of a test -> what it is known to be). */
+typedef struct sc_frame_maps {
+    pmap vars;                    /* slot index + 1 -> av */
+    pmap facts;                   /* fact key -> av */
+} sc_frame_maps;
+
+/* The state of one path: the graphs, and one frame per active call
+ * (frame 0: the program's globals). */
 typedef struct sc_state {
     const sc_graph **graphs;
     uint32_t ngraphs;
-    pmap *frames;                 /* slot index -> av */
+    sc_frame_maps *frames;
     uint32_t nframes;
     uint32_t edit;                /* transient updates of frames: see pmap.h */
     /* This path exists only because a call may have failed for a reason
@@ -116,20 +126,33 @@ typedef struct sc_state {
     bool tainted;
 } sc_state;
 
+typedef SC_VEC(sc_state *) sc_states;
+
 sc_state *state_new(sc_engine *e);
 /* A copy of s; both go on with fresh edit ids (they now share nodes). */
 sc_state *state_clone(sc_engine *e, sc_state *s);
 /* Joins b into a (same program point and call context). */
 void state_join_into(sc_engine *e, sc_state *a, const sc_state *b);
-/* States with different open-scope depths, or one doubtful and one sure,
- * are kept apart: the key. */
-uint64_t state_key(const sc_state *s);
-/* Finer: the same graph objects as well (taint is in state_key). */
-uint64_t state_graphs_key(const sc_state *s);
-/* Finest: the same variables and facts too (nothing to join). */
-uint64_t state_path_key(const sc_state *s);
+/* Which states a join may merge, coarsest first.  States with different
+ * open-scope depths, or one doubtful and one sure, are kept apart: */
+bool state_same_depths(const sc_state *a, const sc_state *b);
+/* finer: the same graph objects as well (a graph changed on one path
+ * only is a new object there, copied on write, so equal pointers are
+ * equal graphs) */
+bool state_same_graphs(const sc_state *a, const sc_state *b);
+/* finest: the same variables and facts too (maps are persistent: the
+ * same root is the same content), so nothing to join */
+bool state_same_path(const sc_state *a, const sc_state *b);
 
 const sc_graph *state_graph(const sc_state *s, uint32_t id);
+
+/* The open-scope depth of each graph of a state. */
+typedef struct sc_graph_depth {
+    uint32_t id;
+    int depth;
+} sc_graph_depth;
+/* st's graphs' depths (none if st is NULL), in *n; free() the array */
+sc_graph_depth *state_depths(const sc_state *st, uint32_t *n);
 void state_set_graph(sc_engine *e, sc_state *s, const sc_graph *g);
 sc_graph *graph_copy(sc_engine *e, const sc_graph *g);
 /* From here on nobody knows what is open in graph id (a loop that leaves
@@ -138,14 +161,19 @@ void state_forget_stack(sc_engine *e, sc_state *s, uint32_t id);
 /* the same, on a graph being built (a copy not yet in any state) */
 void graph_forget_stack(sc_engine *e, sc_graph *g);
 
+/* A new frame on top (its variables unknown, no facts), and the top one
+ * dropped with its variables and facts. */
+void state_push_frame(sc_engine *e, sc_state *s);
+void state_pop_frame(sc_state *s);
+
 const av *state_get(const sc_state *s, uint32_t frame, uint32_t slot);
-/* Facts learned from branches: the value an expression of the frame's
- * variables is known to have on this path (key: see interp.c). */
+void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
+               const av *v);
+/* The facts of a frame: what its tests taught (facts.h says what a key
+ * and a value mean; to the state they are values, joined as values). */
 const av *state_get_fact(const sc_state *s, uint32_t frame, uint64_t key);
 void state_set_fact(sc_engine *e, sc_state *s, uint32_t frame, uint64_t key,
                     const av *v);
-void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
-               const av *v);
 
 /* counts trie */
 int64_t counts_get(sc_engine *e, const sc_counts *c, const char *name);

@@ -1,7 +1,7 @@
 /* IR summaries: an ir_unit written to bytes and read back, for the cache
  * and for the map/link split (--emit-summary, --link).
  *
- * Format (version 1), little-endian, documented in README.md:
+ * Format (version 1), little-endian, documented in docs/summary-format.md:
  *   "SCIR"  u32 version  u64 FNV-1a checksum of the payload  u64 length
  *   payload: a string table (varint count, then varint length + bytes
  *   each; index 0 is NULL), then the unit: main file, files, globals,

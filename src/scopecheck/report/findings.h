@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "../util/arena.h"
+#include "../util/pos.h"
 
 typedef enum sc_severity {
     SC_SEV_NOTE = 0,
@@ -14,13 +15,6 @@ typedef enum sc_severity {
     SC_SEV_ERROR
 } sc_severity;
 
-/* A place in a file.  Lines 1-based; columns 1-based bytes (reporters
- * convert where they promise characters); offsets 0-based bytes. */
-typedef struct sc_pos {
-    const char *file;
-    uint32_t line, col, end_line, end_col;
-    uint32_t offset, end_offset;
-} sc_pos;
 
 typedef struct sc_note {
     sc_pos pos;
@@ -47,7 +41,6 @@ typedef struct sc_finding {
     SC_VEC(sc_note) notes;
     SC_VEC(sc_fix) fixes;
     bool suppressed;
-    const char *function;         /* enclosing function, for fingerprints */
     size_t seq;                   /* order of discovery: ties keep it */
 } sc_finding;
 

@@ -152,10 +152,9 @@ static void base_key(sc_source_cache *src, const sc_finding *f,
     field(&s, version, sizeof version - 1);
     const char *rule = f->rule ? f->rule : "";
     const char *file = shown_file ? shown_file : f->pos.file ? f->pos.file : "";
-    const char *fn = f->function ? f->function : "";
     field(&s, rule, strlen(rule));
     field(&s, file, strlen(file));
-    field(&s, fn, strlen(fn));
+    field(&s, "", 0);             /* see fingerprint.h */
     size_t len = 0;
     const char *line = (f->pos.file && f->pos.line)
                            ? source_line(src, f->pos.file, f->pos.line, &len)
@@ -298,8 +297,7 @@ const char *finding_fingerprint(sc_report *r, sc_source_cache *src,
         if (g == f)
             break;
         /* cheap filters before hashing the line */
-        if (!same_str(g->rule, f->rule) || !same_str(g->pos.file, f->pos.file) ||
-            !same_str(g->function, f->function))
+        if (!same_str(g->rule, f->rule) || !same_str(g->pos.file, f->pos.file))
             continue;
         base_key(src, g, NULL, other);
         occ += memcmp(base, other, 32) == 0;

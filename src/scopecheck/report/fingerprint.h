@@ -6,12 +6,14 @@
  *   - the rule id,
  *   - the file path, as given (f->pos.file; baselines: relative to the
  *     baseline's directory, see report_fingerprints_named),
- *   - the enclosing function's name (f->function; "" when NULL),
+ *   - an empty field (version 1 of the encoding kept a place for the
+ *     enclosing function's name, which no finding has; it stays empty so
+ *     that baselines written so far still match),
  *   - the text of the finding's line with all whitespace removed,
- *   - the occurrence index: 0 for the first finding with the same four
- *     values above, 1 for the next one, ... in the report's order (file,
- *     line, column, rule after report_finish).
- * so editing other lines, reindenting, or moving the function keeps it.
+ *   - the occurrence index: 0 for the first finding with the same values
+ *     above, 1 for the next one, ... in the report's order (file, line,
+ *     column, rule after report_finish).
+ * so editing other lines, reindenting, or moving the code keeps it.
  * The value is 32 lowercase hex digits (the first 128 bits of a SHA-256
  * over a versioned, length-prefixed encoding of those values); it is the
  * same on every platform and every run.

@@ -29,7 +29,7 @@
 
 #include "fingerprint.h"
 #include "output.h"
-#include "../rules/rule.h"
+#include "../rules/meta.h"
 #include "../version.h"
 
 /* GitHub's upload limits (gh-docs data/reusables/code-scanning/sarif-limits.md) */
@@ -365,18 +365,18 @@ typedef struct sarif_ctx {
     sc_source_cache *src;
     char *cwd;
     SC_VEC(file_info) files;
-    SC_VEC(const char *) extra_rules;  /* rule ids of findings not in sc_rules */
+    SC_VEC(const char *) extra_rules;  /* rule ids of findings of no rule */
 } sarif_ctx;
 
 /* The index of a rule in driver.rules: the registry's, then the others. */
 static int rule_index(const sarif_ctx *c, const char *id)
 {
-    int i = sc_rule_index(id);
+    int i = sc_rule_meta_index(id);
     if (i >= 0)
         return i;
     for (size_t k = 0; k < c->extra_rules.len; k++)
         if (strcmp(c->extra_rules.items[k], id) == 0)
-            return (int)(sc_nrules + k);
+            return (int)(sc_nrule_metas + k);
     return -1;
 }
 
@@ -916,8 +916,8 @@ bool output_sarif(FILE *out, sc_report *r, sc_source_cache *src,
     cJSON_AddStringToObject(driver, "semanticVersion", SC_VERSION);
     cJSON_AddStringToObject(driver, "informationUri", SC_HOMEPAGE);
     cJSON *rules = cJSON_AddArrayToObject(driver, "rules");
-    for (size_t i = 0; i < sc_nrules; i++)
-        cJSON_AddItemToArray(rules, rule_descriptor(sc_rules[i]->id));
+    for (size_t i = 0; i < sc_nrule_metas; i++)
+        cJSON_AddItemToArray(rules, rule_descriptor(sc_rule_metas[i].id));
     /* a finding of a rule the registry does not list still gets one */
     for (size_t i = 0; i < r->items.len; i++) {
         const char *id = r->items.items[i]->rule;
@@ -961,8 +961,8 @@ bool output_sarif(FILE *out, sc_report *r, sc_source_cache *src,
 
     cJSON *results = cJSON_AddArrayToObject(run, "results");
     counters cnt = {0, 0};
-    /* our own key, the baselines' (fingerprint.h): rule, file, function,
-     * the line's text without white space, occurrence index */
+    /* our own key, the baselines' (fingerprint.h): rule, file, the
+     * line's text without white space, occurrence index */
     const char **prints = report_fingerprints(r, src);
     size_t taken[3] = {0, 0, 0};
     for (size_t i = 0; i < r->items.len; i++) {

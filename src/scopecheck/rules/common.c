@@ -7,47 +7,25 @@
 #include "../report/source.h"
 #include "../util/ctext.h"
 
-sc_pos sc_site_pos(const sc_site *s)
+void sc_context_notes(sc_rule_ctx *c, sc_finding *f, const sc_event_site *s)
 {
-    sc_pos p = {0};
-    if (s->unit && s->loc.file < s->unit->nfiles)
-        p.file = s->unit->files[s->loc.file];
-    p.line = s->loc.line;
-    p.col = s->loc.col;
-    p.end_line = s->loc.end_line;
-    p.end_col = s->loc.end_col;
-    p.offset = s->loc.offset;
-    p.end_offset = s->loc.end_offset;
-    return p;
-}
-
-void sc_context_notes(sc_rule_ctx *c, sc_finding *f, const sc_site *s)
-{
-    for (const sc_iter *it = s->iter; it; it = it->up) {
-        if (it->n == 1)
-            continue;     /* the first pass says nothing (block forms) */
-        sc_site ls = {it->loop, it->unit, NULL, NULL};
-        sc_pos p = sc_site_pos(&ls);
-        if (it->n > 0)
-            finding_note(c->rep, f, &p, "on iteration %lld of this loop",
-                         (long long)it->n);
+    if (s->in_loop) {
+        if (s->turn > 0)
+            finding_note(c->rep, f, &s->loop, "on iteration %lld of this loop",
+                         (long long)s->turn);
         else
-            finding_note(c->rep, f, &p, "on a later iteration of this loop");
-        break;                    /* the innermost loop says enough */
+            finding_note(c->rep, f, &s->loop, "on a later iteration of this loop");
     }
-    for (const sc_chain *ch = s->chain; ch; ch = ch->up) {
-        sc_site cs = {ch->call, ch->unit, NULL, NULL};
-        sc_pos p = sc_site_pos(&cs);
-        finding_note(c->rep, f, &p, "in '%s', called from here", ch->callee);
-    }
+    for (size_t i = 0; i < s->ncalls; i++)
+        finding_note(c->rep, f, &s->calls[i].at, "in '%s', called from here",
+                     s->calls[i].callee);
 }
 
 sc_finding *sc_runtime_finding(const sc_event *ev, sc_rule_ctx *c)
 {
-    sc_pos p = sc_site_pos(&ev->site);
-    sc_finding *f = report_add(c->rep, c->id, c->severity, &p,
+    sc_finding *f = report_add(c->rep, c->id, c->severity, &ev->at.pos,
                                ev->message ? ev->message : c->id);
-    sc_context_notes(c, f, &ev->site);
+    sc_context_notes(c, f, &ev->at);
     return f;
 }
 
@@ -56,7 +34,22 @@ const char *sc_source(sc_rule_ctx *c, const char *file, size_t *len)
     return source_get(c->sources, file, len);
 }
 
-const char *sc_call_first_arg(sc_rule_ctx *c, const sc_pos *pos)
+bool sc_call_spelling(sc_rule_ctx *c, const sc_pos *pos, vs_spelling *out)
+{
+    size_t len;
+    const char *src = sc_source(c, pos->file, &len);
+    if (!src || pos->end_offset > len || pos->offset >= pos->end_offset)
+        return false;
+    const char *call = src + pos->offset, *end = src + pos->end_offset;
+    const char *p = call;
+    while (p < end && ctext_ident_char(*p))
+        p++;
+    if (p == end || (*p != '(' && *p != ' ' && *p != '\t'))
+        return false;
+    return vs__spelling(call, (size_t)(p - call), out);
+}
+
+const char *sc_call_arg(sc_rule_ctx *c, const sc_pos *pos, int index)
 {
     size_t len;
     const char *src = sc_source(c, pos->file, &len);
@@ -68,7 +61,8 @@ const char *sc_call_first_arg(sc_rule_ctx *c, const sc_pos *pos)
     ctext_lexer_init(&lx, call, pos->end_offset - pos->offset);
     while (ctext_next(&lx, &t) != CT_END && !(t.kind == CT_PUNCT && call[t.b] == '('))
         ;
-    /* the tokens up to the first ',' or ')' outside brackets */
+    /* the tokens of argument `index`: between the commas outside brackets
+     * (or the parentheses) around it */
     size_t b = 0, e = 0;
     int depth = 0;
     while (ctext_next(&lx, &t) != CT_END) {
@@ -81,20 +75,24 @@ const char *sc_call_first_arg(sc_rule_ctx *c, const sc_pos *pos)
             if (depth-- == 0)
                 break;
         } else if (t.kind == CT_PUNCT && ch == ',' && depth == 0) {
-            break;
+            if (index-- == 0)
+                break;
+            b = e = 0;            /* the next argument starts */
+            continue;
         }
         if (e == 0)
             b = t.b;
         e = t.e;
     }
+    if (index > 0)
+        return NULL;              /* fewer arguments */
     if (e == 0 || memchr(call + b, '\n', e - b))
         return NULL;
     return report_fmt(c->rep, "%.*s", (int)(e - b), call + b);
 }
 
 bool sc_fix_add_keyword(sc_rule_ctx *c, sc_finding *f, const sc_pos *pos,
-                        const char *const *macros, const char *text,
-                        const char *msg)
+                        const char *text, const char *msg)
 {
     size_t len;
     const char *src = sc_source(c, pos->file, &len);
@@ -103,14 +101,7 @@ bool sc_fix_add_keyword(sc_rule_ctx *c, sc_finding *f, const sc_pos *pos,
         return false;
     const char *call = src + pos->offset;
     size_t n = pos->end_offset - pos->offset;
-    bool is_macro = false;
-    for (; *macros; macros++) {
-        size_t m = strlen(*macros);
-        if (n > m && strncmp(call, *macros, m) == 0 &&
-            (call[m] == '(' || call[m] == ' ' || call[m] == '\t'))
-            is_macro = true;
-    }
-    if (!is_macro || call[n - 1] != ')')
+    if (call[n - 1] != ')')
         return false;
     /* the keyword must not be there already: a second designator for the
      * same field would silently override the first, for every call */
@@ -138,10 +129,7 @@ bool sc_fix_add_keyword(sc_rule_ctx *c, sc_finding *f, const sc_pos *pos,
 
 int sc_rule_index(const char *id)
 {
-    for (size_t i = 0; i < sc_nrules; i++)
-        if (strcmp(sc_rules[i]->id, id) == 0)
-            return (int)i;
-    return -1;
+    return sc_rule_meta_index(id);   /* generated in one order */
 }
 
 sc_severity sc_severity_parse(const char *s, bool *ok)
@@ -157,34 +145,28 @@ sc_severity sc_severity_parse(const char *s, bool *ok)
     return SC_SEV_WARNING;
 }
 
-static const char *const code_ids[] = {
-    "ok", "duplicate-variable", "missing-variable", "missing-dtype",
-    "dtype-mismatch", "shape-mismatch", "undefined-shape",
-    "initializer-mismatch", "invalid-name", "reuse-without-name",
-    "scope-underflow", "scope-leak", "invalid-argument", "no-memory"};
-
 void sc_rules_dispatch(const sc_event *ev, void *conf)
 {
     sc_rules_conf *rc = conf;
     if (ev->kind == SC_EV_MAYBE_ERROR) {
         /* strict mode: "could fail" as a warning of the matching rule */
-        if (!rc->strict || ev->code <= 0 ||
-            (size_t)ev->code >= sizeof code_ids / sizeof code_ids[0])
+        if (!rc->strict)
             return;
-        int i = sc_rule_index(code_ids[ev->code]);
+        /* the rule that mirrors the failure: its id is the code's name */
+        int i = sc_rule_index(vs_code_name((vs_code)ev->code));
         if (i < 0 || !rc->enabled[i])
             return;
-        sc_pos p = sc_site_pos(&ev->site);
-        sc_finding *f = report_add(rc->rep, sc_rules[i]->id, SC_SEV_WARNING, &p,
+        sc_finding *f = report_add(rc->rep, sc_rules[i]->id, SC_SEV_WARNING,
+                                   &ev->at.pos,
                                    "this call could fail, depending on values "
                                    "known only at run time");
         sc_rule_ctx c = {rc->rep, SC_SEV_WARNING, sc_rules[i]->id, rc->sources};
-        sc_context_notes(&c, f, &ev->site);
+        sc_context_notes(&c, f, &ev->at);
         return;
     }
     for (size_t i = 0; i < sc_nrules; i++) {
         const sc_rule *r = sc_rules[i];
-        if (!rc->enabled[i] || r->kind != ev->kind)
+        if (!rc->enabled[i] || r->kind != ev->kind || !r->fn)
             continue;
         if (r->kind == SC_EV_ERROR && r->code != ev->code)
             continue;

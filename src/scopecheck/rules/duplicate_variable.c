@@ -3,15 +3,18 @@
 #include <string.h>
 
 #include "rule.h"
-#include "varscope.h"
 
-static const char *const enter_macros[] = {
-    "VS_VARIABLE_SCOPE", "VS_VARIABLE_SCOPE_AS", "vs_variable_scope_enter",
-    "VS_VARIABLE_SCOPE_REENTER", "vs_variable_scope_reenter", NULL};
-
-static void run(const sc_event *ev, sc_rule_ctx *c)
+/* the variable scope is entered by a call that takes .reuse */
+static bool takes_reuse(sc_rule_ctx *c, const sc_pos *enter)
 {
-    sc_pos p = sc_site_pos(&ev->site);
+    vs_spelling sp;
+    return sc_call_spelling(c, enter, &sp) && sp.keywords &&
+           (sp.fn == VS_FN_vs_variable_scope_enter ||
+            sp.fn == VS_FN_vs_variable_scope_reenter);
+}
+
+void rule_duplicate_variable(const sc_event *ev, sc_rule_ctx *c)
+{
     const char *msg = ev->existing
         ? report_fmt(c->rep,
                      "variable '%s' already exists and reuse is off here: "
@@ -19,25 +22,20 @@ static void run(const sc_event *ev, sc_rule_ctx *c)
                      "VS_REUSE or VS_AUTO_REUSE on the variable scope to "
                      "share it)", ev->name)
         : ev->message;
-    sc_finding *f = report_add(c->rep, c->id, c->severity, &p, msg);
-    sc_context_notes(c, f, &ev->site);
-    if (ev->existing && ev->existing->site.unit) {
-        sc_pos q = sc_site_pos(&ev->existing->site);
-        finding_note(c->rep, f, &q, "'%s' was first created here", ev->name);
-        sc_context_notes(c, f, &ev->existing->site);
+    sc_finding *f = report_add(c->rep, c->id, c->severity, &ev->at.pos, msg);
+    sc_context_notes(c, f, &ev->at);
+    if (ev->existing && ev->created.known) {
+        finding_note(c->rep, f, &ev->created.pos, "'%s' was first created here",
+                     ev->name);
+        sc_context_notes(c, f, &ev->created);
     }
-    const sc_entry *en = ev->reuse_entry;
-    if (en && en->site.unit) {
-        sc_pos q = sc_site_pos(&en->site);
-        finding_note(c->rep, f, &q,
+    if (ev->scope_entry.known) {
+        const sc_pos *q = &ev->scope_entry.pos;
+        finding_note(c->rep, f, q,
                      "the variable scope is entered here without reuse");
-        if (ev->existing)
-            sc_fix_add_keyword(c, f, &q, enter_macros,
-                               ", .reuse = VS_AUTO_REUSE",
+        if (ev->existing && takes_reuse(c, q))
+            sc_fix_add_keyword(c, f, q, ", .reuse = VS_AUTO_REUSE",
                                "share the variable: add .reuse = "
                                "VS_AUTO_REUSE to the variable scope");
     }
 }
-
-const sc_rule rule_duplicate_variable = {
-    "duplicate-variable", SC_EV_ERROR, VS_ERR_DUPLICATE_VARIABLE, run};

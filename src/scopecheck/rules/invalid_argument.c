@@ -2,17 +2,12 @@
  * The runtime's own message says what went wrong; the finding adds where
  * (call chain, loop iteration). */
 #include "rule.h"
-#include "varscope.h"
 
-static void run(const sc_event *ev, sc_rule_ctx *c)
+void rule_invalid_argument(const sc_event *ev, sc_rule_ctx *c)
 {
     sc_finding *f = sc_runtime_finding(ev, c);
     /* a NULL that comes from an earlier failure: say which */
-    if (ev->other.unit) {
-        sc_pos p = sc_site_pos(&ev->other);
-        finding_note(c->rep, f, &p,
+    if (ev->other.known)
+        finding_note(c->rep, f, &ev->other.pos,
                      "the NULL comes from this call, which fails");
-    }
 }
-
-const sc_rule rule_invalid_argument = {"invalid-argument", SC_EV_ERROR, VS_ERR_INVALID_ARGUMENT, run};

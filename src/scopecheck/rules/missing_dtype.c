@@ -1,36 +1,30 @@
 /* missing-dtype: sharing a non-float32 variable without saying .dtype. */
 #include "rule.h"
-#include "varscope.h"
 
-static const char *const macros[] = {"vs_get_variable", NULL};
-static const char *const dtype_enums[] = {
-    "VS_FLOAT32", "VS_FLOAT32", "VS_FLOAT64", "VS_INT32", "VS_INT64",
-    "VS_BOOL"};
-static const char *const dtype_names[] = {"float32", "float32", "float64",
-                                          "int32", "int64", "bool"};
-
-static void run(const sc_event *ev, sc_rule_ctx *c)
+void rule_missing_dtype(const sc_event *ev, sc_rule_ctx *c)
 {
     int dt = ev->dtype_found;
-    bool known = dt >= 0 && dt <= VS_BOOL;
-    sc_pos p = sc_site_pos(&ev->site);
+    bool known = dt >= 0 && vs__dtype_valid((vs_dtype)dt);
+    /* what the store holds, as TF names it and as C spells it */
+    const char *name = known ? vs_dtype_name((vs_dtype)dt) : "?";
+    const char *spelling =
+        known ? vs__dtype_spelling(vs__dtype_or_float((vs_dtype)dt)) : NULL;
+    const sc_pos *p = &ev->at.pos;
     sc_finding *f = report_add(
-        c->rep, c->id, c->severity, &p,
+        c->rep, c->id, c->severity, p,
         report_fmt(c->rep,
                    "variable '%s' is %s, but this call gives no .dtype, so "
                    "float32 is asked for and sharing fails",
-                   ev->name ? ev->name : "?", known ? dtype_names[dt] : "?"));
-    sc_context_notes(c, f, &ev->site);
-    if (ev->existing && ev->existing->site.unit) {
-        sc_pos q = sc_site_pos(&ev->existing->site);
-        finding_note(c->rep, f, &q, "'%s' was created here as %s",
-                     ev->name ? ev->name : "?", known ? dtype_names[dt] : "?");
+                   ev->name ? ev->name : "?", name));
+    sc_context_notes(c, f, &ev->at);
+    if (ev->existing && ev->created.known) {
+        finding_note(c->rep, f, &ev->created.pos, "'%s' was created here as %s",
+                     ev->name ? ev->name : "?", name);
     }
-    if (known)
-        sc_fix_add_keyword(c, f, &p, macros,
-                           report_fmt(c->rep, ", .dtype = %s", dtype_enums[dt]),
-                           report_fmt(c->rep, "add .dtype = %s", dtype_enums[dt]));
+    vs_spelling sp;
+    if (spelling && sc_call_spelling(c, p, &sp) && sp.keywords &&
+        sp.fn == VS_FN_vs_get_variable)
+        sc_fix_add_keyword(c, f, p,
+                           report_fmt(c->rep, ", .dtype = %s", spelling),
+                           report_fmt(c->rep, "add .dtype = %s", spelling));
 }
-
-const sc_rule rule_missing_dtype = {
-    "missing-dtype", SC_EV_ERROR, VS_ERR_MISSING_DTYPE, run};

@@ -2,12 +2,11 @@
  * prefix it (the seed's var1:0). */
 #include "rule.h"
 
-static void run(const sc_event *ev, sc_rule_ctx *c)
+void rule_name_scope_ignored(const sc_event *ev, sc_rule_ctx *c)
 {
-    sc_pos p = sc_site_pos(&ev->site);
     const char *ns = ev->result ? ev->result : "?";
     sc_finding *f = report_add(
-        c->rep, c->id, c->severity, &p,
+        c->rep, c->id, c->severity, &ev->at.pos,
         ev->name
             ? report_fmt(c->rep,
                          "vs_get_variable ignores name scope '%s': the "
@@ -17,12 +16,8 @@ static void run(const sc_event *ev, sc_rule_ctx *c)
             : report_fmt(c->rep,
                          "vs_get_variable ignores name scope '%s': only "
                          "variable scopes prefix its name", ns));
-    sc_context_notes(c, f, &ev->site);
-    if (ev->entry) {
-        sc_pos q = sc_site_pos(&ev->entry->site);
-        finding_note(c->rep, f, &q, "name scope '%s' is entered here", ns);
-    }
+    sc_context_notes(c, f, &ev->at);
+    if (ev->scope_entry.known)
+        finding_note(c->rep, f, &ev->scope_entry.pos,
+                     "name scope '%s' is entered here", ns);
 }
-
-const sc_rule rule_name_scope_ignored = {"name-scope-ignored",
-                                         SC_EV_NAME_SCOPE_IGNORED, -1, run};

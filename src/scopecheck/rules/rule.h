@@ -1,15 +1,18 @@
 /* Rules read the engine's events and turn them into findings.  A rule is
  * an id (equal to vs_code_name() where the runtime fails the same way),
- * the events it listens to, and a function that writes the finding with
- * its notes and fix-its.  Metadata (severity, summary, doc) lives in
- * rules/<id>.json and rules/<id>.md at the top of the tree. */
+ * the events it listens to, and a checker, rule_<id with _>() in
+ * <id with _>.c, that writes the finding with its notes and fix-its.
+ * Metadata (severity, summary, doc, event) lives in rules/<id>.json and
+ * rules/<id>.md at the top of the tree; tools/genrules.c makes the
+ * registry (sc_rules) and the metadata (meta.h) from them. */
 #ifndef SC_RULE_H
 #define SC_RULE_H
 
-#include "../engine/engine.h"
+#include "../../common/vocab.h"
+#include "../engine/event.h"
 #include "../report/findings.h"
-
 #include "../report/source.h"
+#include "meta.h"
 
 typedef struct sc_rule_ctx {
     sc_report *rep;
@@ -23,44 +26,32 @@ typedef void (*sc_rule_fn)(const sc_event *ev, sc_rule_ctx *ctx);
 typedef struct sc_rule {
     const char *id;
     sc_event_kind kind;
-    int code;                     /* SC_EV_ERROR: the vs_code; else -1 */
-    sc_rule_fn fn;
+    int code;                     /* a runtime failure's vs_code; else -1 */
+    sc_rule_fn fn;                /* NULL: findings not from the engine */
 } sc_rule;
 
-/* every rule, in the order --list-rules prints them */
+/* every rule, in sc_rule_metas' order (generated) */
 extern const sc_rule *const sc_rules[];
 extern const size_t sc_nrules;
 
-/* rule metadata, generated from rules/<id>.json and rules/<id>.md */
-typedef struct sc_rule_meta {
-    const char *id;
-    const char *severity;         /* "error", "warning", "note" */
-    const char *summary;
-    const char *doc;              /* the markdown page */
-    int fixable;
-    int runtime;                  /* mirrors a runtime failure */
-    const char *const *tags;      /* rules/<id>.json "tags", NULL-ended */
-} sc_rule_meta;
-extern const sc_rule_meta sc_rule_metas[];
-extern const size_t sc_nrule_metas;
-const sc_rule_meta *sc_rule_meta_find(const char *id);
-
 /* ---- helpers shared by the rules (common.c) ---- */
-sc_pos sc_site_pos(const sc_site *s);
-/* notes for the call chain and the loop iteration of a site */
-void sc_context_notes(sc_rule_ctx *c, sc_finding *f, const sc_site *s);
+/* notes for the loop turn and the call chain of a place */
+void sc_context_notes(sc_rule_ctx *c, sc_finding *f, const sc_event_site *s);
 /* the finding every runtime-failure rule starts from */
 sc_finding *sc_runtime_finding(const sc_event *ev, sc_rule_ctx *c);
-/* Inserts ", TEXT" before the closing parenthesis of the keyword macro
- * call at pos, when the call there is written with one of the macros in
- * `macros` (NULL-terminated).  Returns false if it is not. */
+/* How the call written at pos is spelled (vocab.h: which library function
+ * it reaches through which macro); false if not with one of the library's
+ * names. */
+bool sc_call_spelling(sc_rule_ctx *c, const sc_pos *pos, vs_spelling *out);
+/* Inserts TEXT (", .field = value") before the closing parenthesis of the
+ * call at pos, unless the call sets that field already; the caller checked
+ * that the call takes keywords (sc_call_spelling).  False if not done. */
 bool sc_fix_add_keyword(sc_rule_ctx *c, sc_finding *f, const sc_pos *pos,
-                        const char *const *macros, const char *text,
-                        const char *msg);
+                        const char *text, const char *msg);
 const char *sc_source(sc_rule_ctx *c, const char *file, size_t *len);
-/* The text of the first argument of the call written at pos ("g" in
- * vs_variable_scope_enter(g, "a")), or NULL. */
-const char *sc_call_first_arg(sc_rule_ctx *c, const sc_pos *pos);
+/* The text of argument `index` (0-based) of the call written at pos ("g"
+ * in vs_variable_scope_enter(g, "a") for 0), or NULL. */
+const char *sc_call_arg(sc_rule_ctx *c, const sc_pos *pos, int index);
 
 /* Feeds an event to the rules that listen to it. */
 typedef struct sc_rules_conf {

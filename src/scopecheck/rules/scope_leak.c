@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "rule.h"
-#include "varscope.h"
 
 /* The indentation of the line holding offset `at`: its start and length. */
 static size_t indent_of(const char *src, size_t at, size_t *start)
@@ -37,7 +36,10 @@ static void fix_exit_before_return(sc_rule_ctx *c, sc_finding *f,
 {
     size_t len;
     const char *src = sc_source(c, ret->file, &len);
-    const char *g = sc_call_first_arg(c, enter);
+    /* the graph argument of the call that entered the scope */
+    vs_spelling sp;
+    int graph = sc_call_spelling(c, enter, &sp) && sp.graph >= 0 ? sp.graph : 0;
+    const char *g = sc_call_arg(c, enter, graph);
     if (!src || !g || ret->end_offset > len || ret->offset >= ret->end_offset ||
         strncmp(src + ret->offset, "return", 6) != 0)
         return;
@@ -89,37 +91,33 @@ static void fix_exit_before_return(sc_rule_ctx *c, sc_finding *f,
     finding_fix_edits(c->rep, f, msg, edits, 2);
 }
 
-static void run(const sc_event *ev, sc_rule_ctx *c)
+void rule_scope_leak(const sc_event *ev, sc_rule_ctx *c)
 {
-    const sc_entry *en = ev->entry;
-    const char *what =
-        en->kind == SC_ENTRY_NAME_SCOPE
-            ? report_fmt(c->rep, "name scope '%s'", en->ns ? en->ns : "?")
-            : report_fmt(c->rep, "variable scope '%s'",
-                         ev->scope && ev->scope->name ? ev->scope->name : "?");
-    sc_pos p = sc_site_pos(&en->site);
+    const char *what = report_fmt(
+        c->rep, ev->scope_kind == SC_SCOPE_NAME ? "name scope '%s'"
+                                                : "variable scope '%s'",
+        ev->scope_name ? ev->scope_name : "?");
+    const sc_pos *p = &ev->at.pos;
     const char *msg =
-        ev->func && ev->other.unit
+        ev->func && ev->other.known
             ? report_fmt(c->rep,
                          "%s entered here is still open when '%s' returns "
                          "on some paths; other paths exit it", what, ev->func)
             : report_fmt(c->rep,
                          "%s entered here is never exited: it is still open "
                          "when the graph is freed", what);
-    sc_finding *f = report_add(c->rep, c->id, c->severity, &p, msg);
-    sc_context_notes(c, f, &en->site);
-    if (ev->other.unit) {
-        sc_pos q = sc_site_pos(&ev->other);
+    sc_finding *f = report_add(c->rep, c->id, c->severity, p, msg);
+    sc_context_notes(c, f, &ev->at);
+    if (ev->other.known) {
+        const sc_pos *q = &ev->other.pos;
         if (ev->func)
-            finding_note(c->rep, f, &q,
+            finding_note(c->rep, f, q,
                          "the path leaves '%s' here without vs_scope_exit",
                          ev->func);
         else
-            finding_note(c->rep, f, &q, "the graph is freed here");
+            finding_note(c->rep, f, q, "the graph is freed here");
         sc_context_notes(c, f, &ev->other);
         if (ev->fix_before_other)
-            fix_exit_before_return(c, f, &p, &q);
+            fix_exit_before_return(c, f, p, q);
     }
 }
-
-const sc_rule rule_scope_leak = {"scope-leak", SC_EV_LEAK, -1, run};

@@ -3,15 +3,13 @@
  * in it are named there (the seed's my_scope_1/var2:0). */
 #include "rule.h"
 
-static void run(const sc_event *ev, sc_rule_ctx *c)
+void rule_scope_reentered(const sc_event *ev, sc_rule_ctx *c)
 {
-    const sc_entry *en = ev->entry;
-    sc_pos p = sc_site_pos(&en->site);
     const char *req = ev->name ? ev->name : "?";
     const char *ns = ev->result ? ev->result : "?";
     sc_finding *f = report_add(
-        c->rep, c->id, c->severity, &p,
-        en->kind == SC_ENTRY_NAME_SCOPE
+        c->rep, c->id, c->severity, &ev->at.pos,
+        ev->scope_kind == SC_SCOPE_NAME
             ? report_fmt(c->rep,
                          "name scope '%s' is taken, so this one is '%s': the "
                          "ops and vs_variables in it are named '%s...'",
@@ -21,12 +19,7 @@ static void run(const sc_event *ev, sc_rule_ctx *c)
                          "name scope '%s': its ops and vs_variables are named "
                          "'%s...' while vs_get_variable still uses '%s/'",
                          req, ns, ns, req));
-    sc_context_notes(c, f, &en->site);
-    if (ev->other.unit) {
-        sc_pos q = sc_site_pos(&ev->other);
-        finding_note(c->rep, f, &q, "created in '%s' here", ns);
-    }
+    sc_context_notes(c, f, &ev->at);
+    if (ev->other.known)
+        finding_note(c->rep, f, &ev->other.pos, "created in '%s' here", ns);
 }
-
-const sc_rule rule_scope_reentered = {"scope-reentered", SC_EV_REENTERED, -1,
-                                      run};

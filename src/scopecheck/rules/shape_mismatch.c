@@ -2,11 +2,8 @@
  * The runtime's own message says what went wrong; the finding adds where
  * (call chain, loop iteration). */
 #include "rule.h"
-#include "varscope.h"
 
-static void run(const sc_event *ev, sc_rule_ctx *c)
+void rule_shape_mismatch(const sc_event *ev, sc_rule_ctx *c)
 {
     sc_runtime_finding(ev, c);
 }
-
-const sc_rule rule_shape_mismatch = {"shape-mismatch", SC_EV_ERROR, VS_ERR_SHAPE_MISMATCH, run};

@@ -2,22 +2,16 @@
  * renamed x_1 and shares nothing (the seed's x, x_1). */
 #include "rule.h"
 
-static void run(const sc_event *ev, sc_rule_ctx *c)
+void rule_variable_renamed(const sc_event *ev, sc_rule_ctx *c)
 {
-    sc_pos p = sc_site_pos(&ev->site);
     sc_finding *f = report_add(
-        c->rep, c->id, c->severity, &p,
+        c->rep, c->id, c->severity, &ev->at.pos,
         report_fmt(c->rep,
                    "vs_variable '%s' is created as '%s': the name is taken, "
                    "and vs_variable never shares (use vs_get_variable under "
                    "reuse to share, or another name)",
                    ev->name ? ev->name : "?", ev->result ? ev->result : "?"));
-    sc_context_notes(c, f, &ev->site);
-    if (ev->other.unit) {
-        sc_pos q = sc_site_pos(&ev->other);
-        finding_note(c->rep, f, &q, "'%s' was taken here", ev->name);
-    }
+    sc_context_notes(c, f, &ev->at);
+    if (ev->other.known)
+        finding_note(c->rep, f, &ev->other.pos, "'%s' was taken here", ev->name);
 }
-
-const sc_rule rule_variable_renamed = {"variable-renamed", SC_EV_RENAMED, -1,
-                                       run};

@@ -1,0 +1,86 @@
+/* The engine's core: what every engine module shares, and nothing else.
+ *
+ * The abstract state lives in one arena, freed when the analysis ends;
+ * strings are interned so that equal strings are equal pointers (the maps
+ * key by pointer); ids number the graphs, scope objects and scope entries
+ * the model makes, and edit ids the transient updates of persistent maps
+ * (pmap.h).  Events leave the engine through sc_emit.
+ *
+ * The modules above it depend on each other one way:
+ *   maps (pmap) -> values (absval) -> state -> program, facts, model,
+ *   checkers -> interpreter (interp) -> entry (engine.c)
+ * and each keeps its own tables in its own struct. */
+#ifndef SC_BASE_H
+#define SC_BASE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../util/arena.h"
+#include "event.h"
+#include "pmap.h"
+#include "site.h"
+
+typedef struct sc_engine {
+    sc_arena arena;               /* the abstract state */
+    sc_interner strings;          /* the engine's own: equal = same pointer */
+    uint32_t next_id;             /* graphs, scope objects, scope entries */
+    uint32_t edit_seq;            /* transient edit ids (pmap.h) */
+    bool strict;                  /* emit SC_EV_MAYBE_ERROR events too */
+    bool trace;                   /* SCOPECHECK_TRACE: every library call */
+    sc_event_fn emit;
+    void *emit_ctx;
+#ifndef NDEBUG
+    /* which object owns each edit id (see sc_new_edit_for), kept apart
+     * from the abstract state: the budget does not count it */
+    sc_arena debug_arena;
+    pmap edit_owners;
+#endif
+} sc_engine;
+
+void sc_engine_init(sc_engine *e);
+void sc_engine_release(sc_engine *e);
+
+const char *sc_istr(sc_engine *e, const char *s);     /* NULL stays NULL */
+const char *sc_istrn(sc_engine *e, const char *s, size_t n);
+const char *sc_fmt(sc_engine *e, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* the hash of an interned string (its address: pmap keys by pointer) */
+uint64_t sc_strhash(const char *interned);
+
+static inline uint32_t sc_new_id(sc_engine *e) { return ++e->next_id; }
+
+/* pmap.h's transient-update promise, kept by giving each edit id one
+ * owner: the only object (a state, a library call in progress) that
+ * updates maps in place with it.  A new id for owner; debug builds record
+ * it, and sc_edit_check asserts that whoever updates with an id owns it
+ * (a state copied without a new id would not). */
+#ifdef NDEBUG
+static inline uint32_t sc_new_edit_for(sc_engine *e, const void *owner)
+{
+    (void)owner;
+    return ++e->edit_seq;
+}
+static inline void sc_edit_check(const sc_engine *e, uint32_t edit,
+                                 const void *owner)
+{
+    (void)e, (void)edit, (void)owner;
+}
+#else
+uint32_t sc_new_edit_for(sc_engine *e, const void *owner);
+void sc_edit_check(const sc_engine *e, uint32_t edit, const void *owner);
+#endif
+
+/* The places of an event as the engine knows them, which sc_emit turns
+ * into the event's plain data (sc_event_site): absent where unit is NULL. */
+typedef struct sc_event_sites {
+    sc_site at, other, created, scope_entry;
+} sc_event_sites;
+
+/* Sends ev, its places filled in from sites, to the run's event sink. */
+void sc_emit(sc_engine *e, const sc_event *ev, const sc_event_sites *sites);
+
+#endif

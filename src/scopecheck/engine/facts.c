@@ -1,0 +1,839 @@
+/* Path facts (see facts.h). */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts.h"
+
+void facts_init(sc_facts *fx, sc_engine *e)
+{
+    memset(fx, 0, sizeof *fx);
+    fx->e = e;
+}
+
+static const av FACT_TRUTHY = {.kind = AV_TOP};   /* nonzero, value unknown */
+
+/* A key is never 0 (no fact); bit 0 is left to expression keys
+ * (expr_key). */
+static uint64_t mix(uint64_t a, uint64_t b)
+{
+    uint64_t h = pm_hash_int(a * 0x9E3779B97F4A7C15ull ^ b);
+    return (h & 0x7FFFFFFFFFFFFFFEull) | 2;
+}
+
+static bool is_atoi(const ir_expr *x)
+{
+    return x->kind == IR_CALL && x->str && x->nkids == 2 &&
+           (strcmp(x->str, "atoi") == 0 || strcmp(x->str, "atol") == 0 ||
+            strcmp(x->str, "atoll") == 0);
+}
+
+static void learn(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth);
+
+/* the truth of a pure test on this path: 1, 0, or -1 */
+static int cond_truth(const sc_frame *fr, const ir_expr *x, const sc_state *st)
+{
+    const av *v = facts_eval(fr, x, st);
+    int t = v ? av_truth(v) : -1;
+    return t >= 0 ? t : facts_truth(fr, x, st);
+}
+
+static uint64_t fact_key(const sc_frame *fr, const ir_expr *x, const sc_state *st);
+
+/* the key of `a op b` from its operands' keys (op not > or >=) */
+static uint64_t op_key(int op, uint64_t a, uint64_t b)
+{
+    bool commutes = op == IR_ADD || op == IR_MUL || op == IR_EQ ||
+                    op == IR_NE || op == IR_BITAND || op == IR_BITOR ||
+                    op == IR_BITXOR || op == IR_LAND || op == IR_LOR;
+    if (commutes && a > b) {
+        uint64_t t = a;
+        a = b;
+        b = t;
+    }
+    return mix(mix(mix(4, (uint64_t)op), a), b);
+}
+
+static bool is_int(const ir_expr *x, int64_t v)
+{
+    return x->kind == IR_INT && x->ival == v;
+}
+
+/* A test's key is its shape, up to what spelling does not change: an
+ * operand that leaves the other as it is (x + 0, x * 1, x | 0, ...), the
+ * order of a commutative operator's operands, and a > b written b < a;
+ * so `argc % 3 + 0 == 1` and `1 == argc % 3` are the test
+ * `argc % 3 == 1`. */
+static uint64_t binop_key(const sc_frame *fr, const ir_expr *x, const sc_state *st)
+{
+    const ir_expr *l = x->kids[0], *r = x->kids[1];
+    int op = x->op;
+    switch (op) {
+    case IR_ADD: case IR_BITOR: case IR_BITXOR:
+        if (is_int(l, 0))
+            return fact_key(fr, r, st);
+        /* fall through */
+    case IR_SUB: case IR_SHL: case IR_SHR:
+        if (is_int(r, 0))
+            return fact_key(fr, l, st);
+        break;
+    case IR_MUL:
+        if (is_int(l, 1))
+            return fact_key(fr, r, st);
+        /* fall through */
+    case IR_DIV:
+        if (is_int(r, 1))
+            return fact_key(fr, l, st);
+        break;
+    case IR_GT: case IR_GE:
+        op = op == IR_GT ? IR_LT : IR_LE;
+        l = x->kids[1];
+        r = x->kids[0];
+        break;
+    default:
+        break;
+    }
+    uint64_t a = fact_key(fr, l, st);
+    uint64_t b = a ? fact_key(fr, r, st) : 0;
+    return b ? op_key(op, a, b) : 0;
+}
+
+static uint64_t fact_key(const sc_frame *fr, const ir_expr *x, const sc_state *st)
+{
+    uint64_t a, b;
+    switch (x->kind) {
+    case IR_INT:
+        return mix(1, (uint64_t)x->ival);
+    case IR_NULL:
+        return mix(1, 0);         /* NULL and 0 compare alike */
+    case IR_SYM: {
+        if (x->type.kind == IR_T_ARRAY)
+            return 0;
+        uint32_t frame = x->symscope == IR_LOCAL ? fr->frame : 0;
+        uint32_t slot = x->symscope == IR_LOCAL ? x->sym
+                                                : frame_global_slot(fr, x->sym);
+        const av *v = state_get(st, frame, slot);
+        if (v == av_top())
+            return 0;
+        const av *id = av_ident(v);
+        const void *k = pm_get(fr->facts->value_keys, id,
+                               pm_hash_int((uint64_t)(uintptr_t)id));
+        return k ? (uint64_t)(uintptr_t)k : mix(2, (uint64_t)(uintptr_t)id);
+    }
+    case IR_CAST:
+        return fact_key(fr, x->kids[0], st);
+    case IR_UNOP:
+        a = fact_key(fr, x->kids[0], st);
+        return a ? mix(mix(3, (uint64_t)x->op), a) : 0;
+    case IR_BINOP:
+        return binop_key(fr, x, st);
+    case IR_MEMBER:
+        if (x->op == 1)
+            return 0;
+        a = fact_key(fr, x->kids[0], st);
+        return a ? mix(mix(5, a), (uint64_t)(uintptr_t)sc_istr(fr->e, x->str)) : 0;
+    case IR_INDEX:
+        /* s[i] through a pointer variable: the text it points to (argv,
+         * getenv) is taken not to change under it */
+        if (x->kids[0]->kind != IR_SYM || x->kids[0]->type.kind != IR_T_PTR)
+            return 0;
+        a = fact_key(fr, x->kids[0], st);
+        b = a ? fact_key(fr, x->kids[1], st) : 0;
+        return b ? mix(mix(7, a), b) : 0;
+    case IR_COND: {
+        /* a ?: whose test this path decides is the arm it picks */
+        int t = cond_truth(fr, x->kids[0], st);
+        return t < 0 ? 0 : fact_key(fr, x->kids[t ? 1 : 2], st);
+    }
+    case IR_CALL:
+        /* atoi(s): what the text says does not change under it */
+        if (is_atoi(x)) {
+            a = fact_key(fr, x->kids[1], st);
+            return a ? mix(8, a) : 0;
+        }
+        return 0;
+    default:
+        return 0;
+    }
+}
+
+/* The frame's record of what its parameter i still stands for: the
+ * argument's value, as the path has narrowed it. */
+static uint64_t arg_key(uint32_t i)
+{
+    return mix(10, i);
+}
+
+/* Parameter i still holds what the call passed (narrowed or not). */
+static bool holds_argument(const sc_frame *fr, const sc_state *st, uint32_t i)
+{
+    return state_get(st, fr->frame, i) == state_get_fact(st, fr->frame, arg_key(i));
+}
+
+/* True if a test known to have the value `old` cannot now have `v`. */
+static bool clashes(const av *old, const av *v)
+{
+    bool hl, hh;
+    int64_t lo, hi;
+    if (old == &FACT_TRUTHY)
+        return v->kind == AV_INT && v->i == 0;
+    if (old->kind == AV_INT) {
+        if (v == &FACT_TRUTHY)
+            return old->i == 0;
+        if (v->kind == AV_INT)
+            return v->i != old->i;
+        return v->kind == AV_TOP && av_bounds(v, &hl, &lo, &hh, &hi) &&
+               ((hl && old->i < lo) || (hh && old->i > hi));
+    }
+    return v->kind == AV_INT && old->kind == AV_TOP &&
+           av_bounds(old, &hl, &lo, &hh, &hi) &&
+           ((hl && v->i < lo) || (hh && v->i > hi));
+}
+
+/* Writes a fact.  A path that learns the opposite of what it knew (the
+ * caller tested argc % 3 == 1 false, and the helper it called with
+ * argc % 3 finds mode == 1) is one no run takes: facts_learn() reads the
+ * flag. */
+static void put_fact(const sc_frame *fr, sc_state *st, uint32_t frame, uint64_t key,
+                     const av *v)
+{
+    assert(key != 0 && v);        /* 0 is no fact */
+    const av *old = state_get_fact(st, frame, key);
+    if (old && clashes(old, v))
+        fr->facts->clash = true;
+    state_set_fact(fr->e, st, frame, key, v);
+}
+
+/* A fact's key says which values it is about, and the same values can
+ * sit in several frames (a parameter holds its argument's value): the
+ * expression that reads them is one function's, read in its frames only,
+ * or `mode` (a parameter's slot) would be read in the caller's frame. */
+static uint64_t expr_key(uint64_t key, const ir_func *fn)
+{
+    return mix(key, (uint64_t)(uintptr_t)fn) | 1;
+}
+
+/* A variable set from a pure expression (int m = argc % 3) stands for
+ * it: the value gets an identity of its own, whose fact key is the
+ * expression's, so that `m == 1`, `argc % 3 == 1` and a helper's
+ * `mode == 1` (mode = m) are one test. */
+const av *facts_bind_value(const sc_frame *fr, const ir_expr *src,
+                           const sc_state *st, const av *v)
+{
+    while (src->kind == IR_CAST)
+        src = src->kids[0];
+    if (v->kind != AV_TOP || v == &FACT_TRUTHY || src->type.kind != IR_T_INT ||
+        src->kind == IR_SYM || src->kind == IR_INT)
+        return v;                 /* known, or a copy: the same value */
+    uint64_t key = fact_key(fr, src, st);
+    if (!key)
+        return v;
+    av *c = sc_alloc(&fr->e->arena, sizeof *c);
+    *c = *v;
+    c->ident = NULL;
+    fr->facts->value_keys = pm_set(&fr->e->arena, fr->facts->value_keys, c,
+                              pm_hash_int((uint64_t)(uintptr_t)c),
+                              (const void *)(uintptr_t)key);
+    return c;
+}
+
+/* Sets a fact and remembers which expression its key stands for, so that
+ * a path's facts can be checked against each other (facts_consistent()). */
+static void set_fact(const sc_frame *fr, sc_state *st, uint64_t key,
+                     const ir_expr *x, const av *v)
+{
+    put_fact(fr, st, fr->frame, key, v);
+    if (!x)
+        return;
+    uint64_t ek = expr_key(key, fr->fn);
+    const void *k = (const void *)(uintptr_t)ek;
+    if (!pm_get(fr->facts->exprs, k, pm_hash_int(ek)))
+        fr->facts->exprs = pm_set(&fr->e->arena, fr->facts->exprs, k,
+                                  pm_hash_int(ek), x);
+    /* A parameter that still holds what the call passed is the argument's
+     * expression in the caller: `if (mode)` in helper(g, argc % 3) says
+     * argc % 3 is nonzero, and the caller's next test of it agrees. */
+    while (x->kind == IR_CAST)
+        x = x->kids[0];
+    const sc_frame *up = fr->caller;
+    if (x->kind == IR_SYM && x->symscope == IR_LOCAL && up && fr->call &&
+        x->sym < fr->fn->nparams && x->sym + 1 < fr->call->nkids &&
+        holds_argument(fr, st, x->sym)) {
+        const ir_expr *a = fr->call->kids[x->sym + 1];
+        if (v == &FACT_TRUTHY || (v->kind == AV_INT && v->i == 0)) {
+            learn(up, a, st, v == &FACT_TRUTHY);   /* argc > 2 is 0: argc <= 2 */
+        } else {
+            uint64_t ka = fact_key(up, a, st);
+            if (ka)
+                set_fact(up, st, ka, a, v);
+        }
+    }
+}
+
+/* the truth of x on this path from its facts: 1, 0, or -1 */
+int facts_truth(const sc_frame *fr, const ir_expr *x, const sc_state *st)
+{
+    uint64_t k = fact_key(fr, x, st);
+    const av *v = k ? state_get_fact(st, fr->frame, k) : NULL;
+    if (!v)
+        return -1;
+    return v == &FACT_TRUTHY ? 1 : av_truth(v);
+}
+
+const av *facts_value(const sc_frame *fr, const ir_expr *x, const sc_state *st)
+{
+    uint64_t k = fact_key(fr, x, st);
+    const av *v = k ? state_get_fact(st, fr->frame, k) : NULL;
+    return v && v != &FACT_TRUTHY && v->kind != AV_TOP ? v : NULL;
+}
+
+typedef struct subst_ctx {
+    const av *from;
+    SC_VEC(uint32_t) slots;
+} subst_ctx;
+
+static void find_value(const void *key, const void *val, void *ctx)
+{
+    subst_ctx *c = ctx;
+    if (val == c->from)
+        SC_PUSH(c->slots, (uint32_t)((uintptr_t)key - 1));
+}
+
+/* The variable x is narrowed to v on this path.  An unknown integer is one
+ * value object wherever it was copied (`helper(argc)` passes argc's own
+ * object to `mode`), so every variable of any frame that holds the same
+ * object is narrowed with it: what `mode == 1` says, argc says too, and
+ * the caller's facts about argc are checked against it (facts_consistent()). */
+static void refine_value(const sc_frame *fr, const ir_expr *x, sc_state *st,
+                         const av *v)
+{
+    uint32_t frame = x->symscope == IR_LOCAL ? fr->frame : 0;
+    uint32_t slot = x->symscope == IR_LOCAL ? x->sym
+                                            : frame_global_slot(fr, x->sym);
+    const av *old = state_get(st, frame, slot);
+    v = av_narrowed(fr->e, v, old);
+    if (x->symscope == IR_LOCAL && x->sym < fr->fn->nparams) {
+        /* a parameter: its caller learns it too (set_fact) */
+        uint64_t k = fact_key(fr, x, st);
+        if (k)
+            set_fact(fr, st, k, x, v);
+    }
+    /* a parameter holding the argument, narrowed or not, goes on
+     * speaking for it: in this frame and in every caller's */
+    for (const sc_frame *c = fr; c && old != av_top(); c = c->caller)
+        for (uint32_t i = 0; i < c->fn->nparams; i++)
+            if (state_get_fact(st, c->frame, arg_key(i)) == old)
+                state_set_fact(fr->e, st, c->frame, arg_key(i), v);
+    state_set(fr->e, st, frame, slot, v);
+    if (old->kind != AV_TOP || old == av_top())
+        return;                   /* a shared singleton, not one value */
+    for (uint32_t k = 0; k <= fr->frame && k < st->nframes; k++) {
+        subst_ctx c = {old, {0}};
+        pm_each(st->frames[k].vars, find_value, &c);
+        for (size_t i = 0; i < c.slots.len; i++)
+            state_set(fr->e, st, k, c.slots.items[i], v);
+        SC_VEC_FREE(c.slots);
+    }
+}
+
+static void refine_sym(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
+{
+    uint32_t frame = x->symscope == IR_LOCAL ? fr->frame : 0;
+    uint32_t slot = x->symscope == IR_LOCAL ? x->sym
+                                            : frame_global_slot(fr, x->sym);
+    const av *v = state_get(st, frame, slot);
+    if (truth == 0 && x->type.kind == IR_T_PTR)
+        state_set(fr->e, st, frame, slot, av_null());
+    else if (truth == 1 && x->type.kind == IR_T_PTR && v == av_top())
+        /* an unknown pointer, now known not to be NULL */
+        state_set(fr->e, st, frame, slot, av_range(fr->e, true, 1, false, 0));
+    else if (truth == 0 && x->type.kind == IR_T_INT)
+        refine_value(fr, x, st, av_int(fr->e, 0));
+    else if (truth == 1 && x->type.kind == IR_T_INT && av_nonzero(fr->e, v) != v)
+        refine_value(fr, x, st, av_nonzero(fr->e, v));
+    else if (truth == 1 && v->maybe_null) {
+        av *c = sc_alloc(&fr->e->arena, sizeof *c);
+        *c = *v;
+        c->maybe_null = false;
+        c->ident = av_ident(v);   /* the same pointer: its facts hold */
+        state_set(fr->e, st, frame, slot, c);
+    }
+}
+
+/* x: `v OP c` or `c OP v` with v a variable and c a constant; on this
+ * path it is `truth`: narrow v's range. */
+static void refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
+{
+    const ir_expr *v = x->kids[0], *c = x->kids[1];
+    int op = x->op;
+    if (v->kind == IR_CAST)
+        v = v->kids[0];
+    if (c->kind == IR_CAST)
+        c = c->kids[0];
+    /* the side whose value this path knows is the constant: `i < mode`
+     * with i == 1 narrows mode */
+    const av *cv = facts_eval(fr, c, st);
+    if (!(cv && cv->kind == AV_INT)) {
+        const av *vv = facts_eval(fr, v, st);
+        if (!(vv && vv->kind == AV_INT) || c->kind != IR_SYM)
+            return;
+        const ir_expr *t = v;
+        v = c;
+        c = t;
+        cv = vv;
+        op = op == IR_LT ? IR_GT : op == IR_GT ? IR_LT : op == IR_LE ? IR_GE : IR_LE;
+    }
+    if (v->kind != IR_SYM || v->type.kind != IR_T_INT)
+        return;
+    if (!truth)   /* not (v < c) is v >= c, ... */
+        op = op == IR_LT ? IR_GE : op == IR_GE ? IR_LT : op == IR_GT ? IR_LE : IR_GT;
+    uint32_t frame = v->symscope == IR_LOCAL ? fr->frame : 0;
+    uint32_t slot = v->symscope == IR_LOCAL ? v->sym
+                                            : frame_global_slot(fr, v->sym);
+    const av *cur = state_get(st, frame, slot);
+    bool hl, hh;
+    int64_t lo, hi;
+    if (!av_bounds(cur, &hl, &lo, &hh, &hi) || cur->kind == AV_INT)
+        return;
+    int64_t k = cv->i;
+    switch (op) {
+    case IR_LT: if (!hh || k - 1 < hi) { hh = true; hi = k - 1; } break;
+    case IR_LE: if (!hh || k < hi) { hh = true; hi = k; } break;
+    case IR_GT: if (!hl || k + 1 > lo) { hl = true; lo = k + 1; } break;
+    case IR_GE: if (!hl || k > lo) { hl = true; lo = k; } break;
+    }
+    if (hl && hh && lo > hi)
+        return;                   /* an impossible path: leave it be */
+    refine_value(fr, v, st, av_range(fr->e, hl, lo, hh, hi));
+}
+
+/* Records what `cond` being `truth` says on this path. */
+static void learn(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
+{
+    if (!x)
+        return;
+    uint64_t k = fact_key(fr, x, st);
+    if (k)
+        set_fact(fr, st, k, x, truth ? &FACT_TRUTHY : av_int(fr->e, 0));
+    switch (x->kind) {
+    case IR_CAST:
+        learn(fr, x->kids[0], st, truth);
+        break;
+    case IR_COND: {
+        int t = cond_truth(fr, x->kids[0], st);
+        if (t >= 0)
+            learn(fr, x->kids[t ? 1 : 2], st, truth);
+        break;
+    }
+    case IR_SYM:
+        refine_sym(fr, x, st, truth);
+        break;
+    case IR_UNOP:
+        if (x->op == '!')
+            learn(fr, x->kids[0], st, !truth);
+        break;
+    case IR_BINOP: {
+        if ((x->op == IR_LAND && truth) || (x->op == IR_LOR && !truth)) {
+            learn(fr, x->kids[0], st, truth);
+            learn(fr, x->kids[1], st, truth);
+            break;
+        }
+        if (x->op >= IR_LT && x->op <= IR_GE) {
+            refine_cmp(fr, x, st, truth);
+            break;
+        }
+        if (x->op != IR_EQ && x->op != IR_NE)
+            break;
+        const ir_expr *a = x->kids[0], *b = x->kids[1];
+        if (a->kind == IR_INT || a->kind == IR_NULL) {
+            const ir_expr *t = a;
+            a = b;
+            b = t;
+        }
+        bool equal = (x->op == IR_EQ) == (truth != 0);
+        if (b->kind == IR_NULL || (b->kind == IR_INT && b->ival == 0 &&
+                                   a->type.kind == IR_T_PTR)) {
+            /* p == NULL, p != NULL and p itself all say the same thing */
+            uint64_t ka = fact_key(fr, a, st), kn = mix(1, 0);
+            if (ka) {
+                set_fact(fr, st, ka, a, equal ? av_int(fr->e, 0) : &FACT_TRUTHY);
+                put_fact(fr, st, fr->frame, op_key(IR_EQ, ka, kn),
+                         equal ? &FACT_TRUTHY : av_int(fr->e, 0));
+                put_fact(fr, st, fr->frame, op_key(IR_NE, ka, kn),
+                         equal ? av_int(fr->e, 0) : &FACT_TRUTHY);
+            }
+            if (a->kind == IR_SYM)
+                refine_sym(fr, a, st, equal ? 0 : 1);
+        } else if (b->kind == IR_INT && equal) {
+            uint64_t ka = fact_key(fr, a, st);
+            if (ka)
+                set_fact(fr, st, ka, a, av_int(fr->e, b->ival));
+            while (a->kind == IR_CAST)
+                a = a->kids[0];
+            if (a->kind == IR_SYM && a->type.kind == IR_T_INT)
+                refine_value(fr, a, st, av_int(fr->e, b->ival));
+        } else if (b->kind == IR_INT) {
+            /* x != c: the other spelling of the test is decided too, and a
+             * range of x that ends at c loses that end */
+            uint64_t ka = fact_key(fr, a, st);
+            if (ka)
+                put_fact(fr, st, fr->frame,
+                         op_key(x->op == IR_EQ ? IR_NE : IR_EQ, ka,
+                                mix(1, (uint64_t)b->ival)),
+                         x->op == IR_EQ ? &FACT_TRUTHY : av_int(fr->e, 0));
+            if (b->ival == 0 && ka)
+                set_fact(fr, st, ka, a, &FACT_TRUTHY);
+            while (a->kind == IR_CAST)
+                a = a->kids[0];
+            const av *cur = a->kind == IR_SYM && a->type.kind == IR_T_INT
+                                ? facts_eval(fr, a, st) : NULL;
+            bool hl, hh;
+            int64_t lo, hi;
+            if (cur && cur->kind == AV_TOP && av_bounds(cur, &hl, &lo, &hh, &hi) &&
+                ((hl && lo == b->ival) || (hh && hi == b->ival)))
+                refine_value(fr, a, st,
+                             av_range(fr->e, hl, hl && lo == b->ival ? lo + 1 : lo,
+                                      hh, hh && hi == b->ival ? hi - 1 : hi));
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+/* True if x is pure and every variable it reads is a global or a
+ * parameter that still holds what the call passed. */
+static bool reads_args_only(const sc_frame *fr, const ir_expr *x, const sc_state *st)
+{
+    switch (x->kind) {
+    case IR_INT:
+    case IR_NULL:
+        return true;
+    case IR_SYM:
+        if (x->symscope != IR_LOCAL)
+            return true;
+        return x->sym < fr->fn->nparams && x->sym + 1 < fr->call->nkids &&
+               holds_argument(fr, st, x->sym);
+    case IR_CALL:
+        if (!is_atoi(x))
+            return false;
+        return reads_args_only(fr, x->kids[1], st);
+    case IR_CAST:
+    case IR_UNOP:
+    case IR_BINOP:
+    case IR_MEMBER:
+    case IR_INDEX:
+    case IR_COND:
+        for (uint32_t i = 0; i < x->nkids; i++)
+            if (!reads_args_only(fr, x->kids[i], st))
+                return false;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* x with each parameter replaced by the caller's argument expression. */
+static const ir_expr *subst_args(const sc_frame *fr, const ir_expr *x)
+{
+    if (x->kind == IR_SYM && x->symscope == IR_LOCAL)
+        return fr->call->kids[x->sym + 1];
+    ir_expr **kids = NULL;
+    uint32_t first = x->kind == IR_CALL ? 1 : 0;  /* atoi(s): s only */
+    for (uint32_t i = first; i < x->nkids; i++) {
+        const ir_expr *k = subst_args(fr, x->kids[i]);
+        if (k == x->kids[i])
+            continue;
+        if (!kids) {
+            kids = sc_alloc(&fr->e->arena, x->nkids * sizeof *kids);
+            memcpy(kids, x->kids, x->nkids * sizeof *kids);
+        }
+        kids[i] = (ir_expr *)k;
+    }
+    if (!kids)
+        return x;
+    ir_expr *c = sc_alloc(&fr->e->arena, sizeof *c);
+    *c = *x;
+    c->kids = kids;
+    return c;
+}
+
+/* The test x of this frame as its caller would write it: `mode == 1` in
+ * helper(g, argc % 3) is `argc % 3 == 1` there.  NULL where x reads
+ * anything the caller cannot name. */
+static const ir_expr *in_caller(const sc_frame *fr, const ir_expr *x,
+                                const sc_state *st)
+{
+    if (!fr->caller || !fr->call || !reads_args_only(fr, x, st))
+        return NULL;
+    uint64_t key = mix((uint64_t)(uintptr_t)x, (uint64_t)(uintptr_t)fr->call);
+    const void *k = (const void *)(uintptr_t)key;
+    const ir_expr *known = pm_get(fr->facts->caller_tests, k, pm_hash_int(key));
+    if (known)
+        return known;             /* a test in a loop, or on many paths */
+    const ir_expr *t = subst_args(fr, x);
+    fr->facts->caller_tests = pm_set(&fr->e->arena, fr->facts->caller_tests, k,
+                                     pm_hash_int(key), t);
+    return t;
+}
+
+/* Learns what the test x being `truth` says, in this frame and, in their
+ * own terms, in the callers'; false if the path knew the opposite (no run
+ * takes it).  A helper's `if (mode == 1)` is the caller's test of
+ * argc % 3: a second call of the helper must take the same arm. */
+bool facts_learn(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
+{
+    fr->facts->clash = false;
+    learn(fr, x, st, truth);
+    for (const sc_frame *c = fr; (x = in_caller(c, x, st)) != NULL;) {
+        c = c->caller;
+        learn(c, x, st, truth);
+    }
+    bool ok = !fr->facts->clash;
+    fr->facts->clash = false;
+    return ok;
+}
+
+/* The value of a pure expression on this path, without side effects
+ * (NULL if it is not pure). */
+const av *facts_eval(const sc_frame *fr, const ir_expr *x, const sc_state *st)
+{
+    const av *a, *b;
+    switch (x->kind) {
+    case IR_INT:
+        return av_int(fr->e, x->ival);
+    case IR_NULL:
+        return av_null();
+    case IR_SYM:
+        if (x->type.kind == IR_T_ARRAY)
+            return NULL;
+        return state_get(st, x->symscope == IR_LOCAL ? fr->frame : 0,
+                         x->symscope == IR_LOCAL ? x->sym
+                                                 : frame_global_slot(fr, x->sym));
+    case IR_CAST:
+        return facts_eval(fr, x->kids[0], st);
+    case IR_UNOP:
+        a = facts_eval(fr, x->kids[0], st);
+        return a ? av_unop(fr->e, x->op, a) : NULL;
+    case IR_BINOP:
+        a = facts_eval(fr, x->kids[0], st);
+        b = a ? facts_eval(fr, x->kids[1], st) : NULL;
+        if (!b)
+            return NULL;
+        if (x->op == IR_LAND || x->op == IR_LOR) {
+            int ta = av_truth(a), tb = av_truth(b);
+            if (x->op == IR_LAND)
+                return ta == 0 || tb == 0 ? av_int(fr->e, 0)
+                       : ta == 1 && tb == 1 ? av_int(fr->e, 1) : av_top();
+            return ta == 1 || tb == 1 ? av_int(fr->e, 1)
+                   : ta == 0 && tb == 0 ? av_int(fr->e, 0) : av_top();
+        }
+        return av_binop(fr->e, x->op, a, b);
+    case IR_COND: {
+        int t = cond_truth(fr, x->kids[0], st);
+        return t < 0 ? NULL : facts_eval(fr, x->kids[t ? 1 : 2], st);
+    }
+    case IR_CALL: {
+        /* atoi(s) where this path knows s[0] is the digit d, 1..9: at
+         * least d (so atoi(s) == 0 and s[0] == '2' cannot both hold) */
+        if (!is_atoi(x))
+            return NULL;
+        uint64_t ks = fact_key(fr, x->kids[1], st);
+        const av *c = ks ? state_get_fact(st, fr->frame, mix(mix(7, ks), mix(1, 0)))
+                         : NULL;
+        if (c && c->kind == AV_INT && c->i > '0' && c->i <= '9')
+            return av_range(fr->e, true, c->i - '0', false, 0);
+        return NULL;
+    }
+    default:
+        return NULL;
+    }
+}
+
+typedef struct check_ctx {
+    const sc_frame *fr;
+    const sc_state *st;
+    bool ok;
+    int nfacts;                   /* facts read (that constrain anything) */
+} check_ctx;
+
+/* False if x surely cannot be v on this path.  Ranges are one interval,
+ * which says nothing of `argc % 3 == 1` once argc is in 2..3 (the values
+ * are 2 and 0): a small range under % is enumerated. */
+static bool may_equal(const sc_frame *fr, const ir_expr *x, const sc_state *st,
+                      int64_t v)
+{
+    while (x->kind == IR_CAST)
+        x = x->kids[0];
+    if (x->kind != IR_BINOP || x->op != IR_MOD)
+        return true;
+    const av *a = facts_eval(fr, x->kids[0], st), *c = facts_eval(fr, x->kids[1], st);
+    bool hl, hh;
+    int64_t lo, hi;
+    if (!a || !c || c->kind != AV_INT || c->i <= 0 ||
+        !av_bounds(a, &hl, &lo, &hh, &hi) || !hl || !hh || lo < 0 || hi - lo > 64)
+        return true;
+    for (int64_t k = lo; k <= hi; k++)
+        if (k % c->i == v)
+            return true;
+    return false;
+}
+
+static void check_fact(const void *key, const void *val, void *ctx)
+{
+    check_ctx *c = ctx;
+    uint64_t base = (uint64_t)(uintptr_t)key;
+    if (!c->ok)
+        return;
+    const av *fv = val;
+    if (fv->kind == AV_TOP && fv != &FACT_TRUTHY && !fv->has_lo && !fv->has_hi)
+        return;                   /* joined away: no constraint */
+    uint64_t ek = expr_key(base, c->fr->fn);
+    const ir_expr *x = pm_get(c->fr->facts->exprs, (const void *)(uintptr_t)ek,
+                              pm_hash_int(ek));
+    /* a fact about values a variable no longer holds (m changed since
+     * m == 1 was tested) is dead: its expression now reads other values */
+    if (!x || fact_key(c->fr, x, c->st) != base)
+        return;
+    const av *now = facts_eval(c->fr, x, c->st);
+    if (!now)
+        return;
+    c->nfacts++;
+    if (fv->kind == AV_INT && now->kind != AV_INT &&
+        !may_equal(c->fr, x, c->st, fv->i)) {
+        c->ok = false;
+        return;
+    }
+    int t = av_truth(now);
+    if (fv == &FACT_TRUTHY ? t == 0
+                           : (now->kind == AV_INT && fv->kind == AV_INT &&
+                              now->i != fv->i) ||
+                                 (fv->kind == AV_INT && fv->i == 0 && t == 1) ||
+                                 (fv->kind == AV_TOP && now->kind == AV_INT &&
+                                  ((fv->has_lo && now->i < fv->lo) ||
+                                   (fv->has_hi && now->i > fv->hi))))
+        c->ok = false;
+}
+
+/* -1: a fact fails; else how many facts were read */
+static int facts_hold(const sc_frame *fr, const sc_state *st)
+{
+    check_ctx c = {fr, st, true, 0};
+    for (; c.ok && c.fr; c.fr = c.fr->caller)
+        if (c.fr->frame < st->nframes)
+            pm_each(st->frames[c.fr->frame].facts, check_fact, &c);
+    return c.ok ? c.nfacts : -1;
+}
+
+/* Each fact alone may hold while no value makes them all hold: argc in
+ * 1..2, argc % 3 == 1 and argc % 2 == 0.  A variable of this frame with a
+ * few possible values is tried with each of them. */
+static bool some_value_fits(const sc_frame *fr, const sc_state *st)
+{
+    int tried = 0;
+    if (!fr->fn)
+        return true;              /* a global's initializer */
+    /* the first locals only (parameters first): the cost per test stays
+     * constant in functions with thousands of locals */
+    for (uint32_t slot = 0; slot < fr->fn->nlocals && slot < 64 && tried < 4; slot++) {
+        const av *v = state_get(st, fr->frame, slot);
+        if (v->kind != AV_TOP || !v->has_lo || !v->has_hi || v->hi - v->lo > 15)
+            continue;
+        tried++;
+        bool fits = false;
+        for (int64_t k = v->lo; k <= v->hi && !fits; k++) {
+            sc_state *c = state_clone(fr->e, (sc_state *)st);
+            state_set(fr->e, c, fr->frame, slot,
+                      av_narrowed(fr->e, av_int(fr->e, k), v));
+            fits = facts_hold(fr, c) >= 0;
+        }
+        if (!fits)
+            return false;
+    }
+    return true;
+}
+
+/* False if what this path learned contradicts what it knew: a path no
+ * run can take (argc % 2 == 0, then argc <= 1; or, in a helper called
+ * with argc, mode == 1).  The callers' facts count: each is read in its
+ * own frame. */
+bool facts_consistent(const sc_frame *fr, const sc_state *st)
+{
+    /* trying values costs state copies: only when facts could clash */
+    int n = facts_hold(fr, st);
+    return n >= 0 && (n < 2 || some_value_fits(fr, st));
+}
+
+/* Records that the switch's operand x equals a case's value on this
+ * path; false if the path cannot take that case (`if (mode)` before
+ * `case 0:`, or a test of argc before that says otherwise). */
+bool facts_assume_case(const sc_frame *fr, const ir_expr *eq, sc_state *st)
+{
+    const ir_expr *x = eq->kids[0];
+    int64_t value = eq->kids[1]->ival;
+    uint64_t k = fact_key(fr, x, st);
+    const av *known = k ? state_get_fact(st, fr->frame, k) : NULL;
+    if (facts_truth(fr, eq, st) == 0 ||
+        (known && (known == &FACT_TRUTHY ? value == 0
+                                         : known->kind == AV_INT && known->i != value)))
+        return false;
+    return facts_learn(fr, eq, st, 1) && facts_consistent(fr, st);
+}
+
+/* No case matched: every case's test failed on this path. */
+bool facts_assume_no_case(const sc_frame *fr, const ir_expr *const *tests, uint32_t n,
+                          sc_state *st)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (tests[i]) {
+            if (facts_truth(fr, tests[i], st) == 1 || !facts_learn(fr, tests[i], st, 0))
+                return false;
+        }
+    return facts_consistent(fr, st);
+}
+
+/* `x == value`, for a switch's case: a switch is a chain of such tests */
+const ir_expr *facts_case_test(sc_facts *fx, const ir_stmt *label,
+                               const ir_expr *x, int64_t value)
+{
+    const void *key = label;
+    sc_engine *e = fx->e;
+    uint64_t hash = pm_hash_int((uint64_t)(uintptr_t)key);
+    const ir_expr *known = pm_get(fx->case_tests, key, hash);
+    if (known)
+        return known;             /* a switch in a loop: built once */
+    ir_expr *c = sc_alloc(&e->arena, sizeof *c);
+    ir_expr *t = sc_alloc(&e->arena, sizeof *t);
+    ir_expr **kids = sc_alloc(&e->arena, 2 * sizeof *kids);
+    memset(c, 0, sizeof *c);
+    c->kind = IR_INT;
+    c->ival = value;
+    c->type.kind = IR_T_INT;
+    c->loc = x->loc;
+    kids[0] = (ir_expr *)x;
+    kids[1] = c;
+    memset(t, 0, sizeof *t);
+    t->kind = IR_BINOP;
+    t->op = IR_EQ;
+    t->type.kind = IR_T_INT;
+    t->loc = x->loc;
+    t->kids = kids;
+    t->nkids = 2;
+    fx->case_tests = pm_set(&e->arena, fx->case_tests, key, hash, t);
+    return t;
+}
+
+
+bool facts_assume(const sc_frame *fr, const ir_expr *x, sc_state *st,
+                  int truth)
+{
+    return facts_learn(fr, x, st, truth) && facts_consistent(fr, st);
+}
+
+void facts_enter(const sc_frame *fr, sc_state *st, const av **args,
+                 uint32_t nargs)
+{
+    for (uint32_t i = 0; fr->call && i < fr->fn->nparams && i < nargs; i++)
+        state_set_fact(fr->e, st, fr->frame, arg_key(i), args[i]);
+}

@@ -1,0 +1,31 @@
+/* The abstract interpreter: runs the program's functions over sets of
+ * abstract states (see interp.c), calling the model for the library's
+ * functions, the facts for what branches teach, and the checkers at the
+ * points they watch. */
+#ifndef SC_INTERP_H
+#define SC_INTERP_H
+
+#include "checkers.h"
+#include "facts.h"
+#include "model.h"
+#include "program.h"
+#include "state.h"
+
+typedef struct sc_interp {
+    sc_engine *e;
+    sc_program *prog;
+    sc_checkers *checkers;
+    int loop_unroll;              /* constant loops are unrolled this far */
+    int call_depth;               /* calls followed this deep */
+    /* Budgets: past either, calls and loops are no longer followed. */
+    size_t max_memory;            /* arena bytes */
+    long steps, max_steps;        /* statements run, per entry point */
+    size_t max_states;            /* paths per point at this call depth */
+    sc_facts facts;
+} sc_interp;
+
+/* Runs entry point fn from a fresh state (main: then the program ends). */
+void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
+                      size_t nunits);
+
+#endif

@@ -1,0 +1,29 @@
+/* The model of the varscope library (TF 1.15 semantics) over abstract
+ * state: what each of the library's calls does to a path (model_int.h
+ * says how). */
+#ifndef SC_MODEL_H
+#define SC_MODEL_H
+
+#include "../../common/vocab.h"
+#include "state.h"
+
+/* A (state, value) pair: evaluating an expression may split a path in two
+ * (a call that may fail, a condition nobody knows). */
+typedef struct sc_sv {
+    sc_state *st;
+    const av *v;
+} sc_sv;
+
+typedef SC_VEC(sc_sv) sc_svs;
+
+/* Runs the library function fn on st; the paths it leaves, with its
+ * result, go to out. */
+void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
+                uint32_t nargs, const sc_site *site, sc_svs *out);
+
+/* The graph a call's graph argument designates on st: NULL when it is
+ * NULL, freed, or unknown (an unknown handle is taken to be the only live
+ * graph when there is exactly one). */
+const sc_graph *model_graph_arg(const sc_state *st, const av *g);
+
+#endif

@@ -1,0 +1,176 @@
+/* The program's function table, who calls whom, and its globals. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "program.h"
+
+static const char *static_key(sc_engine *e, const ir_unit *u,
+                              const char *name)
+{
+    return sc_fmt(e, "%p:%s", (const void *)u, name);
+}
+
+const sc_fn *program_find(const sc_program *p, const ir_unit *u,
+                          const char *name)
+{
+    const char *skey = static_key(p->e, u, name);
+    const sc_fn *fn = pm_get(p->statics, skey, sc_strhash(skey));
+    if (fn)
+        return fn;
+    const char *k = sc_istr(p->e, name);
+    return pm_get(p->funcs, k, sc_strhash(k));
+}
+
+const vs_fn_info *program_library_function(const sc_program *p,
+                                           const char *name)
+{
+    for (size_t i = 0; i < p->naliases; i++)
+        if (strcmp(p->aliases[i].name, name) == 0)
+            return vs__fn_find(p->aliases[i].canonical);
+    return vs__fn_find(name);
+}
+
+bool sc_is_library_function(const char *name)
+{
+    return vs__fn_find(name) != NULL;
+}
+
+uint32_t program_global_slot(sc_program *p, const ir_unit *u, uint32_t sym)
+{
+    const ir_global *g = &u->globals[sym];
+    const char *key = g->sym.is_static ? static_key(p->e, u, g->sym.name)
+                                       : sc_istr(p->e, g->sym.name);
+    const void *v = pm_get(p->global_slots, key, sc_strhash(key));
+    if (v)
+        return (uint32_t)((uintptr_t)v - 1);
+    uint32_t slot = p->nglobal_slots++;
+    p->global_slots = pm_set(&p->e->arena, p->global_slots, key,
+                             sc_strhash(key),
+                             (const void *)(uintptr_t)(slot + 1));
+    return slot;
+}
+
+/* ---- who is called ---- */
+
+static void mark_called(sc_program *p, const ir_unit *u, const ir_expr *x)
+{
+    if (!x)
+        return;
+    if ((x->kind == IR_CALL || x->kind == IR_FUNCREF) && x->str) {
+        sc_fn *fn = (sc_fn *)program_find(p, u, x->str);
+        if (fn)
+            fn->called = true;
+    }
+    for (uint32_t i = 0; i < x->nkids; i++)
+        mark_called(p, u, x->kids[i]);
+}
+
+static void mark_stmt(sc_program *p, const ir_unit *u, const ir_stmt *s)
+{
+    if (!s)
+        return;
+    mark_called(p, u, s->e);
+    mark_called(p, u, s->step);
+    mark_stmt(p, u, s->init);
+    for (uint32_t i = 0; i < s->nbody; i++)
+        mark_stmt(p, u, s->body[i]);
+}
+
+void program_mark_called(sc_program *p, ir_unit *const *units, size_t nunits)
+{
+    for (size_t u = 0; u < nunits; u++) {
+        for (uint32_t i = 0; i < units[u]->nfuncs; i++)
+            mark_stmt(p, units[u], units[u]->funcs[i].body);
+        for (uint32_t i = 0; i < units[u]->nglobals; i++)
+            mark_called(p, units[u], units[u]->globals[i].init);
+    }
+}
+
+/* ---- which functions reach the library ---- */
+
+static bool expr_reaches(const sc_program *p, const ir_unit *u,
+                         const ir_expr *x)
+{
+    if (!x)
+        return false;
+    if (x->kind == IR_CALL && x->str) {
+        if (program_library_function(p, x->str))
+            return true;
+        const sc_fn *fn = program_find(p, u, x->str);
+        if (fn && fn->reaches)
+            return true;
+    }
+    for (uint32_t i = 0; i < x->nkids; i++)
+        if (expr_reaches(p, u, x->kids[i]))
+            return true;
+    return false;
+}
+
+static bool stmt_reaches(const sc_program *p, const ir_unit *u,
+                         const ir_stmt *s)
+{
+    if (!s)
+        return false;
+    if (expr_reaches(p, u, s->e) || expr_reaches(p, u, s->step) ||
+        stmt_reaches(p, u, s->init))
+        return true;
+    for (uint32_t i = 0; i < s->nbody; i++)
+        if (stmt_reaches(p, u, s->body[i]))
+            return true;
+    return false;
+}
+
+/* Marks sc_fn.reaches to a fixpoint (at most one pass per call-graph
+ * depth; each pass is linear in the program). */
+static void compute_reach(sc_program *p)
+{
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (size_t i = 0; i < p->nfns; i++) {
+            sc_fn *f = &p->fns[i];
+            if (!f->reaches && stmt_reaches(p, f->unit, f->fn->body)) {
+                f->reaches = true;
+                changed = true;
+            }
+        }
+    }
+}
+
+void program_init(sc_program *p, sc_engine *e, ir_unit *const *units,
+                  size_t nunits, const sc_alias *aliases, size_t naliases)
+{
+    memset(p, 0, sizeof *p);
+    p->e = e;
+    p->aliases = aliases;
+    p->naliases = naliases;
+    size_t total = 0;
+    for (size_t u = 0; u < nunits; u++)
+        total += units[u]->nfuncs;
+    p->fns = calloc(total + 1, sizeof *p->fns);
+    if (!p->fns)
+        abort();
+    for (size_t u = 0; u < nunits; u++) {
+        for (uint32_t i = 0; i < units[u]->nfuncs; i++) {
+            sc_fn *f = &p->fns[p->nfns];
+            f->index = (uint32_t)p->nfns++;
+            f->unit = units[u];
+            f->fn = &units[u]->funcs[i];
+            if (f->fn->is_static) {
+                const char *k = static_key(e, units[u], f->fn->name);
+                p->statics = pm_set(&e->arena, p->statics, k, sc_strhash(k), f);
+            } else {
+                const char *k = sc_istr(e, f->fn->name);
+                if (!pm_get(p->funcs, k, sc_strhash(k)))
+                    p->funcs = pm_set(&e->arena, p->funcs, k, sc_strhash(k), f);
+            }
+        }
+    }
+    compute_reach(p);
+}
+
+void program_release(sc_program *p)
+{
+    free(p->fns);
+    p->fns = NULL;
+}
