@@ -244,11 +244,24 @@ INIT_OP(op_init_glorot, VS_INIT_GLOROT_UNIFORM)
 INIT_OP(op_init_normal, VS_INIT_RANDOM_NORMAL)
 
 /* an initializer value (vs_init struct): kind and tensor */
+/* An initializer's kind, -1 when unknown.  A variance scaling whose mode
+ * or distribution is no enumerator is no valid kind (vs__init_valid,
+ * src/varscope/format.c). */
 static int init_of(mrun *r, const av *init, const av **value)
 {
     *value = field(r, init, "value");
     const av *k = field(r, init, "kind");
-    return k->kind == AV_INT ? (int)k->i : -1;
+    if (k->kind != AV_INT)
+        return -1;
+    if (k->i == VS_INIT_VARIANCE_SCALING) {
+        const av *mode = field(r, init, "mode");
+        const av *dist = field(r, init, "distribution");
+        if (mode->kind != AV_INT || dist->kind != AV_INT)
+            return -1;
+        if ((uint64_t)mode->i > VS_FAN_AVG || (uint64_t)dist->i > VS_DIST_UNIFORM)
+            return M_INIT_INVALID;
+    }
+    return (int)k->i;
 }
 
 /* ---- ops ---- */
@@ -715,7 +728,7 @@ static int props_bad(mrun *r, const av *opts, int *reuse, int *dtype,
         bad = MAYBE;
     if ((*reuse != -1 && (*reuse < 0 || *reuse > VS_AUTO_REUSE)) ||
         m_dtype_invalid(*dtype) == YES ||
-        (*init_kind != -1 && (*init_kind < 0 || *init_kind > VS_INIT_RANDOM_NORMAL)))
+        (*init_kind != -1 && (*init_kind < 0 || *init_kind > M_INIT_LAST)))
         bad = YES;
     if (*init_kind == VS_INIT_VALUE) {
         int nt = null_tri(*init_value);

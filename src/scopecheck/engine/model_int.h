@@ -91,6 +91,11 @@ const av *m_get_variable(mrun *r, const sc_scope *scope, const m_req *req,
 const char *m_dtype_name(int dt);         /* "?" when unknown */
 int m_dtype_or_float(int dt);
 int m_dtype_invalid(int dt);
+/* the initializer kinds the library takes are 0..M_INIT_LAST; init_of()
+ * says M_INIT_INVALID for a variance scaling with a bad mode or
+ * distribution */
+#define M_INIT_LAST VS_INIT_VARIANCE_SCALING
+#define M_INIT_INVALID (M_INIT_LAST + 1)
 const char *m_shape_str(sc_engine *e, const sc_shape *s);
 /* a tensor as TF prints it (shape NULL: unknown), into buf */
 const char *m_tensor_repr(mrun *r, const sc_tensor *t, const sc_shape *shape,

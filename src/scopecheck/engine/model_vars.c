@@ -123,7 +123,7 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
     int vnull = NO;
     if (q->init_kind == -1)
         vnull = MAYBE;
-    else if (q->init_kind < 0 || q->init_kind > VS_INIT_RANDOM_NORMAL)
+    else if (q->init_kind < 0 || q->init_kind > M_INIT_LAST)
         vnull = YES;
     else if (q->init_kind == VS_INIT_VALUE)
         vnull = !q->init_value || q->init_value->kind == AV_NULL ||
