@@ -9,10 +9,11 @@
  * contrib/layers/python/layers/layers.py, batch_norm and _fused_batch_norm:
  *
  *   with variable_scope(scope, 'BatchNorm', [inputs], reuse=reuse) as sc:
- *     rank 2 (fused=None means True, and rank 2 takes _fused_batch_norm):
- *       model_variable beta [C] (center), gamma [C] (scale), then
- *       moving_mean, moving_variance (trainable=False)
- *     other ranks (the core layer BatchNormalization(name=sc.name, _scope=sc,
+ *     rank 2, or updates_collections=None with rank 4 (fused=None means
+ *       True, and these take _fused_batch_norm): model_variable beta [C]
+ *       (center), gamma [C] (scale), then moving_mean, moving_variance
+ *       (trainable=False)
+ *     otherwise (the core layer BatchNormalization(name=sc.name, _scope=sc,
  *       _reuse=reuse), which re-enters sc as it is): gamma (scale), beta
  *       (center), moving_mean, moving_variance
  *     (beta zeros, gamma ones, moving_mean zeros, moving_variance ones;
@@ -42,6 +43,7 @@ typedef struct tfc_batch_norm_opts {
     bool scale;                /* scale=True: gamma (default False)       */
     bool not_training;         /* is_training=False (default True)        */
     vs_activation activation;  /* activation_fn (default None)            */
+    bool no_updates_collections;  /* updates_collections=None             */
     VS__OPTS_END;
 } tfc_batch_norm_opts;
 
@@ -82,7 +84,9 @@ static inline vs_tensor *tfc_batch_norm_at(vs_graph *g, vs_tensor *x,
         vs_get_variable_opts u = {.shape = VS_SHAPE(c), .dtype = dt};
         vs_get_variable_at(g, "beta", &u, file, line);
         ok = false;
-    } else if (s->rank == 2) {     /* _fused_batch_norm: beta, gamma */
+    } else if (s->rank == 2 ||
+               (s->rank == 4 && o->no_updates_collections)) {
+        /* _fused_batch_norm: beta, gamma */
         if (!o->no_center)
             ok = (beta = tfc_model_variable(g, "beta", c, dt, vs_init_zeros(),
                                             true, file, line)) != NULL;

@@ -44,7 +44,7 @@ static batch_norm batch_norm_new(vs_graph *g, const char *name)
 
 static vs_tensor *batch_norm_call(vs_graph *g, const batch_norm *bn, vs_tensor *x, bool train)
 {
-    return tfc_batch_norm(g, x, .decay = bn->momentum, .epsilon = bn->epsilon, .scale = true, .not_training = !train, .scope = bn->name);
+    return tfc_batch_norm(g, x, .decay = bn->momentum, .epsilon = bn->epsilon, .scale = true, .not_training = !train, .scope = bn->name, .no_updates_collections = true);
 }
 
 static vs_tensor *lrelu(vs_graph *g, vs_tensor *x)
