@@ -12,11 +12,11 @@
  *   (E_conv0/w/Adam, the first of E_variables + G_variables) are then
  *   looked up instead of created.  (The code was written for r0.12, whose
  *   slots were tf.Variables; from r1.0 they are made with get_variable.)
- * Library calls: tfc_batch_norm (tfcontrib.h, contrib's
- *   batch_norm; scale=False, reuse), the gradient-keeping stand-ins of tfops.h (conv2d, conv2d_transpose, reshape,
- *   tile/concat of the labels, the losses keep the gradient path),
- *   vs_adam_optimizer (.beta1), vs_minimize (.var_list, .global_step),
- *   vs_get_collection.
+ * Library calls: tfc_batch_norm (tfcontrib.h, contrib's batch_norm;
+ *   scale=False, reuse), the gradient-keeping stand-ins of tfops.h (conv2d,
+ *   conv2d_transpose, reshape, tile/concat of the labels, the losses keep the
+ *   gradient path), vs_adam_optimizer (.beta1), vs_minimize (.var_list,
+ *   .global_step), vs_get_collection.
  * Translation: the constructor's defaults (128-pixel images, batch 100,
  *   kernel 5, 64 encoder channels, z 50, 10 age groups, 1024 generator
  *   channels, tiled labels).  tf.train.exponential_decay's learning rate is

@@ -12,11 +12,11 @@
  *   one kernel.
  * TF 1.15 (the version the library follows) fails at the same call with
  *   another error: since TF 1.4 a cell object keeps the weights its
- *   first call made (1.4: the cached _Linear; 1.15: LayerRNNCell.build).  The shared
- *   cell builds its kernel (102, 100) in layer 0; layer 1 calls the built
- *   cell again and its MatMul of [?, 200] by (102, 100) fails the shape
- *   function (rnn_cell_impl.py, BasicRNNCell.build/call; MultiRNNCell.
- *   __init__ only logs "At least two cells provided to MultiRNNCell are
+ *   first call made (1.4: the cached _Linear; 1.15: LayerRNNCell.build).
+ *   The shared cell builds its kernel (102, 100) in layer 0; layer 1
+ *   calls the built cell again and its MatMul of [?, 200] by (102, 100)
+ *   fails the shape function (rnn_cell_impl.py, BasicRNNCell.build/call;
+ *   MultiRNNCell.__init__ only logs "At least two cells provided to MultiRNNCell are
  *   the same object and will share weights.").  The same stacking on TF
  *   1.12 (aqibsaeed/Multilabel-timeseries-classification-with-LSTM#8):
  *     InvalidArgumentError: Dimensions must be equal, but are 128 and 65

@@ -12,9 +12,9 @@
  *   and must then exist.  The tf.variable_scope(tf.get_variable_scope(),
  *   reuse=False) wrapper changes nothing: a scope object re-entered keeps
  *   its reuse, and False means "inherit".
- * Library calls: vs_basic_lstm_cell, vs_rnn_zero_state,
- *   vs_rnn_cell_call, vs_adam_optimizer, vs_minimize; the gradient-keeping stand-ins of tfops.h for
- *   reshape, slicing, concat, embedding_lookup and the cross entropy.
+ * Library calls: vs_basic_lstm_cell, vs_rnn_zero_state, vs_rnn_cell_call,
+ *   vs_adam_optimizer, vs_minimize; the gradient-keeping stand-ins of tfops.h
+ *   for reshape, slicing, concat, embedding_lookup and the cross entropy.
  * Translation: train.py's sizes (dim_wordvec 300, dim_hidden 1000, 44
  *   encoder and 22 decoder steps, batch 100); n_words = len(wordtoix)
  *   depends on the data: 5000 here.  state_is_tuple=False states of

@@ -1,8 +1,9 @@
 /* realworld: uclaacmai_gan_tutorial (failing)
  *
- * Source: https://github.com/uclaacmai/Generative-Adversarial-Network-Tutorial/pull/3
- *   (the notebook after that pull request; its comments and issue #5
- *   there report the error persists).  Excerpt beside this file:
+ * Source:
+ *   https://github.com/uclaacmai/Generative-Adversarial-Network-Tutorial/pull/3
+ *   (the notebook after that pull request; its comments and issue #5 there
+ *   report the error persists).  Excerpt beside this file:
  *   uclaacmai_gan_tutorial.py.
  * TF raised (quoted from the pull request and its comments):
  *   ValueError: Variable d_wconv1/Adam/ does not exist, or was not created
@@ -13,9 +14,9 @@
  *   the re-entered scope's reuse (True; False means "inherit"), so the
  *   slots (d_wconv1/Adam first) are still looked up, not created.
  *   (The same tutorial, other repository: jonbruner_gan_adam_leak.)
- * Library calls: tfc_batch_norm (tfcontrib.h),
- *   the gradient-keeping stand-ins of tfops.h (conv2d, conv2d_transpose, avg_pool, reshape, losses),
- *   vs_get_collection, vs_adam_optimizer, vs_minimize (.var_list).
+ * Library calls: tfc_batch_norm (tfcontrib.h), the gradient-keeping
+ *   stand-ins of tfops.h (conv2d, conv2d_transpose, avg_pool, reshape,
+ *   losses), vs_get_collection, vs_adam_optimizer, vs_minimize (.var_list).
  * Translation: the notebook's cells are statements of main() in order;
  *   tf.reset_default_graph() frees the graph and makes a new one.
  *   z_dimensions 100, batch_size 16 (cell 44).

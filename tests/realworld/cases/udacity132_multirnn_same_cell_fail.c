@@ -12,11 +12,11 @@
  *   weights.
  * TF 1.15 (the version the library follows) fails at the same call with
  *   another error: since TF 1.4 a cell object keeps the weights its
- *   first call made (1.4: the cached _Linear; 1.15: LayerRNNCell.build).  The shared
- *   cell builds its kernel (595, 2048) in layer 0; layer 1 calls the
- *   built cell again and its MatMul of [100, 1024] by (595, 2048) fails
- *   the shape function (rnn_cell_impl.py, BasicLSTMCell.build/call).  The
- *   same notebook code on a later TF (Currie32/Movie-Reviews-Sentiment#1,
+ *   first call made (1.4: the cached _Linear; 1.15: LayerRNNCell.build).
+ *   The shared cell builds its kernel (595, 2048) in layer 0; layer 1
+ *   calls the built cell again and its MatMul of [100, 1024] by
+ *   (595, 2048) fails the shape function (rnn_cell_impl.py,
+ *   BasicLSTMCell.build/call).  The same notebook code on a later TF (Currie32/Movie-Reviews-Sentiment#1,
  *   whose build_lstm is this one):
  *     ValueError: Dimensions must be equal, but are 128 and 364 for
  *     'RNN_forward/rnn/while/rnn/multi_rnn_cell/cell_0/cell_0/
