@@ -28,15 +28,18 @@ detail lines, and a summary.  Exit status 0 when every runtime line is ok
 (the lint lines measure the linter; they fail while it misses cases).
 With --require-lint, lint lines count for the exit status too.
 
-With --pending, the programs under tests/realworld/pending/ (written
-against the provisional API of pending/provisional.h, not the library) are
-only checked: each compiles (cc -fsyntax-only, warnings are errors), each
-*_fail.c has at least one mark and a *_fixed.c and a .py beside it, and no
-*_fixed.c has a mark.  One "ok/not ok - pending" line per program.
+The summary gives the figures twice: for every program, and for the
+programs that call the creators issue 10 added (layers and layer objects,
+contrib's fully_connected and batch_norm, RNN cells and dynamic_rnn,
+templates, optimizers' slots, moving averages, collections), which the
+linter has to model before it can find their failures.
+
+With --runtime-only, the lint lines are left out (the runtime lines and
+the figures stay): the library's agreement with the reports as a test
+that must pass today.
 
 Usage: run.py [--scopecheck PATH] [--lib PATH] [--cc CC] [--tsv FILE]
-              [--require-lint] [PROGRAM.c ...]
-       run.py --pending [--cc CC]
+              [--require-lint | --runtime-only] [PROGRAM.c ...]
 """
 import argparse
 import glob
@@ -57,6 +60,16 @@ RUNTIME_RULES = {
     "dtype-mismatch", "shape-mismatch", "undefined-shape",
     "initializer-mismatch", "invalid-name", "reuse-without-name",
     "scope-underflow", "scope-leak", "invalid-argument", "no-memory"}
+
+# calls that make a program one "with the new creators" (see the docstring)
+NEW_CREATORS = re.compile(
+    r"\b(vs_(conv2d|conv2d_layer|batch_normalization|batch_norm_layer|"
+    r"max_pooling2d|max_pooling2d_layer|flatten|flatten_layer|dropout|"
+    r"dropout_layer|dense_layer|layer_apply|fully_connected|basic_rnn_cell|"
+    r"basic_lstm_cell|lstm_cell|gru_cell|multi_rnn_cell|rnn_zero_state|"
+    r"rnn_cell_call|dynamic_rnn|make_template|template_call|minimize|"
+    r"exponential_moving_average|ema_apply|get_collection|"
+    r"get_or_create_global_step)|tfc_batch_norm)\s*\(")
 
 EXPECT = re.compile(r"//\s*expect(@([+-]?)(\d+))?:\s*(.*)$")
 RUNTIME_LINE = re.compile(r"^(.*?):(\d+): error: .*\[([a-z-]+)\]\s*$")
@@ -136,11 +149,13 @@ def lint(scopecheck, path, strict):
         cmd.append("--strict")
     cmd += [path, "--", "-I" + os.path.join(ROOT, "include"), "-I" + HERE]
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    err = p.stderr.decode("utf-8", "replace")
+    if "Sanitizer" in err or "runtime error:" in err:
+        return None, "sanitizer report: " + err[-500:]
     try:
         doc = json.loads(p.stdout.decode("utf-8"))
     except ValueError:
-        return None, "no JSON (exit %d): %s" % (
-            p.returncode, p.stderr.decode("utf-8", "replace")[-500:])
+        return None, "no JSON (exit %d): %s" % (p.returncode, err[-500:])
     if p.returncode == 2:
         return None, "exit 2: %s" % "; ".join(doc.get("errors", []))
     out = []
@@ -251,8 +266,8 @@ def check(path, args, stats, tsv):
         notes.append("after TF's exception the C program goes on: %d more "
                      "runtime error(s), %d found by the linter (first: %s)" % (
                          len(after), len(seen), fmt(after[0])))
-    # --strict warnings in the program's own file (the stand-ins' header
-    # is shared by every program and counted apart)
+    # --strict warnings in the program's own file (the stand-ins' headers,
+    # tfops.h and tfcontrib.h, are shared by many programs: counted apart)
     warnings = [f for f in strict if f["severity"] == "warning" and
                 f["rule"] in RUNTIME_RULES and f["file"] == path]
     header_warnings = [f for f in strict if f["severity"] == "warning" and
@@ -261,16 +276,33 @@ def check(path, args, stats, tsv):
         notes.append("--strict warnings on the fixed program: " + ", ".join(
             "%s@%d" % (f["rule"], f["line"]) for f in warnings))
     if not failing and header_warnings:
-        notes.append("--strict warnings in tfops.h: %d" % len(header_warnings))
+        notes.append("--strict warnings in the shared headers: %d" %
+                     len(header_warnings))
     if found < len(marks) or false_errors:
         lint_ok = False
 
     print("%s - runtime %s" % ("ok" if runtime_ok else "not ok", rel))
-    print("%s - lint %s" % ("ok" if lint_ok else "not ok", rel))
+    if not args.runtime_only:
+        print("%s - lint %s" % ("ok" if lint_ok else "not ok", rel))
     for n in notes:
         print("# " + n)
 
-    s = stats
+    with open(path, encoding="utf-8") as f:
+        new = bool(NEW_CREATORS.search(f.read()))
+    for s in (stats["all"], stats["new"]) if new else (stats["all"],):
+        count(s, failing, marks, found, strict_only, silent, false_errors,
+              errors, warnings, runtime_ok)
+    if tsv:
+        tsv.write("\t".join([rel, "fail" if failing else "fixed",
+                             "ok" if runtime_ok else "bad",
+                             ",".join(kinds) or "-", str(false_errors),
+                             str(len(warnings)),
+                             "new" if new else "old"]) + "\n")
+    return runtime_ok, lint_ok
+
+
+def count(s, failing, marks, found, strict_only, silent, false_errors,
+          errors, warnings, runtime_ok):
     s["programs"] += 1
     s["runtime_ok"] += runtime_ok
     s["false_errors"] += false_errors
@@ -287,51 +319,33 @@ def check(path, args, stats, tsv):
         s["fixed_clean"] += not any(f["rule"] in RUNTIME_RULES
                                     for f in errors)
         s["fixed_quiet"] += not warnings
-    if tsv:
-        tsv.write("\t".join([rel, "fail" if failing else "fixed",
-                             "ok" if runtime_ok else "bad",
-                             ",".join(kinds) or "-", str(false_errors),
-                             str(len(warnings))]) + "\n")
-    return runtime_ok, lint_ok
-
-
-def check_pending(cc):
-    """Syntax and layout check of the pending programs (see the docstring)."""
-    pend = os.path.join(HERE, "pending")
-    bad = 0
-    for path in sorted(glob.glob(os.path.join(pend, "*.c"))):
-        rel = os.path.relpath(path, ROOT)
-        problems = []
-        r = subprocess.run(
-            [cc, "-std=c11", "-Wall", "-Wextra", "-Werror", "-pedantic",
-             "-fsyntax-only", "-I" + pend, "-I" + HERE, path],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        if r.returncode:
-            problems.append("does not compile: " +
-                            (r.stdout.strip().splitlines() or ["?"])[0])
-        marks = expectations(path)
-        base = re.sub(r"_(fail|fixed)\.c$", "", path)
-        if path.endswith("_fail.c"):
-            if not marks:
-                problems.append("no // expect: mark")
-            if not os.path.exists(base + "_fixed.c"):
-                problems.append("no _fixed.c beside it")
-        elif path.endswith("_fixed.c"):
-            if marks:
-                problems.append("a fixed program with marks")
-        else:
-            problems.append("neither _fail.c nor _fixed.c")
-        if not os.path.exists(base + ".py"):
-            problems.append("no original .py beside it")
-        print("%s - pending %s" % ("not ok" if problems else "ok", rel))
-        for pr in problems:
-            print("# " + pr)
-        bad += bool(problems)
-    return 1 if bad else 0
 
 
 def fmt(e):
     return "%s@%s:%d" % (e[2], os.path.relpath(e[0], ROOT), e[1])
+
+
+KEYS = ["programs", "runtime_ok", "false_errors", "programs_with_false",
+        "plain_errors", "fail_programs", "marks", "found", "strict_only",
+        "silent", "fixed_programs", "fixed_clean", "fixed_quiet"]
+
+
+def summary(s, what):
+    pct = lambda a, b: "%.0f%%" % (100.0 * a / b) if b else "-"
+    true_errors = s["plain_errors"] - s["false_errors"]
+    print("# %s: %d programs (%d failing, %d fixed); runtime agrees with "
+          "the reports on %d" % (what, s["programs"], s["fail_programs"],
+                                 s["fixed_programs"], s["runtime_ok"]))
+    print("#   TF failures: %d; found as errors: %d (recall %s); --strict "
+          "only: %d; silent: %d" % (s["marks"], s["found"],
+                                    pct(s["found"], s["marks"]),
+                                    s["strict_only"], s["silent"]))
+    print("#   linter errors: %d, false: %d in %d programs (precision %s)" % (
+        s["plain_errors"], s["false_errors"], s["programs_with_false"],
+        pct(true_errors, s["plain_errors"])))
+    print("#   fixed programs with no error: %d/%d; with no --strict "
+          "warning: %d/%d" % (s["fixed_clean"], s["fixed_programs"],
+                              s["fixed_quiet"], s["fixed_programs"]))
 
 
 def main():
@@ -340,12 +354,11 @@ def main():
     ap.add_argument("--lib", default=os.path.join(ROOT, "libvarscope.a"))
     ap.add_argument("--cc", default=os.environ.get("CC", "cc"))
     ap.add_argument("--tsv")
-    ap.add_argument("--require-lint", action="store_true")
-    ap.add_argument("--pending", action="store_true")
+    mode = ap.add_mutually_exclusive_group()
+    mode.add_argument("--require-lint", action="store_true")
+    mode.add_argument("--runtime-only", action="store_true")
     ap.add_argument("programs", nargs="*")
     args = ap.parse_args()
-    if args.pending:
-        return check_pending(args.cc)
     progs = args.programs or sorted(
         glob.glob(os.path.join(HERE, "cases", "*.c")))
     for exe in (args.scopecheck, args.lib):
@@ -353,10 +366,7 @@ def main():
             sys.exit("run.py: %s not found (run make first)" % exe)
     if not shutil.which(args.cc):
         sys.exit("run.py: no C compiler %s" % args.cc)
-    stats = dict.fromkeys(
-        ["programs", "runtime_ok", "false_errors", "programs_with_false",
-         "plain_errors", "fail_programs", "marks", "found", "strict_only",
-         "silent", "fixed_programs", "fixed_clean", "fixed_quiet"], 0)
+    stats = {"all": dict.fromkeys(KEYS, 0), "new": dict.fromkeys(KEYS, 0)}
     tsv = open(args.tsv, "w") if args.tsv else None
     bad = 0
     for p in progs:
@@ -364,22 +374,8 @@ def main():
         bad += (not rok) + (args.require_lint and not lok)
     if tsv:
         tsv.close()
-    s = stats
-    pct = lambda a, b: "%.0f%%" % (100.0 * a / b) if b else "-"
-    true_errors = s["plain_errors"] - s["false_errors"]
-    print("# programs: %d (%d failing, %d fixed); runtime agrees with the "
-          "reports on %d" % (s["programs"], s["fail_programs"],
-                             s["fixed_programs"], s["runtime_ok"]))
-    print("# TF failures: %d; found as errors: %d (recall %s); --strict "
-          "only: %d; silent: %d" % (s["marks"], s["found"],
-                                    pct(s["found"], s["marks"]),
-                                    s["strict_only"], s["silent"]))
-    print("# linter errors: %d, false: %d in %d programs (precision %s)" % (
-        s["plain_errors"], s["false_errors"], s["programs_with_false"],
-        pct(true_errors, s["plain_errors"])))
-    print("# fixed programs with no error: %d/%d; with no --strict warning: "
-          "%d/%d" % (s["fixed_clean"], s["fixed_programs"], s["fixed_quiet"],
-                     s["fixed_programs"]))
+    summary(stats["all"], "all")
+    summary(stats["new"], "with the new creators")
     return 1 if bad else 0
 
 
