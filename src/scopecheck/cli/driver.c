@@ -184,11 +184,17 @@ static void summary(FILE *err, sc_report *rep, size_t nfiles)
     size_t e = report_count(rep, SC_SEV_ERROR),
            w = report_count(rep, SC_SEV_WARNING),
            n = report_count(rep, SC_SEV_NOTE);
+    size_t u = report_count_rule(rep, SC_UNCHECKED_RULE);
     fprintf(err, "scopecheck: %zu error%s, %zu warning%s, %zu note%s in %zu "
-                 "file%s%s\n",
+                 "file%s%s",
             e, e == 1 ? "" : "s", w, w == 1 ? "" : "s", n, n == 1 ? "" : "s",
             nfiles, nfiles == 1 ? "" : "s",
             rep->failures.len ? " (some files could not be checked)" : "");
+    /* silence past these places promises nothing: say how many */
+    if (u)
+        fprintf(err, "; checking stopped at %zu place%s (the [%s] notes "
+                     "say where)", u, u == 1 ? "" : "s", SC_UNCHECKED_RULE);
+    fputc('\n', err);
 }
 
 /* colour as --color says: auto means a terminal, unless NO_COLOR is set

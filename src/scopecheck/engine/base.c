@@ -16,6 +16,7 @@ void sc_engine_init(sc_engine *e)
 
 void sc_engine_release(sc_engine *e)
 {
+    free(e->unchecked_seen);
     sc_interner_free(&e->strings);
     sc_arena_free(&e->arena);
 #ifndef NDEBUG
@@ -133,4 +134,57 @@ void sc_emit(sc_engine *e, const sc_event *ev, const sc_event_sites *sites)
     free((void *)out.other.calls);
     free((void *)out.created.calls);
     free((void *)out.scope_entry.calls);
+}
+
+/* Adds key to the set of places said; false if it was there. */
+static bool seen_add(sc_engine *e, uint64_t key)
+{
+    key |= 1;                     /* 0 marks an empty slot */
+    if (2 * (e->unchecked_count + 1) > e->unchecked_cap) {
+        size_t cap = e->unchecked_cap ? 2 * e->unchecked_cap : 64;
+        uint64_t *t = calloc(cap, sizeof *t);
+        if (!t)
+            abort();
+        for (size_t i = 0; i < e->unchecked_cap; i++) {
+            uint64_t k = e->unchecked_seen[i];
+            if (!k)
+                continue;
+            size_t j = (size_t)pm_hash_int(k) & (cap - 1);
+            while (t[j])
+                j = (j + 1) & (cap - 1);
+            t[j] = k;
+        }
+        free(e->unchecked_seen);
+        e->unchecked_seen = t;
+        e->unchecked_cap = cap;
+    }
+    size_t j = (size_t)pm_hash_int(key) & (e->unchecked_cap - 1);
+    while (e->unchecked_seen[j]) {
+        if (e->unchecked_seen[j] == key)
+            return false;
+        j = (j + 1) & (e->unchecked_cap - 1);
+    }
+    e->unchecked_seen[j] = key;
+    e->unchecked_count++;
+    return true;
+}
+
+void sc_unchecked(sc_engine *e, const sc_site *at, sc_stop why,
+                  const char *what)
+{
+    assert(at && at->unit);       /* checking stops somewhere */
+    sc_pos p = pos_of(at->loc, at->unit);
+    /* by the file's name: a header has one table entry per unit */
+    const char *file = p.file ? p.file : "";
+    uint64_t key = sc_fnv1a(SC_FNV_INIT, file, strlen(file));
+    key = pm_hash_int(key ^ pm_hash_int((uint64_t)p.offset << 8 | (uint64_t)why));
+    if (!seen_add(e, key))
+        return;
+    sc_event ev = {0};
+    ev.kind = SC_EV_UNCHECKED;
+    ev.stop = why;
+    ev.name = what;
+    sc_event_sites where = {0};
+    where.at = *at;
+    sc_emit(e, &ev, &where);
 }

@@ -30,6 +30,10 @@ typedef struct sc_engine {
     bool trace;                   /* SCOPECHECK_TRACE: every library call */
     sc_event_fn emit;
     void *emit_ctx;
+    /* the places sc_unchecked said already (hashes of place and reason,
+     * open addressing; malloc'd, outside the budget) */
+    uint64_t *unchecked_seen;
+    size_t unchecked_cap, unchecked_count;
 #ifndef NDEBUG
     /* which object owns each edit id (see sc_new_edit_for), kept apart
      * from the abstract state: the budget does not count it */
@@ -82,5 +86,14 @@ typedef struct sc_event_sites {
 
 /* Sends ev, its places filled in from sites, to the run's event sink. */
 void sc_emit(sc_engine *e, const sc_event *ev, const sc_event_sites *sites);
+
+/* Says that checking stops at `at` for reason `why` (event.h's SC_STOPS),
+ * `what` naming what is not followed (a callee; NULL if nothing to name):
+ * an unchecked event, which the rule of that name reports as a note.
+ * Every place that stops following part of the program calls it, so that
+ * silence never hides what was not checked.  Said once per place and
+ * reason, whichever path or call chain reaches it again. */
+void sc_unchecked(sc_engine *e, const sc_site *at, sc_stop why,
+                  const char *what);
 
 #endif

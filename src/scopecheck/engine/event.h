@@ -32,6 +32,10 @@
  *                  leaves the function `func` at other, while other paths
  *                  close it, or when the graph is freed at other (func NULL;
  *                  "main" when main returns with the graph alive)
+ *   unchecked      checking stops at `at` for the reason `stop` (below):
+ *                  part of the program is not followed from there on this
+ *                  path, so silence there promises nothing; name is what
+ *                  is not followed (a callee), if known
  *   none           never emitted: the kind of rules whose findings do not
  *                  come from the engine (unused-suppression, written by
  *                  cli/suppress.c) */
@@ -42,6 +46,7 @@
     X(SC_EV_NAME_SCOPE_IGNORED, "name-scope-ignored")                        \
     X(SC_EV_REENTERED, "reentered")                                          \
     X(SC_EV_LEAK, "leak")                                                    \
+    X(SC_EV_UNCHECKED, "unchecked")                                          \
     X(SC_EV_NONE, "none")
 
 typedef enum sc_event_kind {
@@ -67,6 +72,33 @@ typedef struct sc_event_site {
     const sc_event_call *calls;   /* the calls that led here, innermost */
     size_t ncalls;                /* first */
 } sc_event_site;
+
+/* Why checking stopped at an unchecked event, X(stop, name):
+ *   budget         the analysis budget (statements run, or memory of
+ *                  abstract state) ran out: from here on calls and loops
+ *                  are not followed
+ *   call-depth     a call deeper than the depth followed (call_depth)
+ *   recursion      a recursive call past the depth of recursion followed
+ *   unknown-callee a call through a function pointer whose targets the
+ *                  engine does not know
+ *   jump           a jump the engine cannot follow: a goto into a block
+ *                  that is no longer running, a longjmp whose jmp_buf it
+ *                  cannot resolve
+ * Each stops following something; the state after it is made unknown
+ * where the unfollowed code could change it (havoc), so later findings
+ * stay sound, but what the unfollowed code itself does is not checked. */
+#define SC_STOPS(X)                                                          \
+    X(SC_STOP_BUDGET, "budget")                                              \
+    X(SC_STOP_CALL_DEPTH, "call-depth")                                      \
+    X(SC_STOP_RECURSION, "recursion")                                        \
+    X(SC_STOP_UNKNOWN_CALLEE, "unknown-callee")                              \
+    X(SC_STOP_JUMP, "jump")
+
+typedef enum sc_stop {
+#define SC__STOP(stop, name) stop,
+    SC_STOPS(SC__STOP)
+#undef SC__STOP
+} sc_stop;
 
 typedef enum sc_scope_kind {
     SC_SCOPE_NAME,                /* vs_name_scope_enter */
@@ -97,6 +129,7 @@ typedef struct sc_event {
     /* a leak at a return that only leaking paths reach, of a scope the
      * function entered itself: a vs_scope_exit just before it fixes it */
     bool fix_before_other;
+    sc_stop stop;                 /* unchecked: why checking stopped */
 } sc_event;
 
 typedef void (*sc_event_fn)(const sc_event *ev, void *ctx);

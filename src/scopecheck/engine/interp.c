@@ -78,6 +78,21 @@ static bool over_budget(const sc_interp *in)
     return in->steps > in->max_steps || in->e->arena.total > in->max_memory;
 }
 
+/* Over budget at `loc`: says so once per entry point, where it ran out
+ * (every later call and loop is not followed either, for the same
+ * reason). */
+static bool stop_for_budget(fctx *f, ir_loc loc)
+{
+    if (!over_budget(f->in))
+        return false;
+    if (!f->in->budget_said) {
+        sc_site at = {loc, f->fr.unit, f->chain, f->iter};
+        sc_unchecked(f->e, &at, SC_STOP_BUDGET, NULL);
+        f->in->budget_said = true;
+    }
+    return true;
+}
+
 /* Paths kept apart per program point at call depth d: 16 in the entry
  * point, 4 in what it calls, 2 below. */
 static size_t cap_at(int d)
@@ -408,6 +423,8 @@ static void call(fctx *f, const ir_expr *x, sc_state *st, const av **args,
     sc_engine *e = f->e;
     const char *name = x->str;
     if (!name) {                  /* through a function pointer */
+        sc_site at = site_of(f, x->loc);
+        sc_unchecked(e, &at, SC_STOP_UNKNOWN_CALLEE, NULL);
         havoc_call(f, st, args, nargs);
         push_sv(out, st, av_top());
         return;
@@ -997,7 +1014,8 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
         normalize(f->in, &go);
         SC_VEC_FREE(cur);
         cur = go;
-        if ((unknown_cond && it >= UNKNOWN_TURNS) || it >= limit || over_budget(f->in)) {
+        if ((unknown_cond && it >= UNKNOWN_TURNS) || it >= limit ||
+            stop_for_budget(f, s->loc)) {
             /* the first turns have run: leave with them, standing for
              * every later one too: what the loop changes becomes
              * unknown */
@@ -1340,7 +1358,13 @@ static void call_user(fctx *f, const sc_fn *fn, const ir_expr *x,
     int count;
     int max_depth = f->in->call_depth > 0 ? f->in->call_depth : 32;
     on_chain(f->chain, fn->fn->name, &count);
-    if (f->depth >= max_depth || count >= 2 || over_budget(f->in)) {
+    bool too_deep = f->depth >= max_depth;
+    if (too_deep || count >= 2 || stop_for_budget(f, x->loc)) {
+        if (too_deep || count >= 2) {
+            sc_site at = site_of(f, x->loc);
+            sc_unchecked(e, &at, too_deep ? SC_STOP_CALL_DEPTH : SC_STOP_RECURSION,
+                         fn->fn->name);
+        }
         havoc_call(f, st, args, nargs);
         push_sv(out, st, av_top());
         return;
@@ -1432,6 +1456,7 @@ void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
     }
     sc_svs res = {0};
     in->steps = 0;
+    in->budget_said = false;
     run_function(in, fn, st, NULL, NULL, NULL, 0, NULL, 0, &res);
     if (is_main) {
         sc_site end = {fn->fn->end_loc, fn->unit, NULL, NULL};

@@ -20,6 +20,7 @@ typedef struct sc_interp {
     /* Budgets: past either, calls and loops are no longer followed. */
     size_t max_memory;            /* arena bytes */
     long steps, max_steps;        /* statements run, per entry point */
+    bool budget_said;             /* this entry point's budget stop noted */
     size_t max_states;            /* paths per point at this call depth */
     sc_facts facts;
 } sc_interp;

@@ -161,10 +161,15 @@ void report_finish(sc_report *r)
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         if (k > 0 && same_place(&r->items.items[k - 1], &r->items.items[i]) == 0) {
-            sc_finding *dup = r->items.items[i];
-            /* the same finding reached twice: keep the one that can be
-             * fixed (a path-level scope-leak over the one at graph free) */
-            if (dup->fixes.len > r->items.items[k - 1]->fixes.len) {
+            sc_finding *dup = r->items.items[i], *kept = r->items.items[k - 1];
+            /* the same finding reached twice: keep the most severe (a
+             * call that fails surely on one path is an error, whatever
+             * --strict says of it on another: "could fail" never demotes
+             * it), then the one that can be fixed (a path-level
+             * scope-leak over the one at graph free) */
+            if (dup->severity > kept->severity ||
+                (dup->severity == kept->severity &&
+                 dup->fixes.len > kept->fixes.len)) {
                 r->items.items[i] = r->items.items[k - 1];
                 r->items.items[k - 1] = dup;
                 dup = r->items.items[i];
@@ -185,6 +190,16 @@ size_t report_count(const sc_report *r, sc_severity sev)
     size_t n = 0;
     for (size_t i = 0; i < r->items.len; i++)
         if (!r->items.items[i]->suppressed && r->items.items[i]->severity == sev)
+            n++;
+    return n;
+}
+
+size_t report_count_rule(const sc_report *r, const char *rule)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->items.len; i++)
+        if (!r->items.items[i]->suppressed &&
+            strcmp(r->items.items[i]->rule, rule) == 0)
             n++;
     return n;
 }

@@ -92,5 +92,10 @@ const char *report_fmt(sc_report *r, const char *fmt, ...)
  * the same place, reached again by another path or call). */
 void report_finish(sc_report *r);
 size_t report_count(const sc_report *r, sc_severity sev);
+/* The rule whose findings say where the engine stopped checking
+ * (rules/unchecked.json): the summaries count them apart. */
+#define SC_UNCHECKED_RULE "unchecked"
+/* findings of one rule, not suppressed */
+size_t report_count_rule(const sc_report *r, const char *rule);
 
 #endif

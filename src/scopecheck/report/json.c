@@ -88,6 +88,10 @@ bool output_json(FILE *out, sc_report *r, sc_source_cache *src,
     cJSON_AddNumberToObject(sum, "errors", (double)report_count(r, SC_SEV_ERROR));
     cJSON_AddNumberToObject(sum, "warnings", (double)report_count(r, SC_SEV_WARNING));
     cJSON_AddNumberToObject(sum, "notes", (double)report_count(r, SC_SEV_NOTE));
+    /* places where checking stopped (of the notes, those of rule
+     * unchecked) */
+    cJSON_AddNumberToObject(sum, "unchecked",
+                            (double)report_count_rule(r, SC_UNCHECKED_RULE));
     cJSON_AddNumberToObject(sum, "files", (double)o->nfiles);
     cJSON_AddNumberToObject(sum, "failures", (double)r->failures.len);
     char *text = cJSON_Print(doc);

@@ -1003,6 +1003,17 @@ bool output_sarif(FILE *out, sc_report *r, sc_source_cache *src,
                  cnt.dropped_locations, cnt.results_with_dropped, GH_MAX_LOCATIONS);
         cJSON_AddItemToArray(notes, notification("warning", "locations-truncated", text));
     }
+    size_t unchecked = report_count_rule(r, SC_UNCHECKED_RULE);
+    if (unchecked) {
+        /* the summary line's count: silence past these places promises
+         * nothing */
+        char text[256];
+        snprintf(text, sizeof text,
+                 "checking stopped at %zu place%s (the results of rule %s "
+                 "say where)", unchecked, unchecked == 1 ? "" : "s",
+                 SC_UNCHECKED_RULE);
+        cJSON_AddItemToArray(notes, notification("note", SC_UNCHECKED_RULE, text));
+    }
     if (cJSON_GetArraySize(notes) > 0)
         cJSON_AddItemToObject(inv, "toolExecutionNotifications", notes);
     else
