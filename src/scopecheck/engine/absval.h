@@ -71,6 +71,10 @@ struct av {
      * still the same run-time value: it keeps the first object's
      * identity here (NULL: the object itself), which facts are keyed by. */
     const av *ident;
+    /* AV_TOP: a value the engine lost (a loop left after its first turns
+     * widened it, a longjmp): a test on it is doubtful, unlike one on
+     * an input, whose either side some run takes */
+    bool lost;
     union {
         int64_t i;                /* AV_INT */
         const char *s;            /* AV_STR: interned */

@@ -105,12 +105,31 @@ static void report_open_scopes(sc_checkers *c, const sc_state *st,
     /* freed on some path, sure or not: a path leak of this graph is then
      * reported only where the run reports the scope open */
     mark(c, &c->graphs_freed, g->id);
-    if (st->tainted)
-        return;                  /* a path that may not exist */
-    for (const sc_entry *en = g->stack; en && en->kind != SC_ENTRY_UNKNOWN;
-         en = en->below) {
-        mark(c, &c->leaked_at_free, en->uid);
+    for (const sc_entry *en = g->stack; en; en = en->below) {
         sc_event ev = {0};
+        if (en->kind == SC_ENTRY_UNKNOWN) {
+            /* what is open is unknown, after code that opened scopes
+             * a number of times the engine did not follow (a loop): they
+             * may be open still */
+            if (c->e->strict && en->site.unit) {
+                ev.kind = SC_EV_MAYBE_ERROR;
+                ev.code = VS_ERR_SCOPE_LEAK;
+                sc_event_sites where = {.at = en->site, .other = *at};
+                sc_emit(c->e, &ev, &where);
+            }
+            break;
+        }
+        if (st->tainted) {
+            /* a path that may not exist: "could fail", in strict mode */
+            if (!c->e->strict)
+                continue;
+            ev.kind = SC_EV_MAYBE_ERROR;
+            ev.code = VS_ERR_SCOPE_LEAK;
+            sc_event_sites where = {.at = en->site, .other = *at};
+            sc_emit(c->e, &ev, &where);
+            continue;
+        }
+        mark(c, &c->leaked_at_free, en->uid);
         ev.kind = SC_EV_LEAK;
         ev.code = VS_ERR_SCOPE_LEAK;
         ev.func = func;

@@ -81,6 +81,12 @@ typedef struct sc_event_site {
  *   recursion      a recursive call past the depth of recursion followed
  *   unknown-callee a call through a function pointer whose targets the
  *                  engine does not know
+ *   loop-cap       a loop runs past the turns followed one by one (the
+ *                  unroll cap): its later turns are checked once, with
+ *                  what the loop writes unknown, so a failure there is
+ *                  only a "could fail"
+ *   setjmp         a setjmp returning again, from a longjmp: the state
+ *                  there is made unknown where the jump could change it
  *   jump           a jump the engine cannot follow: a goto into a block
  *                  that is no longer running, a longjmp whose jmp_buf it
  *                  cannot resolve
@@ -92,6 +98,8 @@ typedef struct sc_event_site {
     X(SC_STOP_CALL_DEPTH, "call-depth")                                      \
     X(SC_STOP_RECURSION, "recursion")                                        \
     X(SC_STOP_UNKNOWN_CALLEE, "unknown-callee")                              \
+    X(SC_STOP_LOOP_CAP, "loop-cap")                                          \
+    X(SC_STOP_SETJMP, "setjmp")                                              \
     X(SC_STOP_JUMP, "jump")
 
 typedef enum sc_stop {

@@ -417,6 +417,11 @@ static void call_user(fctx *f, const sc_fn *fn, const ir_expr *call,
                       sc_state *st, const av **args, uint32_t nargs,
                       sc_svs *out);
 
+static const char *const setjmp_fns[] = {"setjmp", "_setjmp", "sigsetjmp",
+                                         "__sigsetjmp", "__builtin_setjmp",
+                                         NULL};
+static void call_setjmp(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out);
+
 static void call(fctx *f, const ir_expr *x, sc_state *st, const av **args,
                  uint32_t nargs, sc_svs *out)
 {
@@ -448,6 +453,10 @@ static void call(fctx *f, const ir_expr *x, sc_state *st, const av **args,
     }
     if (in_list(noreturn_fns, name))
         return;                   /* the path ends here */
+    if (in_list(setjmp_fns, name)) {
+        call_setjmp(f, x, st, out);
+        return;
+    }
     bool is_snprintf = strcmp(name, "snprintf") == 0;
     if ((is_snprintf || strcmp(name, "sprintf") == 0) && nargs >= (is_snprintf ? 3u : 2u)) {
         uint32_t fa = is_snprintf ? 2 : 1;
@@ -891,6 +900,24 @@ static int decide(fctx *f, const ir_expr *cond, sc_state *st, const av *v,
 /* Splits states by a condition: those where it holds (or may) go to
  * *yes, those where it fails (or may) to *no.  unknown is set when some
  * state could not decide. */
+/* Does x read a variable whose value the engine lost (widen)? */
+static bool reads_lost(fctx *f, const ir_expr *x, sc_state *st)
+{
+    if (!x)
+        return false;
+    if (x->kind == IR_SYM) {
+        const av *v = x->symscope == IR_LOCAL
+                          ? state_get(st, f->fr.frame, x->sym)
+                          : state_get(st, 0, global_slot(f, x->sym));
+        if (v && v->kind == AV_TOP && v->lost)
+            return true;
+    }
+    for (uint32_t i = 0; i < x->nkids; i++)
+        if (reads_lost(f, x->kids[i], st))
+            return true;
+    return false;
+}
+
 static void branch(fctx *f, const ir_expr *cond, sc_states *in,
                    sc_states *yes, sc_states *no, bool *unknown)
 {
@@ -902,8 +929,16 @@ static void branch(fctx *f, const ir_expr *cond, sc_states *in,
             push_sv(&v, in->items[i], av_int(f->e, 1));
         for (size_t k = 0; k < v.len; k++) {
             sc_state *y, *n;
-            if (decide(f, cond, v.items[k].st, v.items[k].v, &y, &n) < 0)
+            bool lost = reads_lost(f, cond, v.items[k].st);
+            if (decide(f, cond, v.items[k].st, v.items[k].v, &y, &n) < 0) {
                 *unknown = true;
+                /* decided by a value the engine lost: either side may be
+                 * a path no run takes */
+                if (lost && y)
+                    y->tainted = true;
+                if (lost && n)
+                    n->tainted = true;
+            }
             if (y)
                 SC_PUSH(*yes, y);
             if (n)
@@ -916,45 +951,213 @@ static void branch(fctx *f, const ir_expr *cond, sc_states *in,
 
 /* The frame's variables a loop may write: assigned, incremented,
  * declared in it, or whose address or array storage escapes into it. */
-static void mark_written_expr(const ir_expr *x, bool *w, uint32_t n)
+/* What a piece of code writes: the frame's locals (w, n of them) and the
+ * unit's globals (gw, gn of them), by assignment, ++/--, or their address
+ * handed on (arrays too). */
+typedef struct written_set {
+    bool *w, *gw;
+    uint32_t n, gn;
+    uint32_t after;               /* only writes past this source offset */
+} written_set;
+
+static void mark_written_expr(const ir_expr *x, written_set *ws)
 {
     if (!x)
         return;
     const ir_expr *base = NULL;
-    if (x->kind == IR_ASSIGN || x->kind == IR_INCDEC || x->kind == IR_ADDR)
+    if (x->loc.offset < ws->after)
+        ;
+    else if (x->kind == IR_ASSIGN || x->kind == IR_INCDEC || x->kind == IR_ADDR)
         base = x->kids[0];
     else if (x->kind == IR_SYM && x->type.kind == IR_T_ARRAY)
         base = x;
     while (base && (base->kind == IR_MEMBER || base->kind == IR_INDEX ||
                     base->kind == IR_CAST))
         base = base->kids[0];
-    if (base && base->kind == IR_SYM && base->symscope == IR_LOCAL && base->sym < n)
-        w[base->sym] = true;
+    if (base && base->kind == IR_SYM && base->symscope == IR_LOCAL && base->sym < ws->n)
+        ws->w[base->sym] = true;
+    if (base && base->kind == IR_SYM && base->symscope == IR_GLOBAL && base->sym < ws->gn)
+        ws->gw[base->sym] = true;
     for (uint32_t i = 0; i < x->nkids; i++)
-        mark_written_expr(x->kids[i], w, n);
+        mark_written_expr(x->kids[i], ws);
 }
 
-static void mark_written(const ir_stmt *s, bool *w, uint32_t n)
+static void mark_written(const ir_stmt *s, written_set *ws)
 {
     if (!s)
         return;
-    if (s->kind == IR_S_DECL && s->sym < n)
-        w[s->sym] = true;
-    mark_written_expr(s->e, w, n);
-    mark_written(s->init, w, n);
-    mark_written_expr(s->step, w, n);
+    if (s->kind == IR_S_DECL && s->sym < ws->n && s->loc.offset >= ws->after)
+        ws->w[s->sym] = true;
+    mark_written_expr(s->e, ws);
+    mark_written(s->init, ws);
+    mark_written_expr(s->step, ws);
     for (uint32_t i = 0; i < s->nbody; i++)
-        mark_written(s->body[i], w, n);
+        mark_written(s->body[i], ws);
 }
 
-/* Every variable of the frame the loop writes becomes unknown; the others
- * keep what the path knows, narrowed by the loop's tests or not (`i <
- * mode` on a later turn says mode >= 2, and so it is on every later one). */
-static void widen(fctx *f, sc_state *st, const bool *written)
+static written_set written_by(fctx *f, const ir_stmt *s, uint32_t after)
 {
-    for (uint32_t slot = 0; slot < f->fr.fn->nlocals; slot++)
-        if (written[slot] && state_get(st, f->fr.frame, slot) != av_top())
-            state_set(f->e, st, f->fr.frame, slot, av_top());
+    written_set ws = {0};
+    ws.after = after;
+    ws.n = f->fr.fn->nlocals;
+    ws.gn = f->fr.unit->nglobals;
+    ws.w = calloc(ws.n + 1, sizeof *ws.w);
+    ws.gw = calloc(ws.gn + 1, sizeof *ws.gw);
+    if (!ws.w || !ws.gw)
+        abort();
+    mark_written(s, &ws);
+    return ws;
+}
+
+static void written_free(written_set *ws)
+{
+    free(ws->w);
+    free(ws->gw);
+}
+
+/* Every variable of the frame (and global of the unit) the code writes
+ * becomes unknown; the others keep what the path knows, narrowed by the
+ * loop's tests or not (`i < mode` on a later turn says mode >= 2, and so
+ * it is on every later one). */
+static const av *av_lost(sc_engine *e)
+{
+    av *v = sc_alloc(&e->arena, sizeof *v);
+    v->kind = AV_TOP;
+    v->lost = true;
+    return v;
+}
+
+static void widen(fctx *f, sc_state *st, const written_set *ws)
+{
+    for (uint32_t slot = 0; slot < ws->n; slot++)
+        if (ws->w[slot])
+            state_set(f->e, st, f->fr.frame, slot, av_lost(f->e));
+    for (uint32_t g = 0; g < ws->gn; g++)
+        if (ws->gw[g])
+            state_set(f->e, st, 0, global_slot(f, g), av_lost(f->e));
+}
+
+/* Could running this code change a graph: a call into the library, into
+ * a function of the program that reaches it, through a function pointer,
+ * or to a function the engine cannot see? */
+static bool expr_may_touch_graphs(fctx *f, const ir_expr *x)
+{
+    if (!x)
+        return false;
+    if (x->kind == IR_CALL) {
+        if (!x->str || program_library_function(f->in->prog, x->str))
+            return true;
+        const sc_fn *fn = program_find(f->in->prog, f->fr.unit, x->str);
+        if (fn ? fn->reaches : !in_list(pure_fns, x->str) &&
+                                   strcmp(x->str, "snprintf") != 0 &&
+                                   strcmp(x->str, "sprintf") != 0)
+            return true;
+    }
+    for (uint32_t i = 0; i < x->nkids; i++)
+        if (expr_may_touch_graphs(f, x->kids[i]))
+            return true;
+    return false;
+}
+
+static bool may_touch_graphs(fctx *f, const ir_stmt *s)
+{
+    if (!s)
+        return false;
+    if (expr_may_touch_graphs(f, s->e) || expr_may_touch_graphs(f, s->step) ||
+        may_touch_graphs(f, s->init))
+        return true;
+    for (uint32_t i = 0; i < s->nbody; i++)
+        if (may_touch_graphs(f, s->body[i]))
+            return true;
+    return false;
+}
+
+/* The graphs of st after code that may have created anything under any
+ * name, any number of times: what they hold stays, what they lack is no
+ * longer sure. */
+static void forget_graph_contents(sc_engine *e, sc_state *st)
+{
+    for (uint32_t g = 0; g < st->ngraphs; g++) {
+        if (st->graphs[g]->freed)
+            continue;
+        sc_graph *c = graph_copy(e, st->graphs[g]);
+        c->names_unknown = plist_add(e, c->names_unknown, sc_istr(e, ""));
+        c->store_unknown = plist_add(e, c->store_unknown, sc_istr(e, ""));
+        c->counts_unknown = true;
+        state_set_graph(e, st, c);
+    }
+}
+
+/* A loop left after its first turns (an unknown bound, or the cap): the
+ * turns not run are checked once, on the widened states (what the loop
+ * writes unknown), so that a failure starting on a later turn still
+ * warns.  Nothing found there is sure (that turn may never run): the
+ * states are marked doubtful, and what the turn leaves is dropped, the
+ * widened states standing for it. */
+static void later_turn(fctx *f, const ir_stmt *s, const sc_states *widened)
+{
+    sc_engine *e = f->e;
+    sc_states go = {0}, yes = {0}, no = {0}, brk = {0}, cont = {0};
+    for (size_t k = 0; k < widened->len; k++) {
+        sc_state *c = state_clone(e, widened->items[k]);
+        c->tainted = true;
+        SC_PUSH(go, c);
+    }
+    if (s->kind != IR_S_DO) {
+        bool unknown = false;
+        branch(f, s->e, &go, &yes, &no, &unknown);
+        SC_VEC_FREE(go);
+        go = yes;
+    }
+    jumps saved = f->j;
+    const sc_iter *saved_iter = f->iter;
+    sc_iter *iter = sc_alloc(&e->arena, sizeof *iter);
+    iter->loop = s->loc;
+    iter->unit = f->fr.unit;
+    iter->n = 0;                  /* a turn of unknown number */
+    iter->up = saved_iter;
+    f->iter = iter;
+    f->j.brk = &brk;
+    f->j.cont = &cont;
+    exec(f, s->body[0], &go);
+    append_states(&go, &cont);
+    if (s->kind == IR_S_FOR && s->step)
+        eval_stmt_expr(f, s->step, &go);
+    f->j = saved;
+    f->iter = saved_iter;
+    SC_VEC_FREE(go);
+    SC_VEC_FREE(no);
+    SC_VEC_FREE(brk);
+    SC_VEC_FREE(cont);
+}
+
+/* setjmp returns twice: 0 now, on this state; and again, non-zero, from
+ * a longjmp anywhere later (a callee, an error handler), on a state the
+ * engine does not follow there.  That second return goes on from this
+ * state with what the jump could have changed unknown: the variables the
+ * function writes, the unit's integer globals (flags, counters), the
+ * graphs' contents and open scopes.  Nothing found on it is sure. */
+static void call_setjmp(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
+{
+    sc_engine *e = f->e;
+    sc_state *again = state_clone(e, st);
+    /* (a variable written only before the setjmp keeps its value: one
+     * written in a loop around it, before it in the source, is missed) */
+    written_set ws = written_by(f, f->fr.fn->body, x->loc.offset);
+    for (uint32_t g = 0; g < ws.gn; g++)
+        if (f->fr.unit->globals[g].sym.type.kind == IR_T_INT)
+            ws.gw[g] = true;
+    widen(f, again, &ws);
+    written_free(&ws);
+    forget_graph_contents(e, again);
+    for (uint32_t g = 0; g < again->ngraphs; g++)
+        if (!again->graphs[g]->freed)
+            state_forget_stack(e, again, again->graphs[g]->id);
+    again->tainted = true;
+    sc_site at = site_of(f, x->loc);
+    sc_unchecked(e, &at, SC_STOP_SETJMP, x->str);
+    push_sv(out, st, av_int(e, 0));
+    push_sv(out, again, av_range(e, true, 1, false, 0));
 }
 
 static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
@@ -969,8 +1172,7 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
     jumps saved = f->j;
     const sc_iter *saved_iter = f->iter;
     bool unknown_cond = false;
-    bool *written = calloc(f->fr.fn->nlocals + 1, sizeof *written);
-    mark_written(s, written, f->fr.fn->nlocals);
+    written_set written = written_by(f, s, 0);
     /* open-scope depths on entry: a turn that changes one means later
      * turns change it further */
     uint32_t nentry = 0;
@@ -1014,19 +1216,35 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
         normalize(f->in, &go);
         SC_VEC_FREE(cur);
         cur = go;
+        bool capped = !unknown_cond && it >= limit;
         if ((unknown_cond && it >= UNKNOWN_TURNS) || it >= limit ||
             stop_for_budget(f, s->loc)) {
             /* the first turns have run: leave with them, standing for
              * every later one too: what the loop changes becomes
-             * unknown */
+             * unknown (its variables, and what it may create in the
+             * graphs) */
+            bool touches = may_touch_graphs(f, s);
             for (size_t k = 0; k < cur.len; k++) {
-                widen(f, cur.items[k], written);
+                widen(f, cur.items[k], &written);
                 for (uint32_t g = 0; g < nentry; g++) {
                     const sc_graph *gr = state_graph(cur.items[k], entry[g].id);
                     if (gr && gr->depth != entry[g].depth)
-                        state_forget_stack(e, cur.items[k], entry[g].id);
+                        state_forget_stack_from(
+                            e, cur.items[k], entry[g].id,
+                            gr->depth > entry[g].depth && gr->stack &&
+                                    gr->stack->kind != SC_ENTRY_UNKNOWN
+                                ? &gr->stack->site
+                                : NULL);
                 }
+                if (touches)
+                    forget_graph_contents(e, cur.items[k]);
             }
+            if (capped && touches) {
+                sc_site at = site_of(f, s->loc);
+                sc_unchecked(e, &at, SC_STOP_LOOP_CAP, NULL);
+            }
+            if (!over_budget(f->in))
+                later_turn(f, s, &cur);
             append_states(&exits, &cur);
             break;
         }
@@ -1034,7 +1252,7 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
     f->j = saved;
     f->iter = saved_iter;
     free(entry);
-    free(written);
+    written_free(&written);
     SC_VEC_FREE(cur);
     SC_VEC_FREE(cont);
     append_states(&exits, &brk);

@@ -1163,6 +1163,23 @@ static void push(sc_svs *out, sc_state *st, const av *v)
     SC_PUSH(*out, sv);
 }
 
+/* Strict mode: each other way the call could fail (a check that could not
+ * be decided), besides `said`: each is a "could fail" of its own rule. */
+static void emit_maybe_codes(sc_engine *e, mrun *r, const sc_site *site,
+                             int said)
+{
+    for (int code = 1; code < 32; code++) {
+        if (code == said || !(r->maybe_codes & (1u << code)))
+            continue;
+        sc_event ev = r->ev;
+        ev.kind = SC_EV_MAYBE_ERROR;
+        ev.code = code;
+        ev.message = NULL;
+        r->where.at = *site;
+        sc_emit(e, &ev, &r->where);
+    }
+}
+
 void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
                 uint32_t nargs, const sc_site *site, sc_svs *out)
 {
@@ -1207,6 +1224,7 @@ void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
             ev.message = r.msg;
             r.where.at = *site;
             sc_emit(e, &ev, &r.where);
+            emit_maybe_codes(e, &r, site, r.code);
         }
         /* the call fails on every run of this path, whichever check
          * (an earlier one that may fail, or this one): its code may be
@@ -1230,6 +1248,7 @@ void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
             ev.code = r.maybe_code;
             r.where.at = *site;
             sc_emit(e, &ev, &r.where);
+            emit_maybe_codes(e, &r, site, r.maybe_code);
         }
     }
     if (r.g)

@@ -35,6 +35,7 @@ typedef struct mrun {
     sc_event ev;             /* what the error event says */
     sc_event_sites where;    /* ... and the places it names */
     int maybe_code;          /* strict mode: the first possible failure */
+    uint32_t maybe_codes;    /* ... and every one (bit: 1u << code) */
     bool created;            /* an op or tf.Variable is made (for notes) */
     uint32_t edit;           /* this call's transient edit id (pmap.h) */
     struct {                 /* warnings, emitted if the call succeeds */

@@ -15,6 +15,8 @@ bool m_check(mrun *r, int tri, int code, const char *fmt, ...)
     if (tri == MAYBE) {
         if (!r->maybe)
             r->maybe_code = code;
+        if (code > 0 && code < 32)
+            r->maybe_codes |= 1u << code;
         r->maybe = true;
         if (r->e->trace)
             fprintf(stderr, "trace:   maybe: %s\n", fmt);

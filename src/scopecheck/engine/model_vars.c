@@ -257,6 +257,8 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
          * or created; either way the name is taken afterwards */
         if (sc->reuse != VS_AUTO_REUSE)
             m_check(r, MAYBE, VS_ERR_MISSING_VARIABLE, "may be missing");
+        if (sc->reuse == -1)      /* reuse may be off, and it may exist */
+            m_check(r, MAYBE, VS_ERR_DUPLICATE_VARIABLE, "may exist");
         m_check(r, MAYBE, VS_ERR_SHAPE_MISMATCH, "may not match");
         sc_stored *s = sc_alloc(&e->arena, sizeof *s);
         s->var = found && found->var ? found->var : unknown_var(e, full);

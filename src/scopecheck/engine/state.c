@@ -371,11 +371,21 @@ static const sc_graph *join_graph(sc_engine *e, const sc_graph *a,
 
 void state_forget_stack(sc_engine *e, sc_state *s, uint32_t id)
 {
+    state_forget_stack_from(e, s, id, NULL);
+}
+
+void state_forget_stack_from(sc_engine *e, sc_state *s, uint32_t id,
+                             const sc_site *opened)
+{
     const sc_graph *g = state_graph(s, id);
     if (!g)
         return;
     sc_graph *c = graph_copy(e, g);
     graph_forget_stack(e, c);
+    if (opened) {
+        sc_entry *bottom = (sc_entry *)c->stack;  /* fresh: ours to fill */
+        bottom->site = *opened;
+    }
     state_set_graph(e, s, c);
 }
 

@@ -158,6 +158,11 @@ sc_graph *graph_copy(sc_engine *e, const sc_graph *g);
 /* From here on nobody knows what is open in graph id (a loop that leaves
  * a different number of scopes open on each turn). */
 void state_forget_stack(sc_engine *e, sc_state *s, uint32_t id);
+/* The same, after code that may have left scopes open (a loop opening one
+ * per turn): `opened`, the enter call of one of them, is kept on the
+ * unknown bottom, where a strict-mode leak can be reported. */
+void state_forget_stack_from(sc_engine *e, sc_state *s, uint32_t id,
+                             const sc_site *opened);
 /* the same, on a graph being built (a copy not yet in any state) */
 void graph_forget_stack(sc_engine *e, sc_graph *g);
 

@@ -23,6 +23,15 @@ static const char *why(const sc_event *ev, sc_rule_ctx *c)
     case SC_STOP_UNKNOWN_CALLEE:
         return "a call through a function pointer whose targets are not "
                "known: what it does is not checked";
+    case SC_STOP_LOOP_CAP:
+        return "this loop runs more turns than are followed one by one: "
+               "the later turns are checked only with what the loop writes "
+               "unknown, so what fails on them is only a 'could fail' "
+               "(--strict)";
+    case SC_STOP_SETJMP:
+        return "setjmp returns here again after a longjmp: what the jump "
+               "could have changed is unknown on that path, so what fails "
+               "after it is only a 'could fail' (--strict)";
     case SC_STOP_JUMP:
         return report_fmt(c->rep, "%s is not followed: what runs after it "
                                   "is not checked", ev->name ? ev->name
