@@ -125,6 +125,7 @@ void sc_emit(sc_engine *e, const sc_event *ev, const sc_event_sites *sites)
     if (!e->emit)
         return;
     sc_event out = *ev;
+    out.no_run_fails = ev->no_run_fails || e->uncalled_entry;
     out.at = site_of(&sites->at);
     out.other = site_of(&sites->other);
     out.created = site_of(&sites->created);

@@ -30,6 +30,9 @@ typedef struct sc_engine {
     bool trace;                   /* SCOPECHECK_TRACE: every library call */
     sc_event_fn emit;
     void *emit_ctx;
+    /* the entry point being run is not main: a function nobody calls,
+     * whose findings no run of the program hits as such */
+    bool uncalled_entry;
     /* the places sc_unchecked said already (hashes of place and reason,
      * open addressing; malloc'd, outside the budget) */
     uint64_t *unchecked_seen;

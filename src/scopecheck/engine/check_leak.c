@@ -48,6 +48,8 @@ struct sc_checkers {
     /* entry uid -> 1: open when freed.  An entry of a join of paths that
      * entered different ones has uid 0: all of those are one key */
     pmap leaked_at_free;
+    const sc_site *end_of_main;   /* set while main's end is checked */
+    pmap graphs_freed_by_call;    /* graph id -> 1: vs_graph_free on some path */
 };
 
 sc_checkers *checkers_new(sc_engine *e, const sc_program *p)
@@ -105,6 +107,8 @@ static void report_open_scopes(sc_checkers *c, const sc_state *st,
     /* freed on some path, sure or not: a path leak of this graph is then
      * reported only where the run reports the scope open */
     mark(c, &c->graphs_freed, g->id);
+    if (at != c->end_of_main)
+        mark(c, &c->graphs_freed_by_call, g->id);
     for (const sc_entry *en = g->stack; en; en = en->below) {
         sc_event ev = {0};
         if (en->kind == SC_ENTRY_UNKNOWN) {
@@ -131,6 +135,9 @@ static void report_open_scopes(sc_checkers *c, const sc_state *st,
         }
         mark(c, &c->leaked_at_free, en->uid);
         ev.kind = SC_EV_LEAK;
+        /* main returns with the graph alive: the library reports leaks
+         * at vs_graph_free, which never runs */
+        ev.no_run_fails = ev.at_program_end = at == c->end_of_main;
         ev.code = VS_ERR_SCOPE_LEAK;
         ev.func = func;
         ev.scope_kind = kind_of(en);
@@ -149,9 +156,11 @@ void checkers_graph_free(sc_checkers *c, const sc_state *st,
 void checkers_end_program(sc_checkers *c, const sc_state *st,
                           const sc_site *end)
 {
+    c->end_of_main = end;
     for (uint32_t i = 0; i < st->ngraphs; i++)
         if (!st->graphs[i]->freed)
             report_open_scopes(c, st, st->graphs[i], end, "main");
+    c->end_of_main = NULL;
 }
 
 static ret_info *ret_of(fn_leaks *fl, uint32_t offset)
@@ -230,6 +239,9 @@ void checkers_end_analysis(sc_checkers *c)
             ev.scope_kind = lc->kind;
             ev.scope_name = lc->scope_name;
             ev.fix_before_other = lc->fix_before_return && !ri->balanced;
+            /* a graph no path frees: the library, which reports leaks at
+             * vs_graph_free, never does */
+            ev.no_run_fails = !has(c->graphs_freed_by_call, lc->graph);
             sc_event_sites where = {.at = lc->enter, .other = lc->ret};
             sc_emit(c->e, &ev, &where);
         }

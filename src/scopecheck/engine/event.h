@@ -138,6 +138,12 @@ typedef struct sc_event {
      * function entered itself: a vs_scope_exit just before it fixes it */
     bool fix_before_other;
     sc_stop stop;                 /* unchecked: why checking stopped */
+    /* no run fails here, as far as the engine knows: found in a function
+     * nobody calls (analysed on a fresh graph), or a scope still open
+     * when main returns without freeing its graph (the library reports
+     * leaks at vs_graph_free): the rule says it as a warning */
+    bool no_run_fails;
+    bool at_program_end;          /* a leak: main returns with it open */
 } sc_event;
 
 typedef void (*sc_event_fn)(const sc_event *ev, void *ctx);

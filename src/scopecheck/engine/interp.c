@@ -1240,7 +1240,7 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
                     forget_graph_contents(e, cur.items[k]);
             }
             if (capped && touches) {
-                sc_site at = site_of(f, s->loc);
+                sc_site at = {s->loc, f->fr.unit, f->chain, saved_iter};
                 sc_unchecked(e, &at, SC_STOP_LOOP_CAP, NULL);
             }
             if (!over_budget(f->in))
@@ -1359,9 +1359,9 @@ static void exec_switch(fctx *f, const ir_stmt *s, sc_states *io)
     *io = cur;
 }
 
-static void exec_block(fctx *f, const ir_stmt *s, sc_states *io)
+static void exec_items(fctx *f, const ir_stmt *s, uint32_t from, sc_states *io)
 {
-    for (uint32_t i = 0; i < s->nbody; i++) {
+    for (uint32_t i = from; i < s->nbody; i++) {
         const ir_stmt *k = s->body[i];
         if (!k)
             continue;
@@ -1374,6 +1374,92 @@ static void exec_block(fctx *f, const ir_stmt *s, sc_states *io)
             continue;             /* unreachable, until a label */
         exec(f, k, io);
     }
+}
+
+/* The first label of the block that paths jumped back to (a goto after
+ * it in the source, run after the label was passed); -1 if none. */
+static int64_t jumped_back(fctx *f, const ir_stmt *s)
+{
+    for (uint32_t i = 0; i < s->nbody; i++) {
+        const ir_stmt *k = s->body[i];
+        if (k && k->kind == IR_S_LABEL && k->label < f->fr.fn->nlabels &&
+            f->labels[k->label].len > 0)
+            return i;
+    }
+    return -1;
+}
+
+/* A block runs its statements in order; a backward goto to one of its
+ * labels (a loop made of gotos) runs the block again from that label,
+ * turn by turn as C does, up to BACK_TURNS; past them, as for a loop
+ * past its cap: what the statements from the label on write is lost,
+ * the graphs may hold anything more, and one more run from the label on
+ * those states is doubtful (findings only "could fail"), its jumps back
+ * no longer followed. */
+#define BACK_TURNS 64
+static void exec_block(fctx *f, const ir_stmt *s, sc_states *io)
+{
+    sc_engine *e = f->e;
+    exec_items(f, s, 0, io);
+    if (f->fr.fn->nlabels == 0)
+        return;
+    int64_t j = jumped_back(f, s);
+    if (j < 0)
+        return;
+    sc_states out = *io;
+    *io = (sc_states){0};
+    for (int turn = 1; j >= 0; turn++) {
+        const ir_stmt *lab = s->body[j];
+        sc_states cur = {0};
+        if (turn > BACK_TURNS || over_budget(f->in)) {
+            written_set ws = written_by(f, NULL, 0);
+            bool touches = false;
+            for (uint32_t i = (uint32_t)j; i < s->nbody; i++) {
+                mark_written(s->body[i], &ws);
+                touches = touches || may_touch_graphs(f, s->body[i]);
+            }
+            sc_states *pending = &f->labels[lab->label];
+            for (size_t k = 0; k < pending->len; k++) {
+                sc_state *st = pending->items[k];
+                widen(f, st, &ws);
+                if (touches) {
+                    forget_graph_contents(e, st);
+                    for (uint32_t g = 0; g < st->ngraphs; g++) {
+                        const sc_graph *gr = st->graphs[g];
+                        if (gr->freed)
+                            continue;
+                        state_forget_stack_from(
+                            e, st, gr->id,
+                            gr->stack && gr->stack->kind != SC_ENTRY_UNKNOWN
+                                ? &gr->stack->site
+                                : NULL);
+                    }
+                }
+                st->tainted = true;
+            }
+            written_free(&ws);
+            sc_site at = site_of(f, lab->loc);
+            sc_unchecked(e, &at, SC_STOP_LOOP_CAP, NULL);
+            exec_items(f, s, (uint32_t)j, &cur);
+            append_states(&out, &cur);
+            SC_VEC_FREE(cur);
+            /* no more turns: what jumps back again is dropped */
+            for (uint32_t i = 0; i < s->nbody; i++) {
+                const ir_stmt *k = s->body[i];
+                if (k && k->kind == IR_S_LABEL && k->label < f->fr.fn->nlabels)
+                    f->labels[k->label].len = 0;
+            }
+            break;
+        }
+        exec_items(f, s, (uint32_t)j, &cur);
+        append_states(&out, &cur);
+        SC_VEC_FREE(cur);
+        normalize(f->in, &out);
+        j = jumped_back(f, s);
+    }
+    normalize(f->in, &out);
+    SC_VEC_FREE(*io);
+    *io = out;
 }
 
 static void exec(fctx *f, const ir_stmt *s, sc_states *io)
@@ -1468,9 +1554,9 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io)
     }
     case IR_S_GOTO:
         /* forward gotos (the label comes later in the source) join the
-         * label; a backward goto (a loop made of gotos) is not followed */
-        if (s->label < f->fr.fn->nlabels &&
-            f->label_offset[s->label] > s->loc.offset)
+         * label; a backward one too, and the block holding the label
+         * runs again from it (exec_block) */
+        if (s->label < f->fr.fn->nlabels)
             append_states(&f->labels[s->label], io);
         io->len = 0;
         return;
@@ -1539,8 +1625,14 @@ static void run_function(sc_interp *in, const sc_fn *fn, sc_state *st,
         push_sv(out, r, f.retvals.items[i]);
     }
     free(entry);
-    for (uint32_t l = 0; l <= fn->fn->nlabels; l++)
+    for (uint32_t l = 0; l <= fn->fn->nlabels; l++) {
+        if (f.labels[l].len > 0) {
+            /* paths jumped to a label whose block no longer runs */
+            sc_site at = {fn->fn->loc, fn->unit, chain, NULL};
+            sc_unchecked(e, &at, SC_STOP_JUMP, "a goto back into a block that has ended");
+        }
         SC_VEC_FREE(f.labels[l]);
+    }
     free(f.labels);
     free(f.label_offset);
     SC_VEC_FREE(f.returns);
@@ -1675,11 +1767,13 @@ void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
     sc_svs res = {0};
     in->steps = 0;
     in->budget_said = false;
+    e->uncalled_entry = !is_main;
     run_function(in, fn, st, NULL, NULL, NULL, 0, NULL, 0, &res);
     if (is_main) {
         sc_site end = {fn->fn->end_loc, fn->unit, NULL, NULL};
         for (size_t i = 0; i < res.len; i++)
             checkers_end_program(in->checkers, res.items[i].st, &end);
     }
+    e->uncalled_entry = false;
     SC_VEC_FREE(res);
 }

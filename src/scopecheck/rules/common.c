@@ -171,6 +171,9 @@ void sc_rules_dispatch(const sc_event *ev, void *conf)
         if (r->kind == SC_EV_ERROR && r->code != ev->code)
             continue;
         sc_rule_ctx c = {rc->rep, rc->severity[i], r->id, rc->sources};
+        /* an error only where a run hits it (event.h: no_run_fails) */
+        if (ev->no_run_fails && c.severity == SC_SEV_ERROR)
+            c.severity = SC_SEV_WARNING;
         r->fn(ev, &c);
     }
 }

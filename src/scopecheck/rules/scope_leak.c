@@ -99,7 +99,13 @@ void rule_scope_leak(const sc_event *ev, sc_rule_ctx *c)
         ev->scope_name ? ev->scope_name : "?");
     const sc_pos *p = &ev->at.pos;
     const char *msg =
-        ev->func && ev->other.known
+        ev->at_program_end
+            ? report_fmt(c->rep,
+                         "%s entered here is still open when main returns "
+                         "with the graph alive: no run fails, since the "
+                         "library reports open scopes at vs_graph_free, but "
+                         "the scope is never closed", what)
+        : ev->func && ev->other.known
             ? report_fmt(c->rep,
                          "%s entered here is still open when '%s' returns "
                          "on some paths; other paths exit it", what, ev->func)
@@ -110,7 +116,10 @@ void rule_scope_leak(const sc_event *ev, sc_rule_ctx *c)
     sc_context_notes(c, f, &ev->at);
     if (ev->other.known) {
         const sc_pos *q = &ev->other.pos;
-        if (ev->func)
+        if (ev->at_program_end)
+            finding_note(c->rep, f, q, "main returns here; the graph is "
+                                       "never freed");
+        else if (ev->func)
             finding_note(c->rep, f, q,
                          "the path leaves '%s' here without vs_scope_exit",
                          ev->func);
