@@ -422,6 +422,30 @@ static const char *const setjmp_fns[] = {"setjmp", "_setjmp", "sigsetjmp",
                                          NULL};
 static void call_setjmp(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out);
 
+/* A wrapper that forwards its caller's __FILE__ and __LINE__ to a
+ * library function's _at form (whose last two arguments they are) (as the library's own macros do): the
+ * library reports at the line it is given, so the finding goes there,
+ * to the call on the chain at that line, rather than inside the wrapper. */
+static void forwarded_site(fctx *f, const ir_expr *x, const vs_fn_info *lib,
+                           const av **args, uint32_t nargs, sc_site *site)
+{
+    size_t len = strlen(lib->name);
+    if (len < 3 || strcmp(lib->name + len - 3, "_at") != 0 ||
+        nargs != (uint32_t)lib->arity + 2 || x->nkids != nargs + 1)
+        return;
+    const ir_expr *line_arg = x->kids[nargs];
+    const av *line = args[nargs - 1];
+    if (!line_arg || line_arg->kind != IR_SYM || line->kind != AV_INT)
+        return;                   /* __LINE__ written at this call */
+    for (const sc_chain *c = f->chain; c; c = c->up) {
+        if ((int64_t)c->call.line == line->i) {
+            sc_site at = {c->call, c->unit, c->up, NULL};
+            *site = at;
+            return;
+        }
+    }
+}
+
 static void call(fctx *f, const ir_expr *x, sc_state *st, const av **args,
                  uint32_t nargs, sc_svs *out)
 {
@@ -437,6 +461,7 @@ static void call(fctx *f, const ir_expr *x, sc_state *st, const av **args,
     const vs_fn_info *lib = program_library_function(f->in->prog, name);
     if (lib) {
         sc_site site = site_of(f, x->loc);
+        forwarded_site(f, x, lib, args, nargs, &site);
         vs_fn_id id = vs__fn_id(lib);
         if (id == VS_FN_vs_graph_free && nargs > (uint32_t)lib->graph) {
             const sc_graph *g = model_graph_arg(st, args[lib->graph]);
