@@ -302,7 +302,8 @@ fi
 
 # The project is built with gcc, compiled and run with the library: with
 # the compile database the linter sees the branch gcc builds and reports
-# the run's error; without it (clang's view) that branch is not there.
+# the run's error; so it does with "--" and no database (cc's view); with
+# no compiler to ask (clang's view) that branch is not there.
 cp tests/frontend/compiler_branch.c "$vw/src/guard.c"
 printf '[{"directory": "%s", "file": "src/guard.c", "arguments": ["gcc", "-std=c11", "-I%s/include", "-c", "src/guard.c"]}]\n' \
     "$vw" "$PWD" > "$vw/compile_commands.json"
@@ -311,14 +312,19 @@ if gcc -std=c11 -I"$PWD/include" "$vw/src/guard.c" build/libvarscope-san.a \
     ( cd "$vw" && ./guard > /dev/null 2> "$tmp/run" )
     "$PWD/build/scopecheck-san" --no-cache --format=json -p "$vw" "$vw/src/guard.c" \
         > "$tmp/lint.json" 2>> "$tmp/err"
-    "$PWD/build/scopecheck-san" --no-cache --format=json "$vw/src/guard.c" -- -I"$PWD/include" \
+    # with "--" and no database: $CC's view, else cc's (gcc here); a $CC
+    # that is not a compiler gives none: clang's own view
+    env -u CC "$PWD/build/scopecheck-san" --no-cache --format=json "$vw/src/guard.c" -- -I"$PWD/include" \
+        > "$tmp/lint-cc.json" 2>> "$tmp/err"
+    CC=true "$PWD/build/scopecheck-san" --no-cache --format=json "$vw/src/guard.c" -- -I"$PWD/include" \
         > "$tmp/lint-clang.json" 2>> "$tmp/err"
     if grep -q 'guard.c:13: error: .*duplicate-variable' "$tmp/run" &&
        grep -q '"duplicate-variable"' "$tmp/lint.json" && grep -q '"line":[[:space:]]*13' "$tmp/lint.json" &&
+       grep -q '"duplicate-variable"' "$tmp/lint-cc.json" && grep -q '"line":[[:space:]]*13' "$tmp/lint-cc.json" &&
        ! grep -q 'duplicate-variable' "$tmp/lint-clang.json"; then
-        ok "compiler view: the run's error in the branch gcc builds is found with the compile database"
+        ok "compiler view: the run's error in the branch gcc builds is found with the compile database, and with -- (cc)"
     else
-        notok "compiler view: the run's error in the branch gcc builds is found with the compile database" \
+        notok "compiler view: the run's error in the branch gcc builds is found with the compile database, and with -- (cc)" \
             "$tmp/run" "$tmp/lint.json" "$tmp/lint-clang.json" "$tmp/err"
     fi
 else

@@ -183,7 +183,7 @@ static const char *nearest_listed(const fe_compdb *db, const char *abs)
 
 /* "--" flags win; else the compile database's (-p, or the nearest one
  * above the file; for a file it does not list, the nearest listed file's),
- * after its compiler's own view; then --extra-arg and per-file extras;
+ * after its compiler's own view (without a command: $CC's, else cc's); then --extra-arg and per-file extras;
  * then our own include directory last, so that varscope.h is found
  * without flags. */
 char **args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
@@ -242,6 +242,24 @@ char **args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
                                    "parsed with no flags (give them after '--', "
                                    "or the database's directory with -p)", file);
         }
+    }
+    if (!db_args) {
+        /* no compile command: the compiler that would build the file is
+         * $CC, else cc; its own macros and include path come first, as
+         * they would from a command's compiler (with the "--" flags, which
+         * may change them: -m32, -std=) */
+        const char *env = getenv("CC");
+        char *cc = sc_xstrdup(env && *env ? env : "cc");
+        char *sp = strchr(cc, ' ');
+        if (sp)
+            *sp = '\0';          /* "gcc -m32": the program's name */
+        int nv = 0;
+        char **view = fe_driver_view(cc, (char *const *)a->o->cflags->items,
+                                     (int)a->o->cflags->len, &nv);
+        for (int i = 0; i < nv; i++)
+            SC_PUSH(v, sc_xstrdup(view[i]));
+        fe_args_free(view);
+        free(cc);
     }
     for (size_t i = 0; i < a->o->cflags->len; i++)
         SC_PUSH(v, sc_xstrdup(a->o->cflags->items[i]));
