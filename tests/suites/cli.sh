@@ -85,3 +85,26 @@ with open(sys.argv[1], "w") as f:
 PY
 check "10 MB file is checked" 0 "" -- "$tmp/big.c" -- -Iinclude
 grep -q "variable-renamed" "$tmp/out" && ok "10 MB file: its finding is reported" || notok "10 MB file: its finding is reported"
+# --strict adds "could fail" warnings; it never demotes a sure error.  A
+# loop of 3 + argc turns creates "w" every turn: the second turn fails on
+# every run (the library: duplicate-variable), and the later turns the
+# engine checks only in widened form could fail there too.
+cat > "$tmp/strict_keep.c" <<'C'
+#include "varscope.h"
+int main(int argc, char **argv)
+{
+    (void)argv;
+    vs_graph *g = vs_graph_new();
+    for (int i = 0; i < 3 + argc; i++)
+        vs_get_variable(g, "w", .shape = VS_SCALAR);
+    vs_graph_free(g);
+    return 0;
+}
+C
+"$sc" --no-cache --strict "$tmp/strict_keep.c" -- -Iinclude > "$tmp/out" 2>&1
+if grep -q "strict_keep.c:7:9: error: .*\[duplicate-variable\]" "$tmp/out" &&
+   ! grep -q "strict_keep.c:7:9: warning: .*\[duplicate-variable\]" "$tmp/out"; then
+    ok "--strict keeps a sure error an error where it could also fail later"
+else
+    notok "--strict keeps a sure error an error where it could also fail later" "$(cat "$tmp/out")"
+fi
