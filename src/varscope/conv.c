@@ -175,10 +175,7 @@ vs_layer *vs_conv2d_layer_at(vs_graph *g, int filters, int kernel_h,
         opts = &none;
     vs__begin(g);
     vs_layer *l = conv_layer(g, filters, kernel_h, kernel_w, opts);
-    if (!l)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return l;
+    return vs__end_call(g, l, file, line);
 }
 
 vs_tensor *vs_conv2d_at(vs_graph *g, vs_tensor *input, int filters,
@@ -199,10 +196,7 @@ vs_tensor *vs_conv2d_at(vs_graph *g, vs_tensor *input, int filters,
         vs_call c = {.input = input, .file = file, .line = line};
         out = vs__layer_call(g, l, &c);
     }
-    if (!out)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return out;
+    return vs__end_call(g, out, file, line);
 }
 
 /* ---- MaxPooling2D ---- */
@@ -254,10 +248,7 @@ vs_layer *vs_max_pooling2d_layer_at(vs_graph *g, int pool_h, int pool_w,
         opts = &none;
     vs__begin(g);
     vs_layer *l = pool_layer(g, pool_h, pool_w, opts);
-    if (!l)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return l;
+    return vs__end_call(g, l, file, line);
 }
 
 /* The functional forms without variables: Layer(name=name) applied once
@@ -285,10 +276,7 @@ vs_tensor *vs_max_pooling2d_at(vs_graph *g, vs_tensor *input, int pool_h,
                                         input, false, file, line)
                            : vs__fail(g, VS_ERR_INVALID_ARGUMENT,
                                       "max_pooling2d: input is NULL");
-    if (!out)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return out;
+    return vs__end_call(g, out, file, line);
 }
 
 /* ---- Flatten ---- */
@@ -331,10 +319,7 @@ vs_layer *vs_flatten_layer_at(vs_graph *g, const vs_layer_opts *opts,
         opts = &none;
     vs__begin(g);
     vs_layer *l = simple_layer(g, VS_LAYER_FLATTEN, "flatten", opts);
-    if (!l)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return l;
+    return vs__end_call(g, l, file, line);
 }
 
 vs_tensor *vs_flatten_at(vs_graph *g, vs_tensor *input,
@@ -349,10 +334,7 @@ vs_tensor *vs_flatten_at(vs_graph *g, vs_tensor *input,
         input ? apply_once(g, simple_layer(g, VS_LAYER_FLATTEN, "flatten", opts),
                            input, false, file, line)
               : vs__fail(g, VS_ERR_INVALID_ARGUMENT, "flatten: input is NULL");
-    if (!out)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return out;
+    return vs__end_call(g, out, file, line);
 }
 
 /* ---- Dropout ---- */
@@ -410,10 +392,7 @@ vs_layer *vs_dropout_layer_at(vs_graph *g, double rate,
         opts = &none;
     vs__begin(g);
     vs_layer *l = dropout_layer(g, rate, opts);
-    if (!l)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return l;
+    return vs__end_call(g, l, file, line);
 }
 
 vs_tensor *vs_dropout_at(vs_graph *g, vs_tensor *input, double rate,
@@ -428,8 +407,5 @@ vs_tensor *vs_dropout_at(vs_graph *g, vs_tensor *input, double rate,
         input ? apply_once(g, dropout_layer(g, rate, opts), input,
                            opts->training, file, line)
               : vs__fail(g, VS_ERR_INVALID_ARGUMENT, "dropout: input is NULL");
-    if (!out)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return out;
+    return vs__end_call(g, out, file, line);
 }

@@ -104,10 +104,7 @@ vs_layer *vs_dense_layer_at(vs_graph *g, int units, const vs_dense_opts *opts,
         opts = &none;
     vs__begin(g);
     vs_layer *l = dense_layer(g, units, opts);
-    if (!l)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return l;
+    return vs__end_call(g, l, file, line);
 }
 
 vs_tensor *vs_dense_at(vs_graph *g, vs_tensor *input, int units,
@@ -127,8 +124,5 @@ vs_tensor *vs_dense_at(vs_graph *g, vs_tensor *input, int units,
         vs_call c = {.input = input, .file = file, .line = line};
         out = vs__layer_call(g, l, &c);
     }
-    if (!out)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return out;
+    return vs__end_call(g, out, file, line);
 }

@@ -185,6 +185,9 @@ void vs__begin(vs_graph *g);
 void vs__commit(vs_graph *g);
 /* Undoes the call and reports its failure; returns NULL for convenience. */
 void *vs__fail_call(vs_graph *g, const char *file, int line);
+/* Ends the call: commits it and returns result, or, when result is NULL
+ * (the call failed), undoes it, reports its failure and returns NULL. */
+void *vs__end_call(vs_graph *g, void *result, const char *file, int line);
 /* Undoes the call without reporting (its failure was already reported by
  * a nested call); returns NULL. */
 void *vs__abort_call(vs_graph *g);

@@ -258,10 +258,7 @@ vs_tensor *vs_layer_apply_at(vs_graph *g, vs_layer *layer, vs_tensor *input,
                      .file = file, .line = line};
         out = vs__layer_call(g, layer, &c);
     }
-    if (!out)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return out;
+    return vs__end_call(g, out, file, line);
 }
 
 const char *vs_layer_name(const vs_layer *l) { return l ? l->name : NULL; }

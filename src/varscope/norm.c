@@ -162,10 +162,7 @@ vs_layer *vs_batch_norm_layer_at(vs_graph *g, const vs_batch_norm_opts *opts,
         opts = &none;
     vs__begin(g);
     vs_layer *l = bn_layer(g, opts);
-    if (!l)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return l;
+    return vs__end_call(g, l, file, line);
 }
 
 vs_tensor *vs_batch_normalization_at(vs_graph *g, vs_tensor *input,
@@ -188,8 +185,5 @@ vs_tensor *vs_batch_normalization_at(vs_graph *g, vs_tensor *input,
                      .line = line};
         out = vs__layer_call(g, l, &c);
     }
-    if (!out)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return out;
+    return vs__end_call(g, out, file, line);
 }

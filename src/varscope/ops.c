@@ -109,10 +109,7 @@ static vs_tensor *constant(vs_graph *g, vs_dtype dt, const vs_shape *shape,
             t->data = copy;
         }
     }
-    if (!t)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return t;
+    return vs__end_call(g, t, file, line);
 }
 
 static size_t elements(const vs_shape *s)
@@ -178,10 +175,7 @@ vs_tensor *vs_placeholder_at(vs_graph *g, vs_dtype dt, const vs_shape *shape,
                    vs__dtype_or_float(dt), shape ? shape : &unknown);
     if (t)
         t->op = VS_OP_PLACEHOLDER;
-    if (!t)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return t;
+    return vs__end_call(g, t, file, line);
 }
 
 /* "Dimensions must be equal, but are 3 and 4 for 'Add' (op: 'Add') with
@@ -314,10 +308,7 @@ static vs_tensor *binary(vs_graph *g, const char *type, vs_tensor *a,
                         : type[0] == 'S' ? VS_OP_SUB
                                          : VS_OP_MUL,
                         a, b, o->name);
-    if (!t)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return t;
+    return vs__end_call(g, t, file, line);
 }
 
 vs_tensor *vs_add_at(vs_graph *g, vs_tensor *a, vs_tensor *b,
@@ -411,10 +402,7 @@ static vs_tensor *unary(vs_graph *g, const char *type, vs_opkind kind,
         t = reduce_mean(g, x, o->name);
     else
         t = unary_op(g, type, kind, x, o->name);
-    if (!t)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return t;
+    return vs__end_call(g, t, file, line);
 }
 
 vs_tensor *vs_relu_at(vs_graph *g, vs_tensor *x, const vs_op_opts *opts,
