@@ -390,10 +390,6 @@ struct vs_layer {
 
 vs_layer *vs__layer_new(vs_graph *g, vs_layer_kind kind, const char *base,
                         const char *name, vs_reuse reuse, bool not_trainable);
-/* The functional form's construction with _scope=name: the scope is
- * entered by string now and captured. */
-int vs__layer_capture_now(vs_graph *g, vs_layer *l, const char *file,
-                          int line);
 /* Layer.__call__ up to build and call: everything the base class does. */
 typedef struct vs_call {
     vs_tensor *input;
@@ -404,6 +400,13 @@ typedef struct vs_call {
     int line;
 } vs_call;
 vs_tensor *vs__layer_call(vs_graph *g, vs_layer *l, const vs_call *c);
+/* The functional forms: l, the layer just made for the call (NULL: making
+ * it failed), applied once to input.  scope_now: the form passes
+ * _scope=name (a named dense, conv2d, batch_normalization), and the scope
+ * of the layer's name is entered by string and captured first. */
+vs_tensor *vs__apply_new_layer(vs_graph *g, vs_layer *l, bool scope_now,
+                               vs_tensor *input, bool training,
+                               const char *file, int line);
 /* Checks shared by the layer constructors (empty name, reuse and
  * activation values); records the failure and returns -1. */
 int vs__check_layer_args(vs_graph *g, const char *name, vs_reuse reuse,

@@ -174,16 +174,10 @@ vs_tensor *vs_batch_normalization_at(vs_graph *g, vs_tensor *input,
     if (!opts)
         opts = &none;
     vs__begin(g);
-    vs_layer *l;
-    vs_tensor *out = NULL;
-    if (!input)
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                 "batch_normalization: input is NULL");
-    else if ((l = bn_layer(g, opts)) &&
-             (!opts->name || vs__layer_capture_now(g, l, file, line) == 0)) {
-        vs_call c = {.input = input, .training = opts->training, .file = file,
-                     .line = line};
-        out = vs__layer_call(g, l, &c);
-    }
+    vs_layer *l = input ? bn_layer(g, opts)
+                        : vs__fail(g, VS_ERR_INVALID_ARGUMENT,
+                                   "batch_normalization: input is NULL");
+    vs_tensor *out = vs__apply_new_layer(g, l, opts->name != NULL, input,
+                                         opts->training, file, line);
     return vs__end_call(g, out, file, line);
 }
