@@ -248,6 +248,9 @@ const char *vs__unique_name(vs_graph *g, const char *prefix,
 const char *vs__op_name(vs_graph *g, const char *prefix, const char *name);
 /* Marks an op name as a node of the graph. */
 int vs__add_node(vs_graph *g, const char *op_name);
+/* create_op's node name: fails when a node has it already or it does not
+ * match TF's op name pattern, else marks it (op, or NULL). */
+const char *vs__new_node(vs_graph *g, const char *op);
 /* An op named like an op wrapper's in the current name scope, with one
  * output "<op>:0" (NULL after a recorded failure). */
 vs_tensor *vs__op(vs_graph *g, const char *name, vs_dtype dt,
