@@ -261,7 +261,10 @@ static bool names_library(void *ctx, size_t i)
 
 /* Parses the files that can reach the library: those whose text names it,
  * then, until nothing changes, those that name a function that reaches it
- * (see prescan.c).  --all-files parses everything. */
+ * (see prescan.c), or a global the parsed files know, or a function they
+ * call that none of them defines (engine.h: sc_linked_names): such a file
+ * can change what the varscope code reads.  --all-files parses
+ * everything. */
 static void map_reaching(run *r)
 {
     sc_check *c = r->c;
@@ -277,14 +280,18 @@ static void map_reaching(run *r)
                 dense[k++] = u[i];
         sc_strmap names = {0};
         sc_reaching_functions(dense, k, NULL, 0, add_name, &names);
+        sc_strmap linked = {0};
+        sc_linked_names(dense, k, add_name, &linked);
         bool more = false;
         for (size_t i = 0; i < n; i++) {
+            sc_prescan *ps = prescan_for(r, c->files.items[i]);
             want[i] = !r->mapped[i] && c->items[i].argv &&
-                      prescan_mentions_any(prescan_for(r, c->files.items[i]),
-                                           c->files.items[i], &names);
+                      (prescan_mentions_any(ps, c->files.items[i], &names) ||
+                       prescan_declares_any(ps, c->files.items[i], &linked));
             more |= want[i];
         }
         sc_strmap_free(&names);
+        sc_strmap_free(&linked);
         free(u);
         free(dense);
         if (!more)

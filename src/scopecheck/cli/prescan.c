@@ -5,7 +5,13 @@
  *   1. files whose text, with their project headers, names a vs_/VS_
  *      identifier (or a configured alias) are parsed;
  *   2. from their IR, the functions that reach the library are known;
- *      files naming one of those are parsed too, until nothing changes.
+ *      files naming one of those are parsed too, until nothing changes;
+ *   3. and so are files that name, at file scope (declaring or defining
+ *      it), a global the parsed files know or a function they call that
+ *      none of them defines: such a file can change what the varscope
+ *      code reads without naming the library (a config.c setting the
+ *      reuse mode).  System headers are not read, so the C library's
+ *      names match nothing.
  * Every other file cannot reach the library and is never parsed: its
  * functions can call neither the library nor anything that calls it.
  * System headers (<...> not found under -I) are not read: varscope calls
@@ -198,12 +204,17 @@ static void include_line_at(text_ids *t, ctext_lexer *lx)
  * (names NULL): notes vs_/VS_ identifiers and the #include lines.  Later
  * passes: true as soon as an identifier is in `names`. */
 static bool tokenize(text_ids *t, const char *s, size_t n,
-                     const sc_strmap *names)
+                     const sc_strmap *names, bool top_only)
 {
     ctext_lexer lx;
     ctext_tok tok;
     ctext_lexer_init(&lx, s, n);
+    int depth = 0;                /* of braces: 0 at file scope */
     while (ctext_next(&lx, &tok) != CT_END) {
+        if (tok.kind == CT_PUNCT && s[tok.b] == '{')
+            depth++;
+        else if (tok.kind == CT_PUNCT && s[tok.b] == '}' && depth > 0)
+            depth--;
         if (tok.kind == CT_PUNCT && tok.line_start && !names && s[tok.b] == '#') {
             ctext_tok d;
             ctext_lexer at = lx;
@@ -222,7 +233,7 @@ static bool tokenize(text_ids *t, const char *s, size_t n,
             if (len > 3 && (strncmp(id, "vs_", 3) == 0 || strncmp(id, "VS_", 3) == 0))
                 t->has_vs = true;
             bloom_add(&t->ids, sc_hash(id, len));
-        } else if (len < 256) {
+        } else if (len < 256 && (!top_only || depth == 0)) {
             char buf[256];
             memcpy(buf, id, len);
             buf[len] = '\0';
@@ -253,7 +264,7 @@ static text_ids *read_text(const sc_prescan *p, const char *path)
     }
     if (t->text) {
         t->binary = memchr(t->text, '\0', t->len) != NULL;
-        tokenize(t, t->text, t->len, NULL);
+        tokenize(t, t->text, t->len, NULL, false);
     }
     return t;
 }
@@ -328,7 +339,7 @@ static bool may_name(const text_ids *t, const sc_strmap *names)
 
 /* t or one of its includes (a graph: cycles are possible) names the
  * library (names NULL) or one of `names` */
-static bool closure_has(text_ids *t, const sc_strmap *names,
+static bool closure_has(text_ids *t, const sc_strmap *names, bool top_only,
                         const text_ids **seen, size_t *nseen)
 {
     for (size_t i = 0; i < *nseen; i++)
@@ -338,22 +349,22 @@ static bool closure_has(text_ids *t, const sc_strmap *names,
         seen[(*nseen)++] = t;
     if (!names ? t->has_vs
                : t->text && may_name(t, names) &&
-                     tokenize(t, t->text, t->len, names))
+                     tokenize(t, t->text, t->len, names, top_only))
         return true;
     for (size_t i = 0; i < t->includes.len; i++)
-        if (closure_has(t->includes.items[i], names, seen, nseen))
+        if (closure_has(t->includes.items[i], names, top_only, seen, nseen))
             return true;
     return false;
 }
 
 static bool has(sc_prescan *p, const char *file, char *const *argv,
-                const sc_strmap *names)
+                const sc_strmap *names, bool top_only)
 {
     text_ids *t = scan_file(p, file, argv);
     const text_ids *seen[4096];
     size_t nseen = 0;
     pthread_mutex_lock(&p->lock);
-    bool r = closure_has(t, names, seen, &nseen);
+    bool r = closure_has(t, names, top_only, seen, &nseen);
     pthread_mutex_unlock(&p->lock);
     return r;
 }
@@ -361,7 +372,7 @@ static bool has(sc_prescan *p, const char *file, char *const *argv,
 bool prescan_mentions_library(sc_prescan *p, const char *file,
                               char *const *argv, const sc_strs *aliases)
 {
-    if (has(p, file, argv, NULL))
+    if (has(p, file, argv, NULL, false))
         return true;
     if (!aliases || !aliases->len)
         return false;
@@ -381,5 +392,11 @@ bool prescan_is_binary(sc_prescan *p, const char *file)
 bool prescan_mentions_any(sc_prescan *p, const char *file,
                           const sc_strmap *names)
 {
-    return names->count && has(p, file, NULL, names);
+    return names->count && has(p, file, NULL, names, false);
+}
+
+bool prescan_declares_any(sc_prescan *p, const char *file,
+                          const sc_strmap *names)
+{
+    return names->count && has(p, file, NULL, names, true);
 }

@@ -34,4 +34,9 @@ bool prescan_is_binary(sc_prescan *p, const char *file);
 bool prescan_mentions_any(sc_prescan *p, const char *file,
                           const sc_strmap *names);
 
+/* Whether file (or a project header it includes) names one of `names` at
+ * file scope: declares or defines it (prescan.c, step 3). */
+bool prescan_declares_any(sc_prescan *p, const char *file,
+                          const sc_strmap *names);
+
 #endif

@@ -21,6 +21,51 @@ void sc_reaching_functions(ir_unit *const *units, size_t nunits,
     sc_engine_release(&e);
 }
 
+static void called_names(const sc_program *prog, const ir_unit *u,
+                         const ir_expr *x,
+                         void (*fn)(const char *name, void *ctx), void *ctx)
+{
+    if (!x)
+        return;
+    if (x->kind == IR_CALL && x->str && !program_find(prog, u, x->str) &&
+        !program_library_function(prog, x->str))
+        fn(x->str, ctx);
+    for (uint32_t i = 0; i < x->nkids; i++)
+        called_names(prog, u, x->kids[i], fn, ctx);
+}
+
+static void called_names_stmt(const sc_program *prog, const ir_unit *u,
+                              const ir_stmt *s,
+                              void (*fn)(const char *name, void *ctx), void *ctx)
+{
+    if (!s)
+        return;
+    called_names(prog, u, s->e, fn, ctx);
+    called_names(prog, u, s->step, fn, ctx);
+    called_names_stmt(prog, u, s->init, fn, ctx);
+    for (uint32_t i = 0; i < s->nbody; i++)
+        called_names_stmt(prog, u, s->body[i], fn, ctx);
+}
+
+void sc_linked_names(ir_unit *const *units, size_t nunits,
+                     void (*fn)(const char *name, void *ctx), void *ctx)
+{
+    sc_engine e;
+    sc_program prog;
+    sc_engine_init(&e);
+    program_init(&prog, &e, units, nunits, NULL, 0);
+    for (size_t k = 0; k < nunits; k++) {
+        const ir_unit *u = units[k];
+        for (uint32_t i = 0; i < u->nglobals; i++)
+            if (u->globals[i].sym.name)
+                fn(u->globals[i].sym.name, ctx);
+        for (uint32_t i = 0; i < u->nfuncs; i++)
+            called_names_stmt(&prog, u, u->funcs[i].body, fn, ctx);
+    }
+    program_release(&prog);
+    sc_engine_release(&e);
+}
+
 static bool is_entry_unit(const sc_engine_opts *o, const ir_unit *u)
 {
     if (!o->entry_units)

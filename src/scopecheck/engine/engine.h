@@ -48,4 +48,13 @@ void sc_reaching_functions(ir_unit *const *units, size_t nunits,
                            void (*fn)(const char *name, void *ctx),
                            void *ctx);
 
+/* The names through which other files can change what these units read:
+ * their globals, and the functions they call that none of them defines
+ * (and that are not the library's).  A file naming one of them may write
+ * a global the units read, or compute a value they use, without naming
+ * the library: the driver parses it too, so that the findings do not
+ * depend on the pre-scan (issue 12 item 7). */
+void sc_linked_names(ir_unit *const *units, size_t nunits,
+                     void (*fn)(const char *name, void *ctx), void *ctx);
+
 #endif
