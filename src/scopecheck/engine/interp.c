@@ -446,16 +446,53 @@ static void forwarded_site(fctx *f, const ir_expr *x, const vs_fn_info *lib,
     }
 }
 
+/* A call through a pointer whose target the engine does not know.  It
+ * may be any function of the program whose address is taken and that
+ * takes this many arguments (up to MAX_TARGETS of them), or one outside
+ * the program: each candidate is followed on a doubtful copy of the path
+ * (what fails in it is a "could fail", --strict), and the path goes on as
+ * after a call the engine cannot see (havoc).  With no candidate, or too
+ * many, only the latter, and a note says the call is not checked. */
+#define MAX_TARGETS 8
+static void call_unknown_target(fctx *f, const ir_expr *x, sc_state *st,
+                                const av **args, uint32_t nargs, sc_svs *out)
+{
+    sc_engine *e = f->e;
+    const sc_program *prog = f->in->prog;
+    const sc_fn *cand[MAX_TARGETS];
+    size_t n = 0;
+    bool too_many = false;
+    for (size_t i = 0; i < prog->nfns; i++) {
+        const sc_fn *fn = &prog->fns[i];
+        if (!fn->address_taken || !fn->reaches || fn->fn->nparams != nargs)
+            continue;
+        if (n == MAX_TARGETS) {
+            too_many = true;
+            break;
+        }
+        cand[n++] = fn;
+    }
+    if (n == 0 || too_many || over_budget(f->in)) {
+        sc_site at = site_of(f, x->loc);
+        sc_unchecked(e, &at, SC_STOP_UNKNOWN_CALLEE, NULL);
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            sc_state *c = state_clone(e, st);
+            c->tainted = true;
+            call_user(f, cand[i], x, c, args, nargs, out);
+        }
+    }
+    havoc_call(f, st, args, nargs);
+    push_sv(out, st, av_top());
+}
+
 static void call(fctx *f, const ir_expr *x, sc_state *st, const av **args,
                  uint32_t nargs, sc_svs *out)
 {
     sc_engine *e = f->e;
     const char *name = x->str;
     if (!name) {                  /* through a function pointer */
-        sc_site at = site_of(f, x->loc);
-        sc_unchecked(e, &at, SC_STOP_UNKNOWN_CALLEE, NULL);
-        havoc_call(f, st, args, nargs);
-        push_sv(out, st, av_top());
+        call_unknown_target(f, x, st, args, nargs, out);
         return;
     }
     const vs_fn_info *lib = program_library_function(f->in->prog, name);

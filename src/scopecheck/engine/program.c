@@ -60,6 +60,8 @@ static void mark_called(sc_program *p, const ir_unit *u, const ir_expr *x)
         sc_fn *fn = (sc_fn *)program_find(p, u, x->str);
         if (fn)
             fn->called = true;
+        if (fn && x->kind == IR_FUNCREF)
+            fn->address_taken = true;
     }
     for (uint32_t i = 0; i < x->nkids; i++)
         mark_called(p, u, x->kids[i]);
