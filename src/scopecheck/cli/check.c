@@ -393,7 +393,7 @@ void check_link(const sc_options *o, ir_unit **units, size_t n,
         eo.aliases = plan->aliases;
         eo.naliases = plan->naliases;
     }
-    eo.loop_unroll = 1024;
+    eo.loop_unroll = 4096;
     eo.call_depth = 32;
     double t0 = now();
     link_programs(units, n, &eo, &rc, cancel);
