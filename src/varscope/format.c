@@ -48,45 +48,6 @@ size_t vs__shape_elements(const vs_shape *s)
     return n;
 }
 
-const char *vs__shape_list(const vs_shape *s, char *buf, size_t n)
-{
-    if (s->rank < 0) {
-        snprintf(buf, n, "None");
-        return buf;
-    }
-    size_t used = (size_t)snprintf(buf, n, "[");
-    for (int i = 0; i < s->rank && used < n; i++) {
-        if (s->dims[i] < 0)
-            used += (size_t)snprintf(buf + used, n - used, "%sNone",
-                                     i ? ", " : "");
-        else
-            used += (size_t)snprintf(buf + used, n - used, "%s%" PRId64,
-                                     i ? ", " : "", s->dims[i]);
-    }
-    if (used < n)
-        snprintf(buf + used, n - used, "]");
-    return buf;
-}
-
-const char *vs__shape_dims(const vs_shape *s, char *buf, size_t n)
-{
-    if (s->rank < 0) {
-        snprintf(buf, n, "?");
-        return buf;
-    }
-    size_t used = (size_t)snprintf(buf, n, "[");
-    for (int i = 0; i < s->rank && used < n; i++) {
-        if (s->dims[i] < 0)
-            used += (size_t)snprintf(buf + used, n - used, "%s?", i ? "," : "");
-        else
-            used += (size_t)snprintf(buf + used, n - used, "%s%" PRId64,
-                                     i ? "," : "", s->dims[i]);
-    }
-    if (used < n)
-        snprintf(buf + used, n - used, "]");
-    return buf;
-}
-
 const char *vs__tensor_repr(const vs_tensor *t, char *buf, size_t n)
 {
     char shape[256];

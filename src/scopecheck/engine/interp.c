@@ -383,6 +383,7 @@ static void havoc_call(fctx *f, sc_state *st, const av **args, uint32_t n)
                 c->names_unknown = plist_add(e, c->names_unknown, sc_istr(e, ""));
                 c->store_unknown = plist_add(e, c->store_unknown, sc_istr(e, ""));
                 c->counts_unknown = true;
+                graph_forget_vars(e, c);
                 state_set_graph(e, st, c);
             }
         }
@@ -402,6 +403,51 @@ static void call_user(fctx *f, const sc_fn *fn, const ir_expr *call,
                       sc_state *st, const av **args, uint32_t nargs,
                       sc_svs *out);
 
+/* A template's builder, called with (graph, input, user): a function
+ * the engine cannot name is one it cannot follow: whatever the builder
+ * did to the graph is unknown, and so is whether one of its calls failed
+ * or it left a scope open. */
+static void call_builder(fctx *f, sc_state *st, const av *fn,
+                         const av **args, sc_svs *out)
+{
+    sc_engine *e = f->e;
+    (void)fn;
+    for (uint32_t g = 0; g < st->ngraphs; g++) {
+        if (args[0]->kind == AV_GRAPH && st->graphs[g]->id != args[0]->id)
+            continue;
+        sc_graph *c = graph_copy(e, st->graphs[g]);
+        graph_forget_stack(e, c);
+        c->names_unknown = plist_add(e, c->names_unknown, sc_istr(e, ""));
+        c->store_unknown = plist_add(e, c->store_unknown, sc_istr(e, ""));
+        c->counts_unknown = true;
+        c->reported = SC_COUNT_TOP;
+        graph_forget_vars(e, c);
+        state_set_graph(e, st, c);
+    }
+    push_sv(out, st, av_or_null(e, av_tensor(e, NULL, false)));
+}
+
+/* vs_template_call: the library's work before the builder, the builder,
+ * the library's work after it (model.h) */
+static void template_call(fctx *f, const ir_expr *x, sc_state *st,
+                          const av **args, uint32_t nargs,
+                          const sc_site *site, sc_svs *out)
+{
+    sc_builder_runs runs = {0};
+    model_template_call(f->e, st, args, nargs, site, out, &runs);
+    for (size_t i = 0; i < runs.len; i++) {
+        sc_svs res = {0};
+        (void)x;
+        call_builder(f, runs.items[i].st, runs.items[i].fn, runs.items[i].args,
+                     &res);
+        for (size_t k = 0; k < res.len; k++)
+            model_template_return(f->e, res.items[k].st, runs.items[i].call,
+                                  res.items[k].v, site, out);
+        SC_VEC_FREE(res);
+    }
+    SC_VEC_FREE(runs);
+}
+
 static void call(fctx *f, const ir_expr *x, sc_state *st, const av **args,
                  uint32_t nargs, sc_svs *out)
 {
@@ -420,6 +466,10 @@ static void call(fctx *f, const ir_expr *x, sc_state *st, const av **args,
             const sc_graph *g = model_graph_arg(st, args[lib->graph]);
             if (g)
                 checkers_graph_free(f->in->checkers, st, g, &site);
+        }
+        if (id == VS_FN_vs_template_call) {
+            template_call(f, x, st, args, nargs, &site, out);
+            return;
         }
         model_call(e, id, st, args, nargs, &site, out);
         return;
@@ -528,7 +578,10 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
     case IR_INT:
         push_sv(out, st, av_int(e, x->ival));
         return;
-    case IR_FLOAT: case IR_FUNCREF:
+    case IR_FLOAT:
+        push_sv(out, st, av_float(e, x->fval));
+        return;
+    case IR_FUNCREF:
         push_sv(out, st, av_top());
         return;
     case IR_STR:
