@@ -246,6 +246,120 @@ static void store(fctx *f, sc_state *st, const lval *l, const av *val)
               set_path(f->e, old, l->path, l->npath, val));
 }
 
+/* A store the engine cannot place (through a pointer it does not follow,
+ * or into an array element) must not leave what it may have changed as
+ * it was: `*strchr(name, ':') = '\0'` changes the text of name, which a
+ * name read back from the graph had made known.  The array stored into,
+ * when it is known, becomes unknown; through an unknown pointer, every
+ * known text of every frame does (text is what names are made of). */
+typedef struct text_slots { uint32_t *slots; size_t len, cap; } text_slots;
+
+static void collect_text(const void *key, const void *val, void *ctx)
+{
+    text_slots *t = ctx;
+    if (((const av *)val)->kind != AV_STR)
+        return;
+    if (t->len == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 16;
+        t->slots = sc_xrealloc(t->slots, t->cap * sizeof *t->slots);
+    }
+    t->slots[t->len++] = (uint32_t)((uintptr_t)key - 1);
+}
+
+/* A pointer into a known text (strchr's answer): a box whose content
+ * says which buffer (into: a ref, or top for a literal), what its text
+ * was then, and where in it the pointer is. */
+static const av *text_pointer(sc_engine *e, const av *into, const char *text,
+                              size_t at)
+{
+    const char **names = sc_alloc(&e->arena, 3 * sizeof *names);
+    const av **vals = sc_alloc(&e->arena, 3 * sizeof *vals);
+    names[0] = sc_istr(e, "into");
+    names[1] = sc_istr(e, "text");
+    names[2] = sc_istr(e, "at");
+    vals[0] = into->kind == AV_REF ? into : av_top();
+    vals[1] = av_str(e, sc_istr(e, text));
+    vals[2] = av_int(e, (int64_t)at);
+    return av_box(e, av_agg(e, 3, names, vals, false));
+}
+
+/* A char stored through a pointer into a known text whose buffer still
+ * holds that text: the buffer's new text.  False when the store is not
+ * one of those. */
+static bool store_into_text(fctx *f, sc_state *st, const ir_expr *target,
+                            const av *val)
+{
+    sc_engine *e = f->e;
+    const ir_expr *ptr = target->kids[0];
+    const av *off = av_int(e, 0);
+    if (target->kind == IR_INDEX) {
+        sc_svs v = {0};
+        eval(f, target->kids[1], st, &v);
+        off = v.len == 1 ? v.items[0].v : av_top();
+        SC_VEC_FREE(v);
+    }
+    sc_svs v = {0};
+    eval(f, ptr, st, &v);
+    const av *p = v.len == 1 ? v.items[0].v : av_top();
+    SC_VEC_FREE(v);
+    if (p->kind != AV_BOX || off->kind != AV_INT || val->kind != AV_INT ||
+        val->i < 0 || val->i > 127)
+        return false;
+    const av *into = av_field(e, p->box, sc_istr(e, "into"));
+    const av *was = av_field(e, p->box, sc_istr(e, "text"));
+    const av *at = av_field(e, p->box, sc_istr(e, "at"));
+    if (into->kind != AV_REF || was->kind != AV_STR || at->kind != AV_INT)
+        return false;
+    const av *now = state_get(st, into->frame, into->slot);
+    size_t len = strlen(was->s);
+    int64_t k = at->i + off->i;
+    if (now->kind != AV_STR || strcmp(now->s, was->s) != 0 || k < 0 || (size_t)k >= len)
+        return false;
+    char *text = sc_xmalloc(len + 1);
+    memcpy(text, was->s, len + 1);
+    text[k] = (char)val->i;
+    state_set(e, st, into->frame, into->slot, av_str(e, sc_istr(e, text)));
+    free(text);
+    return true;
+}
+
+static void forget_store(fctx *f, sc_state *st, const ir_expr *target,
+                         const av *val)
+{
+    while (target->kind == IR_CAST)
+        target = target->kids[0];
+    if (target->kind != IR_INDEX && target->kind != IR_DEREF)
+        return;
+    if (store_into_text(f, st, target, val))
+        return;
+    if (target->kind == IR_INDEX) {
+        const ir_expr *base = target->kids[0];
+        if (base->type.kind == IR_T_ARRAY) {
+            lval a = lvalue(f, base, st);
+            if (a.known) {
+                store(f, st, &a, av_top());
+                return;
+            }
+        } else {
+            sc_svs v = {0};
+            eval(f, base, st, &v);
+            const av *p = v.len == 1 ? v.items[0].v : av_top();
+            SC_VEC_FREE(v);
+            if (p->kind == AV_REF) {
+                state_set(f->e, st, p->frame, p->slot, av_top());
+                return;
+            }
+        }
+    }
+    for (uint32_t fr = 0; fr < st->nframes; fr++) {
+        text_slots t = {0};
+        pm_each(st->frames[fr].vars, collect_text, &t);
+        for (size_t i = 0; i < t.len; i++)
+            state_set(f->e, st, fr, t.slots[i], av_top());
+        free(t.slots);
+    }
+}
+
 static const av *load(fctx *f, sc_state *st, const lval *l)
 {
     if (!l->known)
@@ -512,6 +626,33 @@ static void call(fctx *f, const ir_expr *x, sc_state *st, const av **args,
         push_sv(out, st, args[0]);
         return;
     }
+    /* strchr / strrchr / strstr over a known text: NULL when it is not
+     * there, else a pointer into the text (a box: a store through it is
+     * one the engine cannot place, which forgets the texts it knows) */
+    if ((strcmp(name, "strchr") == 0 || strcmp(name, "strrchr") == 0 ||
+         strcmp(name, "strstr") == 0) && nargs == 2) {
+        const av *hay = args[0]->kind == AV_REF
+                            ? state_get(st, args[0]->frame, args[0]->slot)
+                            : args[0];
+        const av *needle = args[1]->kind == AV_REF
+                               ? state_get(st, args[1]->frame, args[1]->slot)
+                               : args[1];
+        const char *at = NULL;
+        bool known = hay->kind == AV_STR;
+        if (known && name[3] == 's' && needle->kind == AV_STR)
+            at = strstr(hay->s, needle->s);
+        else if (known && name[3] != 's' && needle->kind == AV_INT)
+            at = name[3] == 'c' ? strchr(hay->s, (int)needle->i)
+                                : strrchr(hay->s, (int)needle->i);
+        else
+            known = false;
+        if (known) {
+            push_sv(out, st, at ? text_pointer(e, args[0], hay->s,
+                                               (size_t)(at - hay->s))
+                                : av_null());
+            return;
+        }
+    }
     if (!in_list(pure_fns, name))
         havoc_call(f, st, args, nargs);
     /* getenv("X"), atoi(s): unknown, but one value each, which the
@@ -702,7 +843,10 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                        x->kids[0]->type.kind == IR_T_INT) {
                 val = facts_bind_value(&f->fr, x->kids[1], s, val);
             }
-            store(f, s, &l, val);
+            if (l.known)
+                store(f, s, &l, val);
+            else
+                forget_store(f, s, x->kids[0], val);
             bool post = x->kind == IR_INCDEC &&
                         (x->op == IR_POSTINC || x->op == IR_POSTDEC);
             push_sv(out, s, post ? old : val);
