@@ -475,10 +475,18 @@ static void getvar_opts(ctx *c, buf *k)
     char t[256];
     int shape = chance(55), dtype = chance(35), init = chance(40);
     if (shape && feature == F_GRAPHREAD && chance(45)) {
-        /* the input width read from a tensor (x.get_shape()[1]) */
+        /* the input width read from a tensor: x.get_shape()[1] of the
+         * rank-2 inputs, x.get_shape()[-1] of any (a dimension past the
+         * rank is not part of the shape: vs_shape says nothing of it) */
         static const char *ins[] = {"in3", "in4", "in1", "inu"};
-        kw(k, ".shape = VS_SHAPE(vs_tensor_shape(%s)->dims[%d], %d)",
-           c->in_main ? ins[rnd(4)] : "x", chance(80) ? 1 : 0, 2 + rnd(3));
+        const char *in = c->in_main ? ins[rnd(4)] : "x";
+        if (strcmp(in, "in3") == 0 || strcmp(in, "in4") == 0 ||
+            strcmp(in, "inu") == 0)
+            kw(k, ".shape = VS_SHAPE(vs_tensor_shape(%s)->dims[%d], %d)", in,
+               chance(80) ? 1 : 0, 2 + rnd(3));
+        else
+            kw(k, ".shape = VS_SHAPE(vs_tensor_shape(%s)->dims[vs_tensor_shape(%s)->rank - 1], %d)",
+               in, in, 2 + rnd(3));
     } else if (shape)
         kw(k, ".shape = %s", shape_expr());
     if (dtype)
