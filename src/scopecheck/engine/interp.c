@@ -252,6 +252,8 @@ static void store(fctx *f, sc_state *st, const lval *l, const av *val)
  * name read back from the graph had made known.  The array stored into,
  * when it is known, becomes unknown; through an unknown pointer, every
  * known text of every frame does (text is what names are made of). */
+static const av *load(fctx *f, sc_state *st, const lval *l);
+
 typedef struct text_slots { uint32_t *slots; size_t len, cap; } text_slots;
 
 static void collect_text(const void *key, const void *val, void *ctx)
@@ -283,74 +285,8 @@ static const av *text_pointer(sc_engine *e, const av *into, const char *text,
     return av_box(e, av_agg(e, 3, names, vals, false));
 }
 
-/* A char stored through a pointer into a known text whose buffer still
- * holds that text: the buffer's new text.  False when the store is not
- * one of those. */
-static bool store_into_text(fctx *f, sc_state *st, const ir_expr *target,
-                            const av *val)
+static void forget_texts(fctx *f, sc_state *st)
 {
-    sc_engine *e = f->e;
-    const ir_expr *ptr = target->kids[0];
-    const av *off = av_int(e, 0);
-    if (target->kind == IR_INDEX) {
-        sc_svs v = {0};
-        eval(f, target->kids[1], st, &v);
-        off = v.len == 1 ? v.items[0].v : av_top();
-        SC_VEC_FREE(v);
-    }
-    sc_svs v = {0};
-    eval(f, ptr, st, &v);
-    const av *p = v.len == 1 ? v.items[0].v : av_top();
-    SC_VEC_FREE(v);
-    if (p->kind != AV_BOX || off->kind != AV_INT || val->kind != AV_INT ||
-        val->i < 0 || val->i > 127)
-        return false;
-    const av *into = av_field(e, p->box, sc_istr(e, "into"));
-    const av *was = av_field(e, p->box, sc_istr(e, "text"));
-    const av *at = av_field(e, p->box, sc_istr(e, "at"));
-    if (into->kind != AV_REF || was->kind != AV_STR || at->kind != AV_INT)
-        return false;
-    const av *now = state_get(st, into->frame, into->slot);
-    size_t len = strlen(was->s);
-    int64_t k = at->i + off->i;
-    if (now->kind != AV_STR || strcmp(now->s, was->s) != 0 || k < 0 || (size_t)k >= len)
-        return false;
-    char *text = sc_xmalloc(len + 1);
-    memcpy(text, was->s, len + 1);
-    text[k] = (char)val->i;
-    state_set(e, st, into->frame, into->slot, av_str(e, sc_istr(e, text)));
-    free(text);
-    return true;
-}
-
-static void forget_store(fctx *f, sc_state *st, const ir_expr *target,
-                         const av *val)
-{
-    while (target->kind == IR_CAST)
-        target = target->kids[0];
-    if (target->kind != IR_INDEX && target->kind != IR_DEREF)
-        return;
-    if (store_into_text(f, st, target, val))
-        return;
-    if (target->kind == IR_INDEX) {
-        const ir_expr *base = target->kids[0];
-        if (base->type.kind == IR_T_ARRAY) {
-            lval a = lvalue(f, base, st);
-            if (a.known) {
-                store(f, st, &a, av_top());
-                return;
-            }
-        } else {
-            sc_svs v = {0};
-            eval(f, base, st, &v);
-            const av *p = v.len == 1 ? v.items[0].v : av_top();
-            SC_VEC_FREE(v);
-            if (p->kind == AV_REF) {
-                state_set(f->e, st, p->frame, p->slot, av_top());
-                return;
-            }
-        }
-    }
     for (uint32_t fr = 0; fr < st->nframes; fr++) {
         text_slots t = {0};
         pm_each(st->frames[fr].vars, collect_text, &t);
@@ -358,6 +294,133 @@ static void forget_store(fctx *f, sc_state *st, const ir_expr *target,
             state_set(f->e, st, fr, t.slots[i], av_top());
         free(t.slots);
     }
+}
+
+/* What x evaluates to, its side effects left out (they happen when the
+ * statement's own evaluation makes them); unknown if it calls anything */
+static bool has_call(const ir_expr *x)
+{
+    if (x->kind == IR_CALL)
+        return true;
+    for (uint32_t i = 0; i < x->nkids; i++)
+        if (x->kids[i] && has_call(x->kids[i]))
+            return true;
+    return false;
+}
+
+static const av *peek(fctx *f, const ir_expr *x, sc_state *st)
+{
+    if (has_call(x))              /* a call is not made twice */
+        return av_top();
+    sc_state *tmp = state_clone(f->e, st);
+    sc_svs v = {0};
+    eval(f, x, tmp, &v);
+    const av *r = v.len == 1 ? v.items[0].v : av_top();
+    SC_VEC_FREE(v);
+    return r;
+}
+
+/* x evaluated on st (its side effects made), when it has one value */
+static const av *eval_once(fctx *f, const ir_expr *x, sc_state *st)
+{
+    sc_svs v = {0};
+    eval(f, x, st, &v);
+    const av *r = v.len == 1 ? v.items[0].v : av_top();
+    SC_VEC_FREE(v);
+    return r;
+}
+
+/* A char stored at offset off of a pointer into a known text (p[k] = c,
+ * *p = c): when the buffer still holds that text, its new text; else
+ * every known text is forgotten. */
+static void store_into_text(fctx *f, sc_state *st, const av *p,
+                            const av *off, const av *val)
+{
+    sc_engine *e = f->e;
+    const av *into = av_field(e, p->box, sc_istr(e, "into"));
+    const av *was = av_field(e, p->box, sc_istr(e, "text"));
+    const av *at = av_field(e, p->box, sc_istr(e, "at"));
+    if (into->kind != AV_REF || was->kind != AV_STR || at->kind != AV_INT ||
+        off->kind != AV_INT || val->kind != AV_INT || val->i < 0 ||
+        val->i > 127) {
+        forget_texts(f, st);
+        return;
+    }
+    const av *now = state_get(st, into->frame, into->slot);
+    size_t len = strlen(was->s);
+    int64_t k = at->i + off->i;
+    if (now->kind != AV_STR || strcmp(now->s, was->s) != 0 || k < 0 ||
+        (size_t)k >= len) {
+        forget_texts(f, st);
+        return;
+    }
+    char *text = sc_xmalloc(len + 1);
+    memcpy(text, was->s, len + 1);
+    text[k] = (char)val->i;
+    state_set(e, st, into->frame, into->slot, av_str(e, sc_istr(e, text)));
+    free(text);
+}
+
+static bool is_text_pointer(const av *p)
+{
+    return p->kind == AV_BOX && p->box->kind == AV_AGG && p->box->names;
+}
+
+/* The store of val into target, which lvalue() could not place: the
+ * pointer (already evaluated by lvalue for *p) is only peeked at; an
+ * index is evaluated here, once. */
+static void forget_store(fctx *f, sc_state *st, const ir_expr *target,
+                         const av *val)
+{
+    while (target->kind == IR_CAST)
+        target = target->kids[0];
+    if (target->kind == IR_DEREF) {
+        const av *p = peek(f, target->kids[0], st);
+        if (is_text_pointer(p))
+            store_into_text(f, st, p, av_int(f->e, 0), val);
+        else
+            forget_texts(f, st);
+        return;
+    }
+    if (target->kind != IR_INDEX)
+        return;
+    const ir_expr *base = target->kids[0];
+    if (base->type.kind == IR_T_ARRAY) {
+        lval a = lvalue(f, base, st);
+        const av *arr = a.known ? load(f, st, &a) : av_top();
+        const av *idx = eval_once(f, target->kids[1], st);
+        if (!a.known) {
+            forget_texts(f, st);
+            return;
+        }
+        /* an element of an array the engine holds, at an index it knows:
+         * that element (out.dims[d] = ...); elements past those the value
+         * lists (a shape's dims past its rank) are zero or unknown, as
+         * the value says */
+        const av *now = av_top();
+        int64_t len = base->type.array_len;
+        if (arr->kind == AV_AGG && !arr->names && idx->kind == AV_INT &&
+            idx->i >= 0 && ((uint64_t)idx->i < arr->nfields || idx->i < len)) {
+            uint32_t n = (uint64_t)idx->i < arr->nfields ? arr->nfields
+                                                         : (uint32_t)idx->i + 1;
+            const av **vals = sc_alloc(&f->e->arena, n * sizeof *vals);
+            for (uint32_t k = 0; k < n; k++)
+                vals[k] = k < arr->nfields ? arr->vals[k]
+                          : arr->zero_rest ? av_int(f->e, 0) : av_top();
+            vals[idx->i] = val;
+            now = av_agg(f->e, n, NULL, vals, arr->zero_rest);
+        }
+        store(f, st, &a, now);
+        return;
+    }
+    const av *p = peek(f, base, st);
+    const av *idx = eval_once(f, target->kids[1], st);
+    if (is_text_pointer(p))
+        store_into_text(f, st, p, idx, val);
+    else if (p->kind == AV_REF)
+        state_set(f->e, st, p->frame, p->slot, av_top());
+    else
+        forget_texts(f, st);
 }
 
 static const av *load(fctx *f, sc_state *st, const lval *l)
