@@ -399,6 +399,10 @@ static void forget_store(fctx *f, sc_state *st, const ir_expr *target,
          * the value says */
         const av *now = av_top();
         int64_t len = base->type.array_len;
+        /* an array the engine holds nothing of (not initialized): its
+         * elements are unknown, the one stored now excepted */
+        if (arr->kind == AV_TOP && len > 0 && len <= 4096)
+            arr = av_agg(f->e, 0, NULL, NULL, false);
         if (arr->kind == AV_AGG && !arr->names && idx->kind == AV_INT &&
             idx->i >= 0 && ((uint64_t)idx->i < arr->nfields || idx->i < len)) {
             uint32_t n = (uint64_t)idx->i < arr->nfields ? arr->nfields
@@ -943,12 +947,19 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
             eval(f, x->kids[1], a.items[i].st, &b);
             for (size_t k = 0; k < b.len; k++) {
                 const av *arr = a.items[i].v;
-                if (arr->kind == AV_REF)
+                bool ref = arr->kind == AV_REF;
+                if (ref)
                     arr = state_get(b.items[k].st, arr->frame, arr->slot);
                 const av *idx = b.items[k].v, *r = av_top();
                 if (arr->kind == AV_AGG && !arr->names && idx->kind == AV_INT &&
                     idx->i >= 0 && (uint64_t)idx->i < arr->nfields)
                     r = arr->vals[idx->i];
+                /* p[0] of p = &x, x a single value (not an array, nor a
+                 * buffer's text): x itself */
+                else if (ref && idx->kind == AV_INT && idx->i == 0 &&
+                         arr->kind != AV_AGG && arr->kind != AV_STR &&
+                         arr->kind != AV_TOP)
+                    r = arr;
                 push_sv(out, b.items[k].st, r);
             }
             SC_VEC_FREE(b);
