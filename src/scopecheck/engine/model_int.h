@@ -93,6 +93,9 @@ const av *m_deref(mrun *r, const av *p); /* what a pointer argument points at */
 const av *m_field(mrun *r, const av *agg, const char *name);
 const av *m_options(mrun *r, const av *p);   /* NULL: all defaults */
 int64_t m_int(const av *v, bool *known);
+/* a double argument or option: known (a floating or integer constant) or
+ * not */
+bool m_double(const av *v, double *d);
 /* a flag field: NO, YES, MAYBE */
 int m_flag(const av *v);
 /* a string: the string, or NULL with *null set when it is a NULL

@@ -10,6 +10,17 @@
 #include "model_int.h"
 #include "varscope.h"
 
+
+/* dropout's rate as the library checks it (conv.c vs__dropout_call:
+ * 0 <= rate < 1), SC_UNK when the engine does not know the double */
+static int rate_ok(const av *rate)
+{
+    double d;
+    if (!m_double(rate, &d))
+        return SC_UNK;
+    return d >= 0 && d < 1;
+}
+
 /* ---- the layer object ---- */
 
 static const char *unique_layer_name(mrun *r, const char *base)
@@ -1144,7 +1155,7 @@ const av *m_layer_op(mrun *r, const av **a)
     case VS_FN_vs_dropout_layer:
         l = simple_layer(r, SC_LAYER_DROPOUT, "dropout", opts);
         if (l)
-            l->rate_ok = SC_UNK;     /* a double the engine does not read */
+            l->rate_ok = rate_ok(a[1]);
         id = made(r, l, false);
         return id ? layer_value(r, id) : NULL;
     case VS_FN_vs_layer_apply:
@@ -1183,7 +1194,7 @@ const av *m_layer_op(mrun *r, const av **a)
             return NULL;
         l = simple_layer(r, SC_LAYER_DROPOUT, "dropout", opts);
         if (l)
-            l->rate_ok = SC_UNK;
+            l->rate_ok = rate_ok(a[2]);
         return apply_once(r, made(r, l, false), a[1],
                           m_flag(m_field(r, opts, "training")));
     case VS_FN_vs_fully_connected:

@@ -13,8 +13,7 @@
 
 enum { OPT_GD, OPT_MOMENTUM, OPT_ADAM, OPT_RMSPROP, OPT_ADAGRAD };
 
-/* a double option: known (a floating or integer constant) or not */
-static bool m_double(const av *v, double *d)
+bool m_double(const av *v, double *d)
 {
     if (v->kind == AV_FLOAT) {
         *d = v->d;
