@@ -381,6 +381,33 @@ static bool is_text_pointer(const av *p)
     return p->kind == AV_BOX && p->box->kind == AV_AGG && p->box->names;
 }
 
+/* arr with element idx set to val: an element of an array the engine
+ * holds, at an index it knows (out.dims[d] = ...); elements past those
+ * the value lists (a shape's dims past its rank) are zero or unknown, as
+ * the value says; an array it held nothing of (not initialized, a
+ * variable-length array) has unknown elements but this one.  len is the
+ * declared length (-1: unknown).  Unknown when the index is. */
+static const av *with_element(sc_engine *e, const av *arr, const av *idx,
+                              const av *val, int64_t len)
+{
+    enum { MAX_ELEMENTS = 4096 };
+    if (idx->kind != AV_INT || idx->i < 0 || idx->i >= MAX_ELEMENTS ||
+        (len >= 0 && idx->i >= len))
+        return av_top();
+    if (arr->kind == AV_TOP)
+        arr = av_agg(e, 0, NULL, NULL, false);
+    if (arr->kind != AV_AGG || arr->names)
+        return av_top();
+    uint32_t n = (uint64_t)idx->i < arr->nfields ? arr->nfields
+                                                 : (uint32_t)idx->i + 1;
+    const av **vals = sc_alloc(&e->arena, n * sizeof *vals);
+    for (uint32_t k = 0; k < n; k++)
+        vals[k] = k < arr->nfields ? arr->vals[k]
+                  : arr->zero_rest ? av_int(e, 0) : av_top();
+    vals[idx->i] = val;
+    return av_agg(e, n, NULL, vals, arr->zero_rest);
+}
+
 /* The store of val into target, which lvalue() could not place: the
  * pointer (already evaluated by lvalue for *p) is only peeked at; an
  * index is evaluated here, once. */
@@ -408,36 +435,18 @@ static void forget_store(fctx *f, sc_state *st, const ir_expr *target,
             forget_texts(f, st);
             return;
         }
-        /* an element of an array the engine holds, at an index it knows:
-         * that element (out.dims[d] = ...); elements past those the value
-         * lists (a shape's dims past its rank) are zero or unknown, as
-         * the value says */
-        const av *now = av_top();
-        int64_t len = base->type.array_len;
-        /* an array the engine holds nothing of (not initialized): its
-         * elements are unknown, the one stored now excepted */
-        if (arr->kind == AV_TOP && len > 0 && len <= 4096)
-            arr = av_agg(f->e, 0, NULL, NULL, false);
-        if (arr->kind == AV_AGG && !arr->names && idx->kind == AV_INT &&
-            idx->i >= 0 && ((uint64_t)idx->i < arr->nfields || idx->i < len)) {
-            uint32_t n = (uint64_t)idx->i < arr->nfields ? arr->nfields
-                                                         : (uint32_t)idx->i + 1;
-            const av **vals = sc_alloc(&f->e->arena, n * sizeof *vals);
-            for (uint32_t k = 0; k < n; k++)
-                vals[k] = k < arr->nfields ? arr->vals[k]
-                          : arr->zero_rest ? av_int(f->e, 0) : av_top();
-            vals[idx->i] = val;
-            now = av_agg(f->e, n, NULL, vals, arr->zero_rest);
-        }
-        store(f, st, &a, now);
+        store(f, st, &a, with_element(f->e, arr, idx, val,
+                                      base->type.array_len));
         return;
     }
     const av *p = peek(f, base, st);
     const av *idx = eval_once(f, target->kids[1], st);
     if (is_text_pointer(p))
         store_into_text(f, st, p, idx, val);
-    else if (p->kind == AV_REF)
-        state_set(f->e, st, p->frame, p->slot, av_top());
+    else if (p->kind == AV_REF)     /* p[k] of p = arr (a parameter) */
+        state_set(f->e, st, p->frame, p->slot,
+                  with_element(f->e, state_get(st, p->frame, p->slot), idx,
+                               val, -1));
     else
         forget_texts(f, st);
 }
