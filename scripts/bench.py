@@ -149,6 +149,50 @@ def growth_ifs(n):
     return "\n".join(lines) + "\n"
 
 
+def growth_mixed(n, test="rising"):
+    """n lines of one function cycling through four kinds: an unknown
+    test that creates an op on some runs, a variable scope around a
+    get_variable, a named op, a get_variable at the top (issue 12's
+    shape).  The test of the i-th line: `argc > i/4` (rising: every test
+    a new constraint on one value), `argc > i % 7` (cycling: the same few
+    tests again and again), or other forms (mixed: modulo, equality,
+    pointers, input read through atoi, results of unknown calls)."""
+    lines = [HEADER, "int main(int argc, char **argv) {",
+             "    vs_graph *g = vs_graph_new();",
+             "    const char *mode = argc > 1 ? argv[1] : NULL;",
+             "    int level = argc > 2 ? atoi(argv[2]) : 0;"]
+    forms = ["argc > {k}", "argc % 5 == {m}", "mode && mode[0] == 'a' + {m}",
+             "level >= {k}", "rand() % 3 == {m3}", "getenv(\"V{k}\") != NULL",
+             "argc != {k} && level < {k}"]
+    for i in range(n):
+        q = i // 4
+        if i % 4 == 0:
+            if test == "rising":
+                cond = f"argc > {q}"
+            elif test == "cycling":
+                cond = f"argc > {q % 7}"
+            else:
+                cond = forms[q % len(forms)].format(k=q, m=q % 5, m3=q % 3)
+            lines.append(f"    if ({cond}) vs_add(g, vs_scalar_f32(g, 1.0f), vs_scalar_f32(g, 2.0f));")
+        elif i % 4 == 1:
+            lines.append(f'    VS_VARIABLE_SCOPE(g, "s{q}") {{ vs_get_variable(g, "w", .shape = VS_SHAPE(2)); }}')
+        elif i % 4 == 2:
+            lines.append('    vs_scalar_f32(g, 1.0f, .name = "c");')
+        else:
+            lines.append(f'    vs_get_variable(g, "v{q}", .shape = VS_SHAPE(3));')
+    lines += ["    vs_graph_free(g);", "    return 0;", "}"]
+    return "\n".join(lines) + "\n"
+
+
+GENERATORS = {
+    "calls": growth_calls,
+    "ifs": growth_ifs,
+    "rising": lambda n: growth_mixed(n, "rising"),
+    "cycling": lambda n: growth_mixed(n, "cycling"),
+    "mixed": lambda n: growth_mixed(n, "mixed"),
+}
+
+
 def main():
     if not os.path.exists(SCOPECHECK):
         sys.exit("bench: build scopecheck first (make)")
@@ -204,4 +248,8 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 4 and sys.argv[1] == "--gen":
+        # one growth file on stdout: bench.py --gen KIND N
+        sys.stdout.write(GENERATORS[sys.argv[2]](int(sys.argv[3])))
+    else:
+        main()
