@@ -275,6 +275,11 @@ int facts_truth(const sc_frame *fr, const ir_expr *x, const sc_state *st)
 {
     uint64_t k = fact_key(fr, x, st);
     const av *v = k ? state_get_fact(st, fr->frame, k) : NULL;
+    if (!v && x->kind == IR_BINOP && x->op >= IR_LT && x->op <= IR_GE) {
+        /* a comparison with a literal leaves no fact: the range says it */
+        v = facts_eval(fr, x, st);
+        return v ? av_truth(v) : -1;
+    }
     if (!v)
         return -1;
     return v == &FACT_TRUTHY ? 1 : av_truth(v);
@@ -312,8 +317,10 @@ static void refine_value(const sc_frame *fr, const ir_expr *x, sc_state *st,
                                             : frame_global_slot(fr, x->sym);
     const av *old = state_get(st, frame, slot);
     v = av_narrowed(fr->e, v, old);
-    if (x->symscope == IR_LOCAL && x->sym < fr->fn->nparams) {
-        /* a parameter: its caller learns it too (set_fact) */
+    if (x->symscope == IR_LOCAL && x->sym < fr->fn->nparams && fr->caller &&
+        fr->call) {
+        /* a parameter: its caller learns it too (set_fact); an entry
+         * point's have no caller, and the value says it all */
         uint64_t k = fact_key(fr, x, st);
         if (k)
             set_fact(fr, st, k, x, v);
@@ -361,8 +368,11 @@ static void refine_sym(const sc_frame *fr, const ir_expr *x, sc_state *st, int t
 }
 
 /* x: `v OP c` or `c OP v` with v a variable and c a constant; on this
- * path it is `truth`: narrow v's range. */
-static void refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
+ * path it is `truth`: narrow v's range.  True if v's range now says all
+ * the test says, c being a literal: the range is v's value object, kept
+ * by every copy of it and joined with it as a fact would be (the hull of
+ * ranges on one side of c stays on that side), so no fact is needed. */
+static bool refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
 {
     const ir_expr *v = x->kids[0], *c = x->kids[1];
     int op = x->op;
@@ -376,7 +386,7 @@ static void refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int t
     if (!(cv && cv->kind == AV_INT)) {
         const av *vv = facts_eval(fr, v, st);
         if (!(vv && vv->kind == AV_INT) || c->kind != IR_SYM)
-            return;
+            return false;
         const ir_expr *t = v;
         v = c;
         c = t;
@@ -384,7 +394,7 @@ static void refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int t
         op = op == IR_LT ? IR_GT : op == IR_GT ? IR_LT : op == IR_LE ? IR_GE : IR_LE;
     }
     if (v->kind != IR_SYM || v->type.kind != IR_T_INT)
-        return;
+        return false;
     if (!truth)   /* not (v < c) is v >= c, ... */
         op = op == IR_LT ? IR_GE : op == IR_GE ? IR_LT : op == IR_GT ? IR_LE : IR_GT;
     uint32_t frame = v->symscope == IR_LOCAL ? fr->frame : 0;
@@ -394,7 +404,7 @@ static void refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int t
     bool hl, hh;
     int64_t lo, hi;
     if (!av_bounds(cur, &hl, &lo, &hh, &hi) || cur->kind == AV_INT)
-        return;
+        return false;
     int64_t k = cv->i;
     switch (op) {
     case IR_LT: if (!hh || k - 1 < hi) { hh = true; hi = k - 1; } break;
@@ -403,8 +413,9 @@ static void refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int t
     case IR_GE: if (!hl || k > lo) { hl = true; lo = k; } break;
     }
     if (hl && hh && lo > hi)
-        return;                   /* an impossible path: leave it be */
+        return false;             /* an impossible path: leave it be */
     refine_value(fr, v, st, av_range(fr->e, hl, lo, hh, hi));
+    return c->kind == IR_INT;
 }
 
 /* Records what `cond` being `truth` says on this path. */
@@ -413,6 +424,17 @@ static void learn(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
     if (!x)
         return;
     uint64_t k = fact_key(fr, x, st);
+    if (x->kind == IR_BINOP && x->op >= IR_LT && x->op <= IR_GE) {
+        /* `argc > 4`: argc's narrowed range says it, and a path with one
+         * test per line must not carry one fact per line (each fact is
+         * read again at every test: facts_consistent) */
+        bool known = k && state_get_fact(st, fr->frame, k);
+        if (refine_cmp(fr, x, st, truth) && !known)
+            return;
+        if (k)
+            set_fact(fr, st, k, x, truth ? &FACT_TRUTHY : av_int(fr->e, 0));
+        return;
+    }
     if (k)
         set_fact(fr, st, k, x, truth ? &FACT_TRUTHY : av_int(fr->e, 0));
     switch (x->kind) {
@@ -436,10 +458,6 @@ static void learn(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
         if ((x->op == IR_LAND && truth) || (x->op == IR_LOR && !truth)) {
             learn(fr, x->kids[0], st, truth);
             learn(fr, x->kids[1], st, truth);
-            break;
-        }
-        if (x->op >= IR_LT && x->op <= IR_GE) {
-            refine_cmp(fr, x, st, truth);
             break;
         }
         if (x->op != IR_EQ && x->op != IR_NE)
@@ -656,7 +674,16 @@ typedef struct check_ctx {
     const sc_state *st;
     bool ok;
     int nfacts;                   /* facts read (that constrain anything) */
+    size_t blank;                 /* facts of the top frame joined away */
 } check_ctx;
+
+/* A fact joined with its opposite, or with its absence, says nothing:
+ * absent and "unknown" answer every query alike (facts_truth,
+ * facts_value, put_fact's clash, the join). */
+static bool says_nothing(const av *fv)
+{
+    return fv->kind == AV_TOP && fv != &FACT_TRUTHY && !fv->has_lo && !fv->has_hi;
+}
 
 /* False if x surely cannot be v on this path.  Ranges are one interval,
  * which says nothing of `argc % 3 == 1` once argc is in 2..3 (the values
@@ -687,8 +714,10 @@ static void check_fact(const void *key, const void *val, void *ctx)
     if (!c->ok)
         return;
     const av *fv = val;
-    if (fv->kind == AV_TOP && fv != &FACT_TRUTHY && !fv->has_lo && !fv->has_hi)
+    if (says_nothing(fv)) {
+        c->blank += c->fr->frame == c->st->nframes - 1;
         return;                   /* joined away: no constraint */
+    }
     uint64_t ek = expr_key(base, c->fr->fn);
     const ir_expr *x = pm_get(c->fr->facts->exprs, (const void *)(uintptr_t)ek,
                               pm_hash_int(ek));
@@ -719,11 +748,45 @@ static void check_fact(const void *key, const void *val, void *ctx)
 /* -1: a fact fails; else how many facts were read */
 static int facts_hold(const sc_frame *fr, const sc_state *st)
 {
-    check_ctx c = {fr, st, true, 0};
+    check_ctx c = {fr, st, true, 0, 0};
     for (; c.ok && c.fr; c.fr = c.fr->caller)
         if (c.fr->frame < st->nframes)
             pm_each(st->frames[c.fr->frame].facts, check_fact, &c);
+    fr->facts->blank = c.blank;
+    fr->facts->read = c.nfacts;
     return c.ok ? c.nfacts : -1;
+}
+
+typedef struct sweep_ctx {
+    sc_engine *e;
+    sc_state *st;
+    pmap kept;
+} sweep_ctx;
+
+static void keep_fact(const void *key, const void *val, void *ctx)
+{
+    sweep_ctx *c = ctx;
+    if (!says_nothing(val))
+        c->kept = pm_set_edit(&c->e->arena, c->kept, key,
+                              pm_hash_int((uint64_t)(uintptr_t)key), val,
+                              c->st->edit);
+}
+
+/* Joins leave facts that say nothing (a test one path made), one more
+ * per join: a path of many tests and joins would read them all again at
+ * every test.  When they outnumber the others, the top frame's facts
+ * are rebuilt without them, so the cost per test stays that of the facts
+ * that say something. */
+static void sweep(const sc_frame *fr, sc_state *st)
+{
+    size_t blank = fr->facts->blank;
+    fr->facts->blank = 0;
+    if (blank < 16 || blank < (size_t)fr->facts->read || fr->frame + 1 != st->nframes)
+        return;
+    sweep_ctx c = {fr->e, st, {NULL}};
+    sc_edit_check(fr->e, st->edit, st);
+    pm_each(st->frames[fr->frame].facts, keep_fact, &c);
+    st->frames[fr->frame].facts = c.kept;
 }
 
 /* Each fact alone may hold while no value makes them all hold: argc in
@@ -760,9 +823,11 @@ static bool some_value_fits(const sc_frame *fr, const sc_state *st)
  * own frame. */
 bool facts_consistent(const sc_frame *fr, const sc_state *st)
 {
-    /* trying values costs state copies: only when facts could clash */
+    /* trying values costs state copies: only when facts could clash.  A
+     * variable has few values after a test of it, and a test that a range
+     * says (`argc < 3`) leaves no fact (learn), so one fact is enough. */
     int n = facts_hold(fr, st);
-    return n >= 0 && (n < 2 || some_value_fits(fr, st));
+    return n >= 0 && (n < 1 || some_value_fits(fr, st));
 }
 
 /* Records that the switch's operand x equals a case's value on this
@@ -828,7 +893,10 @@ const ir_expr *facts_case_test(sc_facts *fx, const ir_stmt *label,
 bool facts_assume(const sc_frame *fr, const ir_expr *x, sc_state *st,
                   int truth)
 {
-    return facts_learn(fr, x, st, truth) && facts_consistent(fr, st);
+    bool ok = facts_learn(fr, x, st, truth) && facts_consistent(fr, st);
+    if (ok)
+        sweep(fr, st);
+    return ok;
 }
 
 void facts_enter(const sc_frame *fr, sc_state *st, const av **args,

@@ -48,6 +48,9 @@ typedef struct sc_facts {
     bool clash;                   /* a fact written since the last look
                                      said the opposite of what the path
                                      knew */
+    size_t blank, read;           /* the last check's count of the top
+                                     frame's facts that say nothing, and
+                                     of facts read (sweep in facts.c) */
 } sc_facts;
 
 void facts_init(sc_facts *fx, sc_engine *e);

@@ -2,6 +2,7 @@
  * graphs, ops, tf.Variable, scopes and dense.  See model_int.h. */
 #include <assert.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model_int.h"
@@ -1163,6 +1164,40 @@ static void push(sc_svs *out, sc_state *st, const av *v)
     SC_PUSH(*out, sv);
 }
 
+void m_set(mrun *r, pmap *map, const char *key, const void *val)
+{
+    sc_edit_check(r->e, r->edit, r->edit_owner);
+    struct m_update u = {map, *map, key, val};
+    SC_PUSH(r->sets, u);
+    *map = pm_set_logged(&r->e->arena, *map, key, sc_strhash(key), val,
+                         r->edit, &r->undo);
+}
+
+/* A call that fails on every run leaves the graph as it was; one that
+ * may fail leaves it so on one path and changed on the other.  The
+ * updates made in place are undone, so the state's graph is as it was,
+ * and the working copy's maps are rebuilt from their roots before the
+ * call by the same updates on copies (a fresh edit id that no state
+ * holds). */
+static void undo_updates(mrun *r)
+{
+    pm_undo_rollback(&r->undo);
+    if (!r->sets.len)
+        return;
+    for (size_t i = r->sets.len; i-- > 0;)
+        *r->sets.items[i].map = r->sets.items[i].before;
+    if (!r->maybe || !r->g)
+        return;                   /* the working copy is dropped */
+    uint32_t edit = sc_new_edit_for(r->e, r);
+    for (size_t i = 0; i < r->sets.len; i++) {
+        struct m_update *u = &r->sets.items[i];
+        assert(u->map == &r->g->names || u->map == &r->g->nodes ||
+               u->map == &r->g->store);
+        *u->map = pm_set_edit(&r->e->arena, *u->map, u->key,
+                              sc_strhash(u->key), u->val, edit);
+    }
+}
+
 void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
                 uint32_t nargs, const sc_site *site, sc_svs *out)
 {
@@ -1178,10 +1213,15 @@ void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
     mrun r = {0};
     r.e = e;
     r.fn = info;
-    r.edit = sc_new_edit_for(e, &r);
+    r.edit = st->edit;            /* nodes the state alone holds: in place */
+    r.edit_owner = st;
     r.st = st;
     r.site = site;
     const av *res = op(&r, args);
+    if (r.failed || r.maybe)
+        undo_updates(&r);
+    pm_undo_free(&r.undo);
+    SC_VEC_FREE(r.sets);
     const av *fail = info->fails_null ? av_null_from(e, site) : av_top();
     if (e->trace)
         fprintf(stderr, "trace: %u:%u %s: %s%s%s\n", site->loc.line, site->loc.col,

@@ -36,7 +36,19 @@ typedef struct mrun {
     sc_event_sites where;    /* ... and the places it names */
     int maybe_code;          /* strict mode: the first possible failure */
     bool created;            /* an op or tf.Variable is made (for notes) */
-    uint32_t edit;           /* this call's transient edit id (pmap.h) */
+    /* The graph's maps are updated in place in the nodes the state owns
+     * (its edit id: pmap.h); each overwritten word is logged in undo, and
+     * each update in sets, so that a call that fails on some run can put
+     * the state's maps back and redo its updates on copies (model_call). */
+    uint32_t edit;
+    const void *edit_owner;  /* the state (debug builds check the id) */
+    pm_undo undo;
+    SC_VEC(struct m_update {
+        pmap *map;           /* a map of the working copy r->g */
+        pmap before;         /* its root before this update */
+        const char *key;
+        const void *val;
+    }) sets;
     struct {                 /* warnings, emitted if the call succeeds */
         sc_event ev;
         sc_event_sites where;
@@ -45,11 +57,10 @@ typedef struct mrun {
 } mrun;
 
 void m_defer(mrun *r, const sc_event *ev, const sc_event_sites *where);
-/* map updates of the call in progress: copied once, then in place */
-#define M_SET(r, map, key, val)                                             \
-    (sc_edit_check((r)->e, (r)->edit, (r)),                                 \
-     (map) = pm_set_edit(&(r)->e->arena, (map), (key), sc_strhash(key),     \
-                         (val), (r)->edit))
+/* map updates of the call in progress: in place where the state owns
+ * the nodes, logged (see mrun) */
+void m_set(mrun *r, pmap *map, const char *key, const void *val);
+#define M_SET(r, map, key, val) m_set((r), &(map), (key), (val))
 
 /* Records a check's outcome; true if the call surely fails here. */
 bool m_check(mrun *r, int tri, int code, const char *fmt, ...)
