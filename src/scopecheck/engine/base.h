@@ -21,11 +21,24 @@
 #include "pmap.h"
 #include "site.h"
 
+#define SC_SMALL_INT_LO (-128)
+#define SC_SMALL_INT_HI 1024
+
 typedef struct sc_engine {
     sc_arena arena;               /* the abstract state */
     sc_interner strings;          /* the engine's own: equal = same pointer */
     uint32_t next_id;             /* graphs, scope objects, scope entries */
     uint32_t edit_seq;            /* transient edit ids (pmap.h) */
+    /* the library call in progress: its working graph's maps (scopes,
+     * counts) are updated under this id, logged here (model_call); 0 and
+     * NULL between calls */
+    uint32_t tx_edit;
+    pm_undo *tx_undo;
+    /* known values made once (absval.c): small integers, and strings by
+     * interned pointer; a known value is no run-time identity (only an
+     * unknown's object is: av_ident), so every path shares them */
+    const void *small_ints[SC_SMALL_INT_HI - SC_SMALL_INT_LO];
+    pmap str_vals;
     bool strict;                  /* emit SC_EV_MAYBE_ERROR events too */
     bool trace;                   /* SCOPECHECK_TRACE: every library call */
     sc_event_fn emit;

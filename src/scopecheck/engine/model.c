@@ -882,6 +882,7 @@ static const av *op_variable_scope_reenter(mrun *r, const av **a)
     graph_put_scope(e, r->g, s);
     push_entry(r, SC_ENTRY_VAR_REENTER, s->id, last, ns, sets, renamed,
                r->g->counts, r->g->counts_unknown);
+    m_freeze(r);
     return av_obj(e, AV_SCOPE, s->id, false);
 }
 
@@ -1167,35 +1168,46 @@ static void push(sc_svs *out, sc_state *st, const av *v)
 void m_set(mrun *r, pmap *map, const char *key, const void *val)
 {
     sc_edit_check(r->e, r->edit, r->edit_owner);
-    struct m_update u = {map, *map, key, val};
-    SC_PUSH(r->sets, u);
     *map = pm_set_logged(&r->e->arena, *map, key, sc_strhash(key), val,
                          r->edit, &r->undo);
 }
 
-/* A call that fails on every run leaves the graph as it was; one that
- * may fail leaves it so on one path and changed on the other.  The
- * updates made in place are undone, so the state's graph is as it was,
- * and the working copy's maps are rebuilt from their roots before the
- * call by the same updates on copies (a fresh edit id that no state
- * holds). */
-static void undo_updates(mrun *r)
+/* From here on the call's updates copy what exists: a snapshot of the
+ * counts was just kept in a scope entry, and it must not change. */
+void m_freeze(mrun *r)
 {
-    pm_undo_rollback(&r->undo);
-    if (!r->sets.len)
-        return;
-    for (size_t i = r->sets.len; i-- > 0;)
-        *r->sets.items[i].map = r->sets.items[i].before;
-    if (!r->maybe || !r->g)
-        return;                   /* the working copy is dropped */
-    uint32_t edit = sc_new_edit_for(r->e, r);
-    for (size_t i = 0; i < r->sets.len; i++) {
-        struct m_update *u = &r->sets.items[i];
-        assert(u->map == &r->g->names || u->map == &r->g->nodes ||
-               u->map == &r->g->store);
-        *u->map = pm_set_edit(&r->e->arena, *u->map, u->key,
-                              sc_strhash(u->key), u->val, edit);
-    }
+    r->edit = sc_new_edit_for(r->e, r->edit_owner);
+    if (r->edit_owner == r->st)
+        r->st->edit = r->edit;
+    r->e->tx_edit = r->edit;
+}
+
+/* Runs the library call op on r->st.  The graph's maps are updated in
+ * place where the state alone holds their nodes (edit: the state's id),
+ * each overwritten byte logged; the state's graph is then the call's
+ * working copy, so a call that fails on some runs undoes the updates (its
+ * state keeps the graph as it was) and runs again on copies (a fresh id
+ * that no state holds) to build the graph of the runs where it succeeds.
+ * A call is a function of the state: the second run decides as the
+ * first. */
+static const av *run_op(mrun *r, op_fn op, const av **args, bool in_place)
+{
+    sc_engine *e = r->e;
+    r->edit_owner = in_place ? (const void *)r->st : (const void *)r;
+    r->edit = in_place ? r->st->edit : sc_new_edit_for(e, r);
+    e->tx_edit = r->edit;
+    e->tx_undo = &r->undo;
+    const av *res = op(r, args);
+    e->tx_edit = 0;
+    e->tx_undo = NULL;
+    return res;
+}
+
+/* What a call returns where it fails (made only then: most calls do not) */
+static const av *failed_value(sc_engine *e, const vs_fn_info *info,
+                              const sc_site *site)
+{
+    return info->fails_null ? av_null_from(e, site) : av_top();
 }
 
 void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
@@ -1213,16 +1225,24 @@ void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
     mrun r = {0};
     r.e = e;
     r.fn = info;
-    r.edit = st->edit;            /* nodes the state alone holds: in place */
-    r.edit_owner = st;
     r.st = st;
     r.site = site;
-    const av *res = op(&r, args);
-    if (r.failed || r.maybe)
-        undo_updates(&r);
+    const av *res = run_op(&r, op, args, true);
+    if (r.failed || r.maybe) {
+        pm_undo_rollback(&r.undo);
+        if (r.maybe) {
+            /* again, on copies: the graph of the runs where it succeeds */
+            pm_undo_free(&r.undo);
+            memset(&r, 0, sizeof r);
+            r.e = e;
+            r.fn = info;
+            r.st = st;
+            r.site = site;
+            res = run_op(&r, op, args, false);
+            assert(r.maybe && !r.failed);
+        }
+    }
     pm_undo_free(&r.undo);
-    SC_VEC_FREE(r.sets);
-    const av *fail = info->fails_null ? av_null_from(e, site) : av_top();
     if (e->trace)
         fprintf(stderr, "trace: %u:%u %s: %s%s%s\n", site->loc.line, site->loc.col,
                 info->name, r.failed ? (r.certain ? "fails" : "fails (code unsure)")
@@ -1251,7 +1271,7 @@ void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
         /* the call fails on every run of this path, whichever check
          * (an earlier one that may fail, or this one): its code may be
          * unsure, what follows is not (the graph untouched, NULL) */
-        push(out, st, fail);
+        push(out, st, failed_value(e, info, site));
         return;
     }
     if (r.maybe) {
@@ -1259,7 +1279,7 @@ void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
          * does not know enough, so what follows from it is not sure */
         sc_state *failed = state_clone(e, st);
         failed->tainted = true;
-        push(out, failed, fail);
+        push(out, failed, failed_value(e, info, site));
         /* and the path where it succeeded, for the same reason: what the
          * engine does not know (a name a loop widened, a join) may be
          * what makes every run fail here */

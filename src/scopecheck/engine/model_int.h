@@ -37,18 +37,12 @@ typedef struct mrun {
     int maybe_code;          /* strict mode: the first possible failure */
     bool created;            /* an op or tf.Variable is made (for notes) */
     /* The graph's maps are updated in place in the nodes the state owns
-     * (its edit id: pmap.h); each overwritten word is logged in undo, and
-     * each update in sets, so that a call that fails on some run can put
-     * the state's maps back and redo its updates on copies (model_call). */
+     * (its edit id: pmap.h), each overwritten byte logged in undo, so
+     * that a call that fails can put the state's graph back (run_op in
+     * model.c) */
     uint32_t edit;
-    const void *edit_owner;  /* the state (debug builds check the id) */
+    const void *edit_owner;  /* the state, or this run (debug checks) */
     pm_undo undo;
-    SC_VEC(struct m_update {
-        pmap *map;           /* a map of the working copy r->g */
-        pmap before;         /* its root before this update */
-        const char *key;
-        const void *val;
-    }) sets;
     struct {                 /* warnings, emitted if the call succeeds */
         sc_event ev;
         sc_event_sites where;
@@ -61,6 +55,8 @@ void m_defer(mrun *r, const sc_event *ev, const sc_event_sites *where);
  * the nodes, logged (see mrun) */
 void m_set(mrun *r, pmap *map, const char *key, const void *val);
 #define M_SET(r, map, key, val) m_set((r), &(map), (key), (val))
+/* no more updates in place in this call (a snapshot was taken) */
+void m_freeze(mrun *r);
 
 /* Records a check's outcome; true if the call surely fails here. */
 bool m_check(mrun *r, int tri, int code, const char *fmt, ...)

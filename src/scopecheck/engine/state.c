@@ -474,8 +474,9 @@ static const sc_counts *counts_update(sc_engine *e, const sc_counts *c,
     const sc_counts *kid = pm_get(n->kids, k, sc_strhash(k));
     if (close && !kid)
         return c ? c : n;
-    n->kids = pm_set(&e->arena, n->kids, k, sc_strhash(k),
-                     counts_update(e, kid, p, delta, close));
+    n->kids = pm_set_logged(&e->arena, n->kids, k, sc_strhash(k),
+                            counts_update(e, kid, p, delta, close),
+                            e->tx_edit, e->tx_edit ? e->tx_undo : NULL);
     return n;
 }
 
@@ -501,8 +502,10 @@ const sc_scope *graph_scope(const sc_graph *g, uint32_t id)
 void graph_put_scope(sc_engine *e, sc_graph *g, const sc_scope *s)
 {
     assert(!g->in_state);
-    g->scopes = pm_set(&e->arena, g->scopes, (const void *)(uintptr_t)s->id,
-                       pm_hash_int(s->id), s);
+    g->scopes = pm_set_logged(&e->arena, g->scopes,
+                              (const void *)(uintptr_t)s->id,
+                              pm_hash_int(s->id), s, e->tx_edit,
+                              e->tx_edit ? e->tx_undo : NULL);
 }
 
 /* ---- prefix lists ---- */
