@@ -78,6 +78,27 @@ static bool over_budget(const sc_interp *in)
     return in->steps > in->max_steps || in->e->arena.total > in->max_memory;
 }
 
+/* Over budget at statement s: the entry point's run stops there, its
+ * paths dropped, so that neither its memory nor its time grows any more
+ * (following fewer calls on more blurred paths costs more, not less:
+ * every join then meets graphs that differ everywhere).  Nothing after
+ * that point is checked, and the output says so, once per entry point. */
+static void stop_for_budget(fctx *f, const ir_stmt *s, sc_states *io)
+{
+    if (!f->in->budget_said) {
+        f->in->budget_said = true;
+        const ir_unit *u = f->fr.unit;
+        const char *file = u && s->loc.file < u->nfiles ? u->files[s->loc.file] : NULL;
+        fprintf(stderr, "%s:%u:%u: note: scopecheck's engine reached its "
+                        "budget (%zu MiB of abstract state, %ld statements) "
+                        "here; the rest of this entry point is not "
+                        "checked [unchecked]\n",
+                file && *file ? file : u ? u->main_file : "?", s->loc.line,
+                s->loc.col, f->in->max_memory >> 20, f->in->max_steps);
+    }
+    io->len = 0;
+}
+
 /* Paths kept apart per program point at call depth d: 16 in the entry
  * point, 4 in what it calls, 2 below. */
 static size_t cap_at(int d)
@@ -1146,6 +1167,10 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io)
     if (!s || io->len == 0)
         return;
     f->in->steps++;
+    if (over_budget(f->in)) {
+        stop_for_budget(f, s, io);
+        return;
+    }
     switch (s->kind) {
     case IR_S_EXPR:
         eval_stmt_expr(f, s->e, io);
@@ -1432,6 +1457,7 @@ void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
     }
     sc_svs res = {0};
     in->steps = 0;
+    in->budget_said = false;
     run_function(in, fn, st, NULL, NULL, NULL, 0, NULL, 0, &res);
     if (is_main) {
         sc_site end = {fn->fn->end_loc, fn->unit, NULL, NULL};

@@ -17,9 +17,11 @@ typedef struct sc_interp {
     sc_checkers *checkers;
     int loop_unroll;              /* constant loops are unrolled this far */
     int call_depth;               /* calls followed this deep */
-    /* Budgets: past either, calls and loops are no longer followed. */
+    /* Budgets: past either, the entry point's run stops (interp.c:
+     * stop_for_budget), which says so once. */
     size_t max_memory;            /* arena bytes */
     long steps, max_steps;        /* statements run, per entry point */
+    bool budget_said;
     size_t max_states;            /* paths per point at this call depth */
     sc_facts facts;
 } sc_interp;
