@@ -10,11 +10,19 @@ flags, so the ratios hold on any machine:
   2. growth: 10,000 and 100,000 scoping calls in one function, and 1,000
      sequential unknown ifs around calls: time and peak memory, to show
      that both grow linearly;
+  2b. scale (issue 12): one function of 12,000, 50,000 and 100,000
+     scoping calls with `if (argc > k)` tests between them that create an
+     op on some runs (16 paths apart all along), against clang on the same
+     file: PASS when scopecheck takes at most 2x clang's time and 2.5x its
+     peak memory; then the same with tests that cycle and tests of mixed
+     forms, for the figures;
   3. trees (scripts/bench_tree.py, when present): many files, -j, caches;
   4. the language server (scripts/bench_lsp.py): the re-lint after an edit
      of one file of that tree, warm, against clang -fsyntax-only of it.
 
-Not a test: it prints figures; nothing fails on a slow machine.
+Not a test: it prints figures, and PASS or FAIL for the targets of 2b
+(ratios, so they hold on any machine); make bench never fails.
+BENCH_SCALE=12000,50000 picks the sizes of 2b (BENCH_SCALE= skips it).
 """
 import os
 import shutil
@@ -30,17 +38,19 @@ FLAGS = ["-I" + INCLUDE, "-std=c11"]
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
 
 
-def run(cmd):
-    """(seconds, peak RSS in MiB, exit status) of one command."""
+def run(cmd, err=None):
+    """(seconds, peak RSS in MiB, exit status) of one command; its stderr
+    into the file err, if given."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, ru = os.wait4(p.pid, 0)
+    with open(err or os.devnull, "w") as e:
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=e)
+        _, status, ru = os.wait4(p.pid, 0)
     return time.perf_counter() - t0, ru.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
 
 
-def best(cmd):
+def best(cmd, err=None):
     """best of REPEAT runs: the least disturbed by the rest of the machine"""
-    runs = [run(cmd) for _ in range(REPEAT)]
+    runs = [run(cmd, err) for _ in range(REPEAT)]
     t = min(r[0] for r in runs)
     m = max(r[1] for r in runs)
     return t, m, runs[0][2]
@@ -193,6 +203,45 @@ GENERATORS = {
 }
 
 
+SCALE_TIME, SCALE_MEMORY = 2.0, 2.5     # targets: x clang -fsyntax-only
+
+
+def scale(tmp, clang):
+    """2b: issue 12's shape at each size, PASS/FAIL per target."""
+    sizes = [int(x) for x in os.environ.get("BENCH_SCALE", "12000,50000,100000").split(",") if x]
+    if not sizes:
+        return
+    print("2b. scale: scoping calls and `if (argc > k)` tests in one function")
+    print("   targets: time <= %.1fx clang's, peak memory <= %.1fx clang's" % (SCALE_TIME, SCALE_MEMORY))
+    print("   %-22s %8s %8s %9s %9s %7s %7s  %s" % (
+        "case", "clang s", "sc s", "clang MiB", "sc MiB", "time", "memory", "verdict"))
+    cases = [(f"{n:,} calls, rising", "rising", n, True) for n in sizes]
+    cases += [(f"{sizes[0]:,} calls, cycling", "cycling", sizes[0], False),
+              (f"{sizes[0]:,} calls, mixed", "mixed", sizes[0], False)]
+    verdicts = []
+    for name, kind, n, target in cases:
+        p = os.path.join(tmp, f"scale_{kind}_{n}.c")
+        with open(p, "w") as f:
+            f.write(GENERATORS[kind](n))
+        err = os.path.join(tmp, "scale.err")
+        ts, ms, st = best([SCOPECHECK, "-j", "1", "--no-cache", "--quiet", p, "--"] + FLAGS, err)
+        with open(err) as e:
+            # the engine stopped at its budget: not all of it was checked
+            stopped = "[unchecked]" in e.read()
+        tc, mc, _ = best([clang, "-fsyntax-only"] + FLAGS + [p])
+        rt, rm = ts / tc, ms / mc
+        if target:
+            ok = rt <= SCALE_TIME and rm <= SCALE_MEMORY and st <= 1 and not stopped
+            verdict = "PASS" if ok else "FAIL (stopped at the budget)" if stopped else "FAIL"
+            verdicts.append(ok)
+        else:
+            verdict = "stopped at the budget" if stopped else "(figures only)"
+        print("   %-22s %8.2f %8.2f %9.1f %9.1f %6.2fx %6.2fx  %s%s" % (
+            name, tc, ts, mc, ms, rt, rm, verdict, "" if st <= 1 else f" (status {st})"))
+        sys.stdout.flush()
+    print("   scale: %d of %d targets PASS\n" % (sum(verdicts), len(verdicts)))
+
+
 def main():
     if not os.path.exists(SCOPECHECK):
         sys.exit("bench: build scopecheck first (make)")
@@ -237,6 +286,7 @@ def main():
             print("   %-34s %9.3f %9.3f %9.1f %9.1f %6.2fx%s" % (
                 name, tc, ts, mc, ms, ts / tc, "" if st <= 1 else f"  (status {st})"))
         print()
+        scale(tmp, clang)
         for part in ("bench_tree.py", "bench_lsp.py"):
             script = os.path.join(ROOT, "scripts", part)
             if os.path.exists(script):
