@@ -75,7 +75,9 @@ const av *av_str(sc_engine *e, const char *s)
         return known;
     av *v = av_new(e, AV_STR);
     v->s = s;
-    e->str_vals = pm_set(&e->arena, e->str_vals, s, h, v);
+    if (!e->str_vals_edit)
+        e->str_vals_edit = sc_new_edit_for(e, &e->str_vals);
+    e->str_vals = pm_set_edit(&e->arena, e->str_vals, s, h, v, e->str_vals_edit);
     return v;
 }
 

@@ -39,6 +39,7 @@ typedef struct sc_engine {
      * unknown's object is: av_ident), so every path shares them */
     const void *small_ints[SC_SMALL_INT_HI - SC_SMALL_INT_LO];
     pmap str_vals;
+    uint32_t str_vals_edit;       /* the engine alone holds it: in place */
     bool strict;                  /* emit SC_EV_MAYBE_ERROR events too */
     bool trace;                   /* SCOPECHECK_TRACE: every library call */
     sc_event_fn emit;

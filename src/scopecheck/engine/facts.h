@@ -45,6 +45,8 @@ typedef struct sc_facts {
                                      the expression it was computed from */
     pmap caller_tests;            /* (test, call) -> the test in the
                                      caller's terms */
+    uint32_t edit;                /* these maps are held here only: they
+                                     are updated in place (pmap.h) */
     bool clash;                   /* a fact written since the last look
                                      said the opposite of what the path
                                      knew */

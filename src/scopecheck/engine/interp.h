@@ -23,6 +23,9 @@ typedef struct sc_interp {
     long steps, max_steps;        /* statements run, per entry point */
     bool budget_said;
     size_t max_states;            /* paths per point at this call depth */
+    pmap literals;                /* aggregates of literals -> their value
+                                     (interp.c: eval_literal) */
+    uint32_t literals_edit;       /* ... updated in place: held here only */
     sc_facts facts;
 } sc_interp;
 
