@@ -40,6 +40,10 @@ typedef struct sc_engine {
     const void *small_ints[SC_SMALL_INT_HI - SC_SMALL_INT_LO];
     pmap str_vals;
     uint32_t str_vals_edit;       /* the engine alone holds it: in place */
+    /* an unknown's identity -> the variables (frame, slot) it was ever
+     * stored in, on any path (state.c: state_holders) */
+    pmap holders;
+    uint32_t holders_edit;
     bool strict;                  /* emit SC_EV_MAYBE_ERROR events too */
     bool trace;                   /* SCOPECHECK_TRACE: every library call */
     sc_event_fn emit;

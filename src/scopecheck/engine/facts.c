@@ -293,18 +293,6 @@ const av *facts_value(const sc_frame *fr, const ir_expr *x, const sc_state *st)
     return v && v != &FACT_TRUTHY && v->kind != AV_TOP ? v : NULL;
 }
 
-typedef struct subst_ctx {
-    const av *from;
-    SC_VEC(uint32_t) slots;
-} subst_ctx;
-
-static void find_value(const void *key, const void *val, void *ctx)
-{
-    subst_ctx *c = ctx;
-    if (val == c->from)
-        SC_PUSH(c->slots, (uint32_t)((uintptr_t)key - 1));
-}
-
 /* The variable x is narrowed to v on this path.  An unknown integer is one
  * value object wherever it was copied (`helper(argc)` passes argc's own
  * object to `mode`), so every variable of any frame that holds the same
@@ -335,13 +323,11 @@ static void refine_value(const sc_frame *fr, const ir_expr *x, sc_state *st,
     state_set(fr->e, st, frame, slot, v);
     if (old->kind != AV_TOP || old == av_top())
         return;                   /* a shared singleton, not one value */
-    for (uint32_t k = 0; k <= fr->frame && k < st->nframes; k++) {
-        subst_ctx c = {old, {0}};
-        pm_each(st->frames[k].vars, find_value, &c);
-        for (size_t i = 0; i < c.slots.len; i++)
-            state_set(fr->e, st, k, c.slots.items[i], v);
-        SC_VEC_FREE(c.slots);
-    }
+    /* the variables that may hold it (state_holders), not every one */
+    for (const sc_holder *h = state_holders(fr->e, av_ident(old)); h; h = h->next)
+        if (h->frame <= fr->frame && h->frame < st->nframes &&
+            state_get(st, h->frame, h->slot) == old)
+            state_set(fr->e, st, h->frame, h->slot, v);
 }
 
 static void refine_sym(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)

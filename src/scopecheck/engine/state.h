@@ -167,6 +167,15 @@ void state_push_frame(sc_engine *e, sc_state *s);
 void state_pop_frame(sc_state *s);
 
 const av *state_get(const sc_state *s, uint32_t frame, uint32_t slot);
+
+/* The variables an unknown of identity ident may be held in, on any path:
+ * every (frame, slot) a value of that identity was stored in (state_set)
+ * or joined into.  A superset: the caller reads each to see. */
+typedef struct sc_holder {
+    uint32_t frame, slot;
+    const struct sc_holder *next;
+} sc_holder;
+const sc_holder *state_holders(const sc_engine *e, const av *ident);
 void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
                const av *v);
 /* The facts of a frame: what its tests taught (facts.h says what a key
