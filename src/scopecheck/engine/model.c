@@ -152,7 +152,16 @@ static bool use_graph(mrun *r, const av *g)
     const sc_graph *gs = live_graph(r->st, g);
     if (!gs)
         return false;
-    r->g = graph_copy(r->e, gs);
+    if (r->edit_owner == r->st && gs->edit == r->edit && !r->in_place) {
+        /* copied by an earlier call on this state, which alone holds it
+         * (a fork or a join gives the state a new id): changed in place,
+         * kept in saved until the call is known to succeed */
+        r->in_place = (sc_graph *)(uintptr_t)gs;
+        r->saved = *gs;
+        r->g = r->in_place;
+    } else {
+        r->g = graph_copy(r->e, gs);
+    }
     return true;
 }
 
@@ -1230,6 +1239,8 @@ void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
     const av *res = run_op(&r, op, args, true);
     if (r.failed || r.maybe) {
         pm_undo_rollback(&r.undo);
+        if (r.in_place)
+            *r.in_place = r.saved;
         if (r.maybe) {
             /* again, on copies: the graph of the runs where it succeeds */
             pm_undo_free(&r.undo);

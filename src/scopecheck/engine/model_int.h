@@ -43,6 +43,8 @@ typedef struct mrun {
     uint32_t edit;
     const void *edit_owner;  /* the state, or this run (debug checks) */
     pm_undo undo;
+    sc_graph *in_place;      /* the state's graph, changed in place ... */
+    sc_graph saved;          /* ... and what it was */
     struct {                 /* warnings, emitted if the call succeeds */
         sc_event ev;
         sc_event_sites where;

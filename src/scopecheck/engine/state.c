@@ -71,6 +71,7 @@ sc_graph *graph_copy(sc_engine *e, const sc_graph *g)
 {
     sc_graph *c = sc_alloc(&e->arena, sizeof *c);
     *c = *g;
+    c->edit = e->tx_edit;
 #ifndef NDEBUG
     c->in_state = false;
 #endif
@@ -372,7 +373,9 @@ static const sc_entry *join_entries(sc_engine *e, const sc_entry *a,
 
 void graph_forget_stack(sc_engine *e, sc_graph *g)
 {
-    assert(!g->in_state);         /* graphs in states are copied on write */
+    /* graphs in states are copied on write, or changed by a call on the
+     * one state that holds them (graph.edit) */
+    assert(!g->in_state || (g->edit && g->edit == e->tx_edit));
     sc_entry *bottom = sc_alloc(&e->arena, sizeof *bottom);
     bottom->kind = SC_ENTRY_UNKNOWN;
     g->stack = bottom;
@@ -543,7 +546,7 @@ const sc_scope *graph_scope(const sc_graph *g, uint32_t id)
 
 void graph_put_scope(sc_engine *e, sc_graph *g, const sc_scope *s)
 {
-    assert(!g->in_state);
+    assert(!g->in_state || (g->edit && g->edit == e->tx_edit));
     g->scopes = pm_set_logged(&e->arena, g->scopes,
                               (const void *)(uintptr_t)s->id,
                               pm_hash_int(s->id), s, e->tx_edit,

@@ -88,9 +88,15 @@ typedef struct sc_graph {
      * certain.  A prefix of "" covers everything. */
     const struct sc_plist *names_unknown, *store_unknown;
     bool counts_unknown;
+    /* The edit id of the library call that made this copy (0: made
+     * outside a call).  While it is the id of the one state that holds
+     * the graph, the next call on that state changes the graph in place
+     * (model.c: use_graph), and puts it back if the call fails. */
+    uint32_t edit;
 #ifndef NDEBUG
-    /* in a state: never changed again (copy it: graph_copy); equal graph
-     * pointers stand for equal graphs (state_same_graphs) */
+    /* in a state: never changed again but in place as above (else copy
+     * it: graph_copy); equal graph pointers stand for equal graphs
+     * (state_same_graphs) */
     bool in_state;
 #endif
 } sc_graph;
