@@ -1241,7 +1241,7 @@ void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
         pm_undo_rollback(&r.undo);
         if (r.in_place)
             *r.in_place = r.saved;
-        if (r.maybe) {
+        if (r.maybe && !r.failed) {
             /* again, on copies: the graph of the runs where it succeeds */
             pm_undo_free(&r.undo);
             memset(&r, 0, sizeof r);
