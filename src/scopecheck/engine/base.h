@@ -44,6 +44,10 @@ typedef struct sc_engine {
      * stored in, on any path (state.c: state_holders) */
     pmap holders;
     uint32_t holders_edit;
+    /* names' records (count, first taker), one per content, shared by
+     * every path that takes a name alike (state.c: state_name) */
+    pmap name_recs;
+    uint32_t name_recs_edit;
     bool strict;                  /* emit SC_EV_MAYBE_ERROR events too */
     bool trace;                   /* SCOPECHECK_TRACE: every library call */
     sc_event_fn emit;

@@ -553,6 +553,68 @@ void graph_put_scope(sc_engine *e, sc_graph *g, const sc_scope *s)
                               e->tx_edit ? e->tx_undo : NULL);
 }
 
+/* ---- names' records ---- */
+
+static bool loc_same(const ir_loc *a, const ir_loc *b)
+{
+    return a->file == b->file && a->line == b->line && a->col == b->col &&
+           a->end_line == b->end_line && a->end_col == b->end_col &&
+           a->offset == b->offset && a->end_offset == b->end_offset;
+}
+
+/* the same call chain and loop turns: equal content (each path makes its
+ * own, alike) */
+static bool chain_same(const sc_chain *a, const sc_chain *b)
+{
+    for (; a != b; a = a->up, b = b->up)
+        if (!a || !b || a->unit != b->unit || !loc_same(&a->call, &b->call) ||
+            (a->callee != b->callee &&
+             (!a->callee || !b->callee || strcmp(a->callee, b->callee) != 0)))
+            return false;
+    return true;
+}
+
+static bool iter_same(const sc_iter *a, const sc_iter *b)
+{
+    for (; a != b; a = a->up, b = b->up)
+        if (!a || !b || a->unit != b->unit || a->n != b->n ||
+            !loc_same(&a->loop, &b->loop))
+            return false;
+    return true;
+}
+
+typedef struct name_rec {
+    sc_name n;
+    const struct name_rec *next;  /* others of the same hash */
+} name_rec;
+
+const sc_name *state_name(sc_engine *e, int64_t count, const sc_site *first)
+{
+    uint64_t h = pm_hash_int((uint64_t)count ^
+                             ((uint64_t)first->loc.offset << 20) ^
+                             ((uint64_t)first->loc.file << 50) ^
+                             (uint64_t)(uintptr_t)first->unit);
+    for (const sc_iter *i = first->iter; i; i = i->up)
+        h = pm_hash_int(h ^ (uint64_t)i->n ^ ((uint64_t)i->loop.offset << 24));
+    const void *key = (const void *)(uintptr_t)h;
+    const name_rec *list = pm_get(e->name_recs, key, h);
+    for (const name_rec *r = list; r; r = r->next)
+        if (r->n.count == count && r->n.first.unit == first->unit &&
+            loc_same(&r->n.first.loc, &first->loc) &&
+            chain_same(r->n.first.chain, first->chain) &&
+            iter_same(r->n.first.iter, first->iter))
+            return &r->n;
+    name_rec *r = sc_alloc(&e->arena, sizeof *r);
+    r->n.count = count;
+    r->n.first = *first;
+    r->next = list;
+    if (!e->name_recs_edit)
+        e->name_recs_edit = sc_new_edit_for(e, &e->name_recs);
+    e->name_recs = pm_set_edit(&e->arena, e->name_recs, key, h, r,
+                               e->name_recs_edit);
+    return &r->n;
+}
+
 /* ---- prefix lists ---- */
 
 bool plist_covers(const sc_plist *l, const char *key)

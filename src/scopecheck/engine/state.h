@@ -106,6 +106,11 @@ typedef struct sc_plist {
     const struct sc_plist *next;
 } sc_plist;
 
+/* The record of a name taken count times, first by first: one per
+ * content in the run, so the paths that take the same names at the same
+ * places share their records. */
+const sc_name *state_name(sc_engine *e, int64_t count, const sc_site *first);
+
 bool plist_covers(const sc_plist *l, const char *key);
 const sc_plist *plist_add(sc_engine *e, const sc_plist *l, const char *p);
 const sc_plist *plist_union(sc_engine *e, const sc_plist *a,
