@@ -22,7 +22,9 @@ flags, so the ratios hold on any machine:
 
 Not a test: it prints figures, and PASS or FAIL for the targets of 2b
 (ratios, so they hold on any machine); make bench never fails.
-BENCH_SCALE=12000,50000 picks the sizes of 2b (BENCH_SCALE= skips it).
+BENCH_SCALE=12000,50000 picks the sizes of 2b (BENCH_SCALE= skips it);
+`bench.py --scale` runs 2b alone, `bench.py --gen KIND N` prints one
+generated file (KIND: calls, ifs, rising, cycling, mixed).
 """
 import os
 import shutil
@@ -297,9 +299,22 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def scale_only():
+    """bench.py --scale: section 2b alone"""
+    clang = shutil.which("clang") or sys.exit("bench: clang not found")
+    tmp = tempfile.mkdtemp(prefix="scopecheck-bench-")
+    try:
+        print(f"scopecheck bench, scale only (best of {REPEAT}; clang: {clang})\n")
+        scale(tmp, clang)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "--gen":
         # one growth file on stdout: bench.py --gen KIND N
         sys.stdout.write(GENERATORS[sys.argv[2]](int(sys.argv[3])))
+    elif sys.argv[1:] == ["--scale"]:
+        scale_only()
     else:
         main()
