@@ -29,11 +29,6 @@ typedef struct sc_engine {
     sc_interner strings;          /* the engine's own: equal = same pointer */
     uint32_t next_id;             /* graphs, scope objects, scope entries */
     uint32_t edit_seq;            /* transient edit ids (pmap.h) */
-    /* the library call in progress: its working graph's maps (scopes,
-     * counts) are updated under this id, logged here (model_call); 0 and
-     * NULL between calls */
-    uint32_t tx_edit;
-    pm_undo *tx_undo;
     /* known values made once (absval.c): small integers, and strings by
      * interned pointer; a known value is no run-time identity (only an
      * unknown's object is: av_ident), so every path shares them */

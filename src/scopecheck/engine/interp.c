@@ -267,6 +267,187 @@ static void store(fctx *f, sc_state *st, const lval *l, const av *val)
               set_path(f->e, old, l->path, l->npath, val));
 }
 
+/* A store the engine cannot place (through a pointer it does not follow,
+ * or into an array element) must not leave what it may have changed as
+ * it was: `*strchr(name, ':') = '\0'` changes the text of name, which a
+ * name read back from the graph had made known.  The array stored into,
+ * when it is known, becomes unknown; through an unknown pointer, every
+ * known text of every frame does (text is what names are made of). */
+static const av *load(fctx *f, sc_state *st, const lval *l);
+
+typedef struct text_slots { uint32_t *slots; size_t len, cap; } text_slots;
+
+static void collect_text(const void *key, const void *val, void *ctx)
+{
+    text_slots *t = ctx;
+    if (((const av *)val)->kind != AV_STR)
+        return;
+    if (t->len == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 16;
+        t->slots = sc_xrealloc(t->slots, t->cap * sizeof *t->slots);
+    }
+    t->slots[t->len++] = (uint32_t)((uintptr_t)key - 1);
+}
+
+/* A pointer into a known text (strchr's answer): a box whose content
+ * says which buffer (into: a ref, or top for a literal), what its text
+ * was then, and where in it the pointer is. */
+static const av *text_pointer(sc_engine *e, const av *into, const char *text,
+                              size_t at)
+{
+    const char **names = sc_alloc(&e->arena, 3 * sizeof *names);
+    const av **vals = sc_alloc(&e->arena, 3 * sizeof *vals);
+    names[0] = sc_istr(e, "into");
+    names[1] = sc_istr(e, "text");
+    names[2] = sc_istr(e, "at");
+    vals[0] = into->kind == AV_REF ? into : av_top();
+    vals[1] = av_str(e, sc_istr(e, text));
+    vals[2] = av_int(e, (int64_t)at);
+    return av_box(e, av_agg(e, 3, names, vals, false));
+}
+
+static void forget_texts(fctx *f, sc_state *st)
+{
+    for (uint32_t fr = 0; fr < st->nframes; fr++) {
+        text_slots t = {0};
+        pm_each(st->frames[fr].vars, collect_text, &t);
+        for (size_t i = 0; i < t.len; i++)
+            state_set(f->e, st, fr, t.slots[i], av_top());
+        free(t.slots);
+    }
+}
+
+/* What x evaluates to, its side effects left out (they happen when the
+ * statement's own evaluation makes them); unknown if it calls anything */
+static bool has_call(const ir_expr *x)
+{
+    if (x->kind == IR_CALL)
+        return true;
+    for (uint32_t i = 0; i < x->nkids; i++)
+        if (x->kids[i] && has_call(x->kids[i]))
+            return true;
+    return false;
+}
+
+static const av *peek(fctx *f, const ir_expr *x, sc_state *st)
+{
+    if (has_call(x))              /* a call is not made twice */
+        return av_top();
+    sc_state *tmp = state_clone(f->e, st);
+    sc_svs v = {0};
+    eval(f, x, tmp, &v);
+    const av *r = v.len == 1 ? v.items[0].v : av_top();
+    SC_VEC_FREE(v);
+    return r;
+}
+
+/* x evaluated on st (its side effects made), when it has one value */
+static const av *eval_once(fctx *f, const ir_expr *x, sc_state *st)
+{
+    sc_svs v = {0};
+    eval(f, x, st, &v);
+    const av *r = v.len == 1 ? v.items[0].v : av_top();
+    SC_VEC_FREE(v);
+    return r;
+}
+
+/* A char stored at offset off of a pointer into a known text (p[k] = c,
+ * *p = c): when the buffer still holds that text, its new text; else
+ * every known text is forgotten. */
+static void store_into_text(fctx *f, sc_state *st, const av *p,
+                            const av *off, const av *val)
+{
+    sc_engine *e = f->e;
+    const av *into = av_field(e, p->box, sc_istr(e, "into"));
+    const av *was = av_field(e, p->box, sc_istr(e, "text"));
+    const av *at = av_field(e, p->box, sc_istr(e, "at"));
+    if (into->kind != AV_REF || was->kind != AV_STR || at->kind != AV_INT ||
+        off->kind != AV_INT || val->kind != AV_INT || val->i < 0 ||
+        val->i > 127) {
+        forget_texts(f, st);
+        return;
+    }
+    const av *now = state_get(st, into->frame, into->slot);
+    size_t len = strlen(was->s);
+    int64_t k = at->i + off->i;
+    if (now->kind != AV_STR || strcmp(now->s, was->s) != 0 || k < 0 ||
+        (size_t)k >= len) {
+        forget_texts(f, st);
+        return;
+    }
+    char *text = sc_xmalloc(len + 1);
+    memcpy(text, was->s, len + 1);
+    text[k] = (char)val->i;
+    state_set(e, st, into->frame, into->slot, av_str(e, sc_istr(e, text)));
+    free(text);
+}
+
+static bool is_text_pointer(const av *p)
+{
+    return p->kind == AV_BOX && p->box->kind == AV_AGG && p->box->names;
+}
+
+/* The store of val into target, which lvalue() could not place: the
+ * pointer (already evaluated by lvalue for *p) is only peeked at; an
+ * index is evaluated here, once. */
+static void forget_store(fctx *f, sc_state *st, const ir_expr *target,
+                         const av *val)
+{
+    while (target->kind == IR_CAST)
+        target = target->kids[0];
+    if (target->kind == IR_DEREF) {
+        const av *p = peek(f, target->kids[0], st);
+        if (is_text_pointer(p))
+            store_into_text(f, st, p, av_int(f->e, 0), val);
+        else
+            forget_texts(f, st);
+        return;
+    }
+    if (target->kind != IR_INDEX)
+        return;
+    const ir_expr *base = target->kids[0];
+    if (base->type.kind == IR_T_ARRAY) {
+        lval a = lvalue(f, base, st);
+        const av *arr = a.known ? load(f, st, &a) : av_top();
+        const av *idx = eval_once(f, target->kids[1], st);
+        if (!a.known) {
+            forget_texts(f, st);
+            return;
+        }
+        /* an element of an array the engine holds, at an index it knows:
+         * that element (out.dims[d] = ...); elements past those the value
+         * lists (a shape's dims past its rank) are zero or unknown, as
+         * the value says */
+        const av *now = av_top();
+        int64_t len = base->type.array_len;
+        /* an array the engine holds nothing of (not initialized): its
+         * elements are unknown, the one stored now excepted */
+        if (arr->kind == AV_TOP && len > 0 && len <= 4096)
+            arr = av_agg(f->e, 0, NULL, NULL, false);
+        if (arr->kind == AV_AGG && !arr->names && idx->kind == AV_INT &&
+            idx->i >= 0 && ((uint64_t)idx->i < arr->nfields || idx->i < len)) {
+            uint32_t n = (uint64_t)idx->i < arr->nfields ? arr->nfields
+                                                         : (uint32_t)idx->i + 1;
+            const av **vals = sc_alloc(&f->e->arena, n * sizeof *vals);
+            for (uint32_t k = 0; k < n; k++)
+                vals[k] = k < arr->nfields ? arr->vals[k]
+                          : arr->zero_rest ? av_int(f->e, 0) : av_top();
+            vals[idx->i] = val;
+            now = av_agg(f->e, n, NULL, vals, arr->zero_rest);
+        }
+        store(f, st, &a, now);
+        return;
+    }
+    const av *p = peek(f, base, st);
+    const av *idx = eval_once(f, target->kids[1], st);
+    if (is_text_pointer(p))
+        store_into_text(f, st, p, idx, val);
+    else if (p->kind == AV_REF)
+        state_set(f->e, st, p->frame, p->slot, av_top());
+    else
+        forget_texts(f, st);
+}
+
 static const av *load(fctx *f, sc_state *st, const lval *l)
 {
     if (!l->known)
@@ -404,6 +585,7 @@ static void havoc_call(fctx *f, sc_state *st, const av **args, uint32_t n)
                 c->names_unknown = plist_add(e, c->names_unknown, sc_istr(e, ""));
                 c->store_unknown = plist_add(e, c->store_unknown, sc_istr(e, ""));
                 c->counts_unknown = true;
+                graph_forget_vars(e, c);
                 state_set_graph(e, st, c);
             }
         }
@@ -423,6 +605,51 @@ static void call_user(fctx *f, const sc_fn *fn, const ir_expr *call,
                       sc_state *st, const av **args, uint32_t nargs,
                       sc_svs *out);
 
+/* A template's builder, called with (graph, input, user): a function
+ * the engine cannot name is one it cannot follow: whatever the builder
+ * did to the graph is unknown, and so is whether one of its calls failed
+ * or it left a scope open. */
+static void call_builder(fctx *f, sc_state *st, const av *fn,
+                         const av **args, sc_svs *out)
+{
+    sc_engine *e = f->e;
+    (void)fn;
+    for (uint32_t g = 0; g < st->ngraphs; g++) {
+        if (args[0]->kind == AV_GRAPH && st->graphs[g]->id != args[0]->id)
+            continue;
+        sc_graph *c = graph_copy(e, st->graphs[g]);
+        graph_forget_stack(e, c);
+        c->names_unknown = plist_add(e, c->names_unknown, sc_istr(e, ""));
+        c->store_unknown = plist_add(e, c->store_unknown, sc_istr(e, ""));
+        c->counts_unknown = true;
+        c->reported = SC_COUNT_TOP;
+        graph_forget_vars(e, c);
+        state_set_graph(e, st, c);
+    }
+    push_sv(out, st, av_or_null(e, av_tensor(e, NULL, false)));
+}
+
+/* vs_template_call: the library's work before the builder, the builder,
+ * the library's work after it (model.h) */
+static void template_call(fctx *f, const ir_expr *x, sc_state *st,
+                          const av **args, uint32_t nargs,
+                          const sc_site *site, sc_svs *out)
+{
+    sc_builder_runs runs = {0};
+    model_template_call(f->e, st, args, nargs, site, out, &runs);
+    for (size_t i = 0; i < runs.len; i++) {
+        sc_svs res = {0};
+        (void)x;
+        call_builder(f, runs.items[i].st, runs.items[i].fn, runs.items[i].args,
+                     &res);
+        for (size_t k = 0; k < res.len; k++)
+            model_template_return(f->e, res.items[k].st, runs.items[i].call,
+                                  res.items[k].v, site, out);
+        SC_VEC_FREE(res);
+    }
+    SC_VEC_FREE(runs);
+}
+
 static void call(fctx *f, const ir_expr *x, sc_state *st, const av **args,
                  uint32_t nargs, sc_svs *out)
 {
@@ -441,6 +668,10 @@ static void call(fctx *f, const ir_expr *x, sc_state *st, const av **args,
             const sc_graph *g = model_graph_arg(st, args[lib->graph]);
             if (g)
                 checkers_graph_free(f->in->checkers, st, g, &site);
+        }
+        if (id == VS_FN_vs_template_call) {
+            template_call(f, x, st, args, nargs, &site, out);
+            return;
         }
         model_call(e, id, st, args, nargs, &site, out);
         return;
@@ -482,6 +713,33 @@ static void call(fctx *f, const ir_expr *x, sc_state *st, const av **args,
         state_set(e, st, args[0]->frame, args[0]->slot, val);
         push_sv(out, st, args[0]);
         return;
+    }
+    /* strchr / strrchr / strstr over a known text: NULL when it is not
+     * there, else a pointer into the text (a box: a store through it is
+     * one the engine cannot place, which forgets the texts it knows) */
+    if ((strcmp(name, "strchr") == 0 || strcmp(name, "strrchr") == 0 ||
+         strcmp(name, "strstr") == 0) && nargs == 2) {
+        const av *hay = args[0]->kind == AV_REF
+                            ? state_get(st, args[0]->frame, args[0]->slot)
+                            : args[0];
+        const av *needle = args[1]->kind == AV_REF
+                               ? state_get(st, args[1]->frame, args[1]->slot)
+                               : args[1];
+        const char *at = NULL;
+        bool known = hay->kind == AV_STR;
+        if (known && name[3] == 's' && needle->kind == AV_STR)
+            at = strstr(hay->s, needle->s);
+        else if (known && name[3] != 's' && needle->kind == AV_INT)
+            at = name[3] == 'c' ? strchr(hay->s, (int)needle->i)
+                                : strrchr(hay->s, (int)needle->i);
+        else
+            known = false;
+        if (known) {
+            push_sv(out, st, at ? text_pointer(e, args[0], hay->s,
+                                               (size_t)(at - hay->s))
+                                : av_null());
+            return;
+        }
     }
     if (!in_list(pure_fns, name))
         havoc_call(f, st, args, nargs);
@@ -601,7 +859,10 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
     case IR_INT:
         push_sv(out, st, av_int(e, x->ival));
         return;
-    case IR_FLOAT: case IR_FUNCREF:
+    case IR_FLOAT:
+        push_sv(out, st, av_float(e, x->fval));
+        return;
+    case IR_FUNCREF:
         push_sv(out, st, av_top());
         return;
     case IR_STR:
@@ -722,7 +983,10 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                        x->kids[0]->type.kind == IR_T_INT) {
                 val = facts_bind_value(&f->fr, x->kids[1], s, val);
             }
-            store(f, s, &l, val);
+            if (l.known)
+                store(f, s, &l, val);
+            else
+                forget_store(f, s, x->kids[0], val);
             bool post = x->kind == IR_INCDEC &&
                         (x->op == IR_POSTINC || x->op == IR_POSTDEC);
             push_sv(out, s, post ? old : val);
@@ -756,12 +1020,19 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
             eval(f, x->kids[1], a.items[i].st, &b);
             for (size_t k = 0; k < b.len; k++) {
                 const av *arr = a.items[i].v;
-                if (arr->kind == AV_REF)
+                bool ref = arr->kind == AV_REF;
+                if (ref)
                     arr = state_get(b.items[k].st, arr->frame, arr->slot);
                 const av *idx = b.items[k].v, *r = av_top();
                 if (arr->kind == AV_AGG && !arr->names && idx->kind == AV_INT &&
                     idx->i >= 0 && (uint64_t)idx->i < arr->nfields)
                     r = arr->vals[idx->i];
+                /* p[0] of p = &x, x a single value (not an array, nor a
+                 * buffer's text): x itself */
+                else if (ref && idx->kind == AV_INT && idx->i == 0 &&
+                         arr->kind != AV_AGG && arr->kind != AV_STR &&
+                         arr->kind != AV_TOP)
+                    r = arr;
                 push_sv(out, b.items[k].st, r);
             }
             SC_VEC_FREE(b);

@@ -71,7 +71,6 @@ sc_graph *graph_copy(sc_engine *e, const sc_graph *g)
 {
     sc_graph *c = sc_alloc(&e->arena, sizeof *c);
     *c = *g;
-    c->edit = e->tx_edit;
 #ifndef NDEBUG
     c->in_state = false;
 #endif
@@ -373,9 +372,7 @@ static const sc_entry *join_entries(sc_engine *e, const sc_entry *a,
 
 void graph_forget_stack(sc_engine *e, sc_graph *g)
 {
-    /* graphs in states are copied on write, or changed by a call on the
-     * one state that holds them (graph.edit) */
-    assert(!g->in_state || (g->edit && g->edit == e->tx_edit));
+    assert(!g->in_state);         /* graphs in states are copied on write */
     sc_entry *bottom = sc_alloc(&e->arena, sizeof *bottom);
     bottom->kind = SC_ENTRY_UNKNOWN;
     g->stack = bottom;
@@ -399,6 +396,7 @@ static const sc_graph *join_graph(sc_engine *e, const sc_graph *a,
     g->names_unknown = plist_union(e, a->names_unknown, b->names_unknown);
     g->store_unknown = plist_union(e, a->store_unknown, b->store_unknown);
     g->counts_unknown = a->counts_unknown || b->counts_unknown;
+    graph_join_lib(e, g, a, b);
     g->ns = join_str(a->ns, b->ns);
     if (a->current != b->current)
         g->current = 0;
@@ -519,9 +517,8 @@ static const sc_counts *counts_update(sc_engine *e, const sc_counts *c,
     const sc_counts *kid = pm_get(n->kids, k, sc_strhash(k));
     if (close && !kid)
         return c ? c : n;
-    n->kids = pm_set_logged(&e->arena, n->kids, k, sc_strhash(k),
-                            counts_update(e, kid, p, delta, close),
-                            e->tx_edit, e->tx_edit ? e->tx_undo : NULL);
+    n->kids = pm_set(&e->arena, n->kids, k, sc_strhash(k),
+                     counts_update(e, kid, p, delta, close));
     return n;
 }
 
@@ -546,11 +543,9 @@ const sc_scope *graph_scope(const sc_graph *g, uint32_t id)
 
 void graph_put_scope(sc_engine *e, sc_graph *g, const sc_scope *s)
 {
-    assert(!g->in_state || (g->edit && g->edit == e->tx_edit));
-    g->scopes = pm_set_logged(&e->arena, g->scopes,
-                              (const void *)(uintptr_t)s->id,
-                              pm_hash_int(s->id), s, e->tx_edit,
-                              e->tx_edit ? e->tx_undo : NULL);
+    assert(!g->in_state);
+    g->scopes = pm_set(&e->arena, g->scopes, (const void *)(uintptr_t)s->id,
+                       pm_hash_int(s->id), s);
 }
 
 /* ---- names' records ---- */
