@@ -100,12 +100,14 @@ static const pm_node *leaf_new(sc_arena *a, const void *key, uint64_t hash,
     return &n->h;
 }
 
-/* A branch with room for k kids; one being built in place (an edit id)
- * gets room to grow, so that inserting a key does not copy it again. */
-static pm_branch *branch_new(sc_arena *a, uint32_t bitmap)
+/* A branch with room for its kids; one that a key is inserted into under
+ * an edit id gets room to grow (grow), so that inserting the next key
+ * does not copy it again.  A copy made to replace a kid gets no room: an
+ * id that does not outlive one call would only waste it. */
+static pm_branch *branch_new_room(sc_arena *a, uint32_t bitmap, bool grow)
 {
     unsigned k = popcount(bitmap), cap = k;
-    if (cur_edit && k < 32)
+    if (grow && cur_edit && k < 32)
         cap = k < 4 ? 4 : k < 8 ? 8 : k < 16 ? 16 : 32;
     pm_branch *n = sc_alloc(a, sizeof *n + cap * sizeof(pm_node *));
     n->h.edit = cur_edit;
@@ -113,6 +115,11 @@ static pm_branch *branch_new(sc_arena *a, uint32_t bitmap)
     n->h.nkids = (uint8_t)k;
     n->h.cap = (uint8_t)cap;
     return n;
+}
+
+static pm_branch *branch_new(sc_arena *a, uint32_t bitmap)
+{
+    return branch_new_room(a, bitmap, false);
 }
 
 const void *pm_get(pmap m, const void *key, uint64_t hash)
@@ -164,7 +171,7 @@ static const pm_node *set_node(sc_arena *a, const pm_node *n, const void *key,
         if (LEAF(n)->hash == hash || shift > MAX_SHIFT)
             return &chain_set(a, LEAF(n), key, hash, val)->h;
         /* Two different hashes: push the existing leaf one level down. */
-        pm_branch *b = branch_new(a, 1u << slot(LEAF(n)->hash, shift));
+        pm_branch *b = branch_new_room(a, 1u << slot(LEAF(n)->hash, shift), true);
         b->kids[0] = n;
         n = &b->h;
     }
@@ -197,7 +204,7 @@ static const pm_node *set_node(sc_arena *a, const pm_node *n, const void *key,
         b->h.nkids++;
         return n;
     }
-    pm_branch *c = branch_new(a, n->bitmap | bit);
+    pm_branch *c = branch_new_room(a, n->bitmap | bit, true);
     memcpy(c->kids, KIDS(n), idx * sizeof(pm_node *));
     c->kids[idx] = leaf;
     memcpy(c->kids + idx + 1, KIDS(n) + idx,
