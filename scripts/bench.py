@@ -10,11 +10,21 @@ flags, so the ratios hold on any machine:
   2. growth: 10,000 and 100,000 scoping calls in one function, and 1,000
      sequential unknown ifs around calls: time and peak memory, to show
      that both grow linearly;
+  2b. scale (issue 12): one function of 12,000, 50,000 and 100,000
+     scoping calls with `if (argc > k)` tests between them that create an
+     op on some runs (16 paths apart all along), against clang on the same
+     file: PASS when scopecheck takes at most 2x clang's time and 2.5x its
+     peak memory; then the same with tests that cycle and tests of mixed
+     forms, for the figures;
   3. trees (scripts/bench_tree.py, when present): many files, -j, caches;
   4. the language server (scripts/bench_lsp.py): the re-lint after an edit
      of one file of that tree, warm, against clang -fsyntax-only of it.
 
-Not a test: it prints figures; nothing fails on a slow machine.
+Not a test: it prints figures, and PASS or FAIL for the targets of 2b
+(ratios, so they hold on any machine); make bench never fails.
+BENCH_SCALE=12000,50000 picks the sizes of 2b (BENCH_SCALE= skips it);
+`bench.py --scale` runs 2b alone, `bench.py --gen KIND N` prints one
+generated file (KIND: calls, ifs, rising, cycling, mixed).
 """
 import os
 import shutil
@@ -30,17 +40,19 @@ FLAGS = ["-I" + INCLUDE, "-std=c11"]
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
 
 
-def run(cmd):
-    """(seconds, peak RSS in MiB, exit status) of one command."""
+def run(cmd, err=None):
+    """(seconds, peak RSS in MiB, exit status) of one command; its stderr
+    into the file err, if given."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, ru = os.wait4(p.pid, 0)
+    with open(err or os.devnull, "w") as e:
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=e)
+        _, status, ru = os.wait4(p.pid, 0)
     return time.perf_counter() - t0, ru.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
 
 
-def best(cmd):
+def best(cmd, err=None):
     """best of REPEAT runs: the least disturbed by the rest of the machine"""
-    runs = [run(cmd) for _ in range(REPEAT)]
+    runs = [run(cmd, err) for _ in range(REPEAT)]
     t = min(r[0] for r in runs)
     m = max(r[1] for r in runs)
     return t, m, runs[0][2]
@@ -149,6 +161,89 @@ def growth_ifs(n):
     return "\n".join(lines) + "\n"
 
 
+def growth_mixed(n, test="rising"):
+    """n lines of one function cycling through four kinds: an unknown
+    test that creates an op on some runs, a variable scope around a
+    get_variable, a named op, a get_variable at the top (issue 12's
+    shape).  The test of the i-th line: `argc > i/4` (rising: every test
+    a new constraint on one value), `argc > i % 7` (cycling: the same few
+    tests again and again), or other forms (mixed: modulo, equality,
+    pointers, input read through atoi, results of unknown calls)."""
+    lines = [HEADER, "int main(int argc, char **argv) {",
+             "    vs_graph *g = vs_graph_new();",
+             "    const char *mode = argc > 1 ? argv[1] : NULL;",
+             "    int level = argc > 2 ? atoi(argv[2]) : 0;"]
+    forms = ["argc > {k}", "argc % 5 == {m}", "mode && mode[0] == 'a' + {m}",
+             "level >= {k}", "rand() % 3 == {m3}", "getenv(\"V{k}\") != NULL",
+             "argc != {k} && level < {k}"]
+    for i in range(n):
+        q = i // 4
+        if i % 4 == 0:
+            if test == "rising":
+                cond = f"argc > {q}"
+            elif test == "cycling":
+                cond = f"argc > {q % 7}"
+            else:
+                cond = forms[q % len(forms)].format(k=q, m=q % 5, m3=q % 3)
+            lines.append(f"    if ({cond}) vs_add(g, vs_scalar_f32(g, 1.0f), vs_scalar_f32(g, 2.0f));")
+        elif i % 4 == 1:
+            lines.append(f'    VS_VARIABLE_SCOPE(g, "s{q}") {{ vs_get_variable(g, "w", .shape = VS_SHAPE(2)); }}')
+        elif i % 4 == 2:
+            lines.append('    vs_scalar_f32(g, 1.0f, .name = "c");')
+        else:
+            lines.append(f'    vs_get_variable(g, "v{q}", .shape = VS_SHAPE(3));')
+    lines += ["    vs_graph_free(g);", "    return 0;", "}"]
+    return "\n".join(lines) + "\n"
+
+
+GENERATORS = {
+    "calls": growth_calls,
+    "ifs": growth_ifs,
+    "rising": lambda n: growth_mixed(n, "rising"),
+    "cycling": lambda n: growth_mixed(n, "cycling"),
+    "mixed": lambda n: growth_mixed(n, "mixed"),
+}
+
+
+SCALE_TIME, SCALE_MEMORY = 2.0, 2.5     # targets: x clang -fsyntax-only
+
+
+def scale(tmp, clang):
+    """2b: issue 12's shape at each size, PASS/FAIL per target."""
+    sizes = [int(x) for x in os.environ.get("BENCH_SCALE", "12000,50000,100000").split(",") if x]
+    if not sizes:
+        return
+    print("2b. scale: scoping calls and `if (argc > k)` tests in one function")
+    print("   targets: time <= %.1fx clang's, peak memory <= %.1fx clang's" % (SCALE_TIME, SCALE_MEMORY))
+    print("   %-22s %8s %8s %9s %9s %7s %7s  %s" % (
+        "case", "clang s", "sc s", "clang MiB", "sc MiB", "time", "memory", "verdict"))
+    cases = [(f"{n:,} calls, rising", "rising", n, True) for n in sizes]
+    cases += [(f"{sizes[0]:,} calls, cycling", "cycling", sizes[0], False),
+              (f"{sizes[0]:,} calls, mixed", "mixed", sizes[0], False)]
+    verdicts = []
+    for name, kind, n, target in cases:
+        p = os.path.join(tmp, f"scale_{kind}_{n}.c")
+        with open(p, "w") as f:
+            f.write(GENERATORS[kind](n))
+        err = os.path.join(tmp, "scale.err")
+        ts, ms, st = best([SCOPECHECK, "-j", "1", "--no-cache", "--quiet", p, "--"] + FLAGS, err)
+        with open(err) as e:
+            # the engine stopped at its budget: not all of it was checked
+            stopped = "[unchecked]" in e.read()
+        tc, mc, _ = best([clang, "-fsyntax-only"] + FLAGS + [p])
+        rt, rm = ts / tc, ms / mc
+        if target:
+            ok = rt <= SCALE_TIME and rm <= SCALE_MEMORY and st <= 1 and not stopped
+            verdict = "PASS" if ok else "FAIL (stopped at the budget)" if stopped else "FAIL"
+            verdicts.append(ok)
+        else:
+            verdict = "stopped at the budget" if stopped else "(figures only)"
+        print("   %-22s %8.2f %8.2f %9.1f %9.1f %6.2fx %6.2fx  %s%s" % (
+            name, tc, ts, mc, ms, rt, rm, verdict, "" if st <= 1 else f" (status {st})"))
+        sys.stdout.flush()
+    print("   scale: %d of %d targets PASS\n" % (sum(verdicts), len(verdicts)))
+
+
 def main():
     if not os.path.exists(SCOPECHECK):
         sys.exit("bench: build scopecheck first (make)")
@@ -193,6 +288,7 @@ def main():
             print("   %-34s %9.3f %9.3f %9.1f %9.1f %6.2fx%s" % (
                 name, tc, ts, mc, ms, ts / tc, "" if st <= 1 else f"  (status {st})"))
         print()
+        scale(tmp, clang)
         for part in ("bench_tree.py", "bench_lsp.py"):
             script = os.path.join(ROOT, "scripts", part)
             if os.path.exists(script):
@@ -203,5 +299,22 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def scale_only():
+    """bench.py --scale: section 2b alone"""
+    clang = shutil.which("clang") or sys.exit("bench: clang not found")
+    tmp = tempfile.mkdtemp(prefix="scopecheck-bench-")
+    try:
+        print(f"scopecheck bench, scale only (best of {REPEAT}; clang: {clang})\n")
+        scale(tmp, clang)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 4 and sys.argv[1] == "--gen":
+        # one growth file on stdout: bench.py --gen KIND N
+        sys.stdout.write(GENERATORS[sys.argv[2]](int(sys.argv[3])))
+    elif sys.argv[1:] == ["--scale"]:
+        scale_only()
+    else:
+        main()

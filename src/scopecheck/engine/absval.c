@@ -15,8 +15,13 @@ static av *av_new(sc_engine *e, av_kind k)
 
 const av *av_int(sc_engine *e, int64_t i)
 {
+    bool small = i >= SC_SMALL_INT_LO && i < SC_SMALL_INT_HI;
+    if (small && e->small_ints[i - SC_SMALL_INT_LO])
+        return e->small_ints[i - SC_SMALL_INT_LO];
     av *v = av_new(e, AV_INT);
     v->i = i;
+    if (small)
+        e->small_ints[i - SC_SMALL_INT_LO] = v;
     return v;
 }
 
@@ -64,8 +69,15 @@ const av *av_str(sc_engine *e, const char *s)
 {
     if (!s)
         return av_top();
+    uint64_t h = sc_strhash(s);
+    const av *known = pm_get(e->str_vals, s, h);
+    if (known)
+        return known;
     av *v = av_new(e, AV_STR);
     v->s = s;
+    if (!e->str_vals_edit)
+        e->str_vals_edit = sc_new_edit_for(e, &e->str_vals);
+    e->str_vals = pm_set_edit(&e->arena, e->str_vals, s, h, v, e->str_vals_edit);
     return v;
 }
 

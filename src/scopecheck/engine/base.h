@@ -21,11 +21,28 @@
 #include "pmap.h"
 #include "site.h"
 
+#define SC_SMALL_INT_LO (-128)
+#define SC_SMALL_INT_HI 1024
+
 typedef struct sc_engine {
     sc_arena arena;               /* the abstract state */
     sc_interner strings;          /* the engine's own: equal = same pointer */
     uint32_t next_id;             /* graphs, scope objects, scope entries */
     uint32_t edit_seq;            /* transient edit ids (pmap.h) */
+    /* known values made once (absval.c): small integers, and strings by
+     * interned pointer; a known value is no run-time identity (only an
+     * unknown's object is: av_ident), so every path shares them */
+    const void *small_ints[SC_SMALL_INT_HI - SC_SMALL_INT_LO];
+    pmap str_vals;
+    uint32_t str_vals_edit;       /* the engine alone holds it: in place */
+    /* an unknown's identity -> the variables (frame, slot) it was ever
+     * stored in, on any path (state.c: state_holders) */
+    pmap holders;
+    uint32_t holders_edit;
+    /* names' records (count, first taker), one per content, shared by
+     * every path that takes a name alike (state.c: state_name) */
+    pmap name_recs;
+    uint32_t name_recs_edit;
     bool strict;                  /* emit SC_EV_MAYBE_ERROR events too */
     bool trace;                   /* SCOPECHECK_TRACE: every library call */
     sc_event_fn emit;

@@ -93,6 +93,7 @@ void sc_analyze(ir_unit *const *units, size_t nunits,
     in.prog = &prog;
     in.checkers = checkers_new(&e, &prog);
     facts_init(&in.facts, &e);
+    in.literals_edit = sc_new_edit_for(&e, &in);
     in.loop_unroll = opts->loop_unroll;
     in.call_depth = opts->call_depth;
     in.max_steps = 50 * 1000 * 1000;

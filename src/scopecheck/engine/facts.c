@@ -9,6 +9,7 @@ void facts_init(sc_facts *fx, sc_engine *e)
 {
     memset(fx, 0, sizeof *fx);
     fx->e = e;
+    fx->edit = sc_new_edit_for(e, fx);
 }
 
 static const av FACT_TRUTHY = {.kind = AV_TOP};   /* nonzero, value unknown */
@@ -231,9 +232,9 @@ const av *facts_bind_value(const sc_frame *fr, const ir_expr *src,
     av *c = sc_alloc(&fr->e->arena, sizeof *c);
     *c = *v;
     c->ident = NULL;
-    fr->facts->value_keys = pm_set(&fr->e->arena, fr->facts->value_keys, c,
+    fr->facts->value_keys = pm_set_edit(&fr->e->arena, fr->facts->value_keys, c,
                               pm_hash_int((uint64_t)(uintptr_t)c),
-                              (const void *)(uintptr_t)key);
+                              (const void *)(uintptr_t)key, fr->facts->edit);
     return c;
 }
 
@@ -248,8 +249,8 @@ static void set_fact(const sc_frame *fr, sc_state *st, uint64_t key,
     uint64_t ek = expr_key(key, fr->fn);
     const void *k = (const void *)(uintptr_t)ek;
     if (!pm_get(fr->facts->exprs, k, pm_hash_int(ek)))
-        fr->facts->exprs = pm_set(&fr->e->arena, fr->facts->exprs, k,
-                                  pm_hash_int(ek), x);
+        fr->facts->exprs = pm_set_edit(&fr->e->arena, fr->facts->exprs, k,
+                                  pm_hash_int(ek), x, fr->facts->edit);
     /* A parameter that still holds what the call passed is the argument's
      * expression in the caller: `if (mode)` in helper(g, argc % 3) says
      * argc % 3 is nonzero, and the caller's next test of it agrees. */
@@ -275,6 +276,11 @@ int facts_truth(const sc_frame *fr, const ir_expr *x, const sc_state *st)
 {
     uint64_t k = fact_key(fr, x, st);
     const av *v = k ? state_get_fact(st, fr->frame, k) : NULL;
+    if (!v && x->kind == IR_BINOP && x->op >= IR_LT && x->op <= IR_GE) {
+        /* a comparison with a literal leaves no fact: the range says it */
+        v = facts_eval(fr, x, st);
+        return v ? av_truth(v) : -1;
+    }
     if (!v)
         return -1;
     return v == &FACT_TRUTHY ? 1 : av_truth(v);
@@ -285,18 +291,6 @@ const av *facts_value(const sc_frame *fr, const ir_expr *x, const sc_state *st)
     uint64_t k = fact_key(fr, x, st);
     const av *v = k ? state_get_fact(st, fr->frame, k) : NULL;
     return v && v != &FACT_TRUTHY && v->kind != AV_TOP ? v : NULL;
-}
-
-typedef struct subst_ctx {
-    const av *from;
-    SC_VEC(uint32_t) slots;
-} subst_ctx;
-
-static void find_value(const void *key, const void *val, void *ctx)
-{
-    subst_ctx *c = ctx;
-    if (val == c->from)
-        SC_PUSH(c->slots, (uint32_t)((uintptr_t)key - 1));
 }
 
 /* The variable x is narrowed to v on this path.  An unknown integer is one
@@ -312,8 +306,10 @@ static void refine_value(const sc_frame *fr, const ir_expr *x, sc_state *st,
                                             : frame_global_slot(fr, x->sym);
     const av *old = state_get(st, frame, slot);
     v = av_narrowed(fr->e, v, old);
-    if (x->symscope == IR_LOCAL && x->sym < fr->fn->nparams) {
-        /* a parameter: its caller learns it too (set_fact) */
+    if (x->symscope == IR_LOCAL && x->sym < fr->fn->nparams && fr->caller &&
+        fr->call) {
+        /* a parameter: its caller learns it too (set_fact); an entry
+         * point's have no caller, and the value says it all */
         uint64_t k = fact_key(fr, x, st);
         if (k)
             set_fact(fr, st, k, x, v);
@@ -327,13 +323,11 @@ static void refine_value(const sc_frame *fr, const ir_expr *x, sc_state *st,
     state_set(fr->e, st, frame, slot, v);
     if (old->kind != AV_TOP || old == av_top())
         return;                   /* a shared singleton, not one value */
-    for (uint32_t k = 0; k <= fr->frame && k < st->nframes; k++) {
-        subst_ctx c = {old, {0}};
-        pm_each(st->frames[k].vars, find_value, &c);
-        for (size_t i = 0; i < c.slots.len; i++)
-            state_set(fr->e, st, k, c.slots.items[i], v);
-        SC_VEC_FREE(c.slots);
-    }
+    /* the variables that may hold it (state_holders), not every one */
+    for (const sc_holder *h = state_holders(fr->e, av_ident(old)); h; h = h->next)
+        if (h->frame <= fr->frame && h->frame < st->nframes &&
+            state_get(st, h->frame, h->slot) == old)
+            state_set(fr->e, st, h->frame, h->slot, v);
 }
 
 static void refine_sym(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
@@ -361,8 +355,11 @@ static void refine_sym(const sc_frame *fr, const ir_expr *x, sc_state *st, int t
 }
 
 /* x: `v OP c` or `c OP v` with v a variable and c a constant; on this
- * path it is `truth`: narrow v's range. */
-static void refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
+ * path it is `truth`: narrow v's range.  True if v's range now says all
+ * the test says, c being a literal: the range is v's value object, kept
+ * by every copy of it and joined with it as a fact would be (the hull of
+ * ranges on one side of c stays on that side), so no fact is needed. */
+static bool refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
 {
     const ir_expr *v = x->kids[0], *c = x->kids[1];
     int op = x->op;
@@ -376,7 +373,7 @@ static void refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int t
     if (!(cv && cv->kind == AV_INT)) {
         const av *vv = facts_eval(fr, v, st);
         if (!(vv && vv->kind == AV_INT) || c->kind != IR_SYM)
-            return;
+            return false;
         const ir_expr *t = v;
         v = c;
         c = t;
@@ -384,7 +381,7 @@ static void refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int t
         op = op == IR_LT ? IR_GT : op == IR_GT ? IR_LT : op == IR_LE ? IR_GE : IR_LE;
     }
     if (v->kind != IR_SYM || v->type.kind != IR_T_INT)
-        return;
+        return false;
     if (!truth)   /* not (v < c) is v >= c, ... */
         op = op == IR_LT ? IR_GE : op == IR_GE ? IR_LT : op == IR_GT ? IR_LE : IR_GT;
     uint32_t frame = v->symscope == IR_LOCAL ? fr->frame : 0;
@@ -394,7 +391,7 @@ static void refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int t
     bool hl, hh;
     int64_t lo, hi;
     if (!av_bounds(cur, &hl, &lo, &hh, &hi) || cur->kind == AV_INT)
-        return;
+        return false;
     int64_t k = cv->i;
     switch (op) {
     case IR_LT: if (!hh || k - 1 < hi) { hh = true; hi = k - 1; } break;
@@ -403,8 +400,9 @@ static void refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int t
     case IR_GE: if (!hl || k > lo) { hl = true; lo = k; } break;
     }
     if (hl && hh && lo > hi)
-        return;                   /* an impossible path: leave it be */
+        return false;             /* an impossible path: leave it be */
     refine_value(fr, v, st, av_range(fr->e, hl, lo, hh, hi));
+    return c->kind == IR_INT;
 }
 
 /* Records what `cond` being `truth` says on this path. */
@@ -413,6 +411,17 @@ static void learn(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
     if (!x)
         return;
     uint64_t k = fact_key(fr, x, st);
+    if (x->kind == IR_BINOP && x->op >= IR_LT && x->op <= IR_GE) {
+        /* `argc > 4`: argc's narrowed range says it, and a path with one
+         * test per line must not carry one fact per line (each fact is
+         * read again at every test: facts_consistent) */
+        bool known = k && state_get_fact(st, fr->frame, k);
+        if (refine_cmp(fr, x, st, truth) && !known)
+            return;
+        if (k)
+            set_fact(fr, st, k, x, truth ? &FACT_TRUTHY : av_int(fr->e, 0));
+        return;
+    }
     if (k)
         set_fact(fr, st, k, x, truth ? &FACT_TRUTHY : av_int(fr->e, 0));
     switch (x->kind) {
@@ -436,10 +445,6 @@ static void learn(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
         if ((x->op == IR_LAND && truth) || (x->op == IR_LOR && !truth)) {
             learn(fr, x->kids[0], st, truth);
             learn(fr, x->kids[1], st, truth);
-            break;
-        }
-        if (x->op >= IR_LT && x->op <= IR_GE) {
-            refine_cmp(fr, x, st, truth);
             break;
         }
         if (x->op != IR_EQ && x->op != IR_NE)
@@ -573,8 +578,8 @@ static const ir_expr *in_caller(const sc_frame *fr, const ir_expr *x,
     if (known)
         return known;             /* a test in a loop, or on many paths */
     const ir_expr *t = subst_args(fr, x);
-    fr->facts->caller_tests = pm_set(&fr->e->arena, fr->facts->caller_tests, k,
-                                     pm_hash_int(key), t);
+    fr->facts->caller_tests = pm_set_edit(&fr->e->arena, fr->facts->caller_tests, k,
+                                     pm_hash_int(key), t, fr->facts->edit);
     return t;
 }
 
@@ -656,7 +661,16 @@ typedef struct check_ctx {
     const sc_state *st;
     bool ok;
     int nfacts;                   /* facts read (that constrain anything) */
+    size_t blank;                 /* facts of the top frame joined away */
 } check_ctx;
+
+/* A fact joined with its opposite, or with its absence, says nothing:
+ * absent and "unknown" answer every query alike (facts_truth,
+ * facts_value, put_fact's clash, the join). */
+static bool says_nothing(const av *fv)
+{
+    return fv->kind == AV_TOP && fv != &FACT_TRUTHY && !fv->has_lo && !fv->has_hi;
+}
 
 /* False if x surely cannot be v on this path.  Ranges are one interval,
  * which says nothing of `argc % 3 == 1` once argc is in 2..3 (the values
@@ -687,8 +701,10 @@ static void check_fact(const void *key, const void *val, void *ctx)
     if (!c->ok)
         return;
     const av *fv = val;
-    if (fv->kind == AV_TOP && fv != &FACT_TRUTHY && !fv->has_lo && !fv->has_hi)
+    if (says_nothing(fv)) {
+        c->blank += c->fr->frame == c->st->nframes - 1;
         return;                   /* joined away: no constraint */
+    }
     uint64_t ek = expr_key(base, c->fr->fn);
     const ir_expr *x = pm_get(c->fr->facts->exprs, (const void *)(uintptr_t)ek,
                               pm_hash_int(ek));
@@ -719,11 +735,45 @@ static void check_fact(const void *key, const void *val, void *ctx)
 /* -1: a fact fails; else how many facts were read */
 static int facts_hold(const sc_frame *fr, const sc_state *st)
 {
-    check_ctx c = {fr, st, true, 0};
+    check_ctx c = {fr, st, true, 0, 0};
     for (; c.ok && c.fr; c.fr = c.fr->caller)
         if (c.fr->frame < st->nframes)
             pm_each(st->frames[c.fr->frame].facts, check_fact, &c);
+    fr->facts->blank = c.blank;
+    fr->facts->read = c.nfacts;
     return c.ok ? c.nfacts : -1;
+}
+
+typedef struct sweep_ctx {
+    sc_engine *e;
+    sc_state *st;
+    pmap kept;
+} sweep_ctx;
+
+static void keep_fact(const void *key, const void *val, void *ctx)
+{
+    sweep_ctx *c = ctx;
+    if (!says_nothing(val))
+        c->kept = pm_set_edit(&c->e->arena, c->kept, key,
+                              pm_hash_int((uint64_t)(uintptr_t)key), val,
+                              c->st->edit);
+}
+
+/* Joins leave facts that say nothing (a test one path made), one more
+ * per join: a path of many tests and joins would read them all again at
+ * every test.  When they outnumber the others, the top frame's facts
+ * are rebuilt without them, so the cost per test stays that of the facts
+ * that say something. */
+static void sweep(const sc_frame *fr, sc_state *st)
+{
+    size_t blank = fr->facts->blank;
+    fr->facts->blank = 0;
+    if (blank < 16 || blank < (size_t)fr->facts->read || fr->frame + 1 != st->nframes)
+        return;
+    sweep_ctx c = {fr->e, st, {NULL}};
+    sc_edit_check(fr->e, st->edit, st);
+    pm_each(st->frames[fr->frame].facts, keep_fact, &c);
+    st->frames[fr->frame].facts = c.kept;
 }
 
 /* Each fact alone may hold while no value makes them all hold: argc in
@@ -760,9 +810,11 @@ static bool some_value_fits(const sc_frame *fr, const sc_state *st)
  * own frame. */
 bool facts_consistent(const sc_frame *fr, const sc_state *st)
 {
-    /* trying values costs state copies: only when facts could clash */
+    /* trying values costs state copies: only when facts could clash.  A
+     * variable has few values after a test of it, and a test that a range
+     * says (`argc < 3`) leaves no fact (learn), so one fact is enough. */
     int n = facts_hold(fr, st);
-    return n >= 0 && (n < 2 || some_value_fits(fr, st));
+    return n >= 0 && (n < 1 || some_value_fits(fr, st));
 }
 
 /* Records that the switch's operand x equals a case's value on this
@@ -820,7 +872,8 @@ const ir_expr *facts_case_test(sc_facts *fx, const ir_stmt *label,
     t->loc = x->loc;
     t->kids = kids;
     t->nkids = 2;
-    fx->case_tests = pm_set(&e->arena, fx->case_tests, key, hash, t);
+    fx->case_tests = pm_set_edit(&e->arena, fx->case_tests, key, hash, t,
+                                 fx->edit);
     return t;
 }
 
@@ -828,7 +881,10 @@ const ir_expr *facts_case_test(sc_facts *fx, const ir_stmt *label,
 bool facts_assume(const sc_frame *fr, const ir_expr *x, sc_state *st,
                   int truth)
 {
-    return facts_learn(fr, x, st, truth) && facts_consistent(fr, st);
+    bool ok = facts_learn(fr, x, st, truth) && facts_consistent(fr, st);
+    if (ok)
+        sweep(fr, st);
+    return ok;
 }
 
 void facts_enter(const sc_frame *fr, sc_state *st, const av **args,

@@ -45,9 +45,14 @@ typedef struct sc_facts {
                                      the expression it was computed from */
     pmap caller_tests;            /* (test, call) -> the test in the
                                      caller's terms */
+    uint32_t edit;                /* these maps are held here only: they
+                                     are updated in place (pmap.h) */
     bool clash;                   /* a fact written since the last look
                                      said the opposite of what the path
                                      knew */
+    size_t blank, read;           /* the last check's count of the top
+                                     frame's facts that say nothing, and
+                                     of facts read (sweep in facts.c) */
 } sc_facts;
 
 void facts_init(sc_facts *fx, sc_engine *e);

@@ -93,6 +93,18 @@ static bool stop_for_budget(fctx *f, ir_loc loc)
     return true;
 }
 
+/* Over budget at statement s: the entry point's run stops there, its
+ * paths dropped, so that neither its memory nor its time grows any more
+ * (following fewer calls on more blurred paths costs more, not less:
+ * every join then meets graphs that differ everywhere).  Nothing after
+ * that point is checked, and the unchecked note says so, once per entry
+ * point. */
+static void stop_run_for_budget(fctx *f, const ir_stmt *s, sc_states *io)
+{
+    stop_for_budget(f, s->loc);
+    io->len = 0;
+}
+
 /* Paths kept apart per program point at call depth d: 16 in the entry
  * point, 4 in what it calls, 2 below. */
 static size_t cap_at(int d)
@@ -876,6 +888,58 @@ static const av *string_lit(fctx *f, const ir_expr *x)
 
 static void aggregate(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out);
 
+/* True if x is made of literals only: its value is the same on every
+ * path, whatever the state. */
+static bool literal(const ir_expr *x)
+{
+    switch (x->kind) {
+    case IR_INT: case IR_FLOAT: case IR_FUNCREF: case IR_STR: case IR_NULL:
+        return true;
+    case IR_CAST:
+        return literal(x->kids[0]);
+    case IR_ADDR:
+        return x->kids[0]->kind == IR_INIT && literal(x->kids[0]);
+    case IR_INIT:
+        for (uint32_t i = 0; i < x->nkids; i++)
+            if (!literal(x->kids[i]))
+                return false;
+        return true;
+    default:
+        return false;
+    }
+}
+
+static const av NOT_LITERAL = {.kind = AV_TOP};
+
+/* An aggregate of literals (a call's options, `VS_SHAPE(2)`) is evaluated
+ * once, and its value shared by every path and every later evaluation:
+ * each call on each path would otherwise build the same struct again.
+ * False if x is not one (then it is evaluated as usual). */
+static bool eval_literal(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
+{
+    sc_interp *in = f->in;
+    uint64_t h = pm_hash_int((uint64_t)(uintptr_t)x);
+    const av *v = pm_get(in->literals, x, h);
+    if (!v) {
+        v = &NOT_LITERAL;
+        if (literal(x)) {
+            sc_svs one = {0};
+            in->literals = pm_set_edit(&f->e->arena, in->literals, x, h,
+                                       &NOT_LITERAL, in->literals_edit);
+            eval(f, x, st, &one);  /* NOT_LITERAL now: evaluated as usual */
+            assert(one.len == 1 && one.items[0].st == st);
+            v = one.items[0].v;
+            SC_VEC_FREE(one);
+        }
+        in->literals = pm_set_edit(&f->e->arena, in->literals, x, h, v,
+                                   in->literals_edit);
+    }
+    if (v == &NOT_LITERAL)
+        return false;
+    push_sv(out, st, v);
+    return true;
+}
+
 static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
 {
     sc_engine *e = f->e;
@@ -1066,6 +1130,8 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
     }
     case IR_ADDR: {
         const ir_expr *k = x->kids[0];
+        if (k->kind == IR_INIT && eval_literal(f, x, st, out))
+            return;
         if (k->kind == IR_SYM) {
             uint32_t frame = k->symscope == IR_LOCAL ? f->fr.frame : 0;
             uint32_t slot = k->symscope == IR_LOCAL ? k->sym
@@ -1095,7 +1161,8 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
         return;
     }
     case IR_INIT:
-        aggregate(f, x, st, out);
+        if (!eval_literal(f, x, st, out))
+            aggregate(f, x, st, out);
         return;
     case IR_COMMA: {
         sc_svs a = {0};
@@ -1809,6 +1876,10 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io)
     if (!s || io->len == 0)
         return;
     f->in->steps++;
+    if (over_budget(f->in)) {
+        stop_run_for_budget(f, s, io);
+        return;
+    }
     switch (s->kind) {
     case IR_S_EXPR:
         eval_stmt_expr(f, s->e, io);

@@ -17,11 +17,15 @@ typedef struct sc_interp {
     sc_checkers *checkers;
     int loop_unroll;              /* constant loops are unrolled this far */
     int call_depth;               /* calls followed this deep */
-    /* Budgets: past either, calls and loops are no longer followed. */
+    /* Budgets: past either, the entry point's run stops (interp.c:
+     * stop_for_budget), which says so once. */
     size_t max_memory;            /* arena bytes */
     long steps, max_steps;        /* statements run, per entry point */
     bool budget_said;             /* this entry point's budget stop noted */
     size_t max_states;            /* paths per point at this call depth */
+    pmap literals;                /* aggregates of literals -> their value
+                                     (interp.c: eval_literal) */
+    uint32_t literals_edit;       /* ... updated in place: held here only */
     sc_facts facts;
 } sc_interp;
 

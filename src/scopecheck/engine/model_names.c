@@ -83,10 +83,7 @@ static const sc_name *name_get(const sc_graph *g, const char *key)
 static void name_put(mrun *r, const char *key, int64_t count,
                      const sc_site *first)
 {
-    sc_name *n = sc_alloc(&r->e->arena, sizeof *n);
-    n->count = count;
-    n->first = *first;
-    M_SET(r, r->g->names, key, n);
+    M_SET(r, r->g->names, key, state_name(r->e, count, first));
 }
 
 /* unique_name(prefix + name), marking it.  NULL when the engine cannot

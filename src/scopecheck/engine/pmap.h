@@ -13,6 +13,7 @@
 #ifndef SC_PMAP_H
 #define SC_PMAP_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../util/arena.h"
@@ -31,6 +32,27 @@ pmap pm_set(sc_arena *a, pmap m, const void *key, uint64_t hash,
  * update. */
 pmap pm_set_edit(sc_arena *a, pmap m, const void *key, uint64_t hash,
                  const void *val, uint32_t edit);
+
+/* An undo log of in-place updates.  A state's own maps are updated in
+ * place under its edit id; a library call that turns out to fail (or to
+ * fail on some runs only) must leave the maps as they were, so the call's
+ * updates go through pm_set_logged, which saves the bytes of a node it
+ * overwrites, and pm_undo_rollback puts them back (in reverse order).
+ * The nodes the updates made are then unreachable. */
+typedef struct pm_undo {
+    struct pm_undo_entry {
+        void *at;                 /* bytes of a node, overwritten */
+        size_t n, off;            /* how many; where they are kept */
+    } *items;
+    size_t len, cap;
+    unsigned char *bytes;         /* what they were */
+    size_t bytes_len, bytes_cap;
+} pm_undo;
+
+pmap pm_set_logged(sc_arena *a, pmap m, const void *key, uint64_t hash,
+                   const void *val, uint32_t edit, pm_undo *log);
+void pm_undo_rollback(pm_undo *log);
+void pm_undo_free(pm_undo *log);
 
 /* join(key, va, vb, ctx): the value of key in the joined map; va or vb is
  * NULL where the key is absent on that side.  Must return non-NULL.  When

@@ -119,6 +119,39 @@ void state_set_fact(sc_engine *e, sc_state *s, uint32_t frame, uint64_t key,
                                          pm_hash_int(key), v, s->edit);
 }
 
+const sc_holder *state_holders(const sc_engine *e, const av *ident)
+{
+    return pm_get(e->holders, ident, pm_hash_int((uint64_t)(uintptr_t)ident));
+}
+
+static bool holds(const sc_holder *h, uint32_t frame, uint32_t slot)
+{
+    for (; h; h = h->next)
+        if (h->frame == frame && h->slot == slot)
+            return true;
+    return false;
+}
+
+/* Records that a value of identity ident is in (frame, slot) on some
+ * path: refine_value (facts.c) narrows every copy of an unknown, and
+ * reads only these instead of every variable of every frame (a function
+ * of 25,000 locals, narrowed at every test, would be quadratic). */
+static void add_holder(sc_engine *e, const av *ident, uint32_t frame,
+                       uint32_t slot)
+{
+    uint64_t h = pm_hash_int((uint64_t)(uintptr_t)ident);
+    const sc_holder *list = pm_get(e->holders, ident, h);
+    if (holds(list, frame, slot))
+        return;
+    sc_holder *n = sc_alloc(&e->arena, sizeof *n);
+    n->frame = frame;
+    n->slot = slot;
+    n->next = list;
+    if (!e->holders_edit)
+        e->holders_edit = sc_new_edit_for(e, &e->holders);
+    e->holders = pm_set_edit(&e->arena, e->holders, ident, h, n, e->holders_edit);
+}
+
 void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
                const av *v)
 {
@@ -131,6 +164,8 @@ void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
         fresh->kind = AV_TOP;
         v = fresh;
     }
+    if (v->kind == AV_TOP)
+        add_holder(e, av_ident(v), frame, slot);
     sc_edit_check(e, s->edit, s);
     s->frames[frame].vars = pm_set_edit(&e->arena, s->frames[frame].vars,
                                         (const void *)(uintptr_t)(slot + 1),
@@ -147,6 +182,8 @@ void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
  * once, across all the frames' maps. */
 typedef struct join_memo {
     sc_engine *e;
+    int64_t frame;                /* the frame whose variables are joined;
+                                     -1: facts */
     const void **pairs;           /* a, b at 2i, 2i + 1 */
     const void **joined;
     size_t cap, count;
@@ -184,7 +221,6 @@ static void memo_grow(join_memo *m)
 static const void *join_av(const void *k, const void *a, const void *b,
                            void *ctx)
 {
-    (void)k;
     join_memo *m = ctx;
     if (a == b)
         return a;
@@ -199,7 +235,11 @@ static const void *join_av(const void *k, const void *a, const void *b,
         m->joined[j] = av_join(m->e, a, b);
         m->count++;
     }
-    return m->joined[j];
+    const av *r = m->joined[j];
+    if (m->frame >= 0 && r != a && r != b && r->kind == AV_TOP && r != av_top())
+        add_holder(m->e, av_ident(r), (uint32_t)m->frame,
+                   (uint32_t)((uintptr_t)k - 1));
+    return r;
 }
 
 static const void *join_name(const void *k, const void *a, const void *b,
@@ -398,12 +438,14 @@ void state_join_into(sc_engine *e, sc_state *a, const sc_state *b)
     /* doubtful if either is: a later test may pick out just the doubtful
      * path's part of the join (`if (v)` where only it had v) */
     a->tainted = a->tainted || b->tainted;
-    join_memo memo = {e, NULL, NULL, 0, 0};
+    join_memo memo = {e, -1, NULL, NULL, 0, 0};
     for (uint32_t f = 0; f < a->nframes && f < b->nframes; f++) {
         sc_frame_maps *x = &a->frames[f];
         const sc_frame_maps *y = &b->frames[f];
+        memo.frame = f;
         if (x->vars.root != y->vars.root)
             x->vars = pm_join(&e->arena, x->vars, y->vars, join_av, &memo);
+        memo.frame = -1;
         if (x->facts.root != y->facts.root)
             x->facts = pm_join(&e->arena, x->facts, y->facts, join_av, &memo);
     }
@@ -514,6 +556,68 @@ void graph_put_scope(sc_engine *e, sc_graph *g, const sc_scope *s)
     assert(!g->in_state);
     g->scopes = pm_set(&e->arena, g->scopes, (const void *)(uintptr_t)s->id,
                        pm_hash_int(s->id), s);
+}
+
+/* ---- names' records ---- */
+
+static bool loc_same(const ir_loc *a, const ir_loc *b)
+{
+    return a->file == b->file && a->line == b->line && a->col == b->col &&
+           a->end_line == b->end_line && a->end_col == b->end_col &&
+           a->offset == b->offset && a->end_offset == b->end_offset;
+}
+
+/* the same call chain and loop turns: equal content (each path makes its
+ * own, alike) */
+static bool chain_same(const sc_chain *a, const sc_chain *b)
+{
+    for (; a != b; a = a->up, b = b->up)
+        if (!a || !b || a->unit != b->unit || !loc_same(&a->call, &b->call) ||
+            (a->callee != b->callee &&
+             (!a->callee || !b->callee || strcmp(a->callee, b->callee) != 0)))
+            return false;
+    return true;
+}
+
+static bool iter_same(const sc_iter *a, const sc_iter *b)
+{
+    for (; a != b; a = a->up, b = b->up)
+        if (!a || !b || a->unit != b->unit || a->n != b->n ||
+            !loc_same(&a->loop, &b->loop))
+            return false;
+    return true;
+}
+
+typedef struct name_rec {
+    sc_name n;
+    const struct name_rec *next;  /* others of the same hash */
+} name_rec;
+
+const sc_name *state_name(sc_engine *e, int64_t count, const sc_site *first)
+{
+    uint64_t h = pm_hash_int((uint64_t)count ^
+                             ((uint64_t)first->loc.offset << 20) ^
+                             ((uint64_t)first->loc.file << 50) ^
+                             (uint64_t)(uintptr_t)first->unit);
+    for (const sc_iter *i = first->iter; i; i = i->up)
+        h = pm_hash_int(h ^ (uint64_t)i->n ^ ((uint64_t)i->loop.offset << 24));
+    const void *key = (const void *)(uintptr_t)h;
+    const name_rec *list = pm_get(e->name_recs, key, h);
+    for (const name_rec *r = list; r; r = r->next)
+        if (r->n.count == count && r->n.first.unit == first->unit &&
+            loc_same(&r->n.first.loc, &first->loc) &&
+            chain_same(r->n.first.chain, first->chain) &&
+            iter_same(r->n.first.iter, first->iter))
+            return &r->n;
+    name_rec *r = sc_alloc(&e->arena, sizeof *r);
+    r->n.count = count;
+    r->n.first = *first;
+    r->next = list;
+    if (!e->name_recs_edit)
+        e->name_recs_edit = sc_new_edit_for(e, &e->name_recs);
+    e->name_recs = pm_set_edit(&e->arena, e->name_recs, key, h, r,
+                               e->name_recs_edit);
+    return &r->n;
 }
 
 /* ---- prefix lists ---- */

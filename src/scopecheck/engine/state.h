@@ -216,6 +216,11 @@ typedef struct sc_plist {
     const struct sc_plist *next;
 } sc_plist;
 
+/* The record of a name taken count times, first by first: one per
+ * content in the run, so the paths that take the same names at the same
+ * places share their records. */
+const sc_name *state_name(sc_engine *e, int64_t count, const sc_site *first);
+
 bool plist_covers(const sc_plist *l, const char *key);
 const sc_plist *plist_add(sc_engine *e, const sc_plist *l, const char *p);
 const sc_plist *plist_union(sc_engine *e, const sc_plist *a,
@@ -288,6 +293,15 @@ void state_push_frame(sc_engine *e, sc_state *s);
 void state_pop_frame(sc_state *s);
 
 const av *state_get(const sc_state *s, uint32_t frame, uint32_t slot);
+
+/* The variables an unknown of identity ident may be held in, on any path:
+ * every (frame, slot) a value of that identity was stored in (state_set)
+ * or joined into.  A superset: the caller reads each to see. */
+typedef struct sc_holder {
+    uint32_t frame, slot;
+    const struct sc_holder *next;
+} sc_holder;
+const sc_holder *state_holders(const sc_engine *e, const av *ident);
 void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
                const av *v);
 /* The facts of a frame: what its tests taught (facts.h says what a key

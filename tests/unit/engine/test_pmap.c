@@ -189,6 +189,61 @@ static void test_each_visits_every_entry(void **state)
     assert_int_equal(sum, want);
 }
 
+/* pmap.h: updates logged in an undo log change the map in place where
+ * the nodes are the edit id's; rolling back puts every overwritten byte
+ * back, so the map before the updates has its old content again: old
+ * values, the keys the updates added absent (in-place insertions into
+ * branches with room, chains of equal hashes, leaves pushed down). */
+static void test_logged_updates_roll_back(void **state)
+{
+    (void)state;
+    pmap m0 = {NULL};
+    for (uintptr_t k = 1; k <= 300; k++)
+        m0 = pm_set_edit(&arena, m0, key(k), h(k), val(k), 9);
+    for (uintptr_t k = 1001; k <= 1004; k++)        /* one chain */
+        m0 = pm_set_edit(&arena, m0, key(k), 77, val(k), 9);
+    pm_undo log = {0};
+    pmap m1 = m0;
+    for (uintptr_t k = 1; k <= 600; k += 3)          /* changed and new */
+        m1 = pm_set_logged(&arena, m1, key(k), h(k), val(k + 5000), 9, &log);
+    m1 = pm_set_logged(&arena, m1, key(1002), 77, val(1), 9, &log);
+    m1 = pm_set_logged(&arena, m1, key(1005), 77, val(2), 9, &log);
+    assert_int_equal(get(m1, 301), 301 + 5000);
+    assert_int_equal(get(m1, 4), 4 + 5000);
+    assert_int_equal((uintptr_t)pm_get(m1, key(1005), 77), 2);
+    assert_true(log.len > 0);                        /* some were in place */
+    pm_undo_rollback(&log);
+    for (uintptr_t k = 1; k <= 600; k++)
+        assert_int_equal(get(m0, k), k <= 300 ? k : 0);
+    for (uintptr_t k = 1001; k <= 1004; k++)
+        assert_int_equal((uintptr_t)pm_get(m0, key(k), 77), k);
+    assert_null(pm_get(m0, key(1005), 77));
+    assert_int_equal(pm_count(m0), 304);
+    pm_undo_free(&log);
+}
+
+/* Updates under one edit id insert into the id's own branches in place
+ * (they have room), and leave a map of another id as it was. */
+static void test_room_to_grow_in_place(void **state)
+{
+    (void)state;
+    pmap shared = {NULL};
+    for (uintptr_t k = 1; k <= 40; k++)
+        shared = set(shared, k, k);
+    pmap mine = shared;
+    for (uintptr_t k = 41; k <= 2000; k++)
+        mine = pm_set_edit(&arena, mine, key(k), h(k), val(k), 3);
+    const void *root = mine.root;
+    for (uintptr_t k = 2001; k <= 2100; k++)
+        mine = pm_set_edit(&arena, mine, key(k), h(k), val(k), 3);
+    assert_ptr_equal(mine.root, root);               /* a full root, its own */
+    for (uintptr_t k = 1; k <= 2100; k++)
+        assert_int_equal(get(mine, k), k);
+    assert_int_equal(pm_count(shared), 40);
+    for (uintptr_t k = 1; k <= 41; k++)
+        assert_int_equal(get(shared, k), k <= 40 ? k : 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -199,6 +254,8 @@ int main(void)
         cmocka_unit_test_teardown(test_join_sees_missing_sides, teardown),
         cmocka_unit_test_teardown(test_join_shares_what_it_keeps, teardown),
         cmocka_unit_test_teardown(test_each_visits_every_entry, teardown),
+        cmocka_unit_test_teardown(test_logged_updates_roll_back, teardown),
+        cmocka_unit_test_teardown(test_room_to_grow_in_place, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
