@@ -1,5 +1,5 @@
 /* tf.layers.Dense and tf.layers.dense (python/layers/core.py over keras's
- * layers/core.py Dense; semantics.md §10).
+ * layers/core.py Dense; docs/tf-semantics.md §6).
  *
  *   build  kernel [in, units] (the scope's initializer, else glorot
  *          uniform), bias [units] (zeros); the last input dimension must

@@ -1,5 +1,5 @@
 /* The graph's state, modelled on TensorFlow 1.15's (see docs/tf-semantics.md
- * and semantics.md §1): one case-insensitive table of used names for ops
+ * and docs/tf-semantics.md §1): one case-insensitive table of used names for ops
  * and name scopes, the current name scope, the variable store, the
  * variable-scope counters that make default names unique, the stack of
  * open scopes, the collections, and the objects TF keeps in Python

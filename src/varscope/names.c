@@ -1,4 +1,4 @@
-/* Graph.unique_name and TF's name patterns (semantics.md §2, §4, §5). */
+/* Graph.unique_name and TF's name patterns (docs/tf-semantics.md §1). */
 #include <stdio.h>
 #include <string.h>
 

@@ -1,5 +1,5 @@
 /* Ops: tf.constant, tf.placeholder, tf.add, tf.matmul, and the math_ops
- * and nn_ops the layers and a loss are made of (semantics.md §5).  Each
+ * and nn_ops the layers and a loss are made of (docs/tf-semantics.md §1).  Each
  * output records its op and inputs: the session computes them, and
  * minimize asks which variables a loss depends on. */
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* tf.name_scope and tf.variable_scope (semantics.md §3, §8, §9). */
+/* tf.name_scope and tf.variable_scope (docs/tf-semantics.md §2, §5). */
 #include <stdio.h>
 #include <string.h>
 
@@ -75,7 +75,7 @@ static vs_entry *push(vs_graph *g, vs_entry_kind kind, const char *file,
     return e;
 }
 
-/* The auxiliary name scope of a variable scope entry (§8.3): the name
+/* The auxiliary name scope of a variable scope entry (§5): the name
  * scope in effect inside it. */
 static const char *aux_name_scope(vs_graph *g, const char *name,
                                   bool no_name_scope)

@@ -1,4 +1,4 @@
-/* tf.get_variable and tf.Variable (semantics.md §6, §7). */
+/* tf.get_variable and tf.Variable (docs/tf-semantics.md §3, §4). */
 #include <stdio.h>
 #include <string.h>
 
@@ -73,7 +73,7 @@ static const char *check_request(const vs_getvar_req *req)
 }
 
 /* VariableScope.get_variable + _VariableStore._get_single_variable, with
- * the checks in TF's order (semantics.md §7.2). */
+ * the checks in TF's order (docs/tf-semantics.md §4). */
 vs_var *vs__get_variable(vs_graph *g, const vs_scope *scope,
                          const vs_getvar_req *req, const char *file, int line)
 {

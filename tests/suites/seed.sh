@@ -2,7 +2,7 @@
 # The notebook, reproduced: each fixtures/seed program is compiled against
 # the library (under ASan/UBSan), run, and its stdout compared line by line
 # with the names the notebook prints (*.expected, copied from the notebook's
-# output cells, or derived in semantics.md §10.4 for In[5]).  A line of
+# output cells, or derived from docs/tf-semantics.md §5-§6 for In[5]).  A line of
 # numbers as numpy prints them ("[array([[...]], dtype=float32), ...]")
 # holds random values (no seed in the notebook, and not TF's generator):
 # it must have the notebook's form, and its numbers the notebook's ratios

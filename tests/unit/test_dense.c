@@ -1,10 +1,10 @@
-/* tf.layers.dense: vs_dense (semantics.md §10, the notebook In[5]). */
+/* tf.layers.dense: vs_dense (docs/tf-semantics.md §6, the notebook In[5]). */
 #include "helpers.h"
 
 #define X3(g, nm) vs_placeholder((g), VS_FLOAT32, VS_SHAPE(-1, 3), .name = (nm))
 
-/* mirrors semantics.md §10.2 (default name "dense" made unique per §8.4 (c))
- * and §10.4 last sentence ("Two Dense layers inside one entry of myscope
+/* mirrors docs/tf-semantics.md §6 (default name "dense" made unique per §5 (by default name))
+ * and §6 last sentence ("Two Dense layers inside one entry of myscope
  * get myscope/dense and myscope/dense_1") */
 static void test_default_scopes_in_one_entry(void **state)
 {
@@ -26,7 +26,7 @@ static void test_default_scopes_in_one_entry(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors the notebook In[5] (semantics.md §10.4 steps 1-6) */
+/* mirrors the notebook In[5] (fixtures/seed/in5_dense_sharing.c; docs/tf-semantics.md §5, §6) */
 static void test_seed_in5_sharing(void **state)
 {
     FX;
@@ -54,7 +54,7 @@ static void test_seed_in5_sharing(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §10.4 ("Without reuse=True in step 4 the kernel
+/* mirrors docs/tf-semantics.md §6 ("Without reuse=True in step 4 the kernel
  * lookup raises Variable myscope/dense/kernel already exists...") and the
  * api ("Atomic like every call: when it fails, nothing it did stays
  * (counters included)") */
@@ -85,8 +85,8 @@ static void test_without_reuse_duplicate_leaves_no_trace(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §10.4 ("With reuse=tf.AUTO_REUSE it shares") and
- * §10.2 (default names stay unique within one entry, AUTO_REUSE or not) */
+/* mirrors docs/tf-semantics.md §6 ("With reuse=tf.AUTO_REUSE it shares") and
+ * §6 (default names stay unique within one entry, AUTO_REUSE or not) */
 static void test_auto_reuse_shares(void **state)
 {
     FX;
@@ -106,7 +106,7 @@ static void test_auto_reuse_shares(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §10.2 (functional dense with name=N enters
+/* mirrors docs/tf-semantics.md §6 (functional dense with name=N enters
  * variable_scope(N) by string: not made unique, its name scope is) and
  * core_test.py testCall (my_dense/kernel:0, my_dense/bias:0) */
 static void test_name(void **state)
@@ -129,7 +129,7 @@ static void test_name(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §10.3 (use_bias=False: no bias, the output is the
+/* mirrors docs/tf-semantics.md §6 (use_bias=False: no bias, the output is the
  * MatMul) */
 static void test_no_bias(void **state)
 {
@@ -141,7 +141,7 @@ static void test_no_bias(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §10.3 (rank > 2 uses <ns>Tensordot; math_ops
+/* mirrors docs/tf-semantics.md §6 (rank > 2 uses <ns>Tensordot; math_ops
  * tensordot names its result after its "Tensordot" scope) */
 static void test_rank3_input(void **state)
 {
@@ -203,7 +203,7 @@ static void test_int32_input(void **state)
     assert_int_equal(nvars(g), 0);
 }
 
-/* mirrors keras core.py Dense.build / semantics.md §10.3 ("The last
+/* mirrors keras core.py Dense.build / docs/tf-semantics.md §6 ("The last
  * dimension of the inputs to `Dense` should be defined. Found `None`.") */
 static void test_unknown_last_dim(void **state)
 {
@@ -224,7 +224,7 @@ static void test_rank1_input(void **state)
     assert_int_equal(nvars(g), 0);
 }
 
-/* mirrors semantics.md §10.3: kernel [in_dim, units], bias [units], dtype
+/* mirrors docs/tf-semantics.md §6: kernel [in_dim, units], bias [units], dtype
  * = the layer's dtype = the input's */
 static void test_kernel_and_bias_shapes(void **state)
 {
@@ -248,7 +248,7 @@ static void test_kernel_and_bias_shapes(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §8.4 (c) and §10.3 (variables by variable scope,
+/* mirrors docs/tf-semantics.md §5 (by default name) and §6 (variables by variable scope,
  * ops by the captured name scope; the two are made unique independently,
  * cf. base_test.py testScopeNaming) */
 static void test_inside_name_scope(void **state)
@@ -266,7 +266,7 @@ static void test_inside_name_scope(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §8.4 (c): the variable-scope counter and the name
+/* mirrors docs/tf-semantics.md §5 (by default name): the variable-scope counter and the name
  * scope are independent: a used name scope "dense" does not move the
  * variable scope */
 static void test_user_name_scope_does_not_move_variables(void **state)
@@ -296,7 +296,7 @@ static void test_failure_does_not_consume_counters(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §4 via §8.2 (the layer's scope name goes through
+/* mirrors docs/tf-semantics.md §1 via §5 (the layer's scope name goes through
  * name_scope validation) */
 static void test_invalid_name(void **state)
 {
@@ -320,9 +320,9 @@ static void test_dense_at_forms(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §8.5/§8.6 (an object entry restores the counter
+/* mirrors docs/tf-semantics.md §5 (an object entry restores the counter
  * snapshot on exit, so each re-entry of o hands out o/dense again) and
- * §8.3 (each object re-entry opens o_1/, o_2/ as name scope) */
+ * §5 (each object re-entry opens o_1/, o_2/ as name scope) */
 static void test_object_reentry_restarts_numbering(void **state)
 {
     FX;

@@ -203,7 +203,7 @@ static void test_scope_leak_has_enter_location(void **state)
 }
 
 /* mirrors varscope-api.md ("leaves the graph exactly as it was") with
- * semantics.md §6: a failing tf.Variable(name="x") must not use up "x" */
+ * docs/tf-semantics.md §3: a failing tf.Variable(name="x") must not use up "x" */
 static void test_failing_variable_consumes_no_name(void **state)
 {
     FX;

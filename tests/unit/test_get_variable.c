@@ -1,4 +1,4 @@
-/* tf.get_variable: vs_get_variable (semantics.md §7, TF's
+/* tf.get_variable: vs_get_variable (docs/tf-semantics.md §4, TF's
  * variable_scope_test.py, the notebook In[3], In[4], In[6]). */
 #include "helpers.h"
 
@@ -9,7 +9,7 @@ static const int32_t one_two_three[] = {1, 2, 3};
 /* ---- names ------------------------------------------------------------ */
 
 /* mirrors the notebook In[6] first block: tf.name_scope does not change the
- * variable scope, so get_variable("var1") is var1:0 (semantics.md §7.1) */
+ * variable scope, so get_variable("var1") is var1:0 (docs/tf-semantics.md §4) */
 static void test_name_scopes_are_ignored_seed_in6(void **state)
 {
     FX;
@@ -28,7 +28,7 @@ static void test_name_scopes_are_ignored_seed_in6(void **state)
 }
 
 /* mirrors variable_scope_test.py testVarScopeGetVar (root/towerA/v:0) and
- * semantics.md §7.1: full = scope name + "/" + name */
+ * docs/tf-semantics.md §4: full = scope name + "/" + name */
 static void test_full_name_is_scope_name_plus_name(void **state)
 {
     FX;
@@ -46,7 +46,7 @@ static void test_full_name_is_scope_name_plus_name(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §7.4: the op name is unique_name(full) at the root,
+/* mirrors docs/tf-semantics.md §4 step 8: the op name is unique_name(full) at the root,
  * so a used name scope "w" pushes the variable to w_1:0 while the store key
  * stays "w" */
 static void test_op_name_suffixed_when_name_in_use(void **state)
@@ -76,9 +76,9 @@ static void test_marks_only_the_full_name(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* ---- reuse: semantics.md §7.3 ------------------------------------------ */
+/* ---- reuse: docs/tf-semantics.md §4 ------------------------------------------ */
 
-/* mirrors semantics.md §7.3 row False/exists and the api's message */
+/* mirrors docs/tf-semantics.md §4 False/exists and the api's message */
 static void test_reuse_off_existing_is_duplicate(void **state)
 {
     FX;
@@ -100,7 +100,7 @@ static void test_reuse_off_existing_is_duplicate(void **state)
     assert_int_equal(nvars(g), 1);
 }
 
-/* mirrors semantics.md §7.3 row False/absent */
+/* mirrors docs/tf-semantics.md §4 False/absent */
 static void test_reuse_off_absent_creates(void **state)
 {
     FX;
@@ -113,7 +113,7 @@ static void test_reuse_off_absent_creates(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §7.3 row True/exists and testGetVar (assertIs) */
+/* mirrors docs/tf-semantics.md §4 True/exists and testGetVar (assertIs) */
 static void test_reuse_on_existing_returns_same(void **state)
 {
     FX;
@@ -127,7 +127,7 @@ static void test_reuse_on_existing_returns_same(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §7.3 row True/absent and §7.2 step 8.5's message */
+/* mirrors docs/tf-semantics.md §4 True/absent and §4 step 6's message */
 static void test_reuse_on_absent_is_missing(void **state)
 {
     FX;
@@ -144,7 +144,7 @@ static void test_reuse_on_absent_is_missing(void **state)
     assert_int_equal(nvars(g), 0);
 }
 
-/* mirrors semantics.md §7.3 row AUTO_REUSE and testVarScopeGetOrCreateReuse */
+/* mirrors docs/tf-semantics.md §4 AUTO_REUSE and testVarScopeGetOrCreateReuse */
 static void test_auto_reuse_creates_then_shares(void **state)
 {
     FX;
@@ -183,7 +183,7 @@ static void test_missing_dtype_seed_in3(void **state)
     }
 }
 
-/* mirrors semantics.md §7.5 last bullet with a float64 variable */
+/* mirrors docs/tf-semantics.md §4 step 2 with a float64 variable */
 static void test_missing_dtype_for_float64_variable(void **state)
 {
     FX;
@@ -214,8 +214,8 @@ static void test_dtype_mismatch_explicit_dtype(void **state)
     }
 }
 
-/* mirrors the api ("not by an enclosing scope's .dtype") and semantics.md
- * §7.2 step 4 (dtype <- scope.dtype) */
+/* mirrors the api ("not by an enclosing scope's .dtype") and docs/tf-semantics.md
+ * §4 step 2 (dtype <- scope.dtype) */
 static void test_dtype_mismatch_from_scope_dtype(void **state)
 {
     FX;
@@ -245,7 +245,7 @@ static void test_dtype_mismatch_from_scope_dtype(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §7.5 first bullet: float32 by default */
+/* mirrors docs/tf-semantics.md §4 step 2: float32 by default */
 static void test_default_dtype_is_float32(void **state)
 {
     FX;
@@ -317,7 +317,7 @@ static void test_scope_dtype_default(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §7.2 step 3: the value/dtype check only runs with a
+/* mirrors docs/tf-semantics.md §4 step 1: the value/dtype check only runs with a
  * dtype passed at the call; a scope dtype does not trigger it and the
  * variable takes the value's dtype (step 8.7) */
 static void test_scope_dtype_does_not_check_value(void **state)
@@ -332,7 +332,7 @@ static void test_scope_dtype_does_not_check_value(void **state)
 
 /* ---- shape ------------------------------------------------------------- */
 
-/* mirrors semantics.md §7.6 and testVarScopeGetVar ("shape" in message) */
+/* mirrors docs/tf-semantics.md §4 step 5 and testVarScopeGetVar ("shape" in message) */
 static void test_shape_mismatch(void **state)
 {
     FX;
@@ -357,7 +357,7 @@ static void test_shape_mismatch(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §7.2 step 8.4 (shape compared before dtype) */
+/* mirrors docs/tf-semantics.md §4 step 5 (shape compared before dtype) */
 static void test_shape_checked_before_dtype(void **state)
 {
     FX;
@@ -368,7 +368,7 @@ static void test_shape_checked_before_dtype(void **state)
     }
 }
 
-/* mirrors semantics.md §7.2 step 8.4 (reuse False is checked first) */
+/* mirrors docs/tf-semantics.md §4 step 5 (reuse False is checked first) */
 static void test_duplicate_checked_before_shape_and_dtype(void **state)
 {
     FX;
@@ -378,7 +378,7 @@ static void test_duplicate_checked_before_shape_and_dtype(void **state)
 }
 
 /* mirrors testGetVariableWithInitializerWhichTakesUnprovidedArgsAndNoShape
- * and semantics.md §7.8 (TF 1.15: new variable without a usable shape) */
+ * and docs/tf-semantics.md §4 step 7 (TF 1.15: new variable without a usable shape) */
 static void test_undefined_shape_without_shape_or_value(void **state)
 {
     FX;
@@ -389,7 +389,7 @@ static void test_undefined_shape_without_shape_or_value(void **state)
     assert_int_equal(nvars(g), 0);
 }
 
-/* mirrors semantics.md §7.8 (shape not fully defined on creation) */
+/* mirrors docs/tf-semantics.md §4 step 7 (shape not fully defined on creation) */
 static void test_undefined_shape_with_unknown_dim(void **state)
 {
     FX;
@@ -411,7 +411,7 @@ static void test_undefined_shape_of_value_initializer(void **state)
     assert_int_equal(nvars(g), 0);
 }
 
-/* mirrors semantics.md §7.2 step 8.5 before 8.6 (missing before the
+/* mirrors docs/tf-semantics.md §4 step 6 before step 7 (missing before the
  * shape check, which happens only on creation) */
 static void test_missing_checked_before_undefined_shape(void **state)
 {
@@ -422,8 +422,8 @@ static void test_missing_checked_before_undefined_shape(void **state)
     }
 }
 
-/* mirrors semantics.md §4 notes: with a fully defined shape a scalar [] is
- * fine ("[] -> scalar, fully defined", §7.2 step 8.3) */
+/* mirrors docs/tf-semantics.md §1: with a fully defined shape a scalar [] is
+ * fine ("[] -> scalar, fully defined", §4) */
 static void test_scalar_shape(void **state)
 {
     FX;
@@ -435,7 +435,7 @@ static void test_scalar_shape(void **state)
 /* ---- initializer ------------------------------------------------------- */
 
 /* mirrors testInitializeFromValue ("don't match": int32 value with an
- * explicit float64) and semantics.md §7.2 step 3 */
+ * explicit float64) and docs/tf-semantics.md §4 step 1 */
 static void test_initializer_mismatch_value_dtype(void **state)
 {
     FX;
@@ -451,7 +451,7 @@ static void test_initializer_mismatch_value_dtype(void **state)
 }
 
 /* mirrors testInitializeFromValue (get_variable("u", [1], initializer=init)
- * raises with "shape"): semantics.md §7.2 step 8.2 */
+ * raises with "shape"): docs/tf-semantics.md §4 step 4 */
 static void test_initializer_mismatch_value_and_shape(void **state)
 {
     FX;
@@ -466,7 +466,7 @@ static void test_initializer_mismatch_value_and_shape(void **state)
     assert_int_equal(nvars(g), 0);
 }
 
-/* mirrors semantics.md §7.2 step 8.2 ("checked before the existence check,
+/* mirrors docs/tf-semantics.md §4 step 4 ("checked before the existence check,
  * so it fires even when reusing") */
 static void test_value_and_shape_fires_even_when_reusing(void **state)
 {
@@ -483,7 +483,7 @@ static void test_value_and_shape_fires_even_when_reusing(void **state)
     }
 }
 
-/* mirrors semantics.md §14 pitfall 10 (order of checks): on an existing
+/* mirrors docs/tf-semantics.md §4 (order of checks): on an existing
  * name with reuse off, value+shape and value/dtype report
  * initializer-mismatch, not duplicate-variable */
 static void test_initializer_checks_before_duplicate(void **state)
@@ -497,7 +497,7 @@ static void test_initializer_checks_before_duplicate(void **state)
     assert_int_equal(nvars(g), 1);
 }
 
-/* mirrors semantics.md §7.2 step 3 before step 7: the value/dtype check
+/* mirrors docs/tf-semantics.md §4 step 1 before step 7: the value/dtype check
  * comes before the partitioned-variable check */
 static void test_value_dtype_check_before_part_0(void **state)
 {
@@ -507,7 +507,7 @@ static void test_value_dtype_check_before_part_0(void **state)
     EXPECT_FAIL(VS_ERR_INITIALIZER_MISMATCH, vs_get_variable(g, "w", .dtype = VS_FLOAT32, .initializer = vs_init_value(I32x3(g))));
 }
 
-/* mirrors semantics.md §7.2 step 7: "<full>/part_0" known as a single
+/* mirrors docs/tf-semantics.md §4 step 3: "<full>/part_0" known as a single
  * variable -> "No partitioner was provided, but a partitioned version of
  * the variable was found" (reported as duplicate-variable), whatever the
  * reuse, and before step 8.2 (value + shape) */
@@ -534,7 +534,7 @@ static void test_part_0_is_duplicate(void **state)
 
 /* ---- names and arguments ----------------------------------------------- */
 
-/* mirrors semantics.md §4 notes: the full name is validated as a root
+/* mirrors docs/tf-semantics.md §1: the full name is validated as a root
  * scope name, so "_x" fails at root and is fine under a scope */
 static void test_invalid_names(void **state)
 {
@@ -554,7 +554,7 @@ static void test_invalid_names(void **state)
     assert_int_equal(nvars(g), 1);
 }
 
-/* mirrors semantics.md §7.2: names are validated only on creation (step
+/* mirrors docs/tf-semantics.md §4: names are validated only on creation (step
  * 8.8), after the reuse checks */
 static void test_invalid_name_under_reuse_is_missing(void **state)
 {
@@ -606,7 +606,7 @@ static void test_null_graph_does_not_crash(void **state)
     free(out);
 }
 
-/* mirrors semantics.md §7.2 step 3 (only the call's initializer is
+/* mirrors docs/tf-semantics.md §4 step 1 (only the call's initializer is
  * checked against the call's dtype) and step 8.7 (a value initializer
  * gives the variable the value's dtype): a scope's value initializer with
  * an explicit call dtype creates a variable of the value's dtype */
@@ -641,7 +641,7 @@ static void test_at_function_forms(void **state)
     CHECK_(rec_check_one(&f->r, VS_ERR_UNDEFINED_SHAPE, __FILE__, line));
 }
 
-/* mirrors semantics.md §8.1 ("The reuse parameter must be True or False or
+/* mirrors docs/tf-semantics.md §5 ("The reuse parameter must be True or False or
  * None.") and the api's invalid-argument for values outside the enums */
 static void test_values_outside_the_enums(void **state)
 {

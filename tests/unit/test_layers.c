@@ -239,7 +239,7 @@ static void test_scope_naming(void **state)
 
 /* mirrors keras backend.unique_object_name (zero_based=False) used by
  * base.py Layer._init_set_name: unnamed layers are dense_1, dense_2 per
- * graph while their scopes are dense, dense_1 (semantics.md §10.1) */
+ * graph while their scopes are dense, dense_1 (docs/tf-semantics.md §6) */
 static void test_layer_names_one_based(void **state)
 {
     FX;
@@ -256,7 +256,7 @@ static void test_layer_names_one_based(void **state)
 }
 
 /* mirrors base.py Layer._set_scope (default name per entry of the parent
- * string scope, counts reset when it exits: semantics.md §8.6): two
+ * string scope, counts reset when it exits: docs/tf-semantics.md §5): two
  * objects named "fc" in two entries of "model" capture the same scope
  * model/fc, and the second one's build finds model/fc/kernel */
 static void test_same_name_objects_collide_across_entries(void **state)

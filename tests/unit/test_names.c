@@ -1,11 +1,11 @@
-/* Graph.unique_name, name scopes and name validation (semantics.md §2-§5),
+/* Graph.unique_name, name scopes and name validation (docs/tf-semantics.md §1),
  * observed through op and variable names. */
 #include "helpers.h"
 
 /* a macro, not a function: errors must point at the test's line */
 #define konst(g, nm) vs_scalar_i32((g), 1, .name = (nm))
 
-/* mirrors semantics.md §2 table row 1 (x, x, x -> x, x_1, x_2) */
+/* mirrors docs/tf-semantics.md §1 (x, x, x -> x, x_1, x_2) */
 static void test_repeated_name_gets_counter_suffix(void **state)
 {
     FX;
@@ -15,7 +15,7 @@ static void test_repeated_name_gets_counter_suffix(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §2 table row 1, through tf.Variable
+/* mirrors docs/tf-semantics.md §1, through tf.Variable
  * (variables.py: name_scope(name, "Variable") then the op) */
 static void test_repeated_variable_name_gets_counter_suffix(void **state)
 {
@@ -27,7 +27,7 @@ static void test_repeated_variable_name_gets_counter_suffix(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §2 table row 2: x, x_1 (explicit), x -> x, x_1, x_2 */
+/* mirrors docs/tf-semantics.md §1: x, x_1 (explicit), x -> x, x_1, x_2 */
 static void test_explicit_suffix_taken_before_second_request(void **state)
 {
     FX;
@@ -39,7 +39,7 @@ static void test_explicit_suffix_taken_before_second_request(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §2 table row 3: x_1 (explicit), x, x -> x_1, x, x_2 */
+/* mirrors docs/tf-semantics.md §1: x_1 (explicit), x, x -> x_1, x, x_2 */
 static void test_explicit_suffix_first(void **state)
 {
     FX;
@@ -49,7 +49,7 @@ static void test_explicit_suffix_first(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §2 table row 4: x, x (-> x_1), x_1 -> x_1_1 */
+/* mirrors docs/tf-semantics.md §1: x, x (-> x_1), x_1 -> x_1_1 */
 static void test_explicit_name_equal_to_generated_one(void **state)
 {
     FX;
@@ -86,7 +86,7 @@ static void test_unique_name_is_case_insensitive(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §2 table last row: x, X, x -> x, X_1, x_2 */
+/* mirrors docs/tf-semantics.md §1: x, X, x -> x, X_1, x_2 */
 static void test_case_insensitive_keeps_callers_case(void **state)
 {
     FX;
@@ -96,7 +96,7 @@ static void test_case_insensitive_keeps_callers_case(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §5: tf.add, a + b ("add"), tf.add -> Add, add_1, Add_2 */
+/* mirrors docs/tf-semantics.md §1: tf.add, a + b ("add"), tf.add -> Add, add_1, Add_2 */
 static void test_add_and_lowercase_add_share_a_counter(void **state)
 {
     FX;
@@ -107,7 +107,7 @@ static void test_add_and_lowercase_add_share_a_counter(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §3.1 consequences and the notebook In[7] */
+/* mirrors docs/tf-semantics.md §2 consequences and the notebook In[7] */
 static void test_name_scope_twice_is_made_unique(void **state)
 {
     FX;
@@ -120,7 +120,7 @@ static void test_name_scope_twice_is_made_unique(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §3.1: a scope named foo and an op named foo collide */
+/* mirrors docs/tf-semantics.md §2: a scope named foo and an op named foo collide */
 static void test_name_scope_and_op_share_one_namespace(void **state)
 {
     FX;
@@ -165,7 +165,7 @@ static void test_name_scope_reentry_and_scope_valued_op_names(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §3.1 step 2: a name ending in "/" is re-entered with
+/* mirrors docs/tf-semantics.md §2: a name ending in "/" is re-entered with
  * no uniquification and no marking */
 static void test_trailing_slash_name_scope_does_not_mark(void **state)
 {
@@ -179,7 +179,7 @@ static void test_trailing_slash_name_scope_does_not_mark(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §3.1 step 2: re-entry is absolute, not relative */
+/* mirrors docs/tf-semantics.md §2: re-entry is absolute, not relative */
 static void test_trailing_slash_name_scope_is_absolute(void **state)
 {
     FX;
@@ -255,7 +255,7 @@ static void test_name_stack_basics(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §5: default op names are the op types */
+/* mirrors docs/tf-semantics.md §1: default op names are the op types */
 static void test_default_op_names(void **state)
 {
     FX;
@@ -278,7 +278,7 @@ static void test_default_op_names(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §5 (op names are relative to the current name scope)
+/* mirrors docs/tf-semantics.md §1 (op names are relative to the current name scope)
  * and ops_test.py NameStackTest.testBasics nesting */
 static void test_op_names_are_nested_in_name_scopes(void **state)
 {
@@ -298,7 +298,7 @@ static void test_op_names_are_nested_in_name_scopes(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §3.2 (get_name_scope) and api: "" at root, "a/b/" */
+/* mirrors docs/tf-semantics.md §2 (get_name_scope) and api: "" at root, "a/b/" */
 static void test_current_name_scope(void **state)
 {
     FX;
@@ -329,7 +329,7 @@ static void test_colon_is_an_invalid_name(void **state)
     }
 }
 
-/* mirrors semantics.md §4: spaces are never allowed */
+/* mirrors docs/tf-semantics.md §1: spaces are never allowed */
 static void test_space_is_an_invalid_name(void **state)
 {
     FX;
@@ -358,7 +358,7 @@ static void test_leading_underscore_scope_root_vs_nested(void **state)
     EXPECT_FAIL(VS_ERR_INVALID_NAME, vs_name_scope_enter(g, "_bar"));
 }
 
-/* mirrors semantics.md §4 table rows 1-2 (a leading "-" is a scope char
+/* mirrors docs/tf-semantics.md §1 (a leading "-" is a scope char
  * only when nested) */
 static void test_leading_dash_scope_root_vs_nested(void **state)
 {
@@ -371,7 +371,7 @@ static void test_leading_dash_scope_root_vs_nested(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §4 notes and §5: op wrappers check the requested
+/* mirrors docs/tf-semantics.md §1: op wrappers check the requested
  * name as a scope name (nested "_x" fine), then the full node name */
 static void test_leading_underscore_op_name_root_vs_nested(void **state)
 {
@@ -384,7 +384,7 @@ static void test_leading_underscore_op_name_root_vs_nested(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §4 notes: tf.constant(..., name="_c") at root hits
+/* mirrors docs/tf-semantics.md §1: tf.constant(..., name="_c") at root hits
  * the node-name check; nested, the full name "s/_c" is a valid node name */
 static void test_constant_name_checked_as_node_name(void **state)
 {
@@ -396,7 +396,7 @@ static void test_constant_name_checked_as_node_name(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §5 (create_op: a trailing "/" names the node
+/* mirrors docs/tf-semantics.md §1 (create_op: a trailing "/" names the node
  * verbatim; a clash is "Duplicate node name in graph") and ops_test.py
  * NameTest.testNameScope ("trailing/" -> "trailing") */
 static void test_trailing_slash_op_name_is_verbatim_and_unique(void **state)
@@ -419,7 +419,7 @@ static void test_trailing_slash_op_name_is_verbatim_and_unique(void **state)
     rec_clear(&f->r);
 }
 
-/* mirrors semantics.md §5: "t/" creates node "t" without marking "t" in
+/* mirrors docs/tf-semantics.md §1: "t/" creates node "t" without marking "t" in
  * names_in_use, so a later plain "t" is unique_name'd to "t" itself and
  * TF_FinishOperation rejects it: "Duplicate node name in graph: 't'"
  * (ops.py _create_c_op turns the InvalidArgumentError into ValueError) */
@@ -431,7 +431,7 @@ static void test_plain_name_after_verbatim_node_is_duplicate(void **state)
     EXPECT_FAIL(VS_ERR_INVALID_NAME, vs_add(g, a, a, .name = "u"));
 }
 
-/* mirrors semantics.md §5 and §6: tf.Variable(name="w") after a verbatim
+/* mirrors docs/tf-semantics.md §1 and §3: tf.Variable(name="w") after a verbatim
  * node "w" also asks for node "w" (name_scope("w") is unmarked) */
 static void test_variable_after_verbatim_node_is_duplicate(void **state)
 {
@@ -442,7 +442,7 @@ static void test_variable_after_verbatim_node_is_duplicate(void **state)
     assert_int_equal(nvars(g), 0);
 }
 
-/* mirrors semantics.md §5 via ops.py create_op: name "" goes through
+/* mirrors docs/tf-semantics.md §1 via ops.py create_op: name "" goes through
  * name_scope("") (root) and create_op(""), and '' is not a valid node
  * name; an empty name scope is the reset-to-root idiom, not an error */
 static void test_empty_names(void **state)
@@ -457,7 +457,7 @@ static void test_empty_names(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §2 step 1 (the key is the full path): a scope
+/* mirrors docs/tf-semantics.md §1 (the key is the full path): a scope
  * "a/b" marks "a/b" only, so "a" is still fresh */
 static void test_name_with_slash_marks_only_full_path(void **state)
 {
@@ -513,7 +513,7 @@ static void test_at_functions_and_explicit_options(void **state)
 
 #define BIG (100 * 1024)
 
-/* mirrors semantics.md §2 (no length limit in unique_name / the regexes) */
+/* mirrors docs/tf-semantics.md §1 (no length limit in unique_name / the regexes) */
 static void test_100kb_valid_name(void **state)
 {
     FX;
@@ -536,7 +536,7 @@ static void test_100kb_valid_name(void **state)
     free(want);
 }
 
-/* mirrors semantics.md §4 (a space anywhere fails the regex) */
+/* mirrors docs/tf-semantics.md §1: a space anywhere fails the regex) */
 static void test_100kb_invalid_name(void **state)
 {
     FX;

@@ -1,5 +1,5 @@
 /* tf.variable_scope, reuse, re-entry, default names, block forms
- * (semantics.md §8, §9; variable_scope_test.py). */
+ * (docs/tf-semantics.md §5; variable_scope_test.py). */
 #include "helpers.h"
 
 #define W(g, nm) vs_get_variable((g), (nm), .shape = VS_SCALAR)
@@ -14,7 +14,7 @@ static void ns_is(vs_graph *g, const char *nm, const char *want)
     vs_scope_exit(g);
 }
 
-/* ---- reuse inheritance (semantics.md §8.4 (a)) ------------------------- */
+/* ---- reuse inheritance (docs/tf-semantics.md §5 (by string)) ------------------------- */
 
 /* mirrors variable_scope_test.py testVarScopeGetVar */
 static void test_var_scope_get_var(void **state)
@@ -66,7 +66,7 @@ static void test_var_scope_get_var(void **state)
     }
 }
 
-/* mirrors semantics.md §8.4 (a): reuse = r or parent.reuse */
+/* mirrors docs/tf-semantics.md §5 (by string): reuse = r or parent.reuse */
 static void test_reuse_inherited_by_subscopes(void **state)
 {
     FX;
@@ -82,8 +82,8 @@ static void test_reuse_inherited_by_subscopes(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §8.1 ("reuse=False is silently turned into None")
- * and §8.4 (a) ("reuse=False under a reusing parent stays True") */
+/* mirrors docs/tf-semantics.md §5 ("reuse=False is silently turned into None")
+ * and §5 (by string) ("reuse=False under a reusing parent stays True") */
 static void test_reuse_false_under_reusing_parent_stays_on(void **state)
 {
     FX;
@@ -95,7 +95,7 @@ static void test_reuse_false_under_reusing_parent_stays_on(void **state)
     }
 }
 
-/* mirrors semantics.md §8.4 (a): a True child under an AUTO_REUSE parent
+/* mirrors docs/tf-semantics.md §5 (by string): a True child under an AUTO_REUSE parent
  * is True (new names are missing-variable) */
 static void test_reuse_child_under_auto_reuse_parent(void **state)
 {
@@ -112,7 +112,7 @@ static void test_reuse_child_under_auto_reuse_parent(void **state)
     }
 }
 
-/* mirrors semantics.md §8.4 (a): an AUTO_REUSE child under a True parent
+/* mirrors docs/tf-semantics.md §5 (by string): an AUTO_REUSE child under a True parent
  * is AUTO_REUSE (creates new names) */
 static void test_auto_reuse_child_under_reuse_parent(void **state)
 {
@@ -150,9 +150,9 @@ static void test_reuse_variables_mid_block(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* ---- re-entry (semantics.md §8.4 (b), §9) ------------------------------ */
+/* ---- re-entry (docs/tf-semantics.md §5 (by a captured scope object)) ------------------------------ */
 
-/* mirrors semantics.md §9: by object sees reuse_variables(), by string not */
+/* mirrors docs/tf-semantics.md §5: by object sees reuse_variables(), by string not */
 static void test_reentry_by_object_vs_by_name(void **state)
 {
     FX;
@@ -204,7 +204,7 @@ static void test_var_scope_object_reuse(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §8.4 (b): "The pushed object is a new copy;
+/* mirrors docs/tf-semantics.md §5 (by a captured scope object): "The pushed object is a new copy;
  * mutating it (e.g. reuse_variables()) does not change o" */
 static void test_reentered_copy_is_independent(void **state)
 {
@@ -224,7 +224,7 @@ static void test_reentered_copy_is_independent(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §8.4 (b) ("entering a non-reusing o inside a
+/* mirrors docs/tf-semantics.md §5 (by a captured scope object) ("entering a non-reusing o inside a
  * reuse=True scope gives reuse False", derived) */
 static void test_non_reusing_object_inside_reusing_scope(void **state)
 {
@@ -331,7 +331,7 @@ static void test_var_scope_original_name_scope(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §8.3: object re-entry at root opens a name scope
+/* mirrors docs/tf-semantics.md §5: object re-entry at root opens a name scope
  * from the last component, made unique (tower -> tower_1/) */
 static void test_reentry_name_scope_is_last_component_made_unique(void **state)
 {
@@ -474,7 +474,7 @@ static void test_var_op_scope_reuse_param(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* ---- default names (semantics.md §8.4 (c), §8.6) ----------------------- */
+/* ---- default names (docs/tf-semantics.md §5 (by default name)) ----------------------- */
 
 /* mirrors variable_scope_test.py testVarOpScope */
 static void test_var_op_scope(void **state)
@@ -552,7 +552,7 @@ static void test_default_names_continue_after_jump(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §8.5/§8.6: exiting a string scope zeroes the counts
+/* mirrors docs/tf-semantics.md §5: exiting a string scope zeroes the counts
  * of its sub-scopes, so the next entry hands out "layer" again */
 static void test_default_names_reset_when_parent_exits(void **state)
 {
@@ -574,7 +574,7 @@ static void test_default_names_reset_when_parent_exits(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §8.6 ("At the root nothing is ever reset") */
+/* mirrors docs/tf-semantics.md §5 ("At the root nothing is ever reset") */
 static void test_default_names_at_root_never_reset(void **state)
 {
     FX;
@@ -592,7 +592,7 @@ static void test_default_names_at_root_never_reset(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §8.4 (c): the default name consults only the scope
+/* mirrors docs/tf-semantics.md §5 (by default name): the default name consults only the scope
  * counters; the auxiliary name scope is made unique independently */
 static void test_default_name_independent_of_name_scope_counter(void **state)
 {
@@ -609,7 +609,7 @@ static void test_default_name_independent_of_name_scope_counter(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §8.5 (close_variable_subscopes resets the keys that
+/* mirrors docs/tf-semantics.md §5 (close_variable_subscopes resets the keys that
  * start with name + "/"): leaving "x" does not reset the counter of "xy" */
 static void test_exit_resets_only_true_subscopes(void **state)
 {
@@ -625,7 +625,7 @@ static void test_exit_resets_only_true_subscopes(void **state)
 }
 
 /* mirrors variable_scope_test.py testVarOpScopeReuseError and
- * semantics.md §8.2 ("True or AUTO_REUSE") */
+ * docs/tf-semantics.md §5 ("True or AUTO_REUSE") */
 static void test_reuse_without_name(void **state)
 {
     FX;
@@ -641,7 +641,7 @@ static void test_reuse_without_name(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §8.1 ("If default_name is None then name_or_scope
+/* mirrors docs/tf-semantics.md §5 ("If default_name is None then name_or_scope
  * is required"), reported as invalid-argument */
 static void test_no_name_and_no_default_name(void **state)
 {
@@ -650,7 +650,7 @@ static void test_no_name_and_no_default_name(void **state)
     assert_string_equal(vs_current_name_scope(g), "");
 }
 
-/* mirrors semantics.md §8.2 (validated through the auxiliary name scope,
+/* mirrors docs/tf-semantics.md §5 (validated through the auxiliary name scope,
  * test testTwoGraphs: "'_' is not a valid scope name") */
 static void test_invalid_variable_scope_names(void **state)
 {
@@ -755,7 +755,7 @@ static void test_reenter_root_scope(void **state)
             assert_string_equal(vn(W(g, "w1")), "w1:0");
             assert_string_equal(tn(C(g, "c1")), "outer/c1:0");
         }
-        /* with the auxiliary name scope: the root opens none (§8.3) */
+        /* with the auxiliary name scope: the root opens none (§5) */
         VS_VARIABLE_SCOPE_REENTER(g, root) {
             assert_string_equal(vs_current_name_scope(g), "outer/");
             assert_string_equal(vn(W(g, "w2")), "w2:0");
@@ -797,7 +797,7 @@ static void test_reuse_scope_without_name_scope_collision(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §9 last bullet: root reuse_variables() is permanent */
+/* mirrors docs/tf-semantics.md §5: root reuse_variables() is permanent */
 static void test_root_reuse_variables_is_permanent(void **state)
 {
     FX;
@@ -822,7 +822,7 @@ static void test_root_reuse_variables_is_permanent(void **state)
     assert_int_equal(nvars(g), 1);
 }
 
-/* mirrors semantics.md §3.1 + §8.3: a variable_scope("a/") opens its
+/* mirrors docs/tf-semantics.md §2 + §5: a variable_scope("a/") opens its
  * auxiliary name scope with ops.name_scope("a/"), which ends in "/" and so
  * re-enters "a/" absolutely (ops.py Graph.name_scope; variable_scope.py
  * _enter_scope_uncached); original_name_scope is that yielded string */
@@ -839,7 +839,7 @@ static void test_variable_scope_name_with_trailing_slash(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §8.3/§8.4 (a): an empty name opens no name scope
+/* mirrors docs/tf-semantics.md §5 (by string): an empty name opens no name scope
  * and records "" as the original name scope */
 static void test_empty_variable_scope_name(void **state)
 {
@@ -857,7 +857,7 @@ static void test_empty_variable_scope_name(void **state)
 
 /* ---- accessors and the notebook ---------------------------------------- */
 
-/* mirrors semantics.md §1 item 5 (root scope) and §8.4 (accessors) */
+/* mirrors docs/tf-semantics.md §5 (the root scope and its accessors) */
 static void test_scope_accessors(void **state)
 {
     FX;
@@ -890,7 +890,7 @@ static void test_scope_accessors(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors the notebook In[6] (semantics.md §11 (B)) */
+/* mirrors the notebook In[6] (fixtures/seed/in6_name_scope_vs_variable_scope.c) */
 static void test_seed_in6(void **state)
 {
     FX;

@@ -1,7 +1,7 @@
-/* tf.Variable: vs_variable (semantics.md §6, §7.4, the notebook In[2]/In[7]). */
+/* tf.Variable: vs_variable (docs/tf-semantics.md §3, §4 step 8, the notebook In[2]/In[7]). */
 #include "helpers.h"
 
-/* mirrors semantics.md §6: the default name is "Variable", made unique */
+/* mirrors docs/tf-semantics.md §3: the default name is "Variable", made unique */
 static void test_default_name_is_variable(void **state)
 {
     FX;
@@ -11,7 +11,7 @@ static void test_default_name_is_variable(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors the notebook In[2] (and semantics.md §11 (A)) */
+/* mirrors the notebook In[2] (and fixtures/seed/in2_variable_renamed.c) */
 static void test_renamed_on_clash_seed_in2(void **state)
 {
     FX;
@@ -28,7 +28,7 @@ static void test_renamed_on_clash_seed_in2(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors the notebook In[7] (semantics.md §11 (C)) */
+/* mirrors the notebook In[7] (fixtures/seed/in7_name_scope_twice.c) */
 static void test_prefixed_by_name_scope_seed_in7(void **state)
 {
     FX;
@@ -45,9 +45,9 @@ static void test_prefixed_by_name_scope_seed_in7(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §6 ("the variable scope name and reuse are ignored,
+/* mirrors docs/tf-semantics.md §3 ("the variable scope name and reuse are ignored,
  * but a tf.variable_scope("v") contributes through its auxiliary name
- * scope") and §8.7 table row 2 */
+ * scope") and §5 */
 static void test_follows_auxiliary_name_scope_not_variable_scope(void **state)
 {
     FX;
@@ -85,7 +85,7 @@ static void test_without_auxiliary_name_scope_keeps_outer_prefix(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §6 ("always creates a new variable", reuse ignored) */
+/* mirrors docs/tf-semantics.md §3 ("always creates a new variable", reuse ignored) */
 static void test_ignores_reuse(void **state)
 {
     FX;
@@ -101,7 +101,7 @@ static void test_ignores_reuse(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §7.4: tf.Variable(name="v") then
+/* mirrors docs/tf-semantics.md §4 step 8: tf.Variable(name="v") then
  * tf.get_variable("v", [1]) -> v_1:0, and a later reusing get_variable("v")
  * returns that v_1:0 object (the store key stays "v") */
 static void test_never_in_store_get_variable_creates_separate(void **state)
@@ -119,7 +119,7 @@ static void test_never_in_store_get_variable_creates_separate(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §6 ("tf.get_variable can neither reuse it nor see
+/* mirrors docs/tf-semantics.md §3 ("tf.get_variable can neither reuse it nor see
  * it": the "...or was not created with tf.get_variable()" error) */
 static void test_get_variable_cannot_reuse_it(void **state)
 {
@@ -136,7 +136,7 @@ static void test_get_variable_cannot_reuse_it(void **state)
     assert_int_equal(nvars(g), 2);
 }
 
-/* mirrors semantics.md §6 (explicit dtype converts the value; a tensor of
+/* mirrors docs/tf-semantics.md §3 (explicit dtype converts the value; a tensor of
  * another dtype cannot be converted) and api: "vs_variable .dtype != its
  * value's" is initializer-mismatch */
 static void test_dtype_mismatch_is_initializer_mismatch(void **state)
@@ -150,7 +150,7 @@ static void test_dtype_mismatch_is_initializer_mismatch(void **state)
     assert_int_equal(nvars(g), 0);
 }
 
-/* mirrors semantics.md §6 (dtype inferred from the value; an explicit
+/* mirrors docs/tf-semantics.md §3 (dtype inferred from the value; an explicit
  * equal dtype is fine) */
 static void test_dtype_and_shape_from_value(void **state)
 {
@@ -173,7 +173,7 @@ static void test_dtype_and_shape_from_value(void **state)
 }
 
 /* mirrors variables.py RefVariable ("initial_value must have a shape
- * specified", semantics.md §6) */
+ * specified", docs/tf-semantics.md §3) */
 static void test_value_with_unknown_shape_is_undefined_shape(void **state)
 {
     FX;
@@ -184,7 +184,7 @@ static void test_value_with_unknown_shape_is_undefined_shape(void **state)
     assert_int_equal(nvars(g), 0);
 }
 
-/* mirrors semantics.md §6 ("initial_value=None -> initial_value must be
+/* mirrors docs/tf-semantics.md §3 ("initial_value=None -> initial_value must be
  * specified.") */
 static void test_null_value_is_invalid_argument(void **state)
 {
@@ -194,7 +194,7 @@ static void test_null_value_is_invalid_argument(void **state)
     assert_int_equal(nvars(g), 0);
 }
 
-/* mirrors semantics.md §4 notes ("tf.Variable(name=N): N validated as a
+/* mirrors docs/tf-semantics.md §1 ("tf.Variable(name=N): N validated as a
  * scope name relative to the current scope") */
 static void test_name_validated_as_scope_name(void **state)
 {
@@ -209,7 +209,7 @@ static void test_name_validated_as_scope_name(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors semantics.md §3.2 + §5: name "" is not None, so name_scope("")
+/* mirrors docs/tf-semantics.md §2 + §1: name "" is not None, so name_scope("")
  * resets to root and the variable op gets the empty (invalid) node name */
 static void test_empty_name_is_invalid(void **state)
 {
@@ -219,7 +219,7 @@ static void test_empty_name_is_invalid(void **state)
 }
 
 /* mirrors variables.py RefVariable: snapshot = identity(name="read") in
- * the variable's name scope (semantics.md §6 auxiliary ops) */
+ * the variable's name scope (docs/tf-semantics.md §3 auxiliary ops) */
 static void test_value_is_the_read_tensor(void **state)
 {
     FX;

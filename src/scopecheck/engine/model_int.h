@@ -6,7 +6,7 @@
  *   - a check that may fail splits the path: on one side the call failed
  *     (graph untouched, NULL), on the other it succeeded;
  *   - otherwise the call's effects are committed.
- * The checks run in the library's order, which is TF's (semantics.md §14).
+ * The checks run in the library's order, which is TF's (docs/tf-semantics.md §4).
  *
  * The library's calls that are built on others (layers, cells, templates,
  * optimizers) are modelled as the library writes them: on the same

@@ -1,5 +1,5 @@
 /* Graph.unique_name and name validation, over abstract state
- * (semantics.md §2, §4, §5; the library's src/varscope/names.c). */
+ * (docs/tf-semantics.md §1; the library's src/varscope/names.c). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* Scopes over abstract state: the library's vs__enter (by string or
  * default name), vs__reenter (by a captured object), vs__name_scope and
- * vs__exit (src/varscope/scopes.c; semantics.md §8), which the public
+ * vs__exit (src/varscope/scopes.c; docs/tf-semantics.md §5), which the public
  * scope calls and every call built on scopes (layers, cells, templates,
  * the slot creator) run. */
 #include <string.h>
@@ -99,7 +99,7 @@ static void count_scope(mrun *r, const char *full)
         r->g->counts_unknown = true;
 }
 
-/* The auxiliary name scope of a variable scope entry (semantics.md §8.3).
+/* The auxiliary name scope of a variable scope entry (docs/tf-semantics.md §5).
  * Returns false if the call fails; *ns is NULL when unknown. */
 static bool aux_name_scope(mrun *r, const char *name, int no_ns,
                            const char **ns, bool *sets, bool *renamed)

@@ -1,6 +1,6 @@
 /* tf.get_variable over abstract state: VariableScope.get_variable and
- * _VariableStore._get_single_variable, checks in TF's order (semantics.md
- * §7.2; the library's src/varscope/variables.c). */
+ * _VariableStore._get_single_variable, checks in TF's order (docs/tf-semantics.md
+ * §4; the library's src/varscope/variables.c). */
 #include <string.h>
 
 #include "model_int.h"

@@ -1,5 +1,5 @@
 /* The abstract state of a program on a path: its graphs, modelled as
- * TensorFlow 1.15 models a graph (semantics.md §1), and its variables.
+ * TensorFlow 1.15 models a graph (docs/tf-semantics.md §1), and its variables.
  *
  * All of it is immutable and shared between paths: a change makes a new
  * record (persistent maps copy one path), so forking a state is cheap
