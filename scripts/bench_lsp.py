@@ -8,7 +8,7 @@ edit (didChange) to the diagnostics of that version (publishDiagnostics),
 with the debounce set to 0 so that it is the re-lint's own cost, against
 `clang -fsyntax-only` of the same file with the same flags, in the same
 run (an edit, then clang, in turn: both see the machine's load of the
-moment).  Target: at most 1.2x (scopecheck.md, "Editors")."""
+moment).  Target: at most 1.2x (README.md, "Speed", the `--lsp` row)."""
 import os
 import shutil
 import statistics

@@ -2,7 +2,7 @@
  * compiler-view test in tests/suites/frontend.sh builds it with gcc and
  * lints it with and without its compile database).  Built with gcc, the
  * second "w" is created again with reuse off: the run fails at line 13
- * with duplicate-variable (varscope-api.md, vs_get_variable). */
+ * with duplicate-variable (docs/varscope.md, vs_get_variable). */
 #include "varscope.h"
 
 int main(void)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The SARIF and GitHub output formats (--format sarif|github).
 #
-# (a) SARIF documents hold what conventions.md §4 asks for, and every one
+# (a) SARIF documents hold what GitHub code scanning reads (GitHub Docs,
+# "SARIF support for code scanning"; SARIF 2.1.0), and every one
 #     the suite makes validates:
 #     - always, against our JSON schema of SARIF 2.1.0 and GitHub's
 #       requirements (tests/formats/sarif-2.1.0-github.schema.json, written
@@ -442,7 +443,9 @@ def r0(d): return d["runs"][0]["results"][0]
 def pl0(d): return r0(d)["locations"][0]["physicalLocation"]
 def rule0(d): return d["runs"][0]["tool"]["driver"]["rules"][0]
 def set_(obj, key, value): obj[key] = value
-# what GitHub rejects (conventions.md §4.1; §4.4 items 5, 6, 7)
+# what GitHub rejects (GitHub Docs, "SARIF support for code scanning":
+# required properties, startLine 0, duplicate locations, a numeric
+# security-severity)
 case("startline-0", "startLine 0", PL0 + "/region/startLine",
      lambda d: set_(pl0(d)["region"], "startLine", 0))
 case("duplicate-related", "a related location twice", "%s/results/%d/relatedLocations" % (run, k),

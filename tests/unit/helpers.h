@@ -16,7 +16,7 @@
  *   - stderr capture, for the default handler's output.
  *
  * Every expected value in the suites is derived by hand from TensorFlow
- * 1.15's rules (shared/design/semantics.md, TF's sources and tests), never
+ * 1.15's rules (docs/tf-semantics.md, TF's sources and tests), never
  * copied from the library's output. */
 #ifndef VS_TEST_HELPERS_H
 #define VS_TEST_HELPERS_H

@@ -307,7 +307,7 @@ static void test_invalid_name(void **state)
     assert_int_equal(nvars(g), 0);
 }
 
-/* mirrors varscope-api.md: vs_dense_at(g, input, units, &opts, file, line),
+/* mirrors include/varscope.h and docs/varscope.md: vs_dense_at(g, input, units, &opts, file, line),
  * NULL options meaning all defaults */
 static void test_dense_at_forms(void **state)
 {

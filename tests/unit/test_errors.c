@@ -1,12 +1,12 @@
 /* Error reporting: codes, names, handlers, one error per failing call at
  * the caller's location, and failing calls leave the graph unchanged
- * (varscope-api.md "Graph, errors"). */
+ * (docs/varscope.md "Graph and errors"). */
 #include "helpers.h"
 #include "alloc.h"   /* vs__fail_after: the no-memory case */
 
 static const int32_t one_two_three[] = {1, 2, 3};
 
-/* mirrors varscope-api.md: the code names are exactly the linter's rule ids */
+/* mirrors include/varscope.h and docs/varscope.md: the code names are exactly the linter's rule ids */
 static void test_code_names(void **state)
 {
     (void)state;
@@ -25,7 +25,7 @@ static void test_code_names(void **state)
     assert_string_equal(vs_code_name(VS_ERR_NO_MEMORY), "no-memory");
 }
 
-/* mirrors varscope-api.md: the enum order is fixed (VS_OK = 0, then the
+/* mirrors include/varscope.h and docs/varscope.md: the enum order is fixed (VS_OK = 0, then the
  * codes in the listed order) */
 static void test_code_values(void **state)
 {
@@ -39,7 +39,8 @@ static void test_code_values(void **state)
     assert_non_null(vs_code_name((vs_code)-1));
 }
 
-/* mirrors varscope-api.md: "code of the latest failure, VS_OK if none" */
+/* mirrors include/varscope.h and docs/varscope.md: vs_last_error is the "latest failure, VS_OK
+ * if none" */
 static void test_last_error(void **state)
 {
     FX;
@@ -56,7 +57,7 @@ static void test_last_error(void **state)
     rec_clear(&f->r);
 }
 
-/* mirrors varscope-api.md: the handler gets the user pointer */
+/* mirrors include/varscope.h and docs/varscope.md: the handler gets the user pointer */
 static void test_handler_gets_user_pointer(void **state)
 {
     FX;
@@ -66,7 +67,7 @@ static void test_handler_gets_user_pointer(void **state)
     rec_clear(&f->r);
 }
 
-/* mirrors varscope-api.md: the default handler prints
+/* mirrors include/varscope.h and docs/varscope.md: the default handler prints
  * "FILE:LINE: error: MESSAGE [CODE-NAME]" to stderr and the program goes
  * on; vs_set_error_handler(g, NULL, ...) restores it */
 static void test_default_handler_format(void **state)
@@ -95,7 +96,7 @@ static void test_default_handler_format(void **state)
     rec_clear(&f->r);
 }
 
-/* mirrors varscope-api.md: a fresh graph reports through the default
+/* mirrors include/varscope.h and docs/varscope.md: a fresh graph reports through the default
  * handler (nothing set) */
 static void test_fresh_graph_uses_default_handler(void **state)
 {
@@ -118,7 +119,7 @@ static void test_fresh_graph_uses_default_handler(void **state)
     vs_graph_free(g);
 }
 
-/* mirrors varscope-api.md: a NULL graph is invalid-argument, reported on
+/* mirrors include/varscope.h and docs/varscope.md: a NULL graph is invalid-argument, reported on
  * stderr (there is no handler), at the caller's line, and nothing crashes */
 static void test_null_graph(void **state)
 {
@@ -154,7 +155,7 @@ static void test_null_graph(void **state)
     assert_null(vs_get_variable_scope(NULL));
 }
 
-/* mirrors varscope-api.md: "A call that fails ... reports one error
+/* mirrors include/varscope.h and docs/varscope.md: "A failing call ... reports one error
  * through the graph's handler", at the caller's __FILE__/__LINE__, one
  * failing call per code */
 static void test_one_error_per_failing_call(void **state)
@@ -187,7 +188,7 @@ static void test_one_error_per_failing_call(void **state)
     assert_string_equal(vs_current_name_scope(g), "");
 }
 
-/* mirrors varscope-api.md (vs_graph_free: one scope-leak per open scope at
+/* mirrors include/varscope.h and docs/varscope.md (vs_graph_free: one scope-leak per open scope at
  * the file and line where it was entered) */
 static void test_scope_leak_has_enter_location(void **state)
 {
@@ -202,7 +203,7 @@ static void test_scope_leak_has_enter_location(void **state)
     assert_string_equal(f->r.e[0].file, __FILE__);
 }
 
-/* mirrors varscope-api.md ("leaves the graph exactly as it was") with
+/* mirrors include/varscope.h and docs/varscope.md ("leaves the graph exactly as it was") with
  * docs/tf-semantics.md §3: a failing tf.Variable(name="x") must not use up "x" */
 static void test_failing_variable_consumes_no_name(void **state)
 {
@@ -216,7 +217,7 @@ static void test_failing_variable_consumes_no_name(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors varscope-api.md ("leaves the graph exactly as it was"):
+/* mirrors include/varscope.h and docs/varscope.md ("leaves the graph exactly as it was"):
  * a failing get_variable creates nothing and uses no name */
 static void test_failing_get_variable_creates_nothing(void **state)
 {
@@ -240,7 +241,7 @@ static void test_failing_get_variable_creates_nothing(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors varscope-api.md: failing scope entries enter nothing */
+/* mirrors include/varscope.h and docs/varscope.md: failing scope entries enter nothing */
 static void test_failing_scope_entries_enter_nothing(void **state)
 {
     FX;
@@ -265,7 +266,7 @@ static void test_failing_scope_entries_enter_nothing(void **state)
     EXPECT_FAIL_VOID(VS_ERR_SCOPE_UNDERFLOW, vs_scope_exit(g));
 }
 
-/* mirrors varscope-api.md: failing ops use no name */
+/* mirrors include/varscope.h and docs/varscope.md: failing ops use no name */
 static void test_failing_ops_consume_no_name(void **state)
 {
     FX;

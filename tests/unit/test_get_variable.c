@@ -620,7 +620,7 @@ static void test_scope_value_initializer_ignores_call_dtype(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors varscope-api.md: the *_at form with NULL options (all defaults)
+/* mirrors include/varscope.h and docs/varscope.md: the *_at form with NULL options (all defaults)
  * and with an options struct built in a variable */
 static void test_at_function_forms(void **state)
 {

@@ -472,9 +472,8 @@ static void test_name_with_slash_marks_only_full_path(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors varscope-api.md ("Everything a call returns (scopes, tensors,
- * variables, names) is owned by the graph and stays valid until
- * vs_graph_free, also after its scope is exited") */
+/* mirrors include/varscope.h and docs/varscope.md ("Everything a call returns is owned by the
+ * graph and valid until vs_graph_free()", also after its scope is exited) */
 static void test_returned_strings_stay_valid(void **state)
 {
     FX;
@@ -494,7 +493,7 @@ static void test_returned_strings_stay_valid(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors varscope-api.md: the *_at functions take a NULL options pointer
+/* mirrors include/varscope.h and docs/varscope.md: the *_at functions take a NULL options pointer
  * (all defaults) or an explicit options struct */
 static void test_at_functions_and_explicit_options(void **state)
 {

@@ -1,4 +1,4 @@
-/* The command line (scopecheck.md "Command line"). */
+/* The command line (README.md, "The linter"). */
 #ifndef SC_OPTIONS_H
 #define SC_OPTIONS_H
 

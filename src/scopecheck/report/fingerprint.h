@@ -1,7 +1,8 @@
 /* Fingerprints: a finding's identity across runs, for baselines
  * (cli/baseline.c) and for SARIF's partialFingerprints (report/sarif.c).
  *
- * A fingerprint never depends on line numbers (conventions.md §4.3, §7.1):
+ * A fingerprint never depends on line numbers (SARIF 2.1.0 §3.27.17 and
+ * Appendix B on fingerprints; README "Suppressions, configuration, baselines"):
  * it is the hash of
  *   - the rule id,
  *   - the file path, as given (f->pos.file; baselines: relative to the

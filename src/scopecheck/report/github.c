@@ -1,4 +1,5 @@
-/* GitHub Actions workflow commands (conventions.md §5):
+/* GitHub Actions workflow commands (GitHub Docs, "Workflow commands for GitHub
+ * Actions", error/warning/notice; README "SARIF and GitHub annotations"):
  *
  *   ::error file=F,line=L,col=C,endLine=E,endColumn=EC,title=scopecheck (rule-id)::message
  *

@@ -1,5 +1,6 @@
 /* SARIF 2.1.0 (built with cJSON) in the shape GitHub code scanning accepts
- * as it is (conventions.md §4):
+ * as it is (SARIF 2.1.0, OASIS Standard; GitHub Docs, "SARIF support for
+ * code scanning"; README "SARIF and GitHub annotations"):
  *
  * - one run; tool.driver with every rule of the registry (id, CamelCase
  *   name, descriptions from the rule's page, help, defaultConfiguration,
