@@ -4,8 +4,8 @@
 #define X3(g, nm) vs_placeholder((g), VS_FLOAT32, VS_SHAPE(-1, 3), .name = (nm))
 
 /* mirrors docs/tf-semantics.md §6 (default name "dense" made unique per §5 (by default name))
- * and §6 last sentence ("Two Dense layers inside one entry of myscope
- * get myscope/dense and myscope/dense_1") */
+ * and §5 (two Dense layers inside one entry of myscope get
+ * myscope/dense and myscope/dense_1) */
 static void test_default_scopes_in_one_entry(void **state)
 {
     FX;
@@ -54,10 +54,10 @@ static void test_seed_in5_sharing(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors docs/tf-semantics.md §6 ("Without reuse=True in step 4 the kernel
- * lookup raises Variable myscope/dense/kernel already exists...") and the
- * api ("Atomic like every call: when it fails, nothing it did stays
- * (counters included)") */
+/* mirrors docs/tf-semantics.md §5-§6 (without reuse=True the second kernel
+ * lookup raises "Variable myscope/dense/kernel already exists...") and the
+ * docs/varscope.md "Conventions" (a failing call leaves the graph exactly
+ * as it was, counters included) */
 static void test_without_reuse_duplicate_leaves_no_trace(void **state)
 {
     FX;
@@ -85,7 +85,7 @@ static void test_without_reuse_duplicate_leaves_no_trace(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors docs/tf-semantics.md §6 ("With reuse=tf.AUTO_REUSE it shares") and
+/* mirrors docs/tf-semantics.md §5-§6 (with reuse=tf.AUTO_REUSE it shares) and
  * §6 (default names stay unique within one entry, AUTO_REUSE or not) */
 static void test_auto_reuse_shares(void **state)
 {

@@ -466,8 +466,8 @@ static void test_initializer_mismatch_value_and_shape(void **state)
     assert_int_equal(nvars(g), 0);
 }
 
-/* mirrors docs/tf-semantics.md §4 step 4 ("checked before the existence check,
- * so it fires even when reusing") */
+/* mirrors docs/tf-semantics.md §4 step 4 (checked before the existence check
+ * of step 5, so it fires even when reusing) */
 static void test_value_and_shape_fires_even_when_reusing(void **state)
 {
     FX;

@@ -82,8 +82,8 @@ static void test_reuse_inherited_by_subscopes(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors docs/tf-semantics.md §5 ("reuse=False is silently turned into None")
- * and §5 (by string) ("reuse=False under a reusing parent stays True") */
+/* mirrors docs/tf-semantics.md §5 (reuse=False is turned into None, "inherit")
+ * and §5 (by string) (so reuse=False under a reusing parent stays True) */
 static void test_reuse_false_under_reusing_parent_stays_on(void **state)
 {
     FX;
@@ -204,8 +204,9 @@ static void test_var_scope_object_reuse(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors docs/tf-semantics.md §5 (by a captured scope object): "The pushed object is a new copy;
- * mutating it (e.g. reuse_variables()) does not change o" */
+/* mirrors docs/tf-semantics.md §5 (by a captured scope object): the pushed object is a copy
+ * (variable_scope.py, _pure_variable_scope, copy.copy), so mutating it
+ * (reuse_variables()) does not change o */
 static void test_reentered_copy_is_independent(void **state)
 {
     FX;
@@ -224,8 +225,8 @@ static void test_reentered_copy_is_independent(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors docs/tf-semantics.md §5 (by a captured scope object) ("entering a non-reusing o inside a
- * reuse=True scope gives reuse False", derived) */
+/* mirrors docs/tf-semantics.md §5 (by a captured scope object) (reuse comes from o, not
+ * the parent: a non-reusing o inside a reuse=True scope gives reuse False) */
 static void test_non_reusing_object_inside_reusing_scope(void **state)
 {
     FX;
@@ -574,7 +575,7 @@ static void test_default_names_reset_when_parent_exits(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors docs/tf-semantics.md §5 ("At the root nothing is ever reset") */
+/* mirrors docs/tf-semantics.md §5 (at the root nothing is ever reset) */
 static void test_default_names_at_root_never_reset(void **state)
 {
     FX;
@@ -625,7 +626,7 @@ static void test_exit_resets_only_true_subscopes(void **state)
 }
 
 /* mirrors variable_scope_test.py testVarOpScopeReuseError and
- * docs/tf-semantics.md §5 ("True or AUTO_REUSE") */
+ * docs/tf-semantics.md §5 (True or AUTO_REUSE) */
 static void test_reuse_without_name(void **state)
 {
     FX;

@@ -45,9 +45,9 @@ static void test_prefixed_by_name_scope_seed_in7(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors docs/tf-semantics.md §3 ("the variable scope name and reuse are ignored,
+/* mirrors docs/tf-semantics.md §3 (the variable scope name and reuse are ignored,
  * but a tf.variable_scope("v") contributes through its auxiliary name
- * scope") and §5 */
+ * scope, §5) */
 static void test_follows_auxiliary_name_scope_not_variable_scope(void **state)
 {
     FX;
@@ -85,7 +85,7 @@ static void test_without_auxiliary_name_scope_keeps_outer_prefix(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors docs/tf-semantics.md §3 ("always creates a new variable", reuse ignored) */
+/* mirrors docs/tf-semantics.md §3 (always a new variable, reuse ignored) */
 static void test_ignores_reuse(void **state)
 {
     FX;
@@ -119,8 +119,8 @@ static void test_never_in_store_get_variable_creates_separate(void **state)
     EXPECT_NO_ERROR();
 }
 
-/* mirrors docs/tf-semantics.md §3 ("tf.get_variable can neither reuse it nor see
- * it": the "...or was not created with tf.get_variable()" error) */
+/* mirrors docs/tf-semantics.md §3 (tf.get_variable can neither reuse it nor see
+ * it: the "...or was not created with tf.get_variable()" error) */
 static void test_get_variable_cannot_reuse_it(void **state)
 {
     FX;
@@ -184,8 +184,8 @@ static void test_value_with_unknown_shape_is_undefined_shape(void **state)
     assert_int_equal(nvars(g), 0);
 }
 
-/* mirrors docs/tf-semantics.md §3 ("initial_value=None -> initial_value must be
- * specified.") */
+/* mirrors docs/tf-semantics.md §3 (initial_value=None: TF raises "initial_value
+ * must be specified."; variables.py, RefVariable._init_from_args) */
 static void test_null_value_is_invalid_argument(void **state)
 {
     FX;
@@ -194,8 +194,8 @@ static void test_null_value_is_invalid_argument(void **state)
     assert_int_equal(nvars(g), 0);
 }
 
-/* mirrors docs/tf-semantics.md §1 ("tf.Variable(name=N): N validated as a
- * scope name relative to the current scope") */
+/* mirrors docs/tf-semantics.md §1 (tf.Variable(name=N) checks N as a
+ * scope name relative to the current scope) */
 static void test_name_validated_as_scope_name(void **state)
 {
     FX;
