@@ -42,6 +42,21 @@ static sc_obj *new_obj(mrun *r, sc_obj_kind kind)
     return o;
 }
 
+/* The op that closes a name scope an optimizer or moving average opened:
+   named after the scope itself (`group(..., name=scope)`), then the scope
+   is left; the op as the call's result, NULL when the run stopped. */
+static const av *scope_op(mrun *r, const char *ns)
+{
+    sc_engine *e = r->e;
+    const char *name = m_op_name(r, sc_istr(e, ""), ns, NULL, NULL);
+    if (r->failed || !m_exit(r))
+        return NULL;
+    sc_obj *op = new_obj(r, SC_OBJ_OP);
+    op->op.name = name;
+    graph_put_obj(e, r->g, op);
+    return av_obj(e, AV_OBJ, op->id, false);
+}
+
 static sc_obj *copy_obj(mrun *r, const sc_obj *o)
 {
     sc_obj *c = sc_alloc(&r->e->arena, sizeof *c);
@@ -423,13 +438,7 @@ static const av *op_minimize(mrun *r, const av **a)
         else if ((m_op_name(r, ns, sc_istr(e, "update"), NULL, NULL), r->failed))
             return NULL;
     }
-    const char *train = m_op_name(r, sc_istr(e, ""), ns, NULL, NULL);
-    if (r->failed || !m_exit(r))
-        return NULL;
-    sc_obj *op = new_obj(r, SC_OBJ_OP);
-    op->op.name = train;
-    graph_put_obj(e, r->g, op);
-    return av_obj(e, AV_OBJ, op->id, false);
+    return scope_op(r, ns);
 }
 
 /* ---- moving averages ---- */
@@ -543,13 +552,7 @@ static const av *op_ema_apply(mrun *r, const av **a)
             if ((m_op_name(r, ns, sc_istr(e, "AssignMovingAvg"), NULL, NULL),
                  r->failed))
                 return NULL;
-    const char *name = m_op_name(r, sc_istr(e, ""), ns, NULL, NULL);
-    if (r->failed || !m_exit(r))
-        return NULL;
-    sc_obj *op = new_obj(r, SC_OBJ_OP);
-    op->op.name = name;
-    graph_put_obj(e, r->g, op);
-    return av_obj(e, AV_OBJ, op->id, false);
+    return scope_op(r, ns);
 }
 
 /* ---- the global step ---- */
