@@ -805,12 +805,24 @@ static int init_bad(sc_init i)
     return i.kind == VS_INIT_VALUE && !i.value ? MAYBE : NO;
 }
 
-static sc_layer *dense_layer(mrun *r, const av *units, const av *opts)
+/* Whether a layer's kernel/bias initializer pair is invalid: a certain YES
+   from either wins, else MAYBE if either could be; the same test for every
+   layer that takes both (dense, conv2d, fully_connected). */
+static int init_pair_bad(sc_init kernel, sc_init bias)
 {
-    int64_t u = num(units);
-    if (m_check(r, not_positive(u), VS_ERR_INVALID_ARGUMENT,
-                VS_MSG_DENSE_UNITS, (long long)u))
-        return NULL;
+    int ib = init_bad(kernel);
+    if (ib != YES && init_bad(bias) != NO)
+        ib = init_bad(bias);
+    return ib;
+}
+
+/* What dense and conv2d share, both being a kernel and a bias: their name,
+   reuse, activation and initializer options checked in the library's order,
+   then the layer made with them, its not_trainable and no_bias flags. NULL
+   when a check failed (the run has stopped). */
+static sc_layer *kernel_bias_layer(mrun *r, sc_layer_kind kind,
+                                   const char *base, const av *opts)
+{
     int name_null;
     const char *name = m_str(r, m_field(r, opts, "name"), &name_null);
     const av *rv = m_field(r, opts, "reuse"), *act = m_field(r, opts, "activation");
@@ -820,21 +832,50 @@ static sc_layer *dense_layer(mrun *r, const av *units, const av *opts)
         return NULL;
     sc_init ki = m_init_arg(r, m_field(r, opts, "kernel_initializer"));
     sc_init bi = m_init_arg(r, m_field(r, opts, "bias_initializer"));
-    int ib = init_bad(ki);
-    if (ib != YES && init_bad(bi) != NO)
-        ib = init_bad(bi);
-    if (m_check(r, ib, VS_ERR_INVALID_ARGUMENT,
+    if (m_check(r, init_pair_bad(ki, bi), VS_ERR_INVALID_ARGUMENT,
                 "initializer is not valid (a value initializer needs a "
                 "tensor)"))
         return NULL;
-    sc_layer *l = m_layer_new(r, SC_LAYER_DENSE, "dense", name, name_null,
-                              reuse, m_flag(m_field(r, opts, "not_trainable")));
-    l->units = u;
-    l->no_bias = m_flag(m_field(r, opts, "no_bias"));
-    l->no_bias = l->no_bias == MAYBE ? SC_UNK : l->no_bias;
+    sc_layer *l = m_layer_new(r, kind, base, name, name_null, reuse,
+                              m_flag(m_field(r, opts, "not_trainable")));
     l->activation = activation;
     l->kernel_init = ki;
     l->bias_init = bi;
+    int nb = m_flag(m_field(r, opts, "no_bias"));
+    l->no_bias = nb == MAYBE ? SC_UNK : nb;
+    return l;
+}
+
+/* Element i of a two-number option (strides, dilation_rate): an array gives
+   its element (or 0 past an initializer's end), a plain 0 means "not given"
+   and stands for both, anything else is unknown. */
+static const av *pair_elem(mrun *r, const av *v, int i)
+{
+    return v->kind == AV_AGG && !v->names
+               ? (uint32_t)i < v->nfields ? v->vals[i]
+                 : v->zero_rest ? av_int(r->e, 0) : av_top()
+           : v->kind == AV_INT && v->i == 0 ? v : av_top();
+}
+
+/* The padding option, checked to be a vs_padding value; -1 when unknown.
+   False when the check failed (the run has stopped). */
+static bool padding_arg(mrun *r, const av *opts, int *padding)
+{
+    const av *pad = m_field(r, opts, "padding");
+    *padding = pad->kind == AV_INT ? (int)pad->i : -1;
+    return !m_check(r, *padding == -1 ? MAYBE : (unsigned)*padding > (unsigned)VS_SAME,
+                    VS_ERR_INVALID_ARGUMENT, "padding is not a vs_padding value");
+}
+
+static sc_layer *dense_layer(mrun *r, const av *units, const av *opts)
+{
+    int64_t u = num(units);
+    if (m_check(r, not_positive(u), VS_ERR_INVALID_ARGUMENT,
+                VS_MSG_DENSE_UNITS, (long long)u))
+        return NULL;
+    sc_layer *l = kernel_bias_layer(r, SC_LAYER_DENSE, "dense", opts);
+    if (l)
+        l->units = u;
     return l;
 }
 
@@ -847,16 +888,8 @@ static sc_layer *conv_layer(mrun *r, const av *filters, const av *kh,
     const av *st = m_field(r, opts, "strides"), *dl = m_field(r, opts, "dilation_rate");
     int64_t s[2], d[2];
     for (int i = 0; i < 2; i++) {
-        const av *a = st->kind == AV_AGG && !st->names
-                          ? (uint32_t)i < st->nfields ? st->vals[i]
-                            : st->zero_rest ? av_int(r->e, 0) : av_top()
-                      : st->kind == AV_INT && st->i == 0 ? st : av_top();
-        const av *b = dl->kind == AV_AGG && !dl->names
-                          ? (uint32_t)i < dl->nfields ? dl->vals[i]
-                            : dl->zero_rest ? av_int(r->e, 0) : av_top()
-                      : dl->kind == AV_INT && dl->i == 0 ? dl : av_top();
-        s[i] = num(a);
-        d[i] = num(b);
+        s[i] = num(pair_elem(r, st, i));
+        d[i] = num(pair_elem(r, dl, i));
     }
     int bad = NO;
     int64_t all[7] = {f, h, w, s[0] + 1, s[1] + 1, d[0] + 1, d[1] + 1};
@@ -873,10 +906,8 @@ static sc_layer *conv_layer(mrun *r, const av *filters, const av *kh,
                 "be positive (filters %lld, kernel %lldx%lld)",
                 (long long)f, (long long)h, (long long)w))
         return NULL;
-    const av *pad = m_field(r, opts, "padding");
-    int padding = pad->kind == AV_INT ? (int)pad->i : -1;
-    if (m_check(r, padding == -1 ? MAYBE : (unsigned)padding > (unsigned)VS_SAME,
-                VS_ERR_INVALID_ARGUMENT, "padding is not a vs_padding value"))
+    int padding;
+    if (!padding_arg(r, opts, &padding))
         return NULL;
     int64_t s0 = dim_or(s[0]), s1 = dim_or(s[1]), d0 = dim_or(d[0]), d1 = dim_or(d[1]);
     int sb = dim_top(s0) || dim_top(s1) ? MAYBE : s0 > 1 || s1 > 1;
@@ -885,24 +916,9 @@ static sc_layer *conv_layer(mrun *r, const av *filters, const av *kh,
                 VS_ERR_INVALID_ARGUMENT,
                 "strides > 1 not supported in conjunction with dilation_rate > 1"))
         return NULL;
-    int name_null;
-    const char *name = m_str(r, m_field(r, opts, "name"), &name_null);
-    const av *rv = m_field(r, opts, "reuse"), *act = m_field(r, opts, "activation");
-    int reuse = rv->kind == AV_INT ? (int)rv->i : -1;
-    int activation = act->kind == AV_INT ? (int)act->i : -1;
-    if (!m_check_layer_args(r, name, name_null, reuse, activation))
+    sc_layer *l = kernel_bias_layer(r, SC_LAYER_CONV2D, "conv2d", opts);
+    if (!l)
         return NULL;
-    sc_init ki = m_init_arg(r, m_field(r, opts, "kernel_initializer"));
-    sc_init bi = m_init_arg(r, m_field(r, opts, "bias_initializer"));
-    int ib = init_bad(ki);
-    if (ib != YES && init_bad(bi) != NO)
-        ib = init_bad(bi);
-    if (m_check(r, ib, VS_ERR_INVALID_ARGUMENT,
-                "initializer is not valid (a value initializer needs a "
-                "tensor)"))
-        return NULL;
-    sc_layer *l = m_layer_new(r, SC_LAYER_CONV2D, "conv2d", name, name_null,
-                              reuse, m_flag(m_field(r, opts, "not_trainable")));
     l->units = f;
     l->ksize[0] = h;
     l->ksize[1] = w;
@@ -911,11 +927,6 @@ static sc_layer *conv_layer(mrun *r, const av *filters, const av *kh,
     l->dilation[0] = d0;
     l->dilation[1] = d1;
     l->padding = padding;
-    l->activation = activation;
-    int nb = m_flag(m_field(r, opts, "no_bias"));
-    l->no_bias = nb == MAYBE ? SC_UNK : nb;
-    l->kernel_init = ki;
-    l->bias_init = bi;
     return l;
 }
 
@@ -925,13 +936,8 @@ static sc_layer *pool_layer(mrun *r, const av *ph, const av *pw,
     int64_t h = num(ph), w = num(pw);
     const av *st = m_field(r, opts, "strides");
     int64_t s[2];
-    for (int i = 0; i < 2; i++) {
-        const av *a = st->kind == AV_AGG && !st->names
-                          ? (uint32_t)i < st->nfields ? st->vals[i]
-                            : st->zero_rest ? av_int(r->e, 0) : av_top()
-                      : st->kind == AV_INT && st->i == 0 ? st : av_top();
-        s[i] = num(a);
-    }
+    for (int i = 0; i < 2; i++)
+        s[i] = num(pair_elem(r, st, i));
     int bad = not_positive(h);
     int bw = not_positive(w);
     bad = bad == YES || bw == YES ? YES : bad == MAYBE || bw == MAYBE ? MAYBE : NO;
@@ -944,10 +950,8 @@ static sc_layer *pool_layer(mrun *r, const av *ph, const av *pw,
                 "max_pooling2d: pool size and strides must be positive (pool "
                 "%lldx%lld)", (long long)h, (long long)w))
         return NULL;
-    const av *pad = m_field(r, opts, "padding");
-    int padding = pad->kind == AV_INT ? (int)pad->i : -1;
-    if (m_check(r, padding == -1 ? MAYBE : (unsigned)padding > (unsigned)VS_SAME,
-                VS_ERR_INVALID_ARGUMENT, "padding is not a vs_padding value"))
+    int padding;
+    if (!padding_arg(r, opts, &padding))
         return NULL;
     int name_null;
     const char *name = m_str(r, m_field(r, opts, "name"), &name_null);
@@ -1221,9 +1225,7 @@ static const av *op_fully_connected(mrun *r, const av **a)
         return NULL;
     sc_init wi = m_init_arg(r, m_field(r, opts, "weights_initializer"));
     sc_init bi = m_init_arg(r, m_field(r, opts, "biases_initializer"));
-    int ib = init_bad(wi);
-    if (ib != YES && init_bad(bi) != NO)
-        ib = init_bad(bi);
+    int ib = init_pair_bad(wi, bi);
     const av *rv = m_field(r, opts, "reuse");
     int reuse = rv->kind == AV_INT ? (int)rv->i : -1;
     if (m_check(r, ib, VS_ERR_INVALID_ARGUMENT,

@@ -286,14 +286,22 @@ static const char *shape_problem_msg(const sc_shape *s)
     return "dimensions must be >= 0, or -1 for unknown";
 }
 
+/* What an op returns when its graph argument is not usable: NULL when that
+   stopped the run, else a tensor of the given dtype and shape whose name is
+   not known (the run goes on as if the graph were some unknown one). */
+static const av *graph_unusable_tensor(mrun *r, int dtype, const sc_shape *shape)
+{
+    return r->failed ? NULL
+                     : av_tensor(r->e, m_new_tensor(r, NULL, dtype, shape), true);
+}
+
 static const av *constant(mrun *r, const av *g, int dtype, bool shape_null,
                           const sc_shape *shape, bool shape_unknown,
                           int data_null, const av *opts)
 {
     sc_engine *e = r->e;
     if (!m_use_graph(r, g))
-        return r->failed ? NULL
-                         : av_tensor(e, m_new_tensor(r, NULL, dtype, shape), true);
+        return graph_unusable_tensor(r, dtype, shape);
     if (m_check(r, m_dtype_invalid(dtype), VS_ERR_INVALID_ARGUMENT,
                 VS_MSG_DTYPE_INVALID) ||
         m_check(r, shape_null, VS_ERR_INVALID_ARGUMENT, VS_MSG_CONSTANT_NO_SHAPE))
@@ -386,10 +394,7 @@ static const av *op_placeholder(mrun *r, const av **a)
     sc_engine *e = r->e;
     int dtype = m_dtype_of(a[1]);
     if (!m_use_graph(r, m_graph_arg(r, a)))
-        return r->failed ? NULL
-                         : av_tensor(e, m_new_tensor(r, NULL, dtype,
-                                                     &m_unknown_shape),
-                                     true);
+        return graph_unusable_tensor(r, dtype, &m_unknown_shape);
     bool unknown = false;
     sc_shape sh = {-1, {0}};
     int shape_null = m_null_tri(a[2]);
@@ -422,10 +427,7 @@ static const av *binary(mrun *r, const av **a, const char *type)
 {
     sc_engine *e = r->e;
     if (!m_use_graph(r, m_graph_arg(r, a)))
-        return r->failed ? NULL
-                         : av_tensor(e, m_new_tensor(r, NULL, SC_DT_TOP,
-                                                     &m_unknown_shape),
-                                     true);
+        return graph_unusable_tensor(r, SC_DT_TOP, &m_unknown_shape);
     int na = m_null_tri(a[1]), nb = m_null_tri(a[2]);
     m_why_null(r, na == YES ? a[1] : a[2]);
     bool bias = type[0] == 'B';
@@ -463,10 +465,7 @@ static const av *unary(mrun *r, const av **a, const char *type)
 {
     sc_engine *e = r->e;
     if (!m_use_graph(r, m_graph_arg(r, a)))
-        return r->failed ? NULL
-                         : av_tensor(e, m_new_tensor(r, NULL, SC_DT_TOP,
-                                                     &m_unknown_shape),
-                                     true);
+        return graph_unusable_tensor(r, SC_DT_TOP, &m_unknown_shape);
     m_why_null(r, a[1]);
     if (m_check(r, m_null_tri(a[1]), VS_ERR_INVALID_ARGUMENT,
                 "%s: input is NULL", type))

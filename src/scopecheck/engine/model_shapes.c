@@ -47,33 +47,36 @@ static sc_shape printable(const sc_shape *s)
     return p;
 }
 
+/* A known-rank shape in one of the library's spellings (the same function
+   the library formats its messages with), interned; "?" when even the rank
+   is unknown. */
+static const char *shape_text(sc_engine *e, const sc_shape *s,
+                              const char *(*spell)(const vs_shape *, char *, size_t))
+{
+    if (s->rank == SC_TOP_RANK)
+        return "?";
+    char buf[256];
+    sc_shape p = printable(s);
+    return sc_istr(e, spell(&p, buf, sizeof buf));
+}
+
 const char *m_shape_str(sc_engine *e, const sc_shape *s)
 {
     if (s->rank == SC_TOP_RANK)
         return "(?)";
     if (s->rank < 0)
         return "<unknown>";
-    char buf[256];
-    sc_shape p = printable(s);
-    return sc_istr(e, vs__shape_str(&p, buf, sizeof buf));
+    return shape_text(e, s, vs__shape_str);
 }
 
 const char *m_shape_dims(sc_engine *e, const sc_shape *s)
 {
-    if (s->rank == SC_TOP_RANK)
-        return "?";
-    char buf[256];
-    sc_shape p = printable(s);
-    return sc_istr(e, vs__shape_dims(&p, buf, sizeof buf));
+    return shape_text(e, s, vs__shape_dims);
 }
 
 const char *m_shape_list(sc_engine *e, const sc_shape *s)
 {
-    if (s->rank == SC_TOP_RANK)
-        return "?";
-    char buf[256];
-    sc_shape p = printable(s);
-    return sc_istr(e, vs__shape_list(&p, buf, sizeof buf));
+    return shape_text(e, s, vs__shape_list);
 }
 
 const char *m_tensor_repr(mrun *r, const sc_tensor *t, const sc_shape *shape,

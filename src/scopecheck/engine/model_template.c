@@ -139,6 +139,23 @@ static void push(sc_svs *out, sc_state *st, const av *v)
     SC_PUSH(*out, sv);
 }
 
+/* The call may fail (r->maybe) and the path where it did has been pushed:
+   the path where it did not is tainted too (the engine could not tell the
+   two apart) and --strict warns that the call may fail, at its site. The
+   same at the builder's start and at its return. */
+static void taint_and_warn_maybe(sc_engine *e, mrun *r, sc_state *st,
+                                 const sc_site *site)
+{
+    st->tainted = true;
+    if (e->strict) {
+        sc_event ev = r->ev;
+        ev.kind = SC_EV_MAYBE_ERROR;
+        ev.code = r->maybe_code;
+        r->where.at = *site;
+        sc_emit(e, &ev, &r->where);
+    }
+}
+
 void model_template_call(sc_engine *e, sc_state *st, const av **args,
                          uint32_t nargs, const sc_site *site, sc_svs *out,
                          sc_builder_runs *runs)
@@ -216,14 +233,7 @@ void model_template_call(sc_engine *e, sc_state *st, const av **args,
         sc_state *failed = state_clone(e, st);
         failed->tainted = true;
         push(out, failed, av_null_from(e, site));
-        st->tainted = true;
-        if (e->strict) {
-            sc_event ev = r->ev;
-            ev.kind = SC_EV_MAYBE_ERROR;
-            ev.code = r->maybe_code;
-            r->where.at = *site;
-            sc_emit(e, &ev, &r->where);
-        }
+        taint_and_warn_maybe(e, r, st, site);
     }
     state_set_graph(e, st, r->g);
     sc_builder_run run = {st, t.fn, {args[0], args[2], t.user ? t.user : av_top()},
@@ -334,14 +344,7 @@ done:
         failed->tainted = true;
         restore(e, failed, call, true);
         push(out, failed, av_null_from(e, site));
-        st->tainted = true;
-        if (e->strict) {
-            sc_event ev = r->ev;
-            ev.kind = SC_EV_MAYBE_ERROR;
-            ev.code = r->maybe_code;
-            r->where.at = *site;
-            sc_emit(e, &ev, &r->where);
-        }
+        taint_and_warn_maybe(e, r, st, site);
         r->maybe = false;
     }
     m_finish(r, ret, out);

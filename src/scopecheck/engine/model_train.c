@@ -42,6 +42,33 @@ static sc_obj *new_obj(mrun *r, sc_obj_kind kind)
     return o;
 }
 
+/* The op that closes a name scope an optimizer or moving average opened:
+   named after the scope itself (`group(..., name=scope)`), then the scope
+   is left; the op as the call's result, NULL when the run stopped. */
+static const av *scope_op(mrun *r, const char *ns)
+{
+    sc_engine *e = r->e;
+    const char *name = m_op_name(r, sc_istr(e, ""), ns, NULL, NULL);
+    if (r->failed || !m_exit(r))
+        return NULL;
+    sc_obj *op = new_obj(r, SC_OBJ_OP);
+    op->op.name = name;
+    graph_put_obj(e, r->g, op);
+    return av_obj(e, AV_OBJ, op->id, false);
+}
+
+/* Variables were made whose names and number the engine does not know (an
+   unknown var_list, an average made before?): the store, the names and the
+   counts may hold anything more, and the list of variables one unknown. */
+static void vars_made_unknown(mrun *r)
+{
+    sc_engine *e = r->e;
+    r->g->store_unknown = plist_add(e, r->g->store_unknown, sc_istr(e, ""));
+    r->g->names_unknown = plist_add(e, r->g->names_unknown, sc_istr(e, ""));
+    r->g->counts_unknown = true;
+    r->g->vars = vlist_push(e, r->g->vars, NULL);
+}
+
 static sc_obj *copy_obj(mrun *r, const sc_obj *o)
 {
     sc_obj *c = sc_alloc(&r->e->arena, sizeof *c);
@@ -135,10 +162,7 @@ static bool slot(mrun *r, sc_obj *o, const sc_var *v, const char *slot_name,
     if (o->opt.slots_unknown || !primary) {
         /* made before on some path, or not: maybe now */
         m_check(r, MAYBE, VS_ERR_MISSING_VARIABLE, "slot made before?");
-        r->g->store_unknown = plist_add(e, r->g->store_unknown, sc_istr(e, ""));
-        r->g->names_unknown = plist_add(e, r->g->names_unknown, sc_istr(e, ""));
-        r->g->counts_unknown = true;
-        r->g->vars = vlist_push(e, r->g->vars, NULL);
+        vars_made_unknown(r);
         return true;
     }
     const sc_var *sv = create_slot(r, v, o->opt.name, init_kind, NULL);
@@ -312,10 +336,7 @@ static const av *op_minimize(mrun *r, const av **a)
         return NULL;
     if (!stored || stored->kind != SC_OBJ_OPTIMIZER) {
         /* an optimizer nobody knows: what it makes, nobody knows */
-        r->g->store_unknown = plist_add(e, r->g->store_unknown, sc_istr(e, ""));
-        r->g->names_unknown = plist_add(e, r->g->names_unknown, sc_istr(e, ""));
-        r->g->counts_unknown = true;
-        r->g->vars = vlist_push(e, r->g->vars, NULL);
+        vars_made_unknown(r);
         return av_obj(e, AV_OBJ, 0, false);
     }
     sc_obj *o = copy_obj(r, stored);
@@ -327,10 +348,7 @@ static const av *op_minimize(mrun *r, const av **a)
     const sc_vlist *list = var_list(r, opts, &unknown);
     if (unknown) {
         m_check(r, MAYBE, VS_ERR_MISSING_VARIABLE, "var_list unknown");
-        r->g->store_unknown = plist_add(e, r->g->store_unknown, sc_istr(e, ""));
-        r->g->names_unknown = plist_add(e, r->g->names_unknown, sc_istr(e, ""));
-        r->g->counts_unknown = true;
-        r->g->vars = vlist_push(e, r->g->vars, NULL);
+        vars_made_unknown(r);
         o->opt.slots_unknown = true;
         o->opt.has_powers = o->opt.kind == OPT_ADAM ? SC_UNK : o->opt.has_powers;
         graph_put_obj(e, r->g, o);
@@ -380,10 +398,7 @@ static const av *op_minimize(mrun *r, const av **a)
         if (!create_slots(r, o, with, first))
             return NULL;
         m_check(r, MAYBE, VS_ERR_MISSING_VARIABLE, "gradient?");
-        r->g->store_unknown = plist_add(e, r->g->store_unknown, sc_istr(e, ""));
-        r->g->names_unknown = plist_add(e, r->g->names_unknown, sc_istr(e, ""));
-        r->g->counts_unknown = true;
-        r->g->vars = vlist_push(e, r->g->vars, NULL);
+        vars_made_unknown(r);
         o->opt.slots_unknown = true;
         if (o->opt.kind == OPT_ADAM && o->opt.has_powers != YES)
             o->opt.has_powers = SC_UNK;
@@ -423,13 +438,7 @@ static const av *op_minimize(mrun *r, const av **a)
         else if ((m_op_name(r, ns, sc_istr(e, "update"), NULL, NULL), r->failed))
             return NULL;
     }
-    const char *train = m_op_name(r, sc_istr(e, ""), ns, NULL, NULL);
-    if (r->failed || !m_exit(r))
-        return NULL;
-    sc_obj *op = new_obj(r, SC_OBJ_OP);
-    op->op.name = train;
-    graph_put_obj(e, r->g, op);
-    return av_obj(e, AV_OBJ, op->id, false);
+    return scope_op(r, ns);
 }
 
 /* ---- moving averages ---- */
@@ -480,10 +489,7 @@ static const av *op_ema_apply(mrun *r, const av **a)
     uint32_t n;
     const sc_var **vars = oldest_first(r, list, &n);
     if (!stored || unknown) {
-        r->g->store_unknown = plist_add(e, r->g->store_unknown, sc_istr(e, ""));
-        r->g->names_unknown = plist_add(e, r->g->names_unknown, sc_istr(e, ""));
-        r->g->counts_unknown = true;
-        r->g->vars = vlist_push(e, r->g->vars, NULL);
+        vars_made_unknown(r);
         m_check(r, MAYBE, VS_ERR_MISSING_VARIABLE, "ema");
         return av_obj(e, AV_OBJ, 0, false);
     }
@@ -524,10 +530,7 @@ static const av *op_ema_apply(mrun *r, const av **a)
     }
     if (lost) {
         m_check(r, MAYBE, VS_ERR_MISSING_VARIABLE, "average made before?");
-        r->g->store_unknown = plist_add(e, r->g->store_unknown, sc_istr(e, ""));
-        r->g->names_unknown = plist_add(e, r->g->names_unknown, sc_istr(e, ""));
-        r->g->counts_unknown = true;
-        r->g->vars = vlist_push(e, r->g->vars, NULL);
+        vars_made_unknown(r);
         m_collect(r, VS_MOVING_AVERAGE_VARIABLES, NULL);
         o->opt.slots_unknown = true;
     }
@@ -543,13 +546,7 @@ static const av *op_ema_apply(mrun *r, const av **a)
             if ((m_op_name(r, ns, sc_istr(e, "AssignMovingAvg"), NULL, NULL),
                  r->failed))
                 return NULL;
-    const char *name = m_op_name(r, sc_istr(e, ""), ns, NULL, NULL);
-    if (r->failed || !m_exit(r))
-        return NULL;
-    sc_obj *op = new_obj(r, SC_OBJ_OP);
-    op->op.name = name;
-    graph_put_obj(e, r->g, op);
-    return av_obj(e, AV_OBJ, op->id, false);
+    return scope_op(r, ns);
 }
 
 /* ---- the global step ---- */
