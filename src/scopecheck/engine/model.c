@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mem.h"
 #include "model_int.h"
 #include "varscope.h"
 
@@ -48,10 +49,8 @@ static int null_tri(const av *v)
 /* What a pointer argument points at (an options struct, a shape). */
 static const av *deref(mrun *r, const av *p)
 {
-    if (p->kind == AV_BOX)
-        return p->box;
-    if (p->kind == AV_REF)
-        return state_get(r->st, p->frame, p->slot);
+    if (p->kind == AV_BOX || p->kind == AV_REF)
+        return mem_peek(r->e, r->st, p);
     return av_top();
 }
 
@@ -77,14 +76,15 @@ static int64_t int_arg(const av *v, bool *known)
 /* A string argument: the string, or NULL with *null set when it is a
  * NULL pointer, or NULL when unknown.  A char array arrives as a pointer
  * to the variable holding its text. */
-static const char *str_arg_in(const sc_state *st, const av *v, int *null)
+static const char *str_arg_in(sc_engine *e, const sc_state *st, const av *v,
+                              int *null)
 {
     *null = null_tri(v);
-    if (v->kind == AV_REF && st)
-        v = state_get(st, v->frame, v->slot);
-    return v->kind == AV_STR && !v->maybe_null ? v->s : NULL;
+    if (!st)
+        return v->kind == AV_STR && !v->maybe_null && !v->open ? v->s : NULL;
+    return mem_string(e, st, v);
 }
-#define str_arg(v, null) str_arg_in(r->st, (v), (null))
+#define str_arg(v, null) str_arg_in(r->e, r->st, (v), (null))
 
 static int dtype_of(const av *v)
 {
@@ -1159,7 +1159,13 @@ static const op_fn ops[VS_FN_COUNT] = {
 
 static void push(sc_svs *out, sc_state *st, const av *v)
 {
-    sc_sv sv = {st, v};
+    sc_sv sv = {.st = st, .v = v};
+    SC_PUSH(*out, sv);
+}
+
+static void push_failed(sc_svs *out, sc_state *st, const av *v, int code)
+{
+    sc_sv sv = {.st = st, .v = v, .failed = true, .code = code};
     SC_PUSH(*out, sv);
 }
 
@@ -1211,7 +1217,7 @@ void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
         /* the call fails on every run of this path, whichever check
          * (an earlier one that may fail, or this one): its code may be
          * unsure, what follows is not (the graph untouched, NULL) */
-        push(out, st, fail);
+        push_failed(out, st, fail, r.certain ? r.code : 0);
         return;
     }
     if (r.maybe) {
@@ -1219,7 +1225,7 @@ void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
          * does not know enough, so what follows from it is not sure */
         sc_state *failed = state_clone(e, st);
         failed->tainted = true;
-        push(out, failed, fail);
+        push_failed(out, failed, fail, 0);
         /* and the path where it succeeded, for the same reason: what the
          * engine does not know (a name a loop widened, a join) may be
          * what makes every run fail here */

@@ -58,10 +58,14 @@ static void mark_called(sc_program *p, const ir_unit *u, const ir_expr *x)
         return;
     if ((x->kind == IR_CALL || x->kind == IR_FUNCREF) && x->str) {
         sc_fn *fn = (sc_fn *)program_find(p, u, x->str);
-        if (fn)
+        if (fn) {
             fn->called = true;
+            fn->address_taken |= x->kind == IR_FUNCREF;
+        }
     }
-    for (uint32_t i = 0; i < x->nkids; i++)
+    /* a direct call's callee (kids[0]) is not a use of its address */
+    uint32_t first = x->kind == IR_CALL && x->str ? 1 : 0;
+    for (uint32_t i = first; i < x->nkids; i++)
         mark_called(p, u, x->kids[i]);
 }
 

@@ -16,6 +16,7 @@ typedef struct sc_fn {
     uint32_t index;               /* in sc_program.fns */
     bool called;                  /* somebody calls it: not an entry point */
     bool reaches;                 /* it can reach the library */
+    bool address_taken;           /* used as a value: a pointer may hold it */
 } sc_fn;
 
 typedef struct sc_program {
