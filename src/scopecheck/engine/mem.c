@@ -89,11 +89,14 @@ static const av *set_at(sc_engine *e, const av *v, const av_step *s,
     if (n == 0)
         return val;
     if (s->field) {
+        /* a struct (names not NULL, none listed yet): all zeros after a
+         * memset, else fields nobody knows */
+        static const char *no_names[1];
         const av *base = v;
         if (zero_value(v))
-            base = av_agg(e, 0, NULL, NULL, true);
+            base = av_agg(e, 0, no_names, NULL, true);
         else if (!(v->kind == AV_AGG && v->names))
-            base = av_agg(e, 0, NULL, NULL, false);
+            base = av_agg(e, 0, no_names, NULL, false);
         const av *inner = av_field(e, base, s->field);
         return av_with_field(e, base, s->field,
                              set_at(e, inner, s + 1, n - 1, val));
