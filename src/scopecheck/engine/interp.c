@@ -281,9 +281,41 @@ static void havoc_graph_cb(void *ctx, uint32_t id)
 /* An external function we cannot see: what it could reach through its
  * arguments (and what that points to, structs that hold graphs included)
  * becomes unknown. */
+/* Whether v holds a pointer into the program's variables, or to one of
+ * its functions (inside structs and arrays too). */
+static bool holds_pointer(const av *v, int depth)
+{
+    if (depth > 8)
+        return true;
+    switch (v->kind) {
+    case AV_REF: case AV_FN:
+        return true;
+    case AV_BOX:
+        return holds_pointer(v->box, depth + 1);
+    case AV_AGG:
+        for (uint32_t i = 0; i < v->nfields; i++)
+            if (holds_pointer(v->vals[i], depth + 1))
+                return true;
+        return false;
+    default:
+        return false;
+    }
+}
+
 static void havoc_call(fctx *f, sc_state *st, const av **args, uint32_t n)
 {
     havoc_graphs h = {f->e, st};
+    for (uint32_t i = 0; i < n; i++) {
+        /* what the callee reaches through pointers stored in memory (a
+         * table of option flags, an argv of the program's own strings)
+         * or runs (a callback) it computes from the program's own data:
+         * tests on it are not an input's, either side may be a path no
+         * run takes */
+        if (args[i]->kind == AV_FN ||
+            ((args[i]->kind == AV_REF || args[i]->kind == AV_BOX) &&
+             holds_pointer(mem_peek(f->e, st, args[i]), 0)))
+            st->tainted = true;
+    }
     for (uint32_t i = 0; i < n; i++) {
         if (args[i]->kind == AV_GRAPH)
             havoc_graph(f->e, st, args[i]->id);

@@ -444,6 +444,154 @@ static const av *char_class(sc_engine *e, const char *name, const av *c)
     return av_int(e, r);
 }
 
+/* sscanf over a known text and format: each conversion is run by the C
+ * library itself, one at a time (with %n to know how far it read), and
+ * what it stores is written to its target.  NULL (nothing written) when
+ * the text, the format or a conversion is not one it follows. */
+typedef struct scanned {
+    const av *target;
+    bool text;                    /* bytes (b, n) rather than an integer */
+    int64_t i;
+    const char *b;
+    size_t n;
+} scanned;
+
+static const av *scan_known(sc_engine *e, sc_state *st, const av **args,
+                            uint32_t nargs)
+{
+    const char *in = mem_string(e, st, args[0]);
+    const char *fmt = mem_string(e, st, args[1]);
+    if (!in || !fmt)
+        return NULL;
+    size_t inlen = strlen(in), pos = 0;
+    uint32_t ti = 2;
+    int count = 0;
+    bool input_failure = false;
+    SC_VEC(scanned) out = {0};
+    char *seg = sc_xmalloc(strlen(fmt) + 8);
+    char *buf = sc_xmalloc(inlen + 2);
+    const av *result = NULL;
+    const char *p = fmt;
+    for (;;) {
+        const char *start = p;
+        while (*p && !(p[0] == '%' && p[1] != '%'))
+            p += p[0] == '%' ? 2 : 1;
+        if (!*p)
+            break;                /* trailing text: changes nothing */
+        const char *c = p + 1;
+        bool suppress = *c == '*';
+        if (suppress)
+            c++;
+        long width = 0;
+        while (*c >= '0' && *c <= '9')
+            width = width * 10 + (*c++ - '0');
+        const char *mod = c;
+        while (*c && strchr("hljztL", *c))
+            c++;
+        size_t nmod = (size_t)(c - mod);
+        char conv = *c;
+        if (!conv || (nmod && conv != 'd' && conv != 'i' && conv != 'u' &&
+                      conv != 'x' && conv != 'o' && conv != 'X') ||
+            (nmod && (mod[0] == 'h' || mod[0] == 'L')) || width > 4096)
+            goto out;             /* short, char-sized, long double ... */
+        if (conv == '[') {
+            c++;
+            if (*c == '^')
+                c++;
+            if (*c == ']')
+                c++;
+            while (*c && *c != ']')
+                c++;
+            if (!*c)
+                goto out;
+        }
+        c++;
+        /* the segment: its text, the conversion (integers as long long,
+         * floats as double), then %n */
+        size_t k = (size_t)(p - start);
+        memcpy(seg, start, k);
+        size_t speclen = (size_t)(mod - p);
+        memcpy(seg + k, p, speclen);
+        k += speclen;
+        bool is_int = strchr("diuxXo", conv) != NULL;
+        bool is_float = strchr("feEgGaA", conv) != NULL;
+        bool is_text = conv == 's' || conv == '[' || conv == 'c';
+        if (!is_int && !is_float && !is_text)
+            goto out;             /* %p, %n ... */
+        if (is_int) {
+            seg[k++] = 'l';
+            seg[k++] = 'l';
+        } else if (is_float) {
+            seg[k++] = 'l';
+        }
+        size_t convlen = (size_t)(c - (mod + nmod));
+        memcpy(seg + k, mod + nmod, convlen);
+        k += convlen;
+        memcpy(seg + k, "%n", 3);
+        p = c;
+        int n = -1, r;
+        long long iv = 0;
+        double dv = 0;
+        memset(buf, 0, inlen + 2);
+        if (suppress)
+            r = sscanf(in + pos, seg, &n);
+        else if (is_int)
+            r = sscanf(in + pos, seg, &iv, &n);
+        else if (is_float)
+            r = sscanf(in + pos, seg, &dv, &n);
+        else
+            r = sscanf(in + pos, seg, buf, &n);
+        if (n < 0) {
+            /* this conversion failed: at the end of the text before the
+             * first one, an input failure (EOF) */
+            input_failure = r == EOF && count == 0;
+            break;
+        }
+        if (!suppress) {
+            if (ti >= nargs)
+                goto out;
+            scanned sc = {args[ti++], is_text, 0, NULL, 0};
+            if (is_int) {
+                sc.i = nmod ? (int64_t)iv : (int64_t)(int)iv;
+            } else if (is_float) {
+                sc.target = NULL;     /* a float: not followed */
+            } else if (conv == 'c') {
+                sc.n = (size_t)(width ? width : 1);
+                sc.b = sc_istrn(e, buf, sc.n);
+            } else {
+                sc.n = strlen(buf) + 1;
+                sc.b = sc_istr(e, buf);
+            }
+            SC_PUSH(out, sc);
+            count++;
+        }
+        pos += (size_t)n;
+    }
+    for (size_t i = 0; i < out.len; i++) {
+        const scanned *sc = &out.items[i];
+        if (!sc->target)
+            continue;
+        if (sc->text)
+            mem_write(e, st, sc->target, sc->b, sc->n, true);
+        else
+            mem_store(e, st, sc->target, av_int(e, sc->i), false);
+    }
+    /* floats stored: unknown */
+    for (uint32_t i = 2; i < ti; i++) {
+        bool done = false;
+        for (size_t k2 = 0; k2 < out.len && !done; k2++)
+            done = out.items[k2].target == args[i];
+        if (!done)
+            mem_havoc_reachable(e, st, args[i], NULL, NULL);
+    }
+    result = av_int(e, input_failure ? -1 : count);
+out:
+    free(seg);
+    free(buf);
+    SC_VEC_FREE(out);
+    return result;
+}
+
 /* Functions that neither keep nor change what their arguments point to,
  * and whose results are not computed: one unknown value each. */
 static const char *const pure_fns[] = {
@@ -521,7 +669,9 @@ bool libc_call(sc_engine *e, sc_state *st, const char *name,
             s = sc_istrn(e, s, (size_t)n);
         if (s)
             mem_write(e, st, r, s, strlen(s) + 1, true);
-    } else if (in_list(pure_fns, name))
+    } else if (strcmp(name, "sscanf") == 0 && nargs >= 2)
+        r = scan_known(e, st, args, nargs);
+    else if (in_list(pure_fns, name))
         r = av_unknown(e);
     if (!r)
         return false;
