@@ -87,6 +87,9 @@ struct av {
     /* AV_STR: s is the known start of a char array with no NUL known
      * after it (strncpy that truncates): not a string yet */
     bool open;
+    /* AV_TOP: a value code the engine cannot see defines (a global that
+     * no file it reads defines): a path that reads it is doubtful */
+    bool unseen;
     /* AV_NULL, or maybe_null: the failed call it comes from, if known */
     const struct sc_site *why;
     /* An unknown integer narrowed by a branch is a new object that is

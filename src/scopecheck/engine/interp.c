@@ -341,6 +341,26 @@ static void havoc_everything(fctx *f, sc_state *st)
     st->tainted = true;
 }
 
+/* A function of the program's that the engine cannot see (defined in a
+ * file it does not read) may set any global other files can name, and
+ * what they point to: each becomes unknown, and a path that reads one
+ * of them afterwards is doubtful (its value is the program's, not an
+ * input's). */
+static void havoc_shared(fctx *f, sc_state *st)
+{
+    sc_engine *e = f->e;
+    const sc_program *p = f->in->prog;
+    havoc_graphs h = {e, st};
+    for (uint32_t i = 0; i < p->nshared; i++) {
+        uint32_t slot = p->shared_slots[i];
+        const av *old = state_get(st, 0, slot);
+        av *v = (av *)av_unknown(e);
+        v->unseen = true;
+        state_set(e, st, 0, slot, v);
+        mem_havoc_reachable(e, st, old, havoc_graph_cb, &h);
+    }
+}
+
 /* Checking stops short here (a call not followed, past a cap or through a
  * pointer nobody knows): what follows on this path is not sure. */
 static void not_followed(fctx *f, sc_state *st, ir_loc loc)
@@ -679,6 +699,8 @@ static void call_named(fctx *f, const ir_expr *x, const char *name,
         return;
     }
     havoc_call(f, st, args, nargs);
+    if (!libc_is_standard(name))
+        havoc_shared(f, st);
     /* the program's functions it was handed may be called back */
     run_callbacks(f, x, st, args, nargs, out);
     /* getenv("X"), atoi(s): unknown, but one value each, which the
@@ -838,6 +860,8 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                                                 : global_slot(f, x->sym);
         if (x->type.kind != IR_T_ARRAY) {
             const av *v = state_get(st, frame, slot);
+            if (v->unseen)
+                st->tainted = true;
             const av *fv = v->kind == AV_TOP ? facts_value(&f->fr, x, st) : NULL;
             push_sv(out, st, fv ? fv : v);
             return;
@@ -1746,7 +1770,17 @@ static void init_globals(sc_interp *in, sc_state *st, ir_unit *const *units,
                 switch (g->sym.type.kind) {
                 case IR_T_INT: v = av_int(e, 0); break;
                 case IR_T_PTR: v = av_null(); break;
-                case IR_T_STRUCT: v = av_agg(e, 0, NULL, NULL, true); break;
+                case IR_T_STRUCT: {
+                    /* all zeros: a struct with no field listed */
+                    static const char *no_names[1];
+                    v = av_agg(e, 0, no_names, NULL, true);
+                    break;
+                }
+                case IR_T_ARRAY:
+                    v = g->sym.type.name && strcmp(g->sym.type.name, "char") == 0
+                            ? mem_chars(e, "", 0, -1)
+                            : av_agg(e, 0, NULL, NULL, true);
+                    break;
                 default: break;
                 }
             }
@@ -1755,6 +1789,28 @@ static void init_globals(sc_interp *in, sc_state *st, ir_unit *const *units,
             state_set(e, st, 0, slot, v);
         }
     }
+    /* an integer declared extern and defined in no unit: code the engine
+     * cannot see defines it (and may set it), so what a test of it
+     * decides is not an input's: paths that read it are doubtful */
+    bool *defined = calloc(in->prog->nglobal_slots + 1, sizeof *defined);
+    if (!defined)
+        abort();
+    for (size_t u = 0; u < nunits; u++)
+        for (uint32_t i = 0; i < units[u]->nglobals; i++)
+            if (!units[u]->globals[i].is_extern)
+                defined[program_global_slot(in->prog, units[u], i)] = true;
+    for (size_t u = 0; u < nunits; u++)
+        for (uint32_t i = 0; i < units[u]->nglobals; i++) {
+            const ir_global *g = &units[u]->globals[i];
+            uint32_t slot = program_global_slot(in->prog, units[u], i);
+            if (!g->is_extern || defined[slot] || g->sym.type.kind != IR_T_INT ||
+                state_get(st, 0, slot) != av_top())
+                continue;
+            av *v = (av *)av_unknown(e);
+            v->unseen = true;
+            state_set(e, st, 0, slot, v);
+        }
+    free(defined);
 }
 
 void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,

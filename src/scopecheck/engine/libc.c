@@ -608,6 +608,69 @@ static bool in_list(const char *const *list, const char *name)
     return false;
 }
 
+/* The C library's and POSIX's functions, other than those above. */
+static const char *const standard_fns[] = {
+    /* stdio.h */
+    "fopen", "fclose", "freopen", "fdopen", "fileno", "fread", "fgets",
+    "fgetc", "getc", "getchar", "gets", "ungetc", "fseek", "ftell",
+    "rewind", "fgetpos", "fsetpos", "feof", "ferror", "clearerr", "remove",
+    "rename", "tmpfile", "tmpnam", "setvbuf", "setbuf", "scanf", "fscanf",
+    "vscanf", "vfscanf", "vsscanf", "getline", "getdelim", "popen",
+    "pclose", "open_memstream", "fmemopen", "asprintf", "vasprintf",
+    "snprintf", "sprintf", "vsnprintf", "vsprintf",
+    /* stdlib.h */
+    "qsort", "bsearch", "exit", "abort", "_Exit", "quick_exit", "atexit",
+    "at_quick_exit", "system", "strtod", "strtof", "strtold", "atof",
+    "div", "ldiv", "lldiv", "random", "srandom", "drand48", "srand48",
+    "lrand48", "mkstemp", "mkdtemp", "realpath", "setenv", "unsetenv",
+    "putenv", "aligned_alloc", "posix_memalign", "reallocarray",
+    /* string.h, strings.h, ctype.h */
+    "strtok", "strtok_r", "strspn", "strcspn", "strpbrk", "strerror",
+    "strerror_r", "strcoll", "strxfrm", "strsep", "memccpy", "mempcpy",
+    "stpncpy", "bzero", "explicit_bzero", "isxdigit", "ispunct",
+    "isprint", "isgraph", "iscntrl", "isblank",
+    /* math.h, time.h */
+    "sqrt", "sqrtf", "pow", "powf", "exp", "expf", "log", "logf", "log2",
+    "log10", "sin", "cos", "tan", "tanh", "atan", "atan2", "floor",
+    "floorf", "ceil", "ceilf", "round", "roundf", "fabs", "fabsf", "fmod",
+    "fmin", "fmax", "clock", "difftime", "mktime", "gmtime", "localtime",
+    "strftime", "clock_gettime", "gettimeofday", "nanosleep",
+    /* unistd.h, fcntl.h, sys/ */
+    "open", "close", "read", "write", "lseek", "access", "unlink",
+    "getcwd", "chdir", "isatty", "fork", "execv", "execvp", "execl",
+    "waitpid", "wait", "pipe", "dup", "dup2", "getppid", "getuid", "stat",
+    "fstat", "lstat", "mkdir", "rmdir", "opendir", "readdir", "closedir",
+    "mmap", "munmap", "sysconf", "alarm", "pause", "getopt", "getopt_long",
+    "getopt_long_only",
+    /* signal.h, setjmp.h, pthread.h */
+    "signal", "sigaction", "raise", "kill", "sigemptyset", "sigfillset",
+    "sigaddset", "sigprocmask", "setjmp", "_setjmp", "sigsetjmp",
+    "longjmp", "siglongjmp", "pthread_create", "pthread_join",
+    "pthread_detach", "pthread_self", "pthread_exit", "pthread_once",
+    "pthread_mutex_init", "pthread_mutex_lock", "pthread_mutex_unlock",
+    "pthread_mutex_destroy", "pthread_cond_wait", "pthread_cond_signal",
+    "pthread_cond_broadcast", "pthread_cond_init", "pthread_cond_destroy",
+    "pthread_key_create", "pthread_getspecific", "pthread_setspecific",
+    NULL};
+
+bool libc_is_standard(const char *name)
+{
+    if (strncmp(name, "__", 2) == 0)
+        return true;              /* the compiler's and the C library's own */
+    if (in_list(standard_fns, name) || in_list(pure_fns, name))
+        return true;
+    static const char *const computed[] = {
+        "sprintf", "snprintf", "vsprintf", "vsnprintf", "strcpy", "stpcpy",
+        "strcat", "strncpy", "strncat", "memcpy", "memmove", "memset",
+        "strcmp", "strncmp", "memcmp", "strcasecmp", "strncasecmp", "strlen",
+        "strnlen", "strchr", "strrchr", "memchr", "strstr", "atoi", "atol",
+        "atoll", "strtol", "strtoll", "strtoul", "strtoull", "malloc",
+        "calloc", "realloc", "strdup", "strndup", "sscanf", "isalpha",
+        "isdigit", "isalnum", "isupper", "islower", "isspace", "toupper",
+        "tolower", NULL};
+    return in_list(computed, name);
+}
+
 bool libc_call(sc_engine *e, sc_state *st, const char *name,
                const av **args, uint32_t nargs, const av **ret)
 {

@@ -22,6 +22,11 @@
 bool libc_call(sc_engine *e, sc_state *st, const char *name,
                const av **args, uint32_t nargs, const av **ret);
 
+/* Whether name is a function of the C library or of POSIX: code that
+ * cannot reach the program's globals by name (only what its arguments
+ * point to, and its own state: errno, optind ...). */
+bool libc_is_standard(const char *name);
+
 /* printf-style formatting of known arguments (interned), or NULL if the
  * format or an argument it reads is not known. */
 const char *libc_format(sc_engine *e, const sc_state *st, const av *fmt,

@@ -171,10 +171,29 @@ void program_init(sc_program *p, sc_engine *e, ir_unit *const *units,
         }
     }
     compute_reach(p);
+    size_t nglobals = 0;
+    for (size_t u = 0; u < nunits; u++)
+        nglobals += units[u]->nglobals;
+    p->shared_slots = calloc(nglobals + 1, sizeof *p->shared_slots);
+    if (!p->shared_slots)
+        abort();
+    for (size_t u = 0; u < nunits; u++)
+        for (uint32_t i = 0; i < units[u]->nglobals; i++) {
+            if (units[u]->globals[i].sym.is_static)
+                continue;
+            uint32_t slot = program_global_slot(p, units[u], i);
+            bool have = false;
+            for (uint32_t k = 0; k < p->nshared && !have; k++)
+                have = p->shared_slots[k] == slot;
+            if (!have)
+                p->shared_slots[p->nshared++] = slot;
+        }
 }
 
 void program_release(sc_program *p)
 {
     free(p->fns);
     p->fns = NULL;
+    free(p->shared_slots);
+    p->shared_slots = NULL;
 }
