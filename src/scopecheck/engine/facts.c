@@ -434,7 +434,12 @@ static void refine_place_truth(const sc_frame *fr, const ir_expr *x,
                                sc_state *st, int truth)
 {
     const av *old = place_value(fr, x, st);
-    if (!one_value(old) || x->type.kind != IR_T_INT)
+    if (!one_value(old))
+        return;
+    if (x->type.kind == IR_T_PTR && truth == 1 && !(old->has_lo && old->lo >= 1))
+        substitute(fr, st, old,
+                   av_narrowed(fr->e, av_range(fr->e, true, 1, false, 0), old));
+    if (x->type.kind != IR_T_INT)
         return;
     if (truth == 0)
         refine_place(fr, x, st, av_int(fr->e, 0));
@@ -483,6 +488,11 @@ static void refine_sym(const sc_frame *fr, const ir_expr *x, sc_state *st, int t
     else if (truth == 1 && x->type.kind == IR_T_PTR && v == av_top())
         /* an unknown pointer, now known not to be NULL */
         state_set(fr->e, st, frame, slot, av_range(fr->e, true, 1, false, 0));
+    else if (truth == 1 && x->type.kind == IR_T_PTR && one_value(v) &&
+             !(v->has_lo && v->lo >= 1))
+        /* one run-time pointer (a call's result), not NULL: every copy of
+         * it (`&output` handed to a helper reads it there) */
+        refine_value(fr, x, st, av_range(fr->e, true, 1, false, 0));
     else if (truth == 0 && x->type.kind == IR_T_INT)
         refine_value(fr, x, st, av_int(fr->e, 0));
     else if (truth == 1 && x->type.kind == IR_T_INT && av_nonzero(fr->e, v) != v)
