@@ -118,10 +118,7 @@ const vs_var_list *vs_get_collection_at(vs_graph *g, const char *key,
     vs_var_list *l = key ? collection(g, key, opts->scope)
                          : vs__fail(g, VS_ERR_INVALID_ARGUMENT,
                                     "get_collection: key is NULL");
-    if (!l)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return l;
+    return vs__end_call(g, l, file, line);
 }
 
 vs_var *vs_add_to_collection_at(vs_graph *g, const char *key, vs_var *var,
@@ -129,6 +126,7 @@ vs_var *vs_add_to_collection_at(vs_graph *g, const char *key, vs_var *var,
 {
     VS_CHECK_GRAPH(g, file, line, NULL);
     vs__begin(g);
+    vs_var *added = NULL;
     if (!key || !var)
         vs__fail(g, VS_ERR_INVALID_ARGUMENT, "add_to_collection: %s is NULL",
                  !key ? "key" : "value");
@@ -136,9 +134,7 @@ vs_var *vs_add_to_collection_at(vs_graph *g, const char *key, vs_var *var,
         vs__fail(g, VS_ERR_INVALID_ARGUMENT,
                  "add_to_collection: every variable is in '%s' once; "
                  "adding %s again is not supported", key, var->name);
-    else if (vs__collect(g, key, var) == 0) {
-        vs__commit(g);
-        return var;
-    }
-    return vs__fail_call(g, file, line);
+    else if (vs__collect(g, key, var) == 0)
+        added = var;
+    return vs__end_call(g, added, file, line);
 }

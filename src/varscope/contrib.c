@@ -71,8 +71,5 @@ vs_tensor *vs_fully_connected_at(vs_graph *g, vs_tensor *input,
         if (out && vs__exit(g) < 0)
             out = NULL;
     }
-    if (!out)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return out;
+    return vs__end_call(g, out, file, line);
 }

@@ -175,10 +175,7 @@ vs_layer *vs_conv2d_layer_at(vs_graph *g, int filters, int kernel_h,
         opts = &none;
     vs__begin(g);
     vs_layer *l = conv_layer(g, filters, kernel_h, kernel_w, opts);
-    if (!l)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return l;
+    return vs__end_call(g, l, file, line);
 }
 
 vs_tensor *vs_conv2d_at(vs_graph *g, vs_tensor *input, int filters,
@@ -190,19 +187,12 @@ vs_tensor *vs_conv2d_at(vs_graph *g, vs_tensor *input, int filters,
     if (!opts)
         opts = &none;
     vs__begin(g);
-    vs_layer *l;
-    vs_tensor *out = NULL;
-    if (!input)
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "conv2d: input is NULL");
-    else if ((l = conv_layer(g, filters, kernel_h, kernel_w, opts)) &&
-             (!opts->name || vs__layer_capture_now(g, l, file, line) == 0)) {
-        vs_call c = {.input = input, .file = file, .line = line};
-        out = vs__layer_call(g, l, &c);
-    }
-    if (!out)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return out;
+    vs_layer *l = input ? conv_layer(g, filters, kernel_h, kernel_w, opts)
+                        : vs__fail(g, VS_ERR_INVALID_ARGUMENT,
+                                   "conv2d: input is NULL");
+    vs_tensor *out = vs__apply_new_layer(g, l, opts->name != NULL, input,
+                                         false, file, line);
+    return vs__end_call(g, out, file, line);
 }
 
 /* ---- MaxPooling2D ---- */
@@ -254,22 +244,7 @@ vs_layer *vs_max_pooling2d_layer_at(vs_graph *g, int pool_h, int pool_w,
         opts = &none;
     vs__begin(g);
     vs_layer *l = pool_layer(g, pool_h, pool_w, opts);
-    if (!l)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return l;
-}
-
-/* The functional forms without variables: Layer(name=name) applied once
- * (no _scope: the name is a default name, made unique). */
-static vs_tensor *apply_once(vs_graph *g, vs_layer *l, vs_tensor *input,
-                             bool training, const char *file, int line)
-{
-    if (!l)
-        return NULL;
-    vs_call c = {.input = input, .training = training, .file = file,
-                 .line = line};
-    return vs__layer_call(g, l, &c);
+    return vs__end_call(g, l, file, line);
 }
 
 vs_tensor *vs_max_pooling2d_at(vs_graph *g, vs_tensor *input, int pool_h,
@@ -281,14 +256,14 @@ vs_tensor *vs_max_pooling2d_at(vs_graph *g, vs_tensor *input, int pool_h,
     if (!opts)
         opts = &none;
     vs__begin(g);
-    vs_tensor *out = input ? apply_once(g, pool_layer(g, pool_h, pool_w, opts),
-                                        input, false, file, line)
-                           : vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                                      "max_pooling2d: input is NULL");
-    if (!out)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return out;
+    vs_layer *l = input ? pool_layer(g, pool_h, pool_w, opts)
+                        : vs__fail(g, VS_ERR_INVALID_ARGUMENT,
+                                   "max_pooling2d: input is NULL");
+    /* Layer(name=name) applied once: no _scope, the name is a default
+     * name, made unique (likewise flatten and dropout) */
+    vs_tensor *out = vs__apply_new_layer(g, l, false, input, false, file,
+                                         line);
+    return vs__end_call(g, out, file, line);
 }
 
 /* ---- Flatten ---- */
@@ -331,10 +306,7 @@ vs_layer *vs_flatten_layer_at(vs_graph *g, const vs_layer_opts *opts,
         opts = &none;
     vs__begin(g);
     vs_layer *l = simple_layer(g, VS_LAYER_FLATTEN, "flatten", opts);
-    if (!l)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return l;
+    return vs__end_call(g, l, file, line);
 }
 
 vs_tensor *vs_flatten_at(vs_graph *g, vs_tensor *input,
@@ -345,14 +317,12 @@ vs_tensor *vs_flatten_at(vs_graph *g, vs_tensor *input,
     if (!opts)
         opts = &none;
     vs__begin(g);
-    vs_tensor *out =
-        input ? apply_once(g, simple_layer(g, VS_LAYER_FLATTEN, "flatten", opts),
-                           input, false, file, line)
-              : vs__fail(g, VS_ERR_INVALID_ARGUMENT, "flatten: input is NULL");
-    if (!out)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return out;
+    vs_layer *l = input ? simple_layer(g, VS_LAYER_FLATTEN, "flatten", opts)
+                        : vs__fail(g, VS_ERR_INVALID_ARGUMENT,
+                                   "flatten: input is NULL");
+    vs_tensor *out = vs__apply_new_layer(g, l, false, input, false, file,
+                                         line);
+    return vs__end_call(g, out, file, line);
 }
 
 /* ---- Dropout ---- */
@@ -410,10 +380,7 @@ vs_layer *vs_dropout_layer_at(vs_graph *g, double rate,
         opts = &none;
     vs__begin(g);
     vs_layer *l = dropout_layer(g, rate, opts);
-    if (!l)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return l;
+    return vs__end_call(g, l, file, line);
 }
 
 vs_tensor *vs_dropout_at(vs_graph *g, vs_tensor *input, double rate,
@@ -424,12 +391,10 @@ vs_tensor *vs_dropout_at(vs_graph *g, vs_tensor *input, double rate,
     if (!opts)
         opts = &none;
     vs__begin(g);
-    vs_tensor *out =
-        input ? apply_once(g, dropout_layer(g, rate, opts), input,
-                           opts->training, file, line)
-              : vs__fail(g, VS_ERR_INVALID_ARGUMENT, "dropout: input is NULL");
-    if (!out)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return out;
+    vs_layer *l = input ? dropout_layer(g, rate, opts)
+                        : vs__fail(g, VS_ERR_INVALID_ARGUMENT,
+                                   "dropout: input is NULL");
+    vs_tensor *out = vs__apply_new_layer(g, l, false, input, opts->training,
+                                         file, line);
+    return vs__end_call(g, out, file, line);
 }

@@ -104,10 +104,7 @@ vs_layer *vs_dense_layer_at(vs_graph *g, int units, const vs_dense_opts *opts,
         opts = &none;
     vs__begin(g);
     vs_layer *l = dense_layer(g, units, opts);
-    if (!l)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return l;
+    return vs__end_call(g, l, file, line);
 }
 
 vs_tensor *vs_dense_at(vs_graph *g, vs_tensor *input, int units,
@@ -118,17 +115,10 @@ vs_tensor *vs_dense_at(vs_graph *g, vs_tensor *input, int units,
     if (!opts)
         opts = &none;
     vs__begin(g);
-    vs_layer *l = NULL;
-    vs_tensor *out = NULL;
-    if (!input)
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_DENSE_INPUT_NULL);
-    else if ((l = dense_layer(g, units, opts)) &&
-             (!opts->name || vs__layer_capture_now(g, l, file, line) == 0)) {
-        vs_call c = {.input = input, .file = file, .line = line};
-        out = vs__layer_call(g, l, &c);
-    }
-    if (!out)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return out;
+    vs_layer *l = input ? dense_layer(g, units, opts)
+                        : vs__fail(g, VS_ERR_INVALID_ARGUMENT,
+                                   VS_MSG_DENSE_INPUT_NULL);
+    vs_tensor *out = vs__apply_new_layer(g, l, opts->name != NULL, input,
+                                         false, file, line);
+    return vs__end_call(g, out, file, line);
 }

@@ -34,10 +34,7 @@ vs_ema *vs_exponential_moving_average_at(vs_graph *g, double decay,
         if (!e->name)
             e = NULL;
     }
-    if (!e)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return e;
+    return vs__end_call(g, e, file, line);
 }
 
 vs_var *vs_ema_average(const vs_ema *ema, const vs_var *var)
@@ -141,8 +138,5 @@ vs_op *vs_ema_apply_at(vs_graph *g, vs_ema *ema,
         if (list)
             op = apply(g, ema, list, file, line);
     }
-    if (!op)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return op;
+    return vs__end_call(g, op, file, line);
 }

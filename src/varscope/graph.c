@@ -466,3 +466,11 @@ void *vs__fail_call(vs_graph *g, const char *file, int line)
     g->pending = VS_OK;
     return NULL;
 }
+
+void *vs__end_call(vs_graph *g, void *result, const char *file, int line)
+{
+    if (!result)
+        return vs__fail_call(g, file, line);
+    vs__commit(g);
+    return result;
+}

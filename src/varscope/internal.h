@@ -185,6 +185,9 @@ void vs__begin(vs_graph *g);
 void vs__commit(vs_graph *g);
 /* Undoes the call and reports its failure; returns NULL for convenience. */
 void *vs__fail_call(vs_graph *g, const char *file, int line);
+/* Ends the call: commits it and returns result, or, when result is NULL
+ * (the call failed), undoes it, reports its failure and returns NULL. */
+void *vs__end_call(vs_graph *g, void *result, const char *file, int line);
 /* Undoes the call without reporting (its failure was already reported by
  * a nested call); returns NULL. */
 void *vs__abort_call(vs_graph *g);
@@ -245,6 +248,9 @@ const char *vs__unique_name(vs_graph *g, const char *prefix,
 const char *vs__op_name(vs_graph *g, const char *prefix, const char *name);
 /* Marks an op name as a node of the graph. */
 int vs__add_node(vs_graph *g, const char *op_name);
+/* create_op's node name: fails when a node has it already or it does not
+ * match TF's op name pattern, else marks it (op, or NULL). */
+const char *vs__new_node(vs_graph *g, const char *op);
 /* An op named like an op wrapper's in the current name scope, with one
  * output "<op>:0" (NULL after a recorded failure). */
 vs_tensor *vs__op(vs_graph *g, const char *name, vs_dtype dt,
@@ -387,10 +393,6 @@ struct vs_layer {
 
 vs_layer *vs__layer_new(vs_graph *g, vs_layer_kind kind, const char *base,
                         const char *name, vs_reuse reuse, bool not_trainable);
-/* The functional form's construction with _scope=name: the scope is
- * entered by string now and captured. */
-int vs__layer_capture_now(vs_graph *g, vs_layer *l, const char *file,
-                          int line);
 /* Layer.__call__ up to build and call: everything the base class does. */
 typedef struct vs_call {
     vs_tensor *input;
@@ -401,6 +403,13 @@ typedef struct vs_call {
     int line;
 } vs_call;
 vs_tensor *vs__layer_call(vs_graph *g, vs_layer *l, const vs_call *c);
+/* The functional forms: l, the layer just made for the call (NULL: making
+ * it failed), applied once to input.  scope_now: the form passes
+ * _scope=name (a named dense, conv2d, batch_normalization), and the scope
+ * of the layer's name is entered by string and captured first. */
+vs_tensor *vs__apply_new_layer(vs_graph *g, vs_layer *l, bool scope_now,
+                               vs_tensor *input, bool training,
+                               const char *file, int line);
 /* Checks shared by the layer constructors (empty name, reuse and
  * activation values); records the failure and returns -1. */
 int vs__check_layer_args(vs_graph *g, const char *name, vs_reuse reuse,

@@ -44,12 +44,12 @@ vs_layer *vs__layer_new(vs_graph *g, vs_layer_kind kind, const char *base,
     return l->name ? l : NULL;
 }
 
-/* Layer.__init__ with _scope: `with vs.variable_scope(scope) as s` */
-int vs__layer_capture_now(vs_graph *g, vs_layer *l, const char *file,
-                          int line)
+/* `with vs.variable_scope(...) as captured_scope: self._scope =
+ * captured_scope`: the scope is entered and left at once, and kept. */
+static int capture(vs_graph *g, vs_layer *l, const vs_enter_req *req,
+                   const char *file, int line)
 {
-    vs_enter_req req = {.name = l->base_name};
-    vs_scope *s = vs__enter(g, &req, file, line);
+    vs_scope *s = vs__enter(g, req, file, line);
     if (!s || vs__exit(g) < 0)
         return -1;
     return VS__WRITE(g, l->scope, s);
@@ -65,10 +65,7 @@ static int set_scope(vs_graph *g, vs_layer *l, const char *file, int line)
         req.name = l->base_name;          /* variable_scope(base_name) */
     else
         req.default_name = l->base_name;  /* made unique */
-    vs_scope *s = vs__enter(g, &req, file, line);
-    if (!s || vs__exit(g) < 0)
-        return -1;
-    return VS__WRITE(g, l->scope, s);
+    return capture(g, l, &req, file, line);
 }
 
 /* What keras's input_spec.assert_input_compatibility checks. */
@@ -205,6 +202,21 @@ vs_tensor *vs__layer_call(vs_graph *g, vs_layer *l, const vs_call *c)
     return out;
 }
 
+vs_tensor *vs__apply_new_layer(vs_graph *g, vs_layer *l, bool scope_now,
+                               vs_tensor *input, bool training,
+                               const char *file, int line)
+{
+    if (!l)
+        return NULL;
+    /* Layer.__init__ with _scope: `with vs.variable_scope(_scope) as s` */
+    vs_enter_req req = {.name = l->base_name};
+    if (scope_now && capture(g, l, &req, file, line) < 0)
+        return NULL;
+    vs_call c = {.input = input, .training = training, .file = file,
+                 .line = line};
+    return vs__layer_call(g, l, &c);
+}
+
 /* ---- the public layer-object calls ---- */
 
 static bool act_valid(vs_activation a)
@@ -258,10 +270,7 @@ vs_tensor *vs_layer_apply_at(vs_graph *g, vs_layer *layer, vs_tensor *input,
                      .file = file, .line = line};
         out = vs__layer_call(g, layer, &c);
     }
-    if (!out)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return out;
+    return vs__end_call(g, out, file, line);
 }
 
 const char *vs_layer_name(const vs_layer *l) { return l ? l->name : NULL; }

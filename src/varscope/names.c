@@ -68,6 +68,15 @@ int vs__add_node(vs_graph *g, const char *op_name)
     return vs__map_set(g, &g->nodes, op_name, 1);
 }
 
+const char *vs__new_node(vs_graph *g, const char *op)
+{
+    if (vs_smap_find(&g->nodes, op, strlen(op)))
+        return vs__fail(g, VS_ERR_INVALID_NAME, VS_MSG_DUPLICATE_NODE, op);
+    if (!vs__valid_op_name(op))
+        return vs__fail(g, VS_ERR_INVALID_NAME, VS_MSG_INVALID_NODE_NAME, op);
+    return vs__add_node(g, op) < 0 ? NULL : op;
+}
+
 /* Op wrappers: `with name_scope(name) as scope: create_op(name=scope)`.
  * The name is validated as a scope name, made unique (or taken verbatim
  * when it ends in "/"), and the final node name must match the op
@@ -87,25 +96,12 @@ const char *vs__op_name(vs_graph *g, const char *prefix, const char *name)
             return vs__oom(g);
         op = vs__intern(g, verbatim);
         vs__free(verbatim);
-        if (!op)
-            return NULL;
-        if (vs_smap_find(&g->nodes, op, strlen(op)))
-            return vs__fail(g, VS_ERR_INVALID_NAME,
-                            VS_MSG_DUPLICATE_NODE, op);
     } else {
-        op = vs__unique_name(g, prefix, name);
-        if (!op)
-            return NULL;
         /* A verbatim ("name/") node does not mark its name as used, so a
          * unique name can still be an existing node: TF fails the op. */
-        if (vs_smap_find(&g->nodes, op, strlen(op)))
-            return vs__fail(g, VS_ERR_INVALID_NAME,
-                            VS_MSG_DUPLICATE_NODE, op);
+        op = vs__unique_name(g, prefix, name);
     }
-    if (!vs__valid_op_name(op))
-        return vs__fail(g, VS_ERR_INVALID_NAME,
-                        VS_MSG_INVALID_NODE_NAME, op);
-    return vs__add_node(g, op) < 0 ? NULL : op;
+    return op ? vs__new_node(g, op) : NULL;
 }
 
 /* keras backend.unique_object_name(base, zero_based=False): a per-graph

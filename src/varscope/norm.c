@@ -162,10 +162,7 @@ vs_layer *vs_batch_norm_layer_at(vs_graph *g, const vs_batch_norm_opts *opts,
         opts = &none;
     vs__begin(g);
     vs_layer *l = bn_layer(g, opts);
-    if (!l)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return l;
+    return vs__end_call(g, l, file, line);
 }
 
 vs_tensor *vs_batch_normalization_at(vs_graph *g, vs_tensor *input,
@@ -177,19 +174,10 @@ vs_tensor *vs_batch_normalization_at(vs_graph *g, vs_tensor *input,
     if (!opts)
         opts = &none;
     vs__begin(g);
-    vs_layer *l;
-    vs_tensor *out = NULL;
-    if (!input)
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                 "batch_normalization: input is NULL");
-    else if ((l = bn_layer(g, opts)) &&
-             (!opts->name || vs__layer_capture_now(g, l, file, line) == 0)) {
-        vs_call c = {.input = input, .training = opts->training, .file = file,
-                     .line = line};
-        out = vs__layer_call(g, l, &c);
-    }
-    if (!out)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return out;
+    vs_layer *l = input ? bn_layer(g, opts)
+                        : vs__fail(g, VS_ERR_INVALID_ARGUMENT,
+                                   "batch_normalization: input is NULL");
+    vs_tensor *out = vs__apply_new_layer(g, l, opts->name != NULL, input,
+                                         opts->training, file, line);
+    return vs__end_call(g, out, file, line);
 }

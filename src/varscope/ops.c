@@ -9,19 +9,23 @@
 
 static const vs_op_opts no_opts;
 
-static vs_tensor *output(vs_graph *g, const char *op, vs_dtype dt,
-                         const vs_shape *shape)
+/* The output "<op>:0" of the op named op (NULL: naming it failed), which
+ * computes kind from its n inputs. */
+static vs_tensor *output(vs_graph *g, const char *op, vs_opkind kind,
+                         vs_dtype dt, const vs_shape *shape, int n,
+                         vs_tensor *const *in)
 {
     if (!op)
         return NULL;
     const char *name = vs__intern3(g, op, ":0", "");
-    return name ? vs__new_tensor(g, name, dt, shape) : NULL;
+    vs_tensor *t = name ? vs__new_tensor(g, name, dt, shape) : NULL;
+    return t && vs__set_inputs(g, t, kind, n, in) == 0 ? t : NULL;
 }
 
 vs_tensor *vs__op(vs_graph *g, const char *name, vs_dtype dt,
                   const vs_shape *shape)
 {
-    return output(g, vs__op_name(g, g->name_scope, name), dt, shape);
+    return vs__op_in(g, name, VS_OP_OPAQUE, dt, shape, 0, NULL);
 }
 
 int vs__set_inputs(vs_graph *g, vs_tensor *t, vs_opkind kind, int n,
@@ -43,10 +47,8 @@ vs_tensor *vs__op_in(vs_graph *g, const char *name, vs_opkind kind,
                      vs_dtype dt, const vs_shape *shape, int n,
                      vs_tensor *const *in)
 {
-    vs_tensor *t = vs__op(g, name, dt, shape);
-    if (!t || vs__set_inputs(g, t, kind, n, in) < 0)
-        return NULL;
-    return t;
+    return output(g, vs__op_name(g, g->name_scope, name), kind, dt, shape, n,
+                  in);
 }
 
 /* tf.constant calls create_op("Const", name=...) directly: no name scope,
@@ -56,22 +58,10 @@ static const char *const_op_name(vs_graph *g, const char *name)
     if (!name[0])
         return vs__fail(g, VS_ERR_INVALID_NAME,
                         VS_MSG_EMPTY_OP_NAME);
-    size_t len = strlen(name);
-    const char *op;
-    if (name[len - 1] == '/') {
-        /* A trailing "/" names the node verbatim. */
+    if (name[strlen(name) - 1] == '/')   /* names the node verbatim */
         return vs__op_name(g, g->name_scope, name);
-    }
-    op = vs__unique_name(g, g->name_scope, name);
-    if (!op)
-        return NULL;
-    if (vs_smap_find(&g->nodes, op, strlen(op)))
-        return vs__fail(g, VS_ERR_INVALID_NAME,
-                        VS_MSG_DUPLICATE_NODE, op);
-    if (!vs__valid_op_name(op))
-        return vs__fail(g, VS_ERR_INVALID_NAME,
-                        VS_MSG_INVALID_NODE_NAME, op);
-    return vs__add_node(g, op) < 0 ? NULL : op;
+    const char *op = vs__unique_name(g, g->name_scope, name);
+    return op ? vs__new_node(g, op) : NULL;
 }
 
 static vs_tensor *constant(vs_graph *g, vs_dtype dt, const vs_shape *shape,
@@ -96,7 +86,7 @@ static vs_tensor *constant(vs_graph *g, vs_dtype dt, const vs_shape *shape,
         vs__fail(g, VS_ERR_INVALID_ARGUMENT, VS_MSG_CONSTANT_DATA_NULL);
     else
         t = output(g, const_op_name(g, o->name ? o->name : "Const"),
-                   vs__dtype_or_float(dt), shape);
+                   VS_OP_CONST, vs__dtype_or_float(dt), shape, 0, NULL);
     if (t) {
         size_t bytes = n * vs__dtype_size(dt);
         void *copy = bytes ? vs__calloc(g, bytes) : NULL;
@@ -104,15 +94,10 @@ static vs_tensor *constant(vs_graph *g, vs_dtype dt, const vs_shape *shape,
             t = NULL;
         else if (bytes)
             memcpy(copy, data, bytes);
-        if (t) {
-            t->op = VS_OP_CONST;
+        if (t)
             t->data = copy;
-        }
     }
-    if (!t)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return t;
+    return vs__end_call(g, t, file, line);
 }
 
 static size_t elements(const vs_shape *s)
@@ -175,13 +160,9 @@ vs_tensor *vs_placeholder_at(vs_graph *g, vs_dtype dt, const vs_shape *shape,
         t = output(g,
                    vs__op_name(g, g->name_scope,
                                o->name ? o->name : "Placeholder"),
-                   vs__dtype_or_float(dt), shape ? shape : &unknown);
-    if (t)
-        t->op = VS_OP_PLACEHOLDER;
-    if (!t)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return t;
+                   VS_OP_PLACEHOLDER, vs__dtype_or_float(dt),
+                   shape ? shape : &unknown, 0, NULL);
+    return vs__end_call(g, t, file, line);
 }
 
 /* "Dimensions must be equal, but are 3 and 4 for 'Add' (op: 'Add') with
@@ -207,9 +188,13 @@ static bool same_dtype(vs_graph *g, const char *type, const char *xn,
     return false;
 }
 
-static vs_tensor *elementwise(vs_graph *g, const char *type, vs_opkind kind,
-                              vs_tensor *a, vs_tensor *b, const char *name)
+/* Add, Sub or Mul (type), with broadcasting */
+static vs_tensor *elementwise(vs_graph *g, const char *type, vs_tensor *a,
+                              vs_tensor *b, const char *name)
 {
+    vs_opkind kind = type[0] == 'A'   ? VS_OP_ADD
+                     : type[0] == 'S' ? VS_OP_SUB
+                                      : VS_OP_MUL;
     const char *op = vs__op_name(g, g->name_scope, name ? name : type);
     vs_shape out;
     if (!op || !same_dtype(g, type, "x", a, "y", b))
@@ -227,9 +212,8 @@ static vs_tensor *elementwise(vs_graph *g, const char *type, vs_opkind kind,
                  (long long)da, (long long)db);
         return shape_error(g, what, op, type, a, b);
     }
-    vs_tensor *t = output(g, op, a->dtype, &out);
     vs_tensor *in[2] = {a, b};
-    return t && vs__set_inputs(g, t, kind, 2, in) == 0 ? t : NULL;
+    return output(g, op, kind, a->dtype, &out, 2, in);
 }
 
 static vs_tensor *matmul(vs_graph *g, vs_tensor *a, vs_tensor *b,
@@ -255,9 +239,8 @@ static vs_tensor *matmul(vs_graph *g, vs_tensor *a, vs_tensor *b,
     }
     vs_shape out = {2, {a->shape.rank == 2 ? a->shape.dims[0] : -1,
                         b->shape.rank == 2 ? b->shape.dims[1] : -1}};
-    vs_tensor *t = output(g, op, a->dtype, &out);
     vs_tensor *in[2] = {a, b};
-    return t && vs__set_inputs(g, t, VS_OP_MATMUL, 2, in) == 0 ? t : NULL;
+    return output(g, op, VS_OP_MATMUL, a->dtype, &out, 2, in);
 }
 
 /* nn.bias_add: value of rank >= 2, bias of rank 1 matching its last dim */
@@ -286,9 +269,8 @@ static vs_tensor *bias_add(vs_graph *g, vs_tensor *v, vs_tensor *b,
     }
     if (out.rank > 0 && dv < 0)
         out.dims[out.rank - 1] = db;
-    vs_tensor *t = output(g, op, v->dtype, &out);
     vs_tensor *in[2] = {v, b};
-    return t && vs__set_inputs(g, t, VS_OP_BIAS_ADD, 2, in) == 0 ? t : NULL;
+    return output(g, op, VS_OP_BIAS_ADD, v->dtype, &out, 2, in);
 }
 
 static vs_tensor *binary(vs_graph *g, const char *type, vs_tensor *a,
@@ -309,15 +291,8 @@ static vs_tensor *binary(vs_graph *g, const char *type, vs_tensor *a,
     else if (strcmp(type, "BiasAdd") == 0)
         t = bias_add(g, a, b, o->name);
     else
-        t = elementwise(g, type,
-                        type[0] == 'A'   ? VS_OP_ADD
-                        : type[0] == 'S' ? VS_OP_SUB
-                                         : VS_OP_MUL,
-                        a, b, o->name);
-    if (!t)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return t;
+        t = elementwise(g, type, a, b, o->name);
+    return vs__end_call(g, t, file, line);
 }
 
 vs_tensor *vs_add_at(vs_graph *g, vs_tensor *a, vs_tensor *b,
@@ -368,8 +343,7 @@ static vs_tensor *unary_op(vs_graph *g, const char *type, vs_opkind kind,
                               "complex64, complex128"
                             : "bfloat16, float16, float32, float64, int32, "
                               "int64, int8, int16, uint8");
-    vs_tensor *t = output(g, op, x->dtype, &x->shape);
-    return t && vs__set_inputs(g, t, kind, 1, &x) == 0 ? t : NULL;
+    return output(g, op, kind, x->dtype, &x->shape, 1, &x);
 }
 
 /* tf.reduce_mean(x): the reduction indices are a constant made in the
@@ -392,8 +366,7 @@ static vs_tensor *reduce_mean(vs_graph *g, vs_tensor *x, const char *name)
         return vs__fail(g, VS_ERR_INVALID_ARGUMENT,
                         "Value passed to parameter 'input' has DataType bool "
                         "not in list of allowed values");
-    vs_tensor *t = output(g, op, x->dtype, VS_SCALAR);
-    return t && vs__set_inputs(g, t, VS_OP_MEAN, 1, &x) == 0 ? t : NULL;
+    return output(g, op, VS_OP_MEAN, x->dtype, VS_SCALAR, 1, &x);
 }
 
 static vs_tensor *unary(vs_graph *g, const char *type, vs_opkind kind,
@@ -411,10 +384,7 @@ static vs_tensor *unary(vs_graph *g, const char *type, vs_opkind kind,
         t = reduce_mean(g, x, o->name);
     else
         t = unary_op(g, type, kind, x, o->name);
-    if (!t)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return t;
+    return vs__end_call(g, t, file, line);
 }
 
 vs_tensor *vs_relu_at(vs_graph *g, vs_tensor *x, const vs_op_opts *opts,
@@ -474,11 +444,7 @@ vs_tensor *vs__bias_add(vs_graph *g, vs_tensor *v, vs_tensor *b)
 vs_tensor *vs__binary(vs_graph *g, const char *type, vs_tensor *a,
                       vs_tensor *b)
 {
-    return elementwise(g, type,
-                       type[0] == 'A'   ? VS_OP_ADD
-                       : type[0] == 'S' ? VS_OP_SUB
-                                        : VS_OP_MUL,
-                       a, b, NULL);
+    return elementwise(g, type, a, b, NULL);
 }
 
 vs_tensor *vs__unary(vs_graph *g, const char *type, vs_opkind kind,

@@ -100,10 +100,7 @@ static vs_optimizer *make(vs_graph *g, vs_opt_kind kind, double lr,
         if (!opt->name)
             opt = NULL;
     }
-    if (!opt)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return opt;
+    return vs__end_call(g, opt, file, line);
 }
 
 vs_optimizer *vs_gradient_descent_optimizer_at(vs_graph *g,
@@ -425,10 +422,7 @@ vs_op *vs_minimize_at(vs_graph *g, vs_optimizer *opt, vs_tensor *loss,
                  opts->global_step->name);
     else
         op = minimize(g, opt, loss, opts, file, line);
-    if (!op)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return op;
+    return vs__end_call(g, op, file, line);
 }
 
 /* ---- the global step ---- */
@@ -469,10 +463,7 @@ vs_var *vs_get_or_create_global_step_at(vs_graph *g, const char *file,
             v = vs__get_variable(g, g->current, &req, file, line);
         }
     }
-    if (!v)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return v;
+    return vs__end_call(g, v, file, line);
 }
 
 /* ---- tf.global_variables_initializer ---- */
@@ -488,11 +479,9 @@ vs_op *vs_global_variables_initializer_at(vs_graph *g, const char *file,
                                          all->len)
                           : NULL;
     vs_op *op = l ? new_op(g, name, VS_OPT_INIT) : NULL;
-    if (!op)
-        return vs__fail_call(g, file, line);
-    op->vars = l;
-    vs__commit(g);
-    return op;
+    if (op)
+        op->vars = l;
+    return vs__end_call(g, op, file, line);
 }
 
 const char *vs_op_name(const vs_op *op) { return op ? op->name : NULL; }

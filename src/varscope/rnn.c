@@ -498,11 +498,8 @@ static vs_layer *cell_new(vs_graph *g, vs_layer_kind kind, const char *base,
         if (!opts)                                                           \
             opts = &none;                                                    \
         vs__begin(g);                                                        \
-        vs_layer *l = cell_new(g, kind, base, num_units, opts);              \
-        if (!l)                                                              \
-            return vs__fail_call(g, file, line);                             \
-        vs__commit(g);                                                       \
-        return l;                                                            \
+        return vs__end_call(g, cell_new(g, kind, base, num_units, opts),     \
+                            file, line);                                     \
     }
 
 CELL_CTOR(vs_basic_rnn_cell_at, VS_LAYER_BASIC_RNN, "basic_rnn_cell")
@@ -544,10 +541,7 @@ vs_layer *vs_multi_rnn_cell_at(vs_graph *g, vs_layer *const *cells,
             l = NULL;
         }
     }
-    if (!l)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return l;
+    return vs__end_call(g, l, file, line);
 }
 
 static const char *check_cell(const vs_graph *g, const vs_layer *cell)
@@ -579,10 +573,7 @@ vs_rnn_state *vs_rnn_zero_state_at(vs_graph *g, vs_layer *cell,
                  "dtype a vs_dtype value");
     else
         s = make_zero_state(g, cell, batch_size, dtype, file, line);
-    if (!s)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return s;
+    return vs__end_call(g, s, file, line);
 }
 
 vs_tensor *vs_rnn_cell_call_at(vs_graph *g, vs_layer *cell, vs_tensor *input,
@@ -605,10 +596,8 @@ vs_tensor *vs_rnn_cell_call_at(vs_graph *g, vs_layer *cell, vs_tensor *input,
                  !input ? "input" : "state");
     else
         out = invoke(g, cell, input, state, &ns, file, line);
-    if (!out)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    if (opts->new_state)
+    out = vs__end_call(g, out, file, line);
+    if (out && opts->new_state)
         *opts->new_state = ns;
     return out;
 }
@@ -740,10 +729,8 @@ vs_tensor *vs_dynamic_rnn_at(vs_graph *g, vs_layer *cell, vs_tensor *inputs,
         vs__fail(g, VS_ERR_INVALID_NAME, VS_MSG_EMPTY_SCOPE_NAME);
     else
         out = dynamic_rnn(g, cell, inputs, opts, &fs, file, line);
-    if (!out)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    if (opts->final_state)
+    out = vs__end_call(g, out, file, line);
+    if (out && opts->final_state)
         *opts->final_state = fs;
     return out;
 }

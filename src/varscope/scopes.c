@@ -124,7 +124,7 @@ const char *vs_name_scope_enter_at(vs_graph *g, const char *name,
     VS_CHECK_GRAPH(g, file, line, NULL);
     vs__begin(g);
     const char *ns = vs__name_scope(g, name, file, line);
-    if (!ns)
+    if (!ns)   /* a const string: vs__end_call takes void * */
         return vs__fail_call(g, file, line);
     vs__commit(g);
     return ns;
@@ -212,10 +212,7 @@ vs_scope *vs_variable_scope_enter_at(vs_graph *g, const char *name,
     vs_enter_req req = {name,         opts->default_name, opts->reuse,
                         opts->dtype,  opts->initializer,  opts->no_name_scope};
     vs_scope *s = vs__enter(g, &req, file, line);
-    if (!s)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return s;
+    return vs__end_call(g, s, file, line);
 }
 
 static const char *last_component(const char *name)
@@ -281,16 +278,11 @@ vs_scope *vs_variable_scope_reenter_at(vs_graph *g, vs_scope *o,
         bad = "scope is NULL";
     else if (o->graph != g)
         bad = "scope belongs to another graph";
-    if (bad) {
-        vs__fail(g, VS_ERR_INVALID_ARGUMENT, "%s", bad);
-        return vs__fail_call(g, file, line);
-    }
-    vs_scope *s = reenter(g, o, opts->reuse, opts->dtype, opts->initializer,
-                          opts->no_name_scope, file, line);
-    if (!s)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return s;
+    vs_scope *s = bad ? vs__fail(g, VS_ERR_INVALID_ARGUMENT, "%s", bad)
+                      : reenter(g, o, opts->reuse, opts->dtype,
+                                opts->initializer, opts->no_name_scope, file,
+                                line);
+    return vs__end_call(g, s, file, line);
 }
 
 int vs__exit(vs_graph *g)

@@ -32,11 +32,9 @@ vs_session *vs_session_new_at(vs_graph *g, const char *file, int line)
     VS_CHECK_GRAPH(g, file, line, NULL);
     vs__begin(g);
     vs_session *s = vs__new_object(g, VS_LIST_SESSIONS, sizeof *s);
-    if (!s)
-        return vs__fail_call(g, file, line);
-    s->graph = g;
-    vs__commit(g);
-    return s;
+    if (s)
+        s->graph = g;
+    return vs__end_call(g, s, file, line);
 }
 
 static vs_varval *find_value(const vs_session *s, const vs_var *v)

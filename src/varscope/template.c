@@ -74,10 +74,7 @@ vs_template *vs_make_template_at(vs_graph *g, const char *name,
             t->scope = s;
         }
     }
-    if (!t)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return t;
+    return vs__end_call(g, t, file, line);
 }
 
 /* "[<tf.Variable 'x:0' shape=() dtype=float32_ref>]" */

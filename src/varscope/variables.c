@@ -195,10 +195,7 @@ vs_var *vs_get_variable_at(vs_graph *g, const char *name,
     vs_getvar_req req = {name, opts->shape, opts->dtype, opts->initializer,
                          opts->not_trainable, NULL};
     vs_var *v = vs__get_variable(g, g->current, &req, file, line);
-    if (!v)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return v;
+    return vs__end_call(g, v, file, line);
 }
 
 vs_var *vs__variable(vs_graph *g, vs_tensor *value, const char *name,
@@ -240,8 +237,5 @@ vs_var *vs_variable_at(vs_graph *g, vs_tensor *value,
     vs__begin(g);
     vs_var *v = vs__variable(g, value, opts->name, opts->dtype,
                              !opts->not_trainable, file, line);
-    if (!v)
-        return vs__fail_call(g, file, line);
-    vs__commit(g);
-    return v;
+    return vs__end_call(g, v, file, line);
 }
