@@ -608,6 +608,59 @@ static bool in_list(const char *const *list, const char *name)
     return false;
 }
 
+/* Where strtok keeps its place between calls (frame 0, past the
+ * program's globals, its heap and interp.c's hooks). */
+#define LIBC_STRTOK_SLOT 0x7F000000u
+
+/* strtok, strtok_r: the next token of a known text, its end overwritten
+ * with a NUL and the place after it kept for the next call.  Unknown
+ * text or delimiters: a pointer nobody knows, and the text from the
+ * start on unknown. */
+static const av *tokenize(sc_engine *e, sc_state *st, const av **args,
+                          uint32_t nargs, bool reentrant)
+{
+    const av *start = args[0];
+    if (start->kind == AV_NULL)
+        start = reentrant ? (nargs >= 3 ? mem_peek(e, st, args[2]) : av_top())
+                          : state_get(st, 0, LIBC_STRTOK_SLOT);
+    const char *delim = mem_string(e, st, args[1]);
+    mem_text t;
+    const av *saved = av_top(), *r = NULL;
+    if (start->kind == AV_NULL) {
+        saved = av_null();
+        r = av_null();            /* the text was used up */
+    } else if (start->kind != AV_REF || !delim ||
+               !mem_text_at(e, st, start, &t) || !t.closed) {
+        if (start->kind == AV_REF)
+            mem_write(e, st, start, NULL, SIZE_MAX, false);
+        r = av_unknown(e);
+    } else {
+        char *text = sc_xmalloc(t.n + 1);
+        memcpy(text, t.s, t.n);
+        text[t.n] = '\0';
+        size_t k = strspn(text, delim);
+        if (!text[k]) {
+            saved = av_null();
+            r = av_null();
+        } else {
+            size_t m = k + strcspn(text + k, delim);
+            if (text[m]) {
+                mem_write(e, st, mem_add(e, start, av_int(e, (int64_t)m)), "", 1, true);
+                saved = mem_add(e, start, av_int(e, (int64_t)m + 1));
+            } else {
+                saved = av_null();
+            }
+            r = mem_add(e, start, av_int(e, (int64_t)k));
+        }
+        free(text);
+    }
+    if (reentrant && nargs >= 3)
+        mem_store(e, st, args[2], saved, false);
+    else if (!reentrant)
+        state_set(e, st, 0, LIBC_STRTOK_SLOT, saved);
+    return r;
+}
+
 /* The C library's and POSIX's functions, other than those above. */
 static const char *const standard_fns[] = {
     /* stdio.h */
@@ -732,7 +785,11 @@ bool libc_call(sc_engine *e, sc_state *st, const char *name,
             s = sc_istrn(e, s, (size_t)n);
         if (s)
             mem_write(e, st, r, s, strlen(s) + 1, true);
-    } else if (strcmp(name, "sscanf") == 0 && nargs >= 2)
+    } else if (strcmp(name, "strtok") == 0 && nargs >= 2)
+        r = tokenize(e, st, args, nargs, false);
+    else if (strcmp(name, "strtok_r") == 0 && nargs >= 3)
+        r = tokenize(e, st, args, nargs, true);
+    else if (strcmp(name, "sscanf") == 0 && nargs >= 2)
         r = scan_known(e, st, args, nargs);
     else if (in_list(pure_fns, name))
         r = av_unknown(e);
