@@ -248,7 +248,9 @@ bool av_equal(const av *a, const av *b)
     case AV_INT:
         return a->i == b->i;
     case AV_STR:
-        return a->s == b->s && a->open == b->open && a->zero_rest == b->zero_rest;
+        return a->s == b->s && a->open == b->open && a->zero_rest == b->zero_rest &&
+               (a->rest == b->rest ||
+                (a->rest && b->rest && av_equal(a->rest, b->rest)));
     case AV_FN:
         if (a->ntargets != b->ntargets)
             return false;
@@ -528,6 +530,8 @@ const av *av_elem(sc_engine *e, const av *arr, int64_t i)
             return av_top();
         if ((uint64_t)i < len)
             return av_int(e, (signed char)arr->s[i]);
+        if ((uint64_t)i > len && arr->rest)
+            return av_elem(e, arr->rest, i - (int64_t)len - 1);
         if (((uint64_t)i == len && !arr->open) || arr->zero_rest)
             return av_int(e, 0);
         return av_top();

@@ -90,6 +90,10 @@ struct av {
     /* AV_TOP: a value code the engine cannot see defines (a global that
      * no file it reads defines): a path that reads it is doubtful */
     bool unseen;
+    /* AV_STR: the bytes of the char array after the NUL that ends s, when
+     * some are known (an array strtok or a NUL store cut in two), as a
+     * string of the same kind; NULL: see open and zero_rest */
+    const av *rest;
     /* AV_NULL, or maybe_null: the failed call it comes from, if known */
     const struct sc_site *why;
     /* An unknown integer narrowed by a branch is a new object that is

@@ -147,7 +147,8 @@ static bool container_text(const av *c, mem_text *t)
 }
 
 /* The array value of known bytes buf[0..len) (then zeros if zero_rest,
- * else unknown bytes), as C would read it: up to its first NUL. */
+ * else unknown bytes), as C would read it: up to its first NUL, and the
+ * bytes after it, if any are known, as the value's rest. */
 static const av *chars_value(sc_engine *e, const char *buf, size_t len,
                              bool zero_rest)
 {
@@ -159,8 +160,47 @@ static const av *chars_value(sc_engine *e, const char *buf, size_t len,
     size_t j = (size_t)(nul - buf);
     bool zeros = zero_rest;
     for (size_t k = j; k < len && zeros; k++)
-        zeros = buf[k] == 0;      /* bytes after the NUL are forgotten */
-    return av_bytes(e, sc_istrn(e, buf, j), false, zeros);
+        zeros = buf[k] == 0;
+    if (zeros || j + 1 >= len)
+        return av_bytes(e, sc_istrn(e, buf, j), false, zeros);
+    const av *rest = chars_value(e, buf + j + 1, len - j - 1, zero_rest);
+    av *v = (av *)av_bytes(e, sc_istrn(e, buf, j), false, false);
+    if (rest->kind == AV_STR)
+        v->rest = rest;
+    return v;
+}
+
+/* Every byte a char array's value c knows, NULs included: *len of them,
+ * then zeros (*zero_rest) or bytes nobody knows.  The caller frees. */
+static char *known_bytes(const av *c, size_t *len, bool *zero_rest)
+{
+    size_t cap = 64, n = 0;
+    char *buf = sc_xmalloc(cap);
+    *zero_rest = false;
+    if (c->kind == AV_INT && c->i == 0) {   /* a char array {0} left zero */
+        *zero_rest = true;
+        *len = 0;
+        return buf;
+    }
+    while (c && c->kind == AV_STR) {
+        size_t m = strlen(c->s);
+        if (n + m + 2 > cap) {
+            cap = (n + m + 2) * 2;
+            buf = sc_xrealloc(buf, cap);
+        }
+        memcpy(buf + n, c->s, m);
+        n += m;
+        if (c->open)
+            break;
+        buf[n++] = '\0';
+        if (!c->rest) {
+            *zero_rest = c->zero_rest;
+            break;
+        }
+        c = c->rest;
+    }
+    *len = n;
+    return buf;
 }
 
 const av *mem_chars(sc_engine *e, const char *b, size_t len,
@@ -172,34 +212,33 @@ const av *mem_chars(sc_engine *e, const char *b, size_t len,
 }
 
 /* The container's value after writing m bytes at k (b: the bytes, or
- * NULL: m bytes nobody knows, m == SIZE_MAX: up to somewhere). */
+ * NULL: bytes nobody knows from k on). */
 static const av *write_bytes(sc_engine *e, const av *c, size_t k,
                              const char *b, size_t m)
 {
-    mem_text t;
-    if (!container_text(c, &t))
-        t = (mem_text){"", 0, false, false};
-    size_t known = t.n + (t.closed ? 1 : 0);     /* bytes known */
-    if (k > known && !t.zero_rest) {
+    size_t len;
+    bool zero_rest;
+    char *old = known_bytes(c, &len, &zero_rest);
+    if (k > len && !zero_rest) {
         /* a gap of bytes nobody knows before the write: what is known is
-         * the start, and still the string if it had its NUL */
-        return t.closed ? av_bytes(e, sc_istrn(e, t.s, t.n), false, false)
-                        : t.n ? av_bytes(e, sc_istrn(e, t.s, t.n), true, false)
-                              : av_top();
+         * the start */
+        const av *r = len ? chars_value(e, old, len, false) : av_top();
+        free(old);
+        return r;
     }
-    size_t end = b && m != SIZE_MAX ? k + m : k;
-    size_t total = known > end ? known : end;
+    size_t end = b ? k + m : k;
+    size_t total = len > end ? len : end;
     if (!b)
         total = k;                /* bytes from k on: unknown */
     char *buf = calloc(total + 1, 1);
     if (!buf)
         abort();
-    memcpy(buf, t.s, t.n < total ? t.n : total);
+    memcpy(buf, old, len < total ? len : total);
+    free(old);
     if (b)
         memcpy(buf + k, b, m);
-    bool zero_rest = t.zero_rest && b;
-    const av *r = total || zero_rest ? chars_value(e, buf, total, zero_rest)
-                                     : av_top();
+    bool zr = zero_rest && b;
+    const av *r = total || zr ? chars_value(e, buf, total, zr) : av_top();
     free(buf);
     return r;
 }
@@ -315,18 +354,35 @@ bool mem_text_at(sc_engine *e, const sc_state *st, const av *p, mem_text *t)
         k = p->off;
         pl.n--;
     }
-    if (k < 0 || !container_text(value_at(e, st, &pl), t))
+    const av *c = value_at(e, st, &pl);
+    if (k < 0 || !container_text(c, t))
         return false;
     if ((uint64_t)k <= t->n) {
         t->s += k;
         t->n -= (size_t)k;
         return true;
     }
-    if (!t->zero_rest)
-        return false;             /* past the NUL: bytes nobody knows */
-    t->s = "";
-    t->n = 0;
-    return true;
+    /* past the first NUL: the bytes known after it, if any */
+    size_t len;
+    bool zero_rest;
+    char *buf = known_bytes(c, &len, &zero_rest);
+    bool ok = true;
+    if ((uint64_t)k < len) {
+        const char *from = buf + k, *nul = memchr(from, 0, len - (size_t)k);
+        size_t n = nul ? (size_t)(nul - from) : len - (size_t)k;
+        t->s = sc_istrn(e, from, n);
+        t->n = n;
+        t->closed = nul || zero_rest;
+        t->zero_rest = !nul && zero_rest;
+    } else if (zero_rest) {
+        t->s = "";
+        t->n = 0;
+        t->closed = t->zero_rest = true;
+    } else {
+        ok = false;               /* bytes nobody knows */
+    }
+    free(buf);
+    return ok;
 }
 
 const char *mem_string(sc_engine *e, const sc_state *st, const av *p)
