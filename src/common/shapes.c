@@ -1,5 +1,7 @@
-/* TensorShape's rules on known shapes (see shapes.h). */
+/* TensorShape's rules on known shapes, their printed forms, conv sizes
+ * and get_collection's scope filter (see shapes.h). */
 #include <inttypes.h>
+#include <regex.h>
 #include <stdio.h>
 
 #include "shapes.h"
@@ -92,4 +94,66 @@ const char *vs__shape_str(const vs_shape *s, char *buf, size_t n)
     if (used < n)
         snprintf(buf + used, n - used, s->rank == 1 ? ",)" : ")");
     return buf;
+}
+
+/* "[d<sep>d...]", an unknown rank or dimension written `unknown` */
+static const char *shape_as_list(const vs_shape *s, const char *unknown,
+                                 const char *sep, char *buf, size_t n)
+{
+    if (s->rank < 0) {
+        snprintf(buf, n, "%s", unknown);
+        return buf;
+    }
+    size_t used = (size_t)snprintf(buf, n, "[");
+    for (int i = 0; i < s->rank && used < n; i++) {
+        const char *before = i ? sep : "";
+        if (s->dims[i] < 0)
+            used += (size_t)snprintf(buf + used, n - used, "%s%s", before,
+                                     unknown);
+        else
+            used += (size_t)snprintf(buf + used, n - used, "%s%" PRId64,
+                                     before, s->dims[i]);
+    }
+    if (used < n)
+        snprintf(buf + used, n - used, "]");
+    return buf;
+}
+
+const char *vs__shape_list(const vs_shape *s, char *buf, size_t n)
+{
+    return shape_as_list(s, "None", ", ", buf, n);
+}
+
+const char *vs__shape_dims(const vs_shape *s, char *buf, size_t n)
+{
+    return shape_as_list(s, "?", ",", buf, n);
+}
+
+int64_t vs__conv_out_len(int64_t in, int64_t k, int64_t stride,
+                         int64_t dilation, bool same)
+{
+    if (in < 0)
+        return -1;
+    int64_t eff = (k - 1) * dilation + 1;
+    if (same)
+        return (in + stride - 1) / stride;
+    if (in < eff)   /* the shape function's Subtract(in, k) */
+        return -2;
+    return (in - eff + stride) / stride;
+}
+
+/* POSIX's leftmost match starts at 0 exactly when some match does. */
+int vs__scope_match(const char *pattern, const char *name, char *why,
+                    size_t n)
+{
+    regex_t re;
+    int rc = regcomp(&re, pattern, REG_EXTENDED);
+    if (rc != 0) {
+        regerror(rc, &re, why, n);
+        return -1;
+    }
+    regmatch_t m;
+    int hit = regexec(&re, name, 1, &m, 0) == 0 && m.rm_so == 0;
+    regfree(&re);
+    return hit;
 }

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "varscope.h"
 
@@ -23,5 +24,19 @@ bool vs__broadcast(const vs_shape *a, const vs_shape *b, vs_shape *out);
 bool vs__matmul_shape(const vs_shape *a, const vs_shape *b, vs_shape *out);
 /* as TF prints it: "(3,)", "()", "(?, 3)", "<unknown>" */
 const char *vs__shape_str(const vs_shape *s, char *buf, size_t n);
+/* Python's list form, as TensorShape.as_list() prints: "[None, 3]" */
+const char *vs__shape_list(const vs_shape *s, char *buf, size_t n);
+/* The C++ form of shape errors: "[?,3]" */
+const char *vs__shape_dims(const vs_shape *s, char *buf, size_t n);
+/* conv_utils.conv_output_length for a known input size in; -1 for an
+ * unknown one (None); -2 when the window does not fit ('valid' padding
+ * and in < the dilated kernel: TF's "Negative dimension size") */
+int64_t vs__conv_out_len(int64_t in, int64_t k, int64_t stride,
+                         int64_t dilation, bool same);
+/* re.match(pattern, name): 1 if it matches at the start, 0 if not, -1 if
+ * the pattern is not a (POSIX extended) regular expression; why gets
+ * regerror's text then */
+int vs__scope_match(const char *pattern, const char *name, char *why,
+                    size_t n);
 
 #endif

@@ -51,11 +51,8 @@
 /* ---- the library's functions the linter knows:
  *   X(name, form, arity, graph, name_arg, options, fails_null)
  * A function entered here is the model's to model (model.c's ops[]: one
- * missing fails an assertion in the test build).  The library's others
- * (the layers, cells, templates, optimizers, moving averages, collections
- * and session of docs/varscope.md) are not here yet: to the engine a
- * call of one is a call of a function it cannot see (interp.c's
- * havoc_call: no finding, and what it could change becomes unknown).
+ * missing fails an assertion in the test build).  Every function of
+ * varscope.h is here.
  * form      AT: the function is name##_at, called through the keyword
  *           macro `name` (its arguments, then the options as designated
  *           initializers, then the caller's __FILE__ and __LINE__);
@@ -108,7 +105,73 @@
     X(vs_scope_original_name_scope, PLAIN, 1, -1, -1, -1, false)         \
     X(vs_scope_reuse,               PLAIN, 1, -1, -1, -1, false)         \
     X(vs_current_name_scope,        PLAIN, 1,  0, -1, -1, false)         \
-    X(vs_dense,                     AT,    4,  0, -1,  3, true)
+    X(vs_dense,                     AT,    4,  0, -1,  3, true)          \
+    X(vs_init_truncated_normal,     PLAIN, 2, -1, -1, -1, false)         \
+    X(vs_init_random_uniform,       PLAIN, 2, -1, -1, -1, false)         \
+    X(vs_init_glorot_normal,        PLAIN, 0, -1, -1, -1, false)         \
+    X(vs_init_variance_scaling,     PLAIN, 3, -1, -1, -1, false)         \
+    X(vs_init_he_normal,            PLAIN, 0, -1, -1, -1, false)         \
+    X(vs_init_he_uniform,           PLAIN, 0, -1, -1, -1, false)         \
+    X(vs_init_seed,                 PLAIN, 2, -1, -1, -1, false)         \
+    X(vs_set_random_seed,           PLAIN, 2,  0, -1, -1, false)         \
+    X(vs_bias_add,                  AT,    4,  0, -1,  3, true)          \
+    X(vs_subtract,                  AT,    4,  0, -1,  3, true)          \
+    X(vs_multiply,                  AT,    4,  0, -1,  3, true)          \
+    X(vs_relu,                      AT,    3,  0, -1,  2, true)          \
+    X(vs_sigmoid,                   AT,    3,  0, -1,  2, true)          \
+    X(vs_tanh,                      AT,    3,  0, -1,  2, true)          \
+    X(vs_square,                    AT,    3,  0, -1,  2, true)          \
+    X(vs_reduce_mean,               AT,    3,  0, -1,  2, true)          \
+    X(vs_op_name,                   PLAIN, 1, -1, -1, -1, false)         \
+    X(vs_get_collection,            AT,    3,  0, -1,  2, true)          \
+    X(vs_add_to_collection,         AT,    3,  0, -1, -1, true)          \
+    X(vs_var_trainable,             PLAIN, 1, -1, -1, -1, false)         \
+    X(vs_dense_layer,               AT,    3,  0, -1,  2, true)          \
+    X(vs_conv2d_layer,              AT,    5,  0, -1,  4, true)          \
+    X(vs_batch_norm_layer,          AT,    2,  0, -1,  1, true)          \
+    X(vs_max_pooling2d_layer,       AT,    4,  0, -1,  3, true)          \
+    X(vs_flatten_layer,             AT,    2,  0, -1,  1, true)          \
+    X(vs_dropout_layer,             AT,    3,  0, -1,  2, true)          \
+    X(vs_layer_apply,               AT,    4,  0, -1,  3, true)          \
+    X(vs_conv2d,                    AT,    6,  0, -1,  5, true)          \
+    X(vs_batch_normalization,       AT,    3,  0, -1,  2, true)          \
+    X(vs_max_pooling2d,             AT,    5,  0, -1,  4, true)          \
+    X(vs_flatten,                   AT,    3,  0, -1,  2, true)          \
+    X(vs_dropout,                   AT,    4,  0, -1,  3, true)          \
+    X(vs_layer_name,                PLAIN, 1, -1, -1, -1, false)         \
+    X(vs_layer_scope,               PLAIN, 1, -1, -1, -1, false)         \
+    X(vs_layer_variables,           PLAIN, 3, -1, -1, -1, false)         \
+    X(vs_fully_connected,           AT,    4,  0, -1,  3, true)          \
+    X(vs_basic_rnn_cell,            AT,    3,  0, -1,  2, true)          \
+    X(vs_basic_lstm_cell,           AT,    3,  0, -1,  2, true)          \
+    X(vs_lstm_cell,                 AT,    3,  0, -1,  2, true)          \
+    X(vs_gru_cell,                  AT,    3,  0, -1,  2, true)          \
+    X(vs_multi_rnn_cell,            AT,    4,  0, -1,  3, true)          \
+    X(vs_rnn_zero_state,            AT,    4,  0, -1, -1, true)          \
+    X(vs_rnn_cell_call,             AT,    5,  0, -1,  4, true)          \
+    X(vs_dynamic_rnn,               AT,    4,  0, -1,  3, true)          \
+    X(vs_rnn_state_size,            PLAIN, 1, -1, -1, -1, false)         \
+    X(vs_rnn_state_tensor,          PLAIN, 2, -1, -1, -1, false)         \
+    X(vs_make_template,             AT,    5,  0, -1,  4, true)          \
+    X(vs_template_call,             AT,    3,  0, -1, -1, true)          \
+    X(vs_template_scope,            PLAIN, 1, -1, -1, -1, false)         \
+    X(vs_gradient_descent_optimizer, AT,   3,  0, -1,  2, true)          \
+    X(vs_momentum_optimizer,        AT,    4,  0, -1,  3, true)          \
+    X(vs_adam_optimizer,            AT,    2,  0, -1,  1, true)          \
+    X(vs_rmsprop_optimizer,         AT,    3,  0, -1,  2, true)          \
+    X(vs_adagrad_optimizer,         AT,    3,  0, -1,  2, true)          \
+    X(vs_minimize,                  AT,    4,  0, -1,  3, true)          \
+    X(vs_optimizer_get_slot,        PLAIN, 3, -1, -1, -1, false)         \
+    X(vs_optimizer_name,            PLAIN, 1, -1, -1, -1, false)         \
+    X(vs_exponential_moving_average, AT,   3,  0, -1,  2, true)          \
+    X(vs_ema_apply,                 AT,    3,  0, -1,  2, true)          \
+    X(vs_ema_average,               PLAIN, 2, -1, -1, -1, false)         \
+    X(vs_get_or_create_global_step, AT,    1,  0, -1, -1, true)          \
+    X(vs_session_new,               AT,    1,  0, -1, -1, true)          \
+    X(vs_global_variables_initializer, AT, 1,  0, -1, -1, true)          \
+    X(vs_session_run_op,            AT,    2, -1, -1, -1, true)          \
+    X(vs_session_run,               AT,    3, -1, -1,  2, true)          \
+    X(vs_ndarray_repr,              PLAIN, 3, -1, -1, -1, false)
 
 /* ---- block forms: X(macro, the keyword macro it enters with, graph) ---- */
 #define VS_BLOCK_MACROS(X)                                               \

@@ -3,7 +3,6 @@
  * Every variable is in GLOBAL_VARIABLES: that collection is the graph's
  * list of variables in creation order.  The others are vectors of
  * variables in the order they were added, found by key. */
-#include <regex.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -77,32 +76,22 @@ static vs_var_list *collection(vs_graph *g, const char *key,
                                const char *scope)
 {
     size_t n = vs__collection_len(g, key), k = 0;
-    regex_t re;
     bool filter = scope && scope[0];
-    if (filter) {
-        int rc = regcomp(&re, scope, REG_EXTENDED);
-        if (rc != 0) {
-            char why[128];
-            regerror(rc, &re, why, sizeof why);
-            return vs__fail(g, VS_ERR_INVALID_ARGUMENT,
-                            "get_collection: scope '%s' is not a regular "
-                            "expression: %s", scope, why);
-        }
-    }
+    char why[128];
+    if (filter && vs__scope_match(scope, "", why, sizeof why) < 0)
+        return vs__fail(g, VS_ERR_INVALID_ARGUMENT,
+                        "get_collection: scope '%s' is not a regular "
+                        "expression: %s", scope, why);
     vs_var_list *l = vs__var_list(g, NULL, n);
     if (l) {
         vs_var **items = (vs_var **)l->vars;
         for (size_t i = 0; i < n; i++) {
             vs_var *v = vs__collection_at(g, key, i);
-            regmatch_t m;
-            if (!filter || (regexec(&re, v->name, 1, &m, 0) == 0 &&
-                            m.rm_so == 0))
+            if (!filter || vs__scope_match(scope, v->name, why, sizeof why) == 1)
                 items[k++] = v;
         }
         l->len = k;
     }
-    if (filter)
-        regfree(&re);
     return l;
 }
 

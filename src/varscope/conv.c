@@ -27,14 +27,7 @@ static int dim_or(int v) { return v > 0 ? v : 1; }
 static int64_t out_len(int64_t in, int k, int stride, int dilation,
                        vs_padding padding)
 {
-    if (in < 0)
-        return -1;
-    int64_t eff = (int64_t)(k - 1) * dilation + 1;
-    if (padding == VS_SAME)
-        return (in + stride - 1) / stride;
-    if (in < eff)   /* the shape function's Subtract(in, k) */
-        return -2;
-    return (in - eff + stride) / stride;
+    return vs__conv_out_len(in, k, stride, dilation, padding == VS_SAME);
 }
 
 /* The output shape of Conv2D / MaxPool, or a failure as TF's shape

@@ -48,39 +48,6 @@ size_t vs__shape_elements(const vs_shape *s)
     return n;
 }
 
-/* "[d<sep>d...]", an unknown rank or dimension written `unknown` */
-static const char *shape_as_list(const vs_shape *s, const char *unknown,
-                                 const char *sep, char *buf, size_t n)
-{
-    if (s->rank < 0) {
-        snprintf(buf, n, "%s", unknown);
-        return buf;
-    }
-    size_t used = (size_t)snprintf(buf, n, "[");
-    for (int i = 0; i < s->rank && used < n; i++) {
-        const char *before = i ? sep : "";
-        if (s->dims[i] < 0)
-            used += (size_t)snprintf(buf + used, n - used, "%s%s", before,
-                                     unknown);
-        else
-            used += (size_t)snprintf(buf + used, n - used, "%s%" PRId64,
-                                     before, s->dims[i]);
-    }
-    if (used < n)
-        snprintf(buf + used, n - used, "]");
-    return buf;
-}
-
-const char *vs__shape_list(const vs_shape *s, char *buf, size_t n)
-{
-    return shape_as_list(s, "None", ", ", buf, n);
-}
-
-const char *vs__shape_dims(const vs_shape *s, char *buf, size_t n)
-{
-    return shape_as_list(s, "?", ",", buf, n);
-}
-
 const char *vs__tensor_repr(const vs_tensor *t, char *buf, size_t n)
 {
     char shape[256];

@@ -270,10 +270,6 @@ size_t vs__dtype_size(vs_dtype dt);
 /* TF's repr: "tf.float32" */
 const char *vs__dtype_repr(vs_dtype dt, char *buf, size_t n);
 size_t vs__shape_elements(const vs_shape *s);   /* fully defined only */
-/* Python's list form, as TensorShape.as_list() prints: "[None, 3]" */
-const char *vs__shape_list(const vs_shape *s, char *buf, size_t n);
-/* The C++ form of shape errors: "[?,3]" */
-const char *vs__shape_dims(const vs_shape *s, char *buf, size_t n);
 bool vs__init_valid(const vs_init *init);
 /* Tensor("x:0", shape=(?, 3), dtype=float32) */
 const char *vs__tensor_repr(const vs_tensor *t, char *buf, size_t n);

@@ -64,6 +64,13 @@
  *   graphread   shapes read from tensors (vs_tensor_shape(x)->dims[1]),
  *               names read from the graph (vs_var_name, vs_tensor_name,
  *               vs_scope_name, loops over vs_graph_variables).
+ *   creators    the library's layers and the rest of issue 10: conv2d,
+ *               max_pooling2d, flatten and a dense fed by them (widths
+ *               that change between shared calls), batch_normalization,
+ *               contrib fully_connected, layer objects called twice, RNN
+ *               cells through dynamic_rnn, optimizers' minimize (slots
+ *               under whatever reuse the scope has), moving averages,
+ *               collections as var_list.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -170,11 +177,11 @@ static const char *class_names[] = {"straight", "loops", "unknown"};
  * change: every draw for a feature is made behind `feature != F_NONE`. */
 enum feature {
     F_NONE, F_BUFWRITE, F_STATE, F_FNPTR, F_RECURSION, F_STRUCTFLAG,
-    F_LONGLOOP, F_IDIOMS, F_GRAPHREAD, F_COUNT
+    F_LONGLOOP, F_IDIOMS, F_GRAPHREAD, F_CREATORS, F_COUNT
 };
 static const char *feature_names[] = {
     "", "bufwrite", "state", "fnptr", "recursion", "structflag",
-    "longloop", "idioms", "graphread",
+    "longloop", "idioms", "graphread", "creators",
 };
 static enum feature feature;
 
@@ -475,10 +482,18 @@ static void getvar_opts(ctx *c, buf *k)
     char t[256];
     int shape = chance(55), dtype = chance(35), init = chance(40);
     if (shape && feature == F_GRAPHREAD && chance(45)) {
-        /* the input width read from a tensor (x.get_shape()[1]) */
+        /* the input width read from a tensor: x.get_shape()[1] of the
+         * rank-2 inputs, x.get_shape()[-1] of any (a dimension past the
+         * rank is not part of the shape: vs_shape says nothing of it) */
         static const char *ins[] = {"in3", "in4", "in1", "inu"};
-        kw(k, ".shape = VS_SHAPE(vs_tensor_shape(%s)->dims[%d], %d)",
-           c->in_main ? ins[rnd(4)] : "x", chance(80) ? 1 : 0, 2 + rnd(3));
+        const char *in = c->in_main ? ins[rnd(4)] : "x";
+        if (strcmp(in, "in3") == 0 || strcmp(in, "in4") == 0 ||
+            strcmp(in, "inu") == 0)
+            kw(k, ".shape = VS_SHAPE(vs_tensor_shape(%s)->dims[%d], %d)", in,
+               chance(80) ? 1 : 0, 2 + rnd(3));
+        else
+            kw(k, ".shape = VS_SHAPE(vs_tensor_shape(%s)->dims[vs_tensor_shape(%s)->rank - 1], %d)",
+               in, in, 2 + rnd(3));
     } else if (shape)
         kw(k, ".shape = %s", shape_expr());
     if (dtype)
@@ -1288,6 +1303,96 @@ static void st_graph_read(ctx *c, buf *b)
     }
 }
 
+/* class creators: the library's layers, cells, optimizers ... (issue 10) */
+static const char *reuse_kw(void)
+{
+    static const wpick r[] = {
+        {6, ""}, {3, ", .reuse = VS_REUSE"}, {2, ", .reuse = VS_AUTO_REUSE"},
+    };
+    return WCHOOSE(r);
+}
+
+static void st_creator(ctx *c, buf *b)
+{
+    int t = fresh();
+    const char *in = dense_input(c);
+    static const wpick layer_names[] = {
+        {4, ""}, {3, ", .name = \"conv1\""}, {2, ", .name = \"conv2\""},
+    };
+    static const wpick dense_names[] = {
+        {4, ""}, {3, ", .name = \"fc\""}, {2, ", .name = \"logits\""},
+    };
+    line(b, c->d, "{");
+    switch (rnd(8)) {
+    case 0: {   /* conv2d -> max_pooling2d -> flatten -> dense */
+        int size = chance(60) ? 8 : 10, chans = chance(60) ? 1 : 3;
+        line(b, c->d + 1, "vs_tensor *im%d = vs_placeholder(g, VS_FLOAT32, VS_SHAPE(-1, %d, %d, %d));",
+             t, size, size, chans);
+        line(b, c->d + 1, "vs_tensor *cv%d = vs_conv2d(g, im%d, %d, 3, 3%s%s%s);", t, t,
+             chance(70) ? 4 : 8, WCHOOSE(layer_names),
+             chance(50) ? ", .padding = VS_SAME" : "", reuse_kw());
+        line(b, c->d + 1, "vs_tensor *fl%d = vs_flatten(g, vs_max_pooling2d(g, cv%d, 2, 2));", t, t);
+        line(b, c->d + 1, "vs_dense(g, fl%d, %d%s%s);", t, 2 + rnd(2),
+             WCHOOSE(dense_names), reuse_kw());
+        break;
+    }
+    case 1:     /* batch normalization */
+        line(b, c->d + 1, "vs_batch_normalization(g, %s%s%s%s);", in,
+             chance(50) ? ", .name = \"bn\"" : "",
+             chance(25) ? ", .no_scale = true" : "", reuse_kw());
+        break;
+    case 2:     /* contrib's fully_connected */
+        line(b, c->d + 1, "vs_fully_connected(g, %s, %d%s%s);", in, 2 + rnd(3),
+             chance(65) ? ", .scope = \"fc\"" : "", reuse_kw());
+        break;
+    case 3: {   /* a layer object called twice */
+        line(b, c->d + 1, "vs_layer *ly%d = vs_dense_layer(g, %d%s);", t, 2 + rnd(2),
+             chance(40) ? ", .name = \"shared\"" : "");
+        line(b, c->d + 1, "vs_layer_apply(g, ly%d, %s);", t, in);
+        line(b, c->d + 1, "vs_layer_apply(g, ly%d, %s);", t,
+             c->in_main ? dense_input(c) : in);
+        break;
+    }
+    case 4: {   /* a cell through dynamic_rnn */
+        static const char *cells[] = {"vs_basic_lstm_cell", "vs_gru_cell",
+                                      "vs_basic_rnn_cell", "vs_lstm_cell"};
+        static const wpick scopes[] = {
+            {5, ""}, {3, ", .scope = \"enc\""}, {2, ", .scope = \"dec\""},
+        };
+        line(b, c->d + 1, "vs_tensor *sq%d = vs_placeholder(g, VS_FLOAT32, VS_SHAPE(-1, 5, %d));",
+             t, 2 + rnd(2));
+        line(b, c->d + 1, "vs_layer *cl%d = %s(g, %d);", t, cells[rnd(4)], 2 + rnd(2));
+        line(b, c->d + 1, "vs_dynamic_rnn(g, cl%d, sq%d, .dtype = VS_FLOAT32%s);", t, t,
+             WCHOOSE(scopes));
+        break;
+    }
+    case 5: {   /* minimize: the slots under the scope's reuse */
+        static const char *opts[] = {
+            "vs_adam_optimizer(g)", "vs_gradient_descent_optimizer(g, 0.1)",
+            "vs_momentum_optimizer(g, 0.1, 0.9)", "vs_rmsprop_optimizer(g, 0.01)",
+            "vs_adagrad_optimizer(g, 0.1)",
+        };
+        line(b, c->d + 1, "vs_tensor *ls%d = vs_reduce_mean(g, vs_dense(g, %s, 1%s));", t, in,
+             WCHOOSE(dense_names));
+        line(b, c->d + 1, "vs_minimize(g, %s, ls%d);", opts[rnd(5)], t);
+        break;
+    }
+    case 6:     /* a moving average of every trainable variable */
+        line(b, c->d + 1, "vs_ema_apply(g, vs_exponential_moving_average(g, 0.99));");
+        break;
+    default: {  /* a collection as an optimizer's var_list */
+        char nb[64];
+        line(b, c->d + 1, "const vs_var_list *vl%d = vs_get_collection(g, VS_TRAINABLE_VARIABLES, .scope = %s);",
+             t, chance(60) ? scope_name(c, nb, sizeof nb) : "NULL");
+        line(b, c->d + 1, "vs_tensor *ls%d = vs_reduce_mean(g, vs_dense(g, %s, 1));", t, in);
+        line(b, c->d + 1, "vs_minimize(g, vs_gradient_descent_optimizer(g, 0.1), ls%d, .var_list = vl%d);",
+             t, t);
+        break;
+    }
+    }
+    line(b, c->d, "}");
+}
+
 /* class state: the globals config.c and the error handler write, changed
  * between statements */
 static void st_state(ctx *c, buf *b)
@@ -1396,7 +1501,7 @@ static void stmt(ctx *c, buf *b)
         GETVAR, GETVAR_AT, VARIABLE, DENSE, OP, REUSE_VARS, CALL, CAPTURE,
         LONE_EXIT, LONE_ENTER, VSCOPE, REENTER, NSCOPE, EXPLICIT, GUARDED,
         CHECKED, IF, SWITCH, LOOP,
-        FNTAB, REC, FLAGPAIR, IDIOM, GREAD, STATE, NKINDS
+        FNTAB, REC, FLAGPAIR, IDIOM, GREAD, STATE, CREATOR, NKINDS
     };
     int w[NKINDS] = {0};
     w[GETVAR] = 30;
@@ -1435,6 +1540,7 @@ static void stmt(ctx *c, buf *b)
         w[IDIOM] = feature == F_IDIOMS ? 12 : 0;
         w[GREAD] = feature == F_GRAPHREAD ? 7 : 0;
         w[STATE] = feature == F_STATE ? 6 : 0;
+        w[CREATOR] = feature == F_CREATORS ? 12 : 0;
     }
     int total = 0;
     for (int i = 0; i < NKINDS; i++)
@@ -1484,6 +1590,7 @@ static void stmt(ctx *c, buf *b)
     case IDIOM: st_idiom(c, b); break;
     case GREAD: st_graph_read(c, b); break;
     case STATE: st_state(c, b); break;
+    case CREATOR: st_creator(c, b); break;
     }
 }
 
@@ -1656,7 +1763,7 @@ static void mkdir_p(const char *dir)
 static void usage(void)
 {
     fprintf(stderr, "usage: gen SEED [--class straight|loops|unknown|bufwrite|"
-                    "state|fnptr|recursion|structflag|longloop|idioms|graphread] "
+                    "state|fnptr|recursion|structflag|longloop|idioms|graphread|creators] "
                     "[--files N] OUTDIR\n");
     exit(2);
 }

@@ -140,6 +140,20 @@ const av *av_box(sc_engine *e, const av *target)
     return v;
 }
 
+const av *av_float(sc_engine *e, double d)
+{
+    av *v = av_new(e, AV_FLOAT);
+    v->d = d;
+    return v;
+}
+
+const av *av_vlist(sc_engine *e, const sc_vlist *l)
+{
+    av *v = av_new(e, AV_VLIST);
+    v->l = l;
+    return v;
+}
+
 const av *av_agg(sc_engine *e, uint32_t n, const char **names,
                  const av **vals, bool zero_rest)
 {
@@ -164,7 +178,7 @@ bool av_is_pointer(const av *v)
 {
     switch (v->kind) {
     case AV_STR: case AV_GRAPH: case AV_TENSOR: case AV_VAR: case AV_SCOPE:
-    case AV_REF: case AV_BOX: case AV_FN:
+    case AV_REF: case AV_BOX: case AV_FN: case AV_OBJ:
         return true;
     default:
         return false;
@@ -188,7 +202,7 @@ bool shape_known(const sc_shape *s)
     if (s->rank == SC_TOP_RANK)
         return false;
     for (int i = 0; i < s->rank && i < SC_MAX_RANK; i++)
-        if (s->dims[i] == SC_TOP_DIM)
+        if (dim_top(s->dims[i]))
             return false;
     return true;
 }
@@ -197,7 +211,7 @@ bool shape_equal(const sc_shape *a, const sc_shape *b)
 {
     if (a->rank != b->rank)
         return false;
-    for (int i = 0; i < a->rank; i++)
+    for (int i = 0; i < a->rank && i < SC_MAX_RANK; i++)
         if (a->dims[i] != b->dims[i])
             return false;
     return true;
@@ -210,16 +224,149 @@ sc_shape shape_join(const sc_shape *a, const sc_shape *b)
         r.rank = SC_TOP_RANK;
         return r;
     }
-    for (int i = 0; i < a->rank; i++)
-        if (a->dims[i] != b->dims[i])
-            r.dims[i] = SC_TOP_DIM;
+    for (int i = 0; i < a->rank && i < SC_MAX_RANK; i++)
+        r.dims[i] = dim_join(a->dims[i], b->dims[i]);
     return r;
+}
+
+int64_t dim_join(int64_t a, int64_t b)
+{
+    if (a == b)
+        return a;
+    bool da = a >= 0 || a == SC_DIM_DEFINED, db = b >= 0 || b == SC_DIM_DEFINED;
+    if (da && db)
+        return SC_DIM_DEFINED;
+    bool va = da || a == -1 || a == SC_DIM_VALID;
+    bool vb = db || b == -1 || b == SC_DIM_VALID;
+    return va && vb ? SC_DIM_VALID : SC_TOP_DIM;
 }
 
 static bool tensor_equal(const sc_tensor *a, const sc_tensor *b)
 {
     return a == b || (a && b && a->name == b->name && a->name &&
-                      a->dtype == b->dtype && shape_equal(&a->shape, &b->shape));
+                      a->dtype == b->dtype && shape_equal(&a->shape, &b->shape) &&
+                      a->deps_top == b->deps_top && deps_same(a->deps, b->deps));
+}
+
+/* ---- sets of variables ---- */
+
+bool deps_has(const sc_deps *d, const char *var)
+{
+    for (; d; d = d->next)
+        if (d->var == var)
+            return true;
+    return false;
+}
+
+const sc_deps *deps_add(sc_engine *e, const sc_deps *d, const char *var)
+{
+    if (deps_has(d, var))
+        return d;
+    sc_deps *n = sc_alloc(&e->arena, sizeof *n);
+    n->var = var;
+    n->next = d;
+    return n;
+}
+
+const sc_deps *deps_union(sc_engine *e, const sc_deps *a, const sc_deps *b)
+{
+    if (a == b || !b)
+        return a;
+    if (!a)
+        return b;
+    for (; b; b = b->next)
+        a = deps_add(e, a, b->var);
+    return a;
+}
+
+static bool deps_subset(const sc_deps *a, const sc_deps *b)
+{
+    for (; a; a = a->next)
+        if (!deps_has(b, a->var))
+            return false;
+    return true;
+}
+
+bool deps_same(const sc_deps *a, const sc_deps *b)
+{
+    return a == b || (deps_subset(a, b) && deps_subset(b, a));
+}
+
+static const sc_deps *deps_meet(sc_engine *e, const sc_deps *a,
+                                const sc_deps *b)
+{
+    const sc_deps *r = NULL;
+    for (; a; a = a->next)
+        if (deps_has(b, a->var))
+            r = deps_add(e, r, a->var);
+    return r;
+}
+
+/* ---- variable lists ---- */
+
+bool var_same(const sc_var *a, const sc_var *b)
+{
+    return a == b || (a && b && a->name && a->name == b->name);
+}
+
+const sc_vlist *vlist_push(sc_engine *e, const sc_vlist *l, const sc_var *v)
+{
+    if (!v && l && !l->var)
+        return l;                 /* a gap after a gap is one gap */
+    sc_vlist *n = sc_alloc(&e->arena, sizeof *n);
+    n->var = v;
+    n->next = l;
+    n->len = (l ? l->len : 0) + 1;
+    n->gaps = !v || (l && l->gaps);
+    return n;
+}
+
+uint32_t vlist_known_prefix(const sc_vlist *l)
+{
+    while (l && l->gaps)          /* gaps: this node or an older one is */
+        l = l->next;
+    return l ? l->len : 0;
+}
+
+const sc_var *vlist_at(const sc_vlist *l, uint32_t i)
+{
+    if (!l || i >= l->len)
+        return NULL;
+    for (uint32_t skip = l->len - 1 - i; skip && l; skip--)
+        l = l->next;
+    return l && !(l->next && l->next->gaps) ? l->var : NULL;
+}
+
+bool vlist_same(const sc_vlist *a, const sc_vlist *b)
+{
+    for (; a && b; a = a->next, b = b->next) {
+        if (a == b)
+            return true;
+        if (!a->var || !b->var || !var_same(a->var, b->var))
+            return false;
+    }
+    return !a && !b;
+}
+
+/* The common oldest part, then a gap where they differ. */
+const sc_vlist *vlist_join(sc_engine *e, const sc_vlist *a, const sc_vlist *b)
+{
+    if (a == b || vlist_same(a, b))
+        return a;
+    /* walk both from the oldest: collect them oldest first */
+    uint32_t na = a ? a->len : 0, nb = b ? b->len : 0;
+    const sc_var **xa = sc_alloc(&e->arena, (na + 1) * sizeof *xa);
+    const sc_var **xb = sc_alloc(&e->arena, (nb + 1) * sizeof *xb);
+    uint32_t i = na;
+    for (const sc_vlist *p = a; p; p = p->next)
+        xa[--i] = p->var;
+    i = nb;
+    for (const sc_vlist *p = b; p; p = p->next)
+        xb[--i] = p->var;
+    const sc_vlist *r = NULL;
+    for (i = 0; i < na && i < nb && xa[i] && xb[i] && var_same(xa[i], xb[i]); i++)
+        r = vlist_push(e, r, xa[i]);
+    return vlist_push(e, r, NULL);
 }
 
 static bool same_path(const av *a, const av *b)
@@ -259,8 +406,12 @@ bool av_equal(const av *a, const av *b)
                 a->targets[i].unit != b->targets[i].unit)
                 return false;
         return true;
-    case AV_GRAPH: case AV_SCOPE:
+    case AV_GRAPH: case AV_SCOPE: case AV_OBJ:
         return a->id == b->id;
+    case AV_VLIST:
+        return vlist_same(a->l, b->l);
+    case AV_FLOAT:
+        return a->d == b->d;
     case AV_TENSOR:
         return tensor_equal(a->t, b->t);
     case AV_VAR:
@@ -293,6 +444,8 @@ static const sc_tensor *tensor_join(sc_engine *e, const sc_tensor *a,
     t->name = a->name == b->name ? a->name : NULL;
     t->dtype = a->dtype == b->dtype ? a->dtype : SC_DT_TOP;
     t->shape = shape_join(&a->shape, &b->shape);
+    t->deps_top = a->deps_top || b->deps_top || !deps_same(a->deps, b->deps);
+    t->deps = deps_meet(e, a->deps, b->deps);
     return t;
 }
 
@@ -393,10 +546,12 @@ static const av *join_values(sc_engine *e, const av *a, const av *b)
     switch (a->kind) {
     case AV_GRAPH:
         return a->id == b->id ? av_obj(e, a->kind, a->id, mn) : av_top();
-    case AV_SCOPE:
+    case AV_SCOPE: case AV_OBJ:
         /* two scopes: which one is unknown (id 0), but that it is not
          * NULL is still known, and decides `for (s = enter(); s; ...)` */
         return av_obj(e, a->kind, a->id == b->id ? a->id : 0, mn);
+    case AV_VLIST:
+        return av_vlist(e, vlist_join(e, a->l, b->l));
     case AV_TENSOR:
         return av_tensor(e, tensor_join(e, a->t, b->t), mn);
     case AV_VAR:
@@ -481,13 +636,37 @@ int av_truth(const av *v)
         return -1;
     case AV_AGG:
         return -1;
+    case AV_FLOAT:
+        /* as a double, or converted to an integer: both agree only here */
+        return v->d == 0 ? 0 : v->d >= 1 || v->d <= -1 ? 1 : -1;
     default:
         return v->maybe_null ? -1 : 1;
     }
 }
 
+static const av *vlist_field(sc_engine *e, const sc_vlist *l,
+                            const char *name)
+{
+    if (strcmp(name, "len") == 0)
+        return l && l->gaps ? av_top() : av_int(e, l ? l->len : 0);
+    if (strcmp(name, "vars") != 0)
+        return av_top();
+    uint32_t n = l ? l->len : 0;
+    const av **vals = sc_alloc(&e->arena, (n + 1) * sizeof *vals);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const sc_var *v = vlist_at(l, i);
+        if (!v)
+            break;
+        vals[k++] = av_var(e, v, false);
+    }
+    return av_agg(e, k, NULL, vals, false);
+}
+
 const av *av_field(sc_engine *e, const av *agg, const char *name)
 {
+    if (agg->kind == AV_VLIST)
+        return vlist_field(e, agg->l, name);
     if (agg->kind != AV_AGG || !agg->names)
         return av_top();
     for (uint32_t i = 0; i < agg->nfields; i++)

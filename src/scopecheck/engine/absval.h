@@ -18,6 +18,10 @@
 /* A dimension or rank nobody can know statically (not TF's None). */
 #define SC_TOP_DIM INT64_MIN
 #define SC_TOP_RANK (-2)
+/* Dimensions the engine does not know but knows valid: >= -1 (any
+ * dimension read from a shape, which may be None), >= 0 (defined). */
+#define SC_DIM_VALID (INT64_MIN + 1)
+#define SC_DIM_DEFINED (INT64_MIN + 2)
 
 /* A TF shape as far as the engine knows it: the library's vs_shape, with
  * two more values: rank -1 is TF's unknown rank (None), SC_TOP_RANK means
@@ -28,10 +32,21 @@ typedef vs_shape sc_shape;
 
 #define SC_DT_TOP (-1)            /* dtype unknown to the engine */
 
+/* A set of variables, by name ("w:0"), as an immutable list. */
+typedef struct sc_deps {
+    const char *var;
+    const struct sc_deps *next;
+} sc_deps;
+
 typedef struct sc_tensor {
     const char *name;             /* "my_scope/Add:0"; NULL: unknown */
     int dtype;                    /* vs_dtype, or SC_DT_TOP */
     sc_shape shape;
+    /* the variables tf.gradients reaches from this tensor through
+     * floating ops (the library's walk in optimizers.c): surely these,
+     * and, when deps_top, perhaps others the engine cannot name */
+    const sc_deps *deps;
+    bool deps_top;
 } sc_tensor;
 
 typedef struct sc_var {
@@ -42,7 +57,20 @@ typedef struct sc_var {
     const sc_tensor *read;
     sc_site site;                 /* where it was created */
     bool from_store;
+    int trainable;                /* 1, 0, or -1: unknown */
 } sc_var;
+
+/* The graph's variables or a collection, newest first, as an immutable
+ * list (tf.global_variables() is it, reversed).  A node whose var is
+ * NULL is a gap: any number of variables nobody knows (a join of paths
+ * that made different ones).  len counts the nodes below and this one;
+ * gaps says whether there is a gap among them. */
+typedef struct sc_vlist {
+    const sc_var *var;
+    const struct sc_vlist *next;
+    uint32_t len;
+    bool gaps;
+} sc_vlist;
 
 typedef enum av_kind {
     AV_TOP,
@@ -56,7 +84,16 @@ typedef enum av_kind {
     AV_AGG,       /* a struct or array value: fields */
     AV_REF,       /* a pointer into a variable: frame, slot, path (mem.h) */
     AV_BOX,       /* a pointer to an immutable value (&(T){...}) */
-    AV_FN         /* a pointer to a function: one of its targets */
+    AV_FN,        /* a pointer to a function: one of its targets */
+    AV_OBJ,       /* id of a library object the graph keeps (a layer, a
+                     template, an optimizer, ...: state.h's sc_obj); 0:
+                     one nobody knows */
+    AV_VLIST,     /* a vs_var_list's content: l (its len and vars fields
+                     read as av_field says) */
+    AV_FLOAT      /* a floating constant, d: what the library's double
+                     options hold.  To the rest of the engine it is an
+                     unknown number (C's conversions to int are implicit
+                     in the IR), except where the model reads it */
 } av_kind;
 
 /* A step of a path below a variable: a struct's field, or an array's
@@ -103,7 +140,7 @@ struct av {
     union {
         int64_t i;                /* AV_INT */
         const char *s;            /* AV_STR: interned */
-        uint32_t id;              /* AV_GRAPH, AV_SCOPE */
+        uint32_t id;              /* AV_GRAPH, AV_SCOPE, AV_OBJ */
         struct {                  /* AV_REF: frame 0 is the globals */
             uint32_t frame, slot;
             uint32_t npath;       /* the path below the variable */
@@ -120,6 +157,8 @@ struct av {
         const sc_tensor *t;       /* AV_TENSOR */
         const sc_var *v;          /* AV_VAR */
         const av *box;            /* AV_BOX */
+        const sc_vlist *l;        /* AV_VLIST */
+        double d;                 /* AV_FLOAT */
         struct {                  /* AV_AGG: fields by name (struct) or by
                                      index (array: names NULL) */
             uint32_t nfields;
@@ -162,6 +201,8 @@ const av *av_fn(sc_engine *e, uint32_t n, const av_target *targets);
 /* a char array's known bytes (see open, zero_rest) */
 const av *av_bytes(sc_engine *e, const char *s, bool open, bool zero_rest);
 const av *av_box(sc_engine *e, const av *target);
+const av *av_vlist(sc_engine *e, const sc_vlist *l);
+const av *av_float(sc_engine *e, double d);
 const av *av_agg(sc_engine *e, uint32_t n, const char **names,
                  const av **vals, bool zero_rest);
 /* The same value, possibly NULL too. */
@@ -175,7 +216,9 @@ const av *av_join(sc_engine *e, const av *a, const av *b);
 int av_truth(const av *v);
 bool av_is_pointer(const av *v);
 /* field of an aggregate (or of an unknown value) by name: its value, 0
- * when unlisted in a zero_rest aggregate, else unknown */
+ * when unlisted in a zero_rest aggregate, else unknown; a var list's
+ * "len" (unknown past a gap) and "vars" (an array of the variables
+ * before the first gap, oldest first) */
 const av *av_field(sc_engine *e, const av *agg, const char *name);
 const av *av_with_field(sc_engine *e, const av *agg, const char *name,
                         const av *val);
@@ -203,7 +246,30 @@ bool av_bounds(const av *v, bool *has_lo, int64_t *lo, bool *has_hi,
 const av *av_nonzero(sc_engine *e, const av *v);
 
 bool shape_known(const sc_shape *s);       /* no SC_TOP anywhere */
+/* a dimension unknown to the engine (SC_TOP_DIM, SC_DIM_VALID,
+ * SC_DIM_DEFINED) */
+static inline bool dim_top(int64_t d) { return d <= SC_DIM_DEFINED; }
+/* the join of two dimensions: equal, or the least sentinel that holds
+ * both */
+int64_t dim_join(int64_t a, int64_t b);
 bool shape_equal(const sc_shape *a, const sc_shape *b);
 sc_shape shape_join(const sc_shape *a, const sc_shape *b);
+
+/* sets of variables (tensors' deps) */
+bool deps_has(const sc_deps *d, const char *var);
+const sc_deps *deps_add(sc_engine *e, const sc_deps *d, const char *var);
+const sc_deps *deps_union(sc_engine *e, const sc_deps *a, const sc_deps *b);
+bool deps_same(const sc_deps *a, const sc_deps *b);
+
+/* variable lists */
+const sc_vlist *vlist_push(sc_engine *e, const sc_vlist *l, const sc_var *v);
+/* the i-th variable, oldest first: NULL if unknown (at or past a gap) */
+const sc_var *vlist_at(const sc_vlist *l, uint32_t i);
+/* the variables before the first gap, counted */
+uint32_t vlist_known_prefix(const sc_vlist *l);
+const sc_vlist *vlist_join(sc_engine *e, const sc_vlist *a, const sc_vlist *b);
+bool vlist_same(const sc_vlist *a, const sc_vlist *b);
+/* two variables the same one: the same name (names are unique in a graph) */
+bool var_same(const sc_var *a, const sc_var *b);
 
 #endif

@@ -9,6 +9,8 @@ const av *av_unop(sc_engine *e, int op, const av *a)
         int t = av_truth(a);
         return t < 0 ? av_range(e, true, 0, true, 1) : av_int(e, !t);
     }
+    if (a->kind == AV_FLOAT && (op == '-' || op == '+'))
+        return op == '+' ? a : av_float(e, -a->d);
     if (a->kind != AV_INT)
         return av_top();
     switch (op) {

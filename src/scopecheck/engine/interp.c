@@ -217,6 +217,34 @@ static bool char_place(const ir_expr *x)
            strcmp(t->name, "char") == 0 && x->type.kind == IR_T_INT;
 }
 
+/* A store through a pointer nobody knows may have changed any text the
+ * engine holds (names are made of text): every known text of every
+ * frame, a variable's whole value, becomes unknown. */
+typedef struct text_slots { uint32_t *slots; size_t len, cap; } text_slots;
+
+static void collect_text(const void *key, const void *val, void *ctx)
+{
+    text_slots *t = ctx;
+    if (((const av *)val)->kind != AV_STR)
+        return;
+    if (t->len == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 16;
+        t->slots = sc_xrealloc(t->slots, t->cap * sizeof *t->slots);
+    }
+    t->slots[t->len++] = (uint32_t)((uintptr_t)key - 1);
+}
+
+static void forget_texts(fctx *f, sc_state *st)
+{
+    for (uint32_t fr = 0; fr < st->nframes; fr++) {
+        text_slots t = {0};
+        pm_each(st->frames[fr].vars, collect_text, &t);
+        for (size_t i = 0; i < t.len; i++)
+            state_set(f->e, st, fr, t.slots[i], av_top());
+        free(t.slots);
+    }
+}
+
 /* C's binary operators, pointer arithmetic included */
 static const av *binop(sc_engine *e, int op, const av *a, const av *b)
 {
@@ -264,6 +292,7 @@ static void havoc_graph(sc_engine *e, sc_state *st, uint32_t id)
     c->names_unknown = plist_add(e, c->names_unknown, sc_istr(e, ""));
     c->store_unknown = plist_add(e, c->store_unknown, sc_istr(e, ""));
     c->counts_unknown = true;
+    graph_forget_vars(e, c);
     state_set_graph(e, st, c);
 }
 
@@ -633,6 +662,51 @@ static void run_error_handler(fctx *f, const ir_expr *x, const vs_fn_info *lib,
     SC_VEC_FREE(hres);
 }
 
+/* A template's builder, called with (graph, input, user): a function
+ * the engine cannot name is one it cannot follow: whatever the builder
+ * did to the graph is unknown, and so is whether one of its calls failed
+ * or it left a scope open. */
+static void call_builder(fctx *f, sc_state *st, const av *fn,
+                         const av **args, sc_svs *out)
+{
+    sc_engine *e = f->e;
+    (void)fn;
+    for (uint32_t g = 0; g < st->ngraphs; g++) {
+        if (args[0]->kind == AV_GRAPH && st->graphs[g]->id != args[0]->id)
+            continue;
+        sc_graph *c = graph_copy(e, st->graphs[g]);
+        graph_forget_stack(e, c);
+        c->names_unknown = plist_add(e, c->names_unknown, sc_istr(e, ""));
+        c->store_unknown = plist_add(e, c->store_unknown, sc_istr(e, ""));
+        c->counts_unknown = true;
+        c->reported = SC_COUNT_TOP;
+        graph_forget_vars(e, c);
+        state_set_graph(e, st, c);
+    }
+    push_sv(out, st, av_or_null(e, av_tensor(e, NULL, false)));
+}
+
+/* vs_template_call: the library's work before the builder, the builder,
+ * the library's work after it (model.h) */
+static void template_call(fctx *f, const ir_expr *x, sc_state *st,
+                          const av **args, uint32_t nargs,
+                          const sc_site *site, sc_svs *out)
+{
+    sc_builder_runs runs = {0};
+    model_template_call(f->e, st, args, nargs, site, out, &runs);
+    for (size_t i = 0; i < runs.len; i++) {
+        sc_svs res = {0};
+        (void)x;
+        call_builder(f, runs.items[i].st, runs.items[i].fn, runs.items[i].args,
+                     &res);
+        for (size_t k = 0; k < res.len; k++)
+            model_template_return(f->e, res.items[k].st, runs.items[i].call,
+                                  res.items[k].v, site, out);
+        SC_VEC_FREE(res);
+    }
+    SC_VEC_FREE(runs);
+}
+
 static void call_library(fctx *f, const ir_expr *x, const vs_fn_info *lib,
                          sc_state *st, const av **args, uint32_t nargs,
                          sc_svs *out)
@@ -653,6 +727,10 @@ static void call_library(fctx *f, const ir_expr *x, const vs_fn_info *lib,
         } else if (args[1]->kind != AV_NULL) {
             havoc_everything(f, st);   /* whose handler: not known */
         }
+    }
+    if (id == VS_FN_vs_template_call) {
+        template_call(f, x, st, args, nargs, &site, out);
+        return;
     }
     sc_svs res = {0};
     model_call(e, id, st, args, nargs, &site, &res);
@@ -839,7 +917,7 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
         push_sv(out, st, av_int(e, x->ival));
         return;
     case IR_FLOAT:
-        push_sv(out, st, av_top());
+        push_sv(out, st, av_float(e, x->fval));
         return;
     case IR_FUNCREF: {
         av_target *t = sc_alloc(&e->arena, sizeof *t);
@@ -965,7 +1043,10 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
             } else if (x->kids[0]->type.kind == IR_T_INT) {
                 val = facts_bind_value(&f->fr, x->kids[1], s, val);
             }
-            mem_store(e, s, place, val, byte);
+            if (place->kind == AV_REF || place->kind == AV_BOX)
+                mem_store(e, s, place, val, byte);
+            else
+                forget_texts(f, s);   /* a store the engine cannot place */
             bool post = x->kind == IR_INCDEC &&
                         (x->op == IR_POSTINC || x->op == IR_POSTDEC);
             push_sv(out, s, post ? old : val);

@@ -1,6 +1,7 @@
 /* dtypes and shapes over abstract values: TF's rules (../../common/
  * shapes.h) where every dimension is known, three-valued where some are
- * not (SC_TOP_RANK, SC_TOP_DIM). */
+ * not (SC_TOP_RANK, and the unknown dimensions of absval.h: SC_TOP_DIM,
+ * SC_DIM_VALID >= -1, SC_DIM_DEFINED >= 0). */
 #include <stdio.h>
 
 #include "model_int.h"
@@ -24,9 +25,26 @@ int m_dtype_invalid(int dt)
     return dt < 0 || !vs__dtype_valid((vs_dtype)dt) ? YES : NO;
 }
 
+int m_dtype_floating(int dt)
+{
+    if (dt == SC_DT_TOP)
+        return MAYBE;
+    return vs__dtype_floating((vs_dtype)dt) ? YES : NO;
+}
+
 static bool rank_in_range(const sc_shape *s)
 {
     return s->rank >= 0 && s->rank <= SC_MAX_RANK;
+}
+
+/* a shape as the library could hold it: unknown dims as -1, for texts */
+static sc_shape printable(const sc_shape *s)
+{
+    sc_shape p = *s;
+    for (int i = 0; rank_in_range(s) && i < s->rank; i++)
+        if (dim_top(p.dims[i]))
+            p.dims[i] = -1;
+    return p;
 }
 
 const char *m_shape_str(sc_engine *e, const sc_shape *s)
@@ -36,7 +54,26 @@ const char *m_shape_str(sc_engine *e, const sc_shape *s)
     if (s->rank < 0)
         return "<unknown>";
     char buf[256];
-    return sc_istr(e, vs__shape_str(s, buf, sizeof buf));
+    sc_shape p = printable(s);
+    return sc_istr(e, vs__shape_str(&p, buf, sizeof buf));
+}
+
+const char *m_shape_dims(sc_engine *e, const sc_shape *s)
+{
+    if (s->rank == SC_TOP_RANK)
+        return "?";
+    char buf[256];
+    sc_shape p = printable(s);
+    return sc_istr(e, vs__shape_dims(&p, buf, sizeof buf));
+}
+
+const char *m_shape_list(sc_engine *e, const sc_shape *s)
+{
+    if (s->rank == SC_TOP_RANK)
+        return "?";
+    char buf[256];
+    sc_shape p = printable(s);
+    return sc_istr(e, vs__shape_list(&p, buf, sizeof buf));
 }
 
 const char *m_tensor_repr(mrun *r, const sc_tensor *t, const sc_shape *shape,
@@ -58,7 +95,7 @@ int m_shape_problem(const sc_shape *s)
     for (int i = 0; i < s->rank; i++) {
         if (s->dims[i] == SC_TOP_DIM)
             tri = MAYBE;
-        else if (s->dims[i] < -1)
+        else if (!dim_top(s->dims[i]) && s->dims[i] < -1)
             return YES;
     }
     return tri;
@@ -72,12 +109,21 @@ int m_undefined(const sc_shape *s)
         return vs__shape_fully_defined(s) ? NO : YES;
     int tri = NO;
     for (int i = 0; i < s->rank; i++) {
-        if (s->dims[i] == SC_TOP_DIM)
+        int64_t d = s->dims[i];
+        if (d == SC_TOP_DIM || d == SC_DIM_VALID)
             tri = MAYBE;
-        else if (s->dims[i] < 0)
+        else if (!dim_top(d) && d < 0)
             return YES;
     }
     return tri;
+}
+
+/* two dims (-1: None) that may differ: YES they conflict, NO, MAYBE */
+static int dims_conflict(int64_t x, int64_t y)
+{
+    if (dim_top(x) || dim_top(y))
+        return (x == -1 || y == -1) ? NO : MAYBE;
+    return x >= 0 && y >= 0 && x != y ? YES : NO;
 }
 
 int m_incompatible(const sc_shape *a, const sc_shape *b)
@@ -91,12 +137,12 @@ int m_incompatible(const sc_shape *a, const sc_shape *b)
     if (a->rank != b->rank)
         return YES;
     int tri = NO;
-    for (int i = 0; i < a->rank; i++) {
-        int64_t x = a->dims[i], y = b->dims[i];
-        if (x == SC_TOP_DIM || y == SC_TOP_DIM)
-            tri = MAYBE;
-        else if (x >= 0 && y >= 0 && x != y)
+    for (int i = 0; i < a->rank && i < SC_MAX_RANK; i++) {
+        int c = dims_conflict(a->dims[i], b->dims[i]);
+        if (c == YES)
             return YES;
+        if (c == MAYBE)
+            tri = MAYBE;
     }
     return tri;
 }
@@ -104,7 +150,7 @@ int m_incompatible(const sc_shape *a, const sc_shape *b)
 int m_broadcast(const sc_shape *a, const sc_shape *b, sc_shape *out)
 {
     if (a->rank == SC_TOP_RANK || b->rank == SC_TOP_RANK) {
-        *out = (sc_shape){SC_TOP_RANK, {0}};
+        *out = m_unknown_shape;
         return MAYBE;
     }
     if (shape_known(a) && shape_known(b))
@@ -114,13 +160,22 @@ int m_broadcast(const sc_shape *a, const sc_shape *b, sc_shape *out)
         return NO;
     }
     int rank = a->rank > b->rank ? a->rank : b->rank, tri = NO;
+    if (rank > SC_MAX_RANK)
+        return YES;
     out->rank = rank;
     for (int i = 0; i < rank; i++) {
         int ia = a->rank - rank + i, ib = b->rank - rank + i;
         int64_t da = ia >= 0 ? a->dims[ia] : 1, db = ib >= 0 ? b->dims[ib] : 1;
-        if (da == SC_TOP_DIM || db == SC_TOP_DIM) {
-            out->dims[i] = SC_TOP_DIM;
-            tri = MAYBE;
+        if (dim_top(da) || dim_top(db)) {
+            /* an unknown against 1 or None broadcasts; else it may not */
+            if (da == 1 || da == -1)
+                out->dims[i] = db;
+            else if (db == 1 || db == -1)
+                out->dims[i] = da;
+            else {
+                out->dims[i] = SC_TOP_DIM;
+                tri = MAYBE;
+            }
         } else if (da == 1)
             out->dims[i] = db;
         else if (db == 1 || da == db)
@@ -133,23 +188,26 @@ int m_broadcast(const sc_shape *a, const sc_shape *b, sc_shape *out)
     return tri;
 }
 
-int m_matmul(const sc_shape *x, const sc_shape *y, sc_shape *out)
+/* vs_tensor_shape's result: a pointer to the shape as a C value (dims
+ * past the rank unknown) */
+const av *m_shape_value(sc_engine *e, const sc_shape *s)
 {
-    if (shape_known(x) && shape_known(y))
-        return vs__matmul_shape(x, y, out) ? NO : YES;
-    int bad = NO;
-    if (x->rank == SC_TOP_RANK || y->rank == SC_TOP_RANK)
-        bad = MAYBE;
-    else if (x->rank >= 0 && y->rank >= 0) {
-        if (x->rank != 2 || y->rank != 2)
-            bad = YES;
-        else if (x->dims[1] == SC_TOP_DIM || y->dims[0] == SC_TOP_DIM)
-            bad = MAYBE;
-        else if (x->dims[1] >= 0 && y->dims[0] >= 0 && x->dims[1] != y->dims[0])
-            bad = YES;
+    if (s->rank == SC_TOP_RANK || s->rank < -1 || s->rank > SC_MAX_RANK)
+        return av_box(e, av_top());
+    const char **names = sc_alloc(&e->arena, 2 * sizeof *names);
+    const av **vals = sc_alloc(&e->arena, 2 * sizeof *vals);
+    uint32_t n = s->rank > 0 ? (uint32_t)s->rank : 0;
+    const av **dims = sc_alloc(&e->arena, (n + 1) * sizeof *dims);
+    for (uint32_t i = 0; i < n; i++) {
+        int64_t d = s->dims[i];
+        dims[i] = d == SC_TOP_DIM       ? av_top()
+                  : d == SC_DIM_VALID   ? av_range(e, true, -1, false, 0)
+                  : d == SC_DIM_DEFINED ? av_range(e, true, 0, false, 0)
+                                        : av_int(e, d);
     }
-    out->rank = 2;
-    out->dims[0] = x->rank == 2 ? x->dims[0] : x->rank == SC_TOP_RANK ? SC_TOP_DIM : -1;
-    out->dims[1] = y->rank == 2 ? y->dims[1] : y->rank == SC_TOP_RANK ? SC_TOP_DIM : -1;
-    return bad;
+    names[0] = sc_istr(e, "rank");
+    vals[0] = av_int(e, s->rank);
+    names[1] = sc_istr(e, "dims");
+    vals[1] = av_agg(e, n, NULL, dims, false);
+    return av_box(e, av_agg(e, 2, names, vals, false));
 }

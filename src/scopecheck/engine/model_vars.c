@@ -31,7 +31,38 @@ static const sc_var *unknown_var(sc_engine *e, const char *full)
     v->dtype = SC_DT_TOP;
     v->shape.rank = SC_TOP_RANK;
     v->from_store = true;
+    v->trainable = -1;
     return v;
+}
+
+/* The read tensor's gradient deps: the variable itself, if floating. */
+void m_read_deps(sc_engine *e, sc_tensor *t, const sc_var *v)
+{
+    if (!t)
+        return;
+    if (v->dtype == SC_DT_TOP || !v->name)
+        t->deps_top = v->dtype == SC_DT_TOP ||
+                      vs__dtype_floating((vs_dtype)v->dtype);
+    else if (vs__dtype_floating((vs_dtype)v->dtype))
+        t->deps = deps_add(e, NULL, v->name);
+}
+
+/* ---- collections: every variable joins the graph's list, trainable
+ * ones TRAINABLE_VARIABLES (unknown trainability: a gap there) ---- */
+
+void m_collect(mrun *r, const char *key, const sc_var *v)
+{
+    key = sc_istr(r->e, key);
+    graph_put_coll(r->e, r->g, key, vlist_push(r->e, graph_coll(r->g, key), v));
+}
+
+void m_collect_new(mrun *r, const sc_var *v, const char *collection)
+{
+    r->g->vars = vlist_push(r->e, r->g->vars, v);
+    if (v->trainable != 0)
+        m_collect(r, VS_TRAINABLE_VARIABLES, v->trainable == 1 ? v : NULL);
+    if (collection)
+        m_collect(r, collection, v);
 }
 
 static const av *create(mrun *r, const sc_scope *sc, const m_req *q,
@@ -86,7 +117,10 @@ static const av *create(mrun *r, const sc_scope *sc, const m_req *q,
         v->dtype = SC_DT_TOP;
         v->shape.rank = SC_TOP_RANK;
     }
+    v->trainable = q->not_trainable == MAYBE ? -1 : q->not_trainable == NO;
     v->read = m_variable_ops(r, op, from_value != YES, v->dtype, &v->shape);
+    m_read_deps(e, (sc_tensor *)v->read, v);
+    m_collect_new(r, v, q->collection);
     sc_stored *s = sc_alloc(&e->arena, sizeof *s);
     s->var = v;
     if (full)
@@ -260,6 +294,12 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
         m_check(r, MAYBE, VS_ERR_SHAPE_MISMATCH, "may not match");
         sc_stored *s = sc_alloc(&e->arena, sizeof *s);
         s->var = found && found->var ? found->var : unknown_var(e, full);
+        /* made here or not: the lists may hold one more variable */
+        r->g->vars = vlist_push(e, r->g->vars, NULL);
+        if (q->not_trainable != YES)
+            m_collect(r, VS_TRAINABLE_VARIABLES, NULL);
+        if (q->collection)
+            m_collect(r, q->collection, NULL);
         if (full) {
             M_SET(r, g->store, full, s);
             g->names_unknown = plist_add(e, g->names_unknown, full);
@@ -281,4 +321,122 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
         }
     }
     return result;
+}
+
+/* ---- tf.Variable (variables.c's vs__variable) ---- */
+
+const sc_var *m_variable(mrun *r, const av *value, const char *name,
+                         bool name_unknown, int dtype, int trainable)
+{
+    sc_engine *e = r->e;
+    int vnull = m_null_tri(value);
+    m_why_null(r, value);
+    if (m_check(r, vnull, VS_ERR_INVALID_ARGUMENT,
+                VS_MSG_INITIAL_VALUE_MISSING) ||
+        m_check(r, m_dtype_invalid(dtype),
+                VS_ERR_INVALID_ARGUMENT, VS_MSG_DTYPE_INVALID))
+        return NULL;
+    bool renamed = false;
+    sc_site first = {0};
+    if (!name && !name_unknown)
+        name = sc_istr(e, "Variable");
+    const char *op = m_op_name(r, r->g->ns, name, &renamed, &first);
+    if (r->failed)
+        return NULL;
+    const sc_tensor *t = m_tensor(value);
+    int vdt = t ? t->dtype : SC_DT_TOP;
+    char repr[512];
+    if (dtype != VS_DTYPE_DEFAULT &&
+        m_check(r, vdt == SC_DT_TOP || dtype == SC_DT_TOP ? MAYBE
+                   : dtype != m_dtype_or_float(vdt),
+                VS_ERR_INITIALIZER_MISMATCH, VS_MSG_TENSOR_CONVERSION,
+                m_dtype_name(dtype), m_dtype_name(vdt),
+                m_tensor_repr(r, t, t ? &t->shape : NULL, repr, sizeof repr)))
+        return NULL;
+    sc_shape sh = t ? t->shape : m_unknown_shape;
+    if (m_check(r, m_undefined(&sh), VS_ERR_UNDEFINED_SHAPE,
+                VS_MSG_INITIAL_VALUE_SHAPE,
+                m_tensor_repr(r, t, &sh, repr, sizeof repr)))
+        return NULL;
+    sc_var *v = sc_alloc(&e->arena, sizeof *v);
+    v->name = op ? m_cat(e, op, ":0", "") : NULL;
+    v->dtype = vdt == SC_DT_TOP ? SC_DT_TOP : m_dtype_or_float(vdt);
+    v->shape = sh;
+    v->site = *r->site;
+    v->trainable = trainable == MAYBE ? -1 : trainable == YES;
+    v->read = m_variable_ops(r, op, false, v->dtype, &sh);
+    m_read_deps(e, (sc_tensor *)v->read, v);
+    m_collect_new(r, v, NULL);
+    r->created = true;
+    if (renamed) {
+        sc_event ev = {0};
+        ev.kind = SC_EV_RENAMED;
+        ev.name = m_cat(e, r->g->ns, name, "");
+        ev.result = op;
+        sc_event_sites where = {.at = *r->site, .other = first};
+        m_defer(r, &ev, &where);
+    }
+    return v;
+}
+
+static const av *op_variable(mrun *r, const av **a)
+{
+    sc_engine *e = r->e;
+    if (!m_use_graph(r, m_graph_arg(r, a)))
+        return r->failed ? NULL : av_var(e, NULL, true);
+    const av *opts = m_options_arg(r, a);
+    int nnull;
+    const char *name = m_str(r, m_field(r, opts, "name"), &nnull);
+    int trainable = m_flag(m_field(r, opts, "not_trainable"));
+    trainable = trainable == MAYBE ? MAYBE : !trainable;
+    const sc_var *v = m_variable(r, a[1], nnull == YES ? NULL : name,
+                                 nnull != YES && !name,
+                                 m_dtype_of(m_field(r, opts, "dtype")),
+                                 trainable);
+    return v ? av_var(e, v, false) : NULL;
+}
+
+/* ---- tf.get_variable ---- */
+
+static void read_request(mrun *r, const av *name, const av *opts, m_req *q)
+{
+    int isnull;
+    memset(q, 0, sizeof *q);
+    q->name = m_str(r, name, &isnull);
+    q->name_null = isnull == YES;
+    if (isnull == MAYBE && !q->name)
+        q->name = NULL;
+    const av *shape = m_field(r, opts, "shape");
+    int snull = m_null_tri(shape);
+    q->shape_given = snull != YES;
+    if (snull == MAYBE && shape->kind == AV_TOP)
+        q->shape_unknown = true;
+    else if (q->shape_given)
+        q->shape = m_shape_of(r, m_deref(r, shape), &q->shape_unknown);
+    if (q->shape_given && q->shape.rank < -2)
+        q->shape.rank = -3;   /* a negative rank: the library rejects it */
+    q->dtype = m_dtype_of(m_field(r, opts, "dtype"));
+    const av *init = m_field(r, opts, "initializer");
+    q->init_kind = init->kind == AV_AGG ? m_init_of(r, init, &q->init_value)
+                                        : init->kind == AV_INT && init->i == 0
+                                              ? VS_INIT_NONE
+                                              : -1;
+    if (q->init_kind != VS_INIT_VALUE)
+        q->init_value = av_null();
+    q->not_trainable = m_flag(m_field(r, opts, "not_trainable"));
+}
+
+static const av *op_get_variable(mrun *r, const av **a)
+{
+    if (!m_use_graph(r, m_graph_arg(r, a)))
+        return r->failed ? NULL : av_var(r->e, NULL, true);
+    m_req q;
+    read_request(r, m_name_arg(r, a), m_options_arg(r, a), &q);
+    return m_get_variable(r, m_current_scope(r), &q, true);
+}
+
+const av *m_var_op(mrun *r, const av **a)
+{
+    return vs__fn_id(r->fn) == VS_FN_vs_variable ? op_variable(r, a)
+                                                 : op_get_variable(r, a);
 }

@@ -356,6 +356,7 @@ static const sc_graph *join_graph(sc_engine *e, const sc_graph *a,
     g->names_unknown = plist_union(e, a->names_unknown, b->names_unknown);
     g->store_unknown = plist_union(e, a->store_unknown, b->store_unknown);
     g->counts_unknown = a->counts_unknown || b->counts_unknown;
+    graph_join_lib(e, g, a, b);
     g->ns = join_str(a->ns, b->ns);
     if (a->current != b->current)
         g->current = 0;

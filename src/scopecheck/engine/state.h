@@ -70,6 +70,110 @@ typedef struct sc_entry {
     bool renamed;                 /* the name scope got a _N suffix */
 } sc_entry;
 
+/* ---- the library's Python objects, which a graph keeps (layers, RNN
+ * cells, templates, optimizers, moving averages, ops, sessions): each an
+ * immutable record in the graph's objs map, replaced when it changes.
+ * Flags and numbers the engine may not know hold SC_UNK (flags) or
+ * SC_TOP_DIM (numbers). ---- */
+#define SC_UNK 2                  /* a flag nobody knows */
+#define SC_MAX_WEIGHTS 8
+#define SC_MAX_CELLS 16
+
+typedef enum sc_obj_kind {
+    SC_OBJ_LAYER, SC_OBJ_TEMPLATE, SC_OBJ_OPTIMIZER, SC_OBJ_EMA, SC_OBJ_OP,
+    SC_OBJ_SESSION
+} sc_obj_kind;
+
+/* the library's vs_layer_kind, in its order (internal.h) */
+typedef enum sc_layer_kind {
+    SC_LAYER_DENSE, SC_LAYER_CONV2D, SC_LAYER_BATCH_NORM,
+    SC_LAYER_MAX_POOLING2D, SC_LAYER_FLATTEN, SC_LAYER_DROPOUT,
+    SC_LAYER_BASIC_RNN, SC_LAYER_BASIC_LSTM, SC_LAYER_LSTM, SC_LAYER_GRU,
+    SC_LAYER_MULTI_RNN
+} sc_layer_kind;
+
+/* an initializer as a layer keeps it: its kind (-1 unknown) and value */
+typedef struct sc_init {
+    int kind;
+    const sc_tensor *value;
+} sc_init;
+
+/* a tf.layers layer or an RNN cell (the library's struct vs_layer) */
+typedef struct sc_layer {
+    sc_layer_kind kind;
+    const char *name, *base;      /* layer.name, its base; NULL unknown */
+    bool scope_known;             /* the captured scope is known: */
+    uint32_t scope;               /* ... its id, 0 none yet */
+    int reuse;                    /* _reuse; -1 unknown */
+    int trainable;                /* 0, 1, SC_UNK */
+    int built;                    /* 0, 1, SC_UNK */
+    int dtype;                    /* from the first input; SC_DT_TOP */
+    int nweights;                 /* -1: unknown */
+    const sc_var *weights[SC_MAX_WEIGHTS];
+    int64_t built_axis;           /* SC_TOP_DIM unknown */
+    int built_rank, spec_axis;    /* -100: unknown */
+    int64_t units;                /* units, filters; SC_TOP_DIM unknown */
+    int activation;               /* -1 unknown */
+    int no_bias;                  /* 0, 1, SC_UNK */
+    sc_init kernel_init, bias_init;
+    const char *kernel_name, *bias_name, *collection;
+    int64_t ksize[2], strides[2], dilation[2];
+    int padding;                  /* -1 unknown */
+    int axis;                     /* batch norm's, 0 = -1; -100 unknown */
+    int no_center, no_scale;      /* flags */
+    int rate_ok;                  /* dropout: 0 <= rate < 1 (flag) */
+    int64_t num_proj;
+    int use_peepholes;
+    int ncells;                   /* MultiRNNCell; -1 unknown */
+    uint32_t cells[SC_MAX_CELLS]; /* object ids */
+    bool rnncell_known;
+    uint32_t rnncell_scope;       /* RNNCell.__call__'s cached scope id */
+} sc_layer;
+
+/* tf.make_template's Template */
+typedef struct sc_template {
+    const char *name, *unique_name;
+    const void *fn;               /* the builder (an av: a function
+                                     pointer's value); NULL unknown */
+    const void *user;             /* its user argument (an av) */
+    bool scope_known;
+    uint32_t scope;               /* 0 none yet */
+    int first_call, variables_created;   /* flags */
+} sc_template;
+
+/* an optimizer's slot, or a moving average's average */
+typedef struct sc_slot {
+    const char *slot_name;        /* "m" */
+    const char *primary;          /* the variable's name ("w:0") */
+    const sc_var *var;
+    const struct sc_slot *next;
+} sc_slot;
+
+typedef struct sc_optimizer {
+    int kind;                     /* the library's vs_opt_kind */
+    const char *name;             /* NULL unknown */
+    int centered;                 /* RMSProp; flag */
+    int acc_ok;                   /* Adagrad: the accumulator value > 0 */
+    const sc_slot *slots;         /* made so far */
+    bool slots_unknown;           /* others may have been made */
+    int has_powers;               /* Adam's beta powers made (flag) */
+} sc_optimizer;
+
+typedef struct sc_obj {
+    uint32_t id;
+    sc_obj_kind kind;
+    union {
+        sc_layer layer;
+        sc_template tmpl;
+        sc_optimizer opt;         /* also a moving average's averages */
+        struct {                  /* SC_OBJ_OP: vs_op */
+            const char *name;
+            bool init;            /* tf.global_variables_initializer's */
+            const sc_vlist *vars; /* ... and its variables */
+        } op;
+    };
+} sc_obj;
+
 typedef struct sc_graph {
     uint32_t id;
     bool freed;
@@ -88,6 +192,18 @@ typedef struct sc_graph {
      * certain.  A prefix of "" covers everything. */
     const struct sc_plist *names_unknown, *store_unknown;
     bool counts_unknown;
+    /* the library's objects (id -> sc_obj), variables (newest first:
+     * GLOBAL_VARIABLES) and other collections (key -> sc_vlist) */
+    pmap objs;
+    const sc_vlist *vars;
+    pmap colls;
+    pmap layer_uids;              /* keras's unique_object_name: base ->
+                                     sc_name (its count) */
+    /* a template call in progress: the builder may not exit below floor;
+     * reported counts the failures of calls made inside one (SC_COUNT_TOP:
+     * unknown) */
+    int tdepth, floor;
+    int64_t reported;
 #ifndef NDEBUG
     /* in a state: never changed again (copy it: graph_copy); equal graph
      * pointers stand for equal graphs (state_same_graphs) */
@@ -186,5 +302,19 @@ const sc_counts *counts_join(sc_engine *e, const sc_counts *a,
 
 const sc_scope *graph_scope(const sc_graph *g, uint32_t id);
 void graph_put_scope(sc_engine *e, sc_graph *g, const sc_scope *s);
+
+/* the library's objects and collections (state_lib.c) */
+const sc_obj *graph_obj(const sc_graph *g, uint32_t id);
+void graph_put_obj(sc_engine *e, sc_graph *g, const sc_obj *o);
+/* a collection's list (GLOBAL_VARIABLES is g->vars) */
+const sc_vlist *graph_coll(const sc_graph *g, const char *key);
+void graph_put_coll(sc_engine *e, sc_graph *g, const char *key,
+                    const sc_vlist *l);
+/* variables of unknown names may have been made (havoc): a gap in every
+ * list */
+void graph_forget_vars(sc_engine *e, sc_graph *g);
+/* joins of what state_lib.c keeps, for join_graph */
+void graph_join_lib(sc_engine *e, sc_graph *g, const sc_graph *a,
+                    const sc_graph *b);
 
 #endif
