@@ -54,6 +54,17 @@ const av *m_deref(mrun *r, const av *p)
     return av_top();
 }
 
+const av *m_array_elem(mrun *r, const av *p, int64_t i)
+{
+    if (p->kind == AV_REF && p->elem)
+        return mem_peek(r->e, r->st, mem_add(r->e, p, av_int(r->e, i)));
+    const av *arr = m_deref(r, p);
+    return arr->kind == AV_AGG && !arr->names && i >= 0 &&
+                   (uint64_t)i < arr->nfields
+               ? arr->vals[i]
+               : av_top();
+}
+
 const av *m_field(mrun *r, const av *agg, const char *name)
 {
     return av_field(r->e, agg, sc_istr(r->e, name));
