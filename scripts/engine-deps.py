@@ -10,10 +10,11 @@ layers or of its own module:
     1  base                           interning, formatting, ids, emitting
     2  absval arith                   values
     3  state                          graphs, frames, joins
-    4  program                        functions, globals, activations
-    5  facts | model | checkers       each a module of its own
-    6  interp                         the interpreter
-    7  engine.c                       the entry
+    4  mem                            places, loads, stores, char arrays
+    5  program                        functions, globals, activations
+    6  facts | model | checkers | libc   each a module of its own
+    7  interp                         the interpreter
+    8  engine.c                       the entry
 
 It also checks that the rules, the reporters and the command line include
 no engine header but engine.h and event.h.  Exits 1 on a violation,
@@ -31,15 +32,17 @@ LAYERS = [
     (1, "base", ["base.h", "base.c"]),
     (2, "values", ["absval.h", "absval.c", "arith.c"]),
     (3, "state", ["state.h", "state.c", "state_lib.c"]),
-    (4, "program", ["program.h", "program.c"]),
-    (5, "facts", ["facts.h", "facts.c"]),
-    (5, "model", ["model.h", "model_int.h", "model.c", "model_names.c",
+    (4, "mem", ["mem.h", "mem.c"]),
+    (5, "program", ["program.h", "program.c"]),
+    (6, "facts", ["facts.h", "facts.c"]),
+    (6, "model", ["model.h", "model_int.h", "model.c", "model_names.c",
                   "model_vars.c", "model_shapes.c", "model_scopes.c",
                   "model_ops.c", "model_layers.c", "model_rnn.c",
                   "model_train.c", "model_lists.c", "model_template.c"]),
-    (5, "checkers", ["checkers.h", "check_leak.c"]),
-    (6, "interp", ["interp.h", "interp.c"]),
-    (7, "entry", ["engine.c"]),
+    (6, "checkers", ["checkers.h", "check_leak.c"]),
+    (6, "libc", ["libc.h", "libc.c"]),
+    (7, "interp", ["interp.h", "interp.c"]),
+    (8, "entry", ["engine.c"]),
 ]
 PUBLIC = {"engine.h", "event.h"}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

@@ -394,7 +394,7 @@ void check_link(const sc_options *o, ir_unit **units, size_t n,
         eo.naliases = plan->naliases;
     }
     eo.loop_unroll = 4096;
-    eo.call_depth = 32;
+    eo.call_depth = 512;
     double t0 = now();
     link_programs(units, n, &eo, &rc, cancel);
     if (getenv("SCOPECHECK_STATS"))

@@ -107,9 +107,41 @@ const av *av_var(sc_engine *e, const sc_var *var, bool maybe_null)
 
 const av *av_ref(sc_engine *e, uint32_t frame, uint32_t slot)
 {
+    return av_place(e, frame, slot, 0, NULL, false, false, 0);
+}
+
+const av *av_place(sc_engine *e, uint32_t frame, uint32_t slot,
+                   uint32_t npath, const av_step *path, bool elem,
+                   bool off_unknown, int64_t off)
+{
     av *v = av_new(e, AV_REF);
     v->frame = frame;
     v->slot = slot;
+    v->npath = npath;
+    v->path = path;
+    v->elem = elem;
+    v->off_unknown = elem && off_unknown;
+    v->off = elem && !off_unknown ? off : 0;
+    return v;
+}
+
+const av *av_fn(sc_engine *e, uint32_t n, const av_target *targets)
+{
+    assert(n >= 1);
+    av *v = av_new(e, AV_FN);
+    v->ntargets = n;
+    v->targets = targets;
+    return v;
+}
+
+const av *av_bytes(sc_engine *e, const char *s, bool open, bool zero_rest)
+{
+    if (!s)
+        return av_top();
+    av *v = av_new(e, AV_STR);
+    v->s = s;
+    v->open = open && !zero_rest;
+    v->zero_rest = zero_rest;
     return v;
 }
 
@@ -158,7 +190,7 @@ bool av_is_pointer(const av *v)
 {
     switch (v->kind) {
     case AV_STR: case AV_GRAPH: case AV_TENSOR: case AV_VAR: case AV_SCOPE:
-    case AV_REF: case AV_BOX: case AV_OBJ:
+    case AV_REF: case AV_BOX: case AV_FN: case AV_OBJ:
         return true;
     default:
         return false;
@@ -349,6 +381,17 @@ const sc_vlist *vlist_join(sc_engine *e, const sc_vlist *a, const sc_vlist *b)
     return vlist_push(e, r, NULL);
 }
 
+static bool same_path(const av *a, const av *b)
+{
+    if (a->npath != b->npath)
+        return false;
+    for (uint32_t i = 0; i < a->npath; i++)
+        if (a->path[i].field != b->path[i].field ||
+            a->path[i].index != b->path[i].index)
+            return false;
+    return true;
+}
+
 bool av_equal(const av *a, const av *b)
 {
     if (a == b)
@@ -364,7 +407,17 @@ bool av_equal(const av *a, const av *b)
     case AV_INT:
         return a->i == b->i;
     case AV_STR:
-        return a->s == b->s;
+        return a->s == b->s && a->open == b->open && a->zero_rest == b->zero_rest &&
+               (a->rest == b->rest ||
+                (a->rest && b->rest && av_equal(a->rest, b->rest)));
+    case AV_FN:
+        if (a->ntargets != b->ntargets)
+            return false;
+        for (uint32_t i = 0; i < a->ntargets; i++)
+            if (a->targets[i].name != b->targets[i].name ||
+                a->targets[i].unit != b->targets[i].unit)
+                return false;
+        return true;
     case AV_GRAPH: case AV_SCOPE: case AV_OBJ:
         return a->id == b->id;
     case AV_VLIST:
@@ -376,7 +429,9 @@ bool av_equal(const av *a, const av *b)
     case AV_VAR:
         return a->v == b->v;
     case AV_REF:
-        return a->frame == b->frame && a->slot == b->slot;
+        return a->frame == b->frame && a->slot == b->slot &&
+               a->elem == b->elem && a->off_unknown == b->off_unknown &&
+               a->off == b->off && same_path(a, b);
     case AV_BOX:
         return av_equal(a->box, b->box);
     case AV_AGG:
@@ -406,7 +461,59 @@ static const sc_tensor *tensor_join(sc_engine *e, const sc_tensor *a,
     return t;
 }
 
-static const av *join(sc_engine *e, const av *a, const av *b)
+/* a copy of r that is one more narrowing of the run-time value id */
+static const av *with_ident(sc_engine *e, const av *r, const av *id)
+{
+    av *c = av_new(e, r->kind);
+    *c = *r;
+    c->ident = id;
+    return c;
+}
+
+/* The run-time value both a and b stand for, if they are two narrowings
+ * of one (argc tested > 1 on one path and not on the other): their join
+ * is still that value.  NULL if they are not. */
+static const av *common_ident(const av *a, const av *b)
+{
+    const av *ia = av_ident(a), *ib = av_ident(b);
+    if (ia != ib || ia == av_top() || (!a->ident && !b->ident))
+        return NULL;
+    return ia;
+}
+
+static const av *join_fn(sc_engine *e, const av *a, const av *b)
+{
+    /* a pointer that holds one of a's targets or one of b's */
+    uint32_t n = a->ntargets;
+    av_target *t = sc_alloc(&e->arena, (a->ntargets + b->ntargets) * sizeof *t);
+    memcpy(t, a->targets, a->ntargets * sizeof *t);
+    for (uint32_t i = 0; i < b->ntargets; i++) {
+        bool have = false;
+        for (uint32_t j = 0; j < a->ntargets && !have; j++)
+            have = a->targets[j].name == b->targets[i].name &&
+                   a->targets[j].unit == b->targets[i].unit;
+        if (!have)
+            t[n++] = b->targets[i];
+    }
+    if (n > AV_MAX_TARGETS)
+        return av_top();
+    av *v = (av *)av_fn(e, n, t);
+    v->maybe_null = a->maybe_null || b->maybe_null;
+    return v;
+}
+
+static const av *join(sc_engine *e, const av *a, const av *b);
+
+static const av *join_arrays(sc_engine *e, const av *a, const av *b)
+{
+    uint32_t n = a->nfields > b->nfields ? a->nfields : b->nfields;
+    const av **vals = sc_alloc(&e->arena, (n + 1) * sizeof *vals);
+    for (uint32_t i = 0; i < n; i++)
+        vals[i] = join(e, av_elem(e, a, i), av_elem(e, b, i));
+    return av_agg(e, n, NULL, vals, a->zero_rest && b->zero_rest);
+}
+
+static const av *join_values(sc_engine *e, const av *a, const av *b)
 {
     if (a == b)
         return a;
@@ -461,13 +568,27 @@ static const av *join(sc_engine *e, const av *a, const av *b)
         return av_tensor(e, tensor_join(e, a->t, b->t), mn);
     case AV_VAR:
         return a->v == b->v ? av_var(e, a->v, mn) : av_top();
+    case AV_FN:
+        return join_fn(e, a, b);
+    case AV_REF: {
+        /* into the same array at two offsets: into it, somewhere */
+        if (a->frame != b->frame || a->slot != b->slot || a->elem != b->elem ||
+            !a->elem || !same_path(a, b))
+            return av_top();
+        av *c = (av *)av_place(e, a->frame, a->slot, a->npath, a->path,
+                               true, true, 0);
+        c->maybe_null = mn;
+        return c;
+    }
     case AV_BOX: {
         const av *j = join(e, a->box, b->box);
         return j->kind == AV_TOP ? av_top() : av_box(e, j);
     }
     case AV_AGG: {
+        if (!a->names && !b->names)
+            return join_arrays(e, a, b);
         if (!a->names || !b->names)
-            return av_top();          /* arrays: not worth tracking */
+            return av_top();
         /* union of the listed fields, each joined with the other side's
          * value (listed, zero or unknown) */
         uint32_t n = a->nfields + b->nfields, k = 0;
@@ -491,6 +612,15 @@ static const av *join(sc_engine *e, const av *a, const av *b)
     default:
         return av_top();
     }
+}
+
+static const av *join(sc_engine *e, const av *a, const av *b)
+{
+    const av *r = join_values(e, a, b);
+    const av *id = a == b ? NULL : common_ident(a, b);
+    if (id && r != a && r != b)
+        r = with_ident(e, r, id);
+    return r;
 }
 
 /* The identity rules of a join: a value joined with itself is itself; an
@@ -577,4 +707,84 @@ const av *av_with_field(sc_engine *e, const av *agg, const char *name,
         vals[k++] = val;
     }
     return av_agg(e, k, names, vals, is_struct && agg->zero_rest);
+}
+
+/* Arrays longer than this are not tracked element by element. */
+#define AV_MAX_ELEMS 4096
+
+const av *av_elem(sc_engine *e, const av *arr, int64_t i)
+{
+    if (arr->kind == AV_STR) {
+        /* a char array: its bytes, then the NUL, then zeros or unknown */
+        size_t len = strlen(arr->s);
+        if (i == AV_ANY_INDEX || i < 0)
+            return av_top();
+        if ((uint64_t)i < len)
+            return av_int(e, (signed char)arr->s[i]);
+        if ((uint64_t)i > len && arr->rest)
+            return av_elem(e, arr->rest, i - (int64_t)len - 1);
+        if (((uint64_t)i == len && !arr->open) || arr->zero_rest)
+            return av_int(e, 0);
+        return av_top();
+    }
+    if (arr->kind != AV_AGG || arr->names)
+        return av_top();
+    if (i == AV_ANY_INDEX) {
+        /* any element: what they all may be */
+        const av *r = arr->nfields ? arr->vals[0] : av_int(e, 0);
+        for (uint32_t k = 1; k < arr->nfields; k++)
+            r = av_join(e, r, arr->vals[k]);
+        /* elements past the listed ones: zero, or unknown */
+        if (!arr->zero_rest)
+            return av_top();
+        return arr->nfields ? av_join(e, r, av_int(e, 0)) : r;
+    }
+    if (i >= 0 && (uint64_t)i < arr->nfields)
+        return arr->vals[i];
+    return arr->zero_rest && i >= 0 ? av_int(e, 0) : av_top();
+}
+
+const av *av_with_elem(sc_engine *e, const av *arr, int64_t i,
+                       const av *val)
+{
+    if (i < 0 || i >= AV_MAX_ELEMS)
+        return NULL;
+    bool is_arr = arr->kind == AV_AGG && !arr->names;
+    uint32_t n = is_arr ? arr->nfields : 0;
+    uint32_t m = (uint64_t)i < n ? n : (uint32_t)i + 1;
+    const av **vals = sc_alloc(&e->arena, (m + 1) * sizeof *vals);
+    bool zero = is_arr && arr->zero_rest;
+    for (uint32_t k = 0; k < m; k++)
+        vals[k] = k < n ? arr->vals[k] : zero ? av_int(e, 0) : av_top();
+    vals[i] = val;
+    return av_agg(e, m, NULL, vals, zero);
+}
+
+const av *av_replace(sc_engine *e, const av *v, const av *from,
+                     const av *to)
+{
+    if (v == from)
+        return to;
+    if (v->kind == AV_BOX) {
+        const av *b = av_replace(e, v->box, from, to);
+        return b == v->box ? v : av_box(e, b);
+    }
+    if (v->kind != AV_AGG)
+        return v;
+    const av **vals = NULL;
+    for (uint32_t i = 0; i < v->nfields; i++) {
+        const av *r = av_replace(e, v->vals[i], from, to);
+        if (r == v->vals[i])
+            continue;
+        if (!vals) {
+            vals = sc_alloc(&e->arena, (v->nfields + 1) * sizeof *vals);
+            memcpy(vals, v->vals, v->nfields * sizeof *vals);
+        }
+        vals[i] = r;
+    }
+    if (!vals)
+        return v;
+    av *c = (av *)av_agg(e, v->nfields, v->names, vals, v->zero_rest);
+    c->maybe_null = v->maybe_null;
+    return c;
 }

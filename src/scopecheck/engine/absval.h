@@ -82,8 +82,9 @@ typedef enum av_kind {
     AV_VAR,       /* v */
     AV_SCOPE,     /* id of a scope object */
     AV_AGG,       /* a struct or array value: fields */
-    AV_REF,       /* a pointer to a variable: frame, slot */
+    AV_REF,       /* a pointer into a variable: frame, slot, path (mem.h) */
     AV_BOX,       /* a pointer to an immutable value (&(T){...}) */
+    AV_FN,        /* a pointer to a function: one of its targets */
     AV_OBJ,       /* id of a library object the graph keeps (a layer, a
                      template, an optimizer, ...: state.h's sc_obj); 0:
                      one nobody knows */
@@ -95,13 +96,41 @@ typedef enum av_kind {
                      in the IR), except where the model reads it */
 } av_kind;
 
+/* A step of a path below a variable: a struct's field, or an array's
+ * element (AV_ANY_INDEX: some element nobody knows). */
+#define AV_ANY_INDEX INT64_MIN
+/* the functions a pointer may hold, at most (more: unknown) */
+#define AV_MAX_TARGETS 16
+typedef struct av_step {
+    const char *field;            /* interned; NULL: an index */
+    int64_t index;
+} av_step;
+
+/* A function a pointer may hold: its name (interned), and the unit the
+ * name was taken in (a static function is its unit's). */
+typedef struct av_target {
+    const char *name;
+    const void *unit;
+} av_target;
+
 typedef struct av av;
 struct av {
     av_kind kind;
     bool maybe_null;              /* pointer kinds: NULL on some paths */
     /* AV_AGG: fields not listed are zero when zero_rest ({0}, designated
-     * initializers, compound literals), else unknown */
+     * initializers, compound literals), else unknown; AV_STR: the bytes
+     * after the string's NUL are zero (a char array initialized short) */
     bool zero_rest;
+    /* AV_STR: s is the known start of a char array with no NUL known
+     * after it (strncpy that truncates): not a string yet */
+    bool open;
+    /* AV_TOP: a value code the engine cannot see defines (a global that
+     * no file it reads defines): a path that reads it is doubtful */
+    bool unseen;
+    /* AV_STR: the bytes of the char array after the NUL that ends s, when
+     * some are known (an array strtok or a NUL store cut in two), as a
+     * string of the same kind; NULL: see open and zero_rest */
+    const av *rest;
     /* AV_NULL, or maybe_null: the failed call it comes from, if known */
     const struct sc_site *why;
     /* An unknown integer narrowed by a branch is a new object that is
@@ -118,6 +147,16 @@ struct av {
         uint32_t id;              /* AV_GRAPH, AV_SCOPE, AV_OBJ */
         struct {                  /* AV_REF: frame 0 is the globals */
             uint32_t frame, slot;
+            uint32_t npath;       /* the path below the variable */
+            /* the pointer is to element `off` of the array at the path
+             * (off_unknown: to some element), not to the path's value */
+            bool elem, off_unknown;
+            const av_step *path;
+            int64_t off;
+        };
+        struct {                  /* AV_FN: the functions it may be */
+            uint32_t ntargets;
+            const av_target *targets;
         };
         const sc_tensor *t;       /* AV_TENSOR */
         const sc_var *v;          /* AV_VAR */
@@ -154,7 +193,17 @@ const av *av_narrowed(sc_engine *e, const av *v, const av *of);
 const av *av_obj(sc_engine *e, av_kind k, uint32_t id, bool maybe_null);
 const av *av_tensor(sc_engine *e, const sc_tensor *t, bool maybe_null);
 const av *av_var(sc_engine *e, const sc_var *v, bool maybe_null);
+/* a pointer to a variable (the whole of it) */
 const av *av_ref(sc_engine *e, uint32_t frame, uint32_t slot);
+/* a pointer to the value at path below a variable, or (elem) to element
+ * off of the array there (off_unknown: some element) */
+const av *av_place(sc_engine *e, uint32_t frame, uint32_t slot,
+                   uint32_t npath, const av_step *path, bool elem,
+                   bool off_unknown, int64_t off);
+/* a pointer to one of these functions (n >= 1) */
+const av *av_fn(sc_engine *e, uint32_t n, const av_target *targets);
+/* a char array's known bytes (see open, zero_rest) */
+const av *av_bytes(sc_engine *e, const char *s, bool open, bool zero_rest);
 const av *av_box(sc_engine *e, const av *target);
 const av *av_vlist(sc_engine *e, const sc_vlist *l);
 const av *av_float(sc_engine *e, double d);
@@ -177,6 +226,16 @@ bool av_is_pointer(const av *v);
 const av *av_field(sc_engine *e, const av *agg, const char *name);
 const av *av_with_field(sc_engine *e, const av *agg, const char *name,
                         const av *val);
+/* element i of an array value (an aggregate by index, or a char array's
+ * bytes: a char), or unknown; AV_ANY_INDEX: what any element may be */
+const av *av_elem(sc_engine *e, const av *arr, int64_t i);
+/* the array value with element i set (NULL: past what is tracked) */
+const av *av_with_elem(sc_engine *e, const av *arr, int64_t i,
+                       const av *val);
+/* v with every occurrence of the object `from` (inside aggregates and
+ * boxes too) replaced by `to`; v itself when it holds none */
+const av *av_replace(sc_engine *e, const av *v, const av *from,
+                     const av *to);
 
 /* C's operators (arith.c): op is '-', '+', '~', '!' or an IR_* binary
  * operator; the result is unknown where the engine cannot say */

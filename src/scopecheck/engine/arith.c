@@ -21,13 +21,50 @@ const av *av_unop(sc_engine *e, int op, const av *a)
     return av_top();
 }
 
+/* Two handles the library returned (neither NULL): the same object is
+ * the same pointer; two graphs made by two vs_graph_new, or two
+ * functions, are different pointers.  Unknown otherwise. */
+static const av *handles_eq(sc_engine *e, const av *a, const av *b, bool eq)
+{
+    if (a->kind != b->kind || a->maybe_null || b->maybe_null)
+        return av_top();
+    int same = -1;
+    switch (a->kind) {
+    case AV_GRAPH:
+        same = a->id == b->id;
+        break;
+    case AV_SCOPE:
+        if (a->id && a->id == b->id)
+            same = 1;
+        break;
+    case AV_TENSOR:
+        if (a->t == b->t)
+            same = 1;
+        break;
+    case AV_VAR:
+        if (a->v == b->v)
+            same = 1;
+        break;
+    case AV_FN:
+        /* (one name taken in two units: one function, or two statics) */
+        if (a->ntargets == 1 && b->ntargets == 1 &&
+            (a->targets[0].name != b->targets[0].name ||
+             a->targets[0].unit == b->targets[0].unit))
+            same = a->targets[0].name == b->targets[0].name;
+        break;
+    default:
+        break;
+    }
+    return same < 0 ? av_top() : av_int(e, eq ? same : !same);
+}
+
 static const av *pointer_eq(sc_engine *e, const av *a, const av *b, bool eq)
 {
     /* p == NULL, NULL == p, p != NULL */
     const av *p = a->kind == AV_NULL || (a->kind == AV_INT && a->i == 0) ? b : a;
     const av *q = p == a ? b : a;
     if (!(q->kind == AV_NULL || (q->kind == AV_INT && q->i == 0)))
-        return av_top();
+        return handles_eq(e, a, b, eq);
     int t = av_truth(p);
     if (t < 0)
         return av_top();

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "facts.h"
+#include "mem.h"
 
 void facts_init(sc_facts *fx, sc_engine *e)
 {
@@ -99,6 +100,84 @@ static uint64_t binop_key(const sc_frame *fr, const ir_expr *x, const sc_state *
     return b ? op_key(op, a, b) : 0;
 }
 
+/* ---- places: a field, an element, *p (mem.h) ---- */
+
+static const av *place_of(const sc_frame *fr, const ir_expr *x,
+                          const sc_state *st);
+
+/* The value of x used as a pointer (an array decays), or NULL. */
+static const av *pointer_value(const sc_frame *fr, const ir_expr *x,
+                               const sc_state *st)
+{
+    if (x->type.kind == IR_T_ARRAY) {
+        const av *p = place_of(fr, x, st);
+        return p ? mem_decay(fr->e, p) : NULL;
+    }
+    return facts_eval(fr, x, st);
+}
+
+/* The place the pure lvalue x names, as a pointer into the program's
+ * variables, or NULL (not pure, or not a place the engine follows). */
+static const av *place_of(const sc_frame *fr, const ir_expr *x,
+                          const sc_state *st)
+{
+    const av *b, *i, *r = NULL;
+    switch (x->kind) {
+    case IR_SYM:
+        return av_ref(fr->e, x->symscope == IR_LOCAL ? fr->frame : 0,
+                      x->symscope == IR_LOCAL ? x->sym
+                                              : frame_global_slot(fr, x->sym));
+    case IR_CAST:
+        return place_of(fr, x->kids[0], st);
+    case IR_MEMBER:
+        b = x->op == 1 ? pointer_value(fr, x->kids[0], st)
+                       : place_of(fr, x->kids[0], st);
+        if (b && b->kind == AV_REF && !b->maybe_null)
+            r = mem_member(fr->e, b, sc_istr(fr->e, x->str));
+        break;
+    case IR_DEREF:
+        r = pointer_value(fr, x->kids[0], st);
+        break;
+    case IR_INDEX:
+        b = pointer_value(fr, x->kids[0], st);
+        i = b && b->kind == AV_REF ? facts_eval(fr, x->kids[1], st) : NULL;
+        if (i && !b->maybe_null)
+            r = mem_add(fr->e, b, i);
+        break;
+    default:
+        break;
+    }
+    return r && r->kind == AV_REF && !r->maybe_null ? r : NULL;
+}
+
+/* What the place x names holds, for a field, an element or *p of an
+ * integer or a pointer type; NULL when x is not such a place. */
+static const av *place_value(const sc_frame *fr, const ir_expr *x,
+                             const sc_state *st)
+{
+    if ((x->kind != IR_MEMBER && x->kind != IR_DEREF && x->kind != IR_INDEX) ||
+        (x->type.kind != IR_T_INT && x->type.kind != IR_T_PTR))
+        return NULL;
+    const av *p = place_of(fr, x, st);
+    return p ? mem_peek(fr->e, st, p) : NULL;
+}
+
+/* The key of the run-time value v stands for (a variable's, or a
+ * field's: the same object read twice is one value). */
+static uint64_t value_key(const sc_frame *fr, const av *v)
+{
+    const av *id = av_ident(v);
+    const void *k = pm_get(fr->facts->value_keys, id,
+                           pm_hash_int((uint64_t)(uintptr_t)id));
+    return k ? (uint64_t)(uintptr_t)k : mix(2, (uint64_t)(uintptr_t)id);
+}
+
+/* An unknown that is one run-time value (not the shared singleton). */
+static bool one_value(const av *v)
+{
+    return v && v->kind == AV_TOP && v != av_top();
+}
+
 static uint64_t fact_key(const sc_frame *fr, const ir_expr *x, const sc_state *st)
 {
     uint64_t a, b;
@@ -116,10 +195,7 @@ static uint64_t fact_key(const sc_frame *fr, const ir_expr *x, const sc_state *s
         const av *v = state_get(st, frame, slot);
         if (v == av_top())
             return 0;
-        const av *id = av_ident(v);
-        const void *k = pm_get(fr->facts->value_keys, id,
-                               pm_hash_int((uint64_t)(uintptr_t)id));
-        return k ? (uint64_t)(uintptr_t)k : mix(2, (uint64_t)(uintptr_t)id);
+        return value_key(fr, v);
     }
     case IR_CAST:
         return fact_key(fr, x->kids[0], st);
@@ -128,12 +204,22 @@ static uint64_t fact_key(const sc_frame *fr, const ir_expr *x, const sc_state *s
         return a ? mix(mix(3, (uint64_t)x->op), a) : 0;
     case IR_BINOP:
         return binop_key(fr, x, st);
+    case IR_DEREF:
+        if (one_value(place_value(fr, x, st)))
+            return value_key(fr, place_value(fr, x, st));
+        return 0;
     case IR_MEMBER:
+        /* a field read twice (here and in another helper, through a
+         * pointer to the struct) is the one value stored there */
+        if (one_value(place_value(fr, x, st)))
+            return value_key(fr, place_value(fr, x, st));
         if (x->op == 1)
             return 0;
         a = fact_key(fr, x->kids[0], st);
         return a ? mix(mix(5, a), (uint64_t)(uintptr_t)sc_istr(fr->e, x->str)) : 0;
     case IR_INDEX:
+        if (one_value(place_value(fr, x, st)))
+            return value_key(fr, place_value(fr, x, st));
         /* s[i] through a pointer variable: the text it points to (argv,
          * getenv) is taken not to change under it */
         if (x->kids[0]->kind != IR_SYM || x->kids[0]->type.kind != IR_T_PTR)
@@ -293,6 +379,83 @@ const av *facts_value(const sc_frame *fr, const ir_expr *x, const sc_state *st)
     return v && v != &FACT_TRUTHY && v->kind != AV_TOP ? v : NULL;
 }
 
+typedef struct subst_ctx {
+    sc_engine *e;
+    const av *from, *to;
+    SC_VEC(uint32_t) slots;
+    SC_VEC(const av *) vals;
+} subst_ctx;
+
+static void find_value(const void *key, const void *val, void *ctx)
+{
+    subst_ctx *c = ctx;
+    const av *r = av_replace(c->e, val, c->from, c->to);
+    if (r != val) {
+        SC_PUSH(c->slots, (uint32_t)((uintptr_t)key - 1));
+        SC_PUSH(c->vals, r);
+    }
+}
+
+/* The unknown `old`, one run-time value, is narrowed to v on this path:
+ * every copy of it (in any variable of any frame, in a struct's field or
+ * an array's element, and what a parameter stands for) becomes v.  Every
+ * variable is read: state_holders (state.c) indexes only the variables
+ * an unknown was stored in as itself, not those holding it in a field
+ * or an element. */
+static void substitute(const sc_frame *fr, sc_state *st, const av *old,
+                       const av *v)
+{
+    if (!one_value(old))
+        return;                   /* a shared singleton, not one value */
+    /* a parameter holding the argument, narrowed or not, goes on
+     * speaking for it: in this frame and in every caller's */
+    for (const sc_frame *c = fr; c; c = c->caller)
+        for (uint32_t i = 0; c->fn && i < c->fn->nparams; i++)
+            if (state_get_fact(st, c->frame, arg_key(i)) == old)
+                state_set_fact(fr->e, st, c->frame, arg_key(i), v);
+    for (uint32_t k = 0; k < st->nframes; k++) {
+        subst_ctx c = {fr->e, old, v, {0}, {0}};
+        pm_each(st->frames[k].vars, find_value, &c);
+        for (size_t i = 0; i < c.slots.len; i++)
+            state_set(fr->e, st, k, c.slots.items[i], c.vals.items[i]);
+        SC_VEC_FREE(c.slots);
+        SC_VEC_FREE(c.vals);
+    }
+}
+
+/* The place x (a field, an element, *p) holding an integer is narrowed
+ * to v on this path: the value it holds, wherever it was copied. */
+static void refine_place(const sc_frame *fr, const ir_expr *x, sc_state *st,
+                         const av *v)
+{
+    while (x->kind == IR_CAST)
+        x = x->kids[0];
+    if (x->type.kind != IR_T_INT)
+        return;
+    const av *old = place_value(fr, x, st);
+    if (!one_value(old))
+        return;
+    substitute(fr, st, old, av_narrowed(fr->e, v, old));
+}
+
+/* The same, from a test of x being `truth`. */
+static void refine_place_truth(const sc_frame *fr, const ir_expr *x,
+                               sc_state *st, int truth)
+{
+    const av *old = place_value(fr, x, st);
+    if (!one_value(old))
+        return;
+    if (x->type.kind == IR_T_PTR && truth == 1 && !(old->has_lo && old->lo >= 1))
+        substitute(fr, st, old,
+                   av_narrowed(fr->e, av_range(fr->e, true, 1, false, 0), old));
+    if (x->type.kind != IR_T_INT)
+        return;
+    if (truth == 0)
+        refine_place(fr, x, st, av_int(fr->e, 0));
+    else if (av_nonzero(fr->e, old) != old)
+        refine_place(fr, x, st, av_nonzero(fr->e, old));
+}
+
 /* The variable x is narrowed to v on this path.  An unknown integer is one
  * value object wherever it was copied (`helper(argc)` passes argc's own
  * object to `mode`), so every variable of any frame that holds the same
@@ -314,20 +477,15 @@ static void refine_value(const sc_frame *fr, const ir_expr *x, sc_state *st,
         if (k)
             set_fact(fr, st, k, x, v);
     }
-    /* a parameter holding the argument, narrowed or not, goes on
-     * speaking for it: in this frame and in every caller's */
-    for (const sc_frame *c = fr; c && old != av_top(); c = c->caller)
-        for (uint32_t i = 0; i < c->fn->nparams; i++)
-            if (state_get_fact(st, c->frame, arg_key(i)) == old)
-                state_set_fact(fr->e, st, c->frame, arg_key(i), v);
+    if (!one_value(old)) {
+        /* a parameter holding the argument goes on speaking for it */
+        for (const sc_frame *c = fr; c && old != av_top(); c = c->caller)
+            for (uint32_t i = 0; c->fn && i < c->fn->nparams; i++)
+                if (state_get_fact(st, c->frame, arg_key(i)) == old)
+                    state_set_fact(fr->e, st, c->frame, arg_key(i), v);
+    }
     state_set(fr->e, st, frame, slot, v);
-    if (old->kind != AV_TOP || old == av_top())
-        return;                   /* a shared singleton, not one value */
-    /* the variables that may hold it (state_holders), not every one */
-    for (const sc_holder *h = state_holders(fr->e, av_ident(old)); h; h = h->next)
-        if (h->frame <= fr->frame && h->frame < st->nframes &&
-            state_get(st, h->frame, h->slot) == old)
-            state_set(fr->e, st, h->frame, h->slot, v);
+    substitute(fr, st, old, v);
 }
 
 static void refine_sym(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
@@ -341,6 +499,11 @@ static void refine_sym(const sc_frame *fr, const ir_expr *x, sc_state *st, int t
     else if (truth == 1 && x->type.kind == IR_T_PTR && v == av_top())
         /* an unknown pointer, now known not to be NULL */
         state_set(fr->e, st, frame, slot, av_range(fr->e, true, 1, false, 0));
+    else if (truth == 1 && x->type.kind == IR_T_PTR && one_value(v) &&
+             !(v->has_lo && v->lo >= 1))
+        /* one run-time pointer (a call's result), not NULL: every copy of
+         * it (`&output` handed to a helper reads it there) */
+        refine_value(fr, x, st, av_range(fr->e, true, 1, false, 0));
     else if (truth == 0 && x->type.kind == IR_T_INT)
         refine_value(fr, x, st, av_int(fr->e, 0));
     else if (truth == 1 && x->type.kind == IR_T_INT && av_nonzero(fr->e, v) != v)
@@ -372,7 +535,8 @@ static bool refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int t
     const av *cv = facts_eval(fr, c, st);
     if (!(cv && cv->kind == AV_INT)) {
         const av *vv = facts_eval(fr, v, st);
-        if (!(vv && vv->kind == AV_INT) || c->kind != IR_SYM)
+        if (!(vv && vv->kind == AV_INT) ||
+            (c->kind != IR_SYM && !place_value(fr, c, st)))
             return false;
         const ir_expr *t = v;
         v = c;
@@ -380,14 +544,13 @@ static bool refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int t
         cv = vv;
         op = op == IR_LT ? IR_GT : op == IR_GT ? IR_LT : op == IR_LE ? IR_GE : IR_LE;
     }
-    if (v->kind != IR_SYM || v->type.kind != IR_T_INT)
+    if ((v->kind != IR_SYM && !place_value(fr, v, st)) || v->type.kind != IR_T_INT)
         return false;
     if (!truth)   /* not (v < c) is v >= c, ... */
         op = op == IR_LT ? IR_GE : op == IR_GE ? IR_LT : op == IR_GT ? IR_LE : IR_GT;
-    uint32_t frame = v->symscope == IR_LOCAL ? fr->frame : 0;
-    uint32_t slot = v->symscope == IR_LOCAL ? v->sym
-                                            : frame_global_slot(fr, v->sym);
-    const av *cur = state_get(st, frame, slot);
+    const av *cur = facts_eval(fr, v, st);
+    if (!cur)
+        return false;
     bool hl, hh;
     int64_t lo, hi;
     if (!av_bounds(cur, &hl, &lo, &hh, &hi) || cur->kind == AV_INT)
@@ -401,8 +564,13 @@ static bool refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int t
     }
     if (hl && hh && lo > hi)
         return false;             /* an impossible path: leave it be */
-    refine_value(fr, v, st, av_range(fr->e, hl, lo, hh, hi));
-    return c->kind == IR_INT;
+    if (v->kind == IR_SYM)
+        refine_value(fr, v, st, av_range(fr->e, hl, lo, hh, hi));
+    else
+        refine_place(fr, v, st, av_range(fr->e, hl, lo, hh, hi));
+    /* a place's value may not be narrowed (not one value): its fact is
+     * kept */
+    return c->kind == IR_INT && v->kind == IR_SYM;
 }
 
 /* Records what `cond` being `truth` says on this path. */
@@ -437,6 +605,9 @@ static void learn(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
     case IR_SYM:
         refine_sym(fr, x, st, truth);
         break;
+    case IR_MEMBER: case IR_DEREF: case IR_INDEX:
+        refine_place_truth(fr, x, st, truth);
+        break;
     case IR_UNOP:
         if (x->op == '!')
             learn(fr, x->kids[0], st, !truth);
@@ -469,6 +640,8 @@ static void learn(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
             }
             if (a->kind == IR_SYM)
                 refine_sym(fr, a, st, equal ? 0 : 1);
+            else
+                refine_place_truth(fr, a, st, equal ? 0 : 1);
         } else if (b->kind == IR_INT && equal) {
             uint64_t ka = fact_key(fr, a, st);
             if (ka)
@@ -477,6 +650,8 @@ static void learn(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
                 a = a->kids[0];
             if (a->kind == IR_SYM && a->type.kind == IR_T_INT)
                 refine_value(fr, a, st, av_int(fr->e, b->ival));
+            else
+                refine_place(fr, a, st, av_int(fr->e, b->ival));
         } else if (b->kind == IR_INT) {
             /* x != c: the other spelling of the test is decided too, and a
              * range of x that ends at c loses that end */
@@ -618,6 +793,9 @@ const av *facts_eval(const sc_frame *fr, const ir_expr *x, const sc_state *st)
                                                  : frame_global_slot(fr, x->sym));
     case IR_CAST:
         return facts_eval(fr, x->kids[0], st);
+    case IR_MEMBER: case IR_DEREF: case IR_INDEX:
+        /* what the place holds (a field, an element, *p) */
+        return place_value(fr, x, st);
     case IR_UNOP:
         a = facts_eval(fr, x->kids[0], st);
         return a ? av_unop(fr->e, x->op, a) : NULL;

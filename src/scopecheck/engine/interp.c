@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "interp.h"
+#include "libc.h"
 
 #define MAX_STATES 16
 /* A loop whose trip count is unknown runs its first turns as C runs them
@@ -29,6 +30,8 @@
  * every later turn.  Four turns see names that cycle with i % 2 and
  * i % 3 come round again. */
 #define UNKNOWN_TURNS 4
+/* Calls are followed this deep by default (recursion included). */
+#define SC_CALL_DEPTH 32
 
 typedef struct jumps {
     sc_states *brk, *cont;       /* innermost loop or switch */
@@ -60,7 +63,7 @@ static int decide(fctx *f, const ir_expr *cond, sc_state *st, const av *v,
 
 static void push_sv(sc_svs *v, sc_state *st, const av *val)
 {
-    sc_sv sv = {st, val};
+    sc_sv sv = {.st = st, .v = val};
     SC_PUSH(*v, sv);
 }
 
@@ -189,98 +192,61 @@ static uint32_t global_slot(const fctx *f, uint32_t sym)
     return frame_global_slot(&f->fr, sym);
 }
 
-/* ---- locations (lvalues) ---- */
+/* ---- places (lvalues) ---- */
 
-typedef struct lval {
-    bool known;
-    uint32_t frame, slot;
-    const char *path[4];         /* fields below the variable */
-    int npath;
-} lval;
-
-static lval lvalue(fctx *f, const ir_expr *x, sc_state *st)
+/* The one value of x on st (a subexpression of a place: `a[i]`'s a and
+ * i), or unknown when it would split the path. */
+static const av *eval1(fctx *f, const ir_expr *x, sc_state *st)
 {
-    lval l = {0};
+    sc_svs v = {0};
+    eval(f, x, st, &v);
+    const av *r = v.len == 1 && v.items[0].st == st ? v.items[0].v : av_top();
+    SC_VEC_FREE(v);
+    return r;
+}
+
+/* &x: a pointer to the place x names (mem.h), or unknown. */
+static const av *addr_of(fctx *f, const ir_expr *x, sc_state *st)
+{
     switch (x->kind) {
     case IR_SYM:
-        l.known = true;
-        l.frame = x->symscope == IR_LOCAL ? f->fr.frame : 0;
-        l.slot = x->symscope == IR_LOCAL ? x->sym
-                                         : global_slot(f, x->sym);
-        return l;
+        return av_ref(f->e, x->symscope == IR_LOCAL ? f->fr.frame : 0,
+                      x->symscope == IR_LOCAL ? x->sym : global_slot(f, x->sym));
     case IR_MEMBER: {
-        if (x->op == 1) {          /* p->field */
-            sc_svs v = {0};
-            eval(f, x->kids[0], st, &v);
-            const av *p = v.len == 1 ? v.items[0].v : av_top();
-            SC_VEC_FREE(v);
-            if (p->kind != AV_REF)
-                return l;
-            l.known = true;
-            l.frame = p->frame;
-            l.slot = p->slot;
-        } else {
-            l = lvalue(f, x->kids[0], st);
-        }
-        if (!l.known || l.npath == 4) {
-            l.known = false;
-            return l;
-        }
-        l.path[l.npath++] = sc_istr(f->e, x->str);
-        return l;
+        const av *base = x->op == 1 ? eval1(f, x->kids[0], st)
+                                    : addr_of(f, x->kids[0], st);
+        return mem_member(f->e, base, sc_istr(f->e, x->str));
     }
-    case IR_DEREF: {
-        sc_svs v = {0};
-        eval(f, x->kids[0], st, &v);
-        const av *p = v.len == 1 ? v.items[0].v : av_top();
-        SC_VEC_FREE(v);
-        if (p->kind == AV_REF) {
-            l.known = true;
-            l.frame = p->frame;
-            l.slot = p->slot;
-        }
-        return l;
+    case IR_INDEX: {
+        const av *base = eval1(f, x->kids[0], st);
+        const av *idx = eval1(f, x->kids[1], st);
+        return base->kind == AV_REF ? mem_add(f->e, base, idx) : av_top();
     }
+    case IR_DEREF:
+        return eval1(f, x->kids[0], st);
     case IR_CAST:
-        return lvalue(f, x->kids[0], st);
+        return addr_of(f, x->kids[0], st);
     default:
-        return l;
+        return av_top();
     }
 }
 
-static const av *set_path(sc_engine *e, const av *base, const char *const *path,
-                          int n, const av *val)
+/* Whether the place x names is a char of a char array (a store to it
+ * changes the array's text). */
+static bool char_place(const ir_expr *x)
 {
-    if (n == 0)
-        return val;
-    const av *inner = av_field(e, base, path[0]);
-    return av_with_field(e, base, path[0], set_path(e, inner, path + 1, n - 1, val));
+    while (x->kind == IR_CAST)
+        x = x->kids[0];
+    if (x->kind != IR_INDEX && x->kind != IR_DEREF)
+        return false;
+    const ir_type *t = &x->kids[0]->type;
+    return (t->kind == IR_T_ARRAY || t->kind == IR_T_PTR) && t->name &&
+           strcmp(t->name, "char") == 0 && x->type.kind == IR_T_INT;
 }
 
-static const av *get_path(sc_engine *e, const av *v, const char *const *path, int n)
-{
-    for (int i = 0; i < n; i++)
-        v = av_field(e, v, path[i]);
-    return v;
-}
-
-static void store(fctx *f, sc_state *st, const lval *l, const av *val)
-{
-    if (!l->known)
-        return;
-    const av *old = state_get(st, l->frame, l->slot);
-    state_set(f->e, st, l->frame, l->slot,
-              set_path(f->e, old, l->path, l->npath, val));
-}
-
-/* A store the engine cannot place (through a pointer it does not follow,
- * or into an array element) must not leave what it may have changed as
- * it was: `*strchr(name, ':') = '\0'` changes the text of name, which a
- * name read back from the graph had made known.  The array stored into,
- * when it is known, becomes unknown; through an unknown pointer, every
- * known text of every frame does (text is what names are made of). */
-static const av *load(fctx *f, sc_state *st, const lval *l);
-
+/* A store through a pointer nobody knows may have changed any text the
+ * engine holds (names are made of text): every known text of every
+ * frame, a variable's whole value, becomes unknown. */
 typedef struct text_slots { uint32_t *slots; size_t len, cap; } text_slots;
 
 static void collect_text(const void *key, const void *val, void *ctx)
@@ -295,23 +261,6 @@ static void collect_text(const void *key, const void *val, void *ctx)
     t->slots[t->len++] = (uint32_t)((uintptr_t)key - 1);
 }
 
-/* A pointer into a known text (strchr's answer): a box whose content
- * says which buffer (into: a ref, or top for a literal), what its text
- * was then, and where in it the pointer is. */
-static const av *text_pointer(sc_engine *e, const av *into, const char *text,
-                              size_t at)
-{
-    const char **names = sc_alloc(&e->arena, 3 * sizeof *names);
-    const av **vals = sc_alloc(&e->arena, 3 * sizeof *vals);
-    names[0] = sc_istr(e, "into");
-    names[1] = sc_istr(e, "text");
-    names[2] = sc_istr(e, "at");
-    vals[0] = into->kind == AV_REF ? into : av_top();
-    vals[1] = av_str(e, sc_istr(e, text));
-    vals[2] = av_int(e, (int64_t)at);
-    return av_box(e, av_agg(e, 3, names, vals, false));
-}
-
 static void forget_texts(fctx *f, sc_state *st)
 {
     for (uint32_t fr = 0; fr < st->nframes; fr++) {
@@ -323,254 +272,32 @@ static void forget_texts(fctx *f, sc_state *st)
     }
 }
 
-/* What x evaluates to, its side effects left out (they happen when the
- * statement's own evaluation makes them); unknown if it calls anything */
-static bool has_call(const ir_expr *x)
+/* C's binary operators, pointer arithmetic included */
+static const av *binop(sc_engine *e, int op, const av *a, const av *b)
 {
-    if (x->kind == IR_CALL)
-        return true;
-    for (uint32_t i = 0; i < x->nkids; i++)
-        if (x->kids[i] && has_call(x->kids[i]))
-            return true;
-    return false;
-}
-
-static const av *peek(fctx *f, const ir_expr *x, sc_state *st)
-{
-    if (has_call(x))              /* a call is not made twice */
-        return av_top();
-    sc_state *tmp = state_clone(f->e, st);
-    sc_svs v = {0};
-    eval(f, x, tmp, &v);
-    const av *r = v.len == 1 ? v.items[0].v : av_top();
-    SC_VEC_FREE(v);
-    return r;
-}
-
-/* x evaluated on st (its side effects made), when it has one value */
-static const av *eval_once(fctx *f, const ir_expr *x, sc_state *st)
-{
-    sc_svs v = {0};
-    eval(f, x, st, &v);
-    const av *r = v.len == 1 ? v.items[0].v : av_top();
-    SC_VEC_FREE(v);
-    return r;
-}
-
-/* A char stored at offset off of a pointer into a known text (p[k] = c,
- * *p = c): when the buffer still holds that text, its new text; else
- * every known text is forgotten. */
-static void store_into_text(fctx *f, sc_state *st, const av *p,
-                            const av *off, const av *val)
-{
-    sc_engine *e = f->e;
-    const av *into = av_field(e, p->box, sc_istr(e, "into"));
-    const av *was = av_field(e, p->box, sc_istr(e, "text"));
-    const av *at = av_field(e, p->box, sc_istr(e, "at"));
-    if (into->kind != AV_REF || was->kind != AV_STR || at->kind != AV_INT ||
-        off->kind != AV_INT || val->kind != AV_INT || val->i < 0 ||
-        val->i > 127) {
-        forget_texts(f, st);
-        return;
-    }
-    const av *now = state_get(st, into->frame, into->slot);
-    size_t len = strlen(was->s);
-    int64_t k = at->i + off->i;
-    if (now->kind != AV_STR || strcmp(now->s, was->s) != 0 || k < 0 ||
-        (size_t)k >= len) {
-        forget_texts(f, st);
-        return;
-    }
-    char *text = sc_xmalloc(len + 1);
-    memcpy(text, was->s, len + 1);
-    text[k] = (char)val->i;
-    state_set(e, st, into->frame, into->slot, av_str(e, sc_istr(e, text)));
-    free(text);
-}
-
-static bool is_text_pointer(const av *p)
-{
-    return p->kind == AV_BOX && p->box->kind == AV_AGG && p->box->names;
-}
-
-/* arr with element idx set to val: an element of an array the engine
- * holds, at an index it knows (out.dims[d] = ...); elements past those
- * the value lists (a shape's dims past its rank) are zero or unknown, as
- * the value says; an array it held nothing of (not initialized, a
- * variable-length array) has unknown elements but this one.  len is the
- * declared length (-1: unknown).  Unknown when the index is. */
-static const av *with_element(sc_engine *e, const av *arr, const av *idx,
-                              const av *val, int64_t len)
-{
-    enum { MAX_ELEMENTS = 4096 };
-    if (idx->kind != AV_INT || idx->i < 0 || idx->i >= MAX_ELEMENTS ||
-        (len >= 0 && idx->i >= len))
-        return av_top();
-    if (arr->kind == AV_TOP)
-        arr = av_agg(e, 0, NULL, NULL, false);
-    if (arr->kind != AV_AGG || arr->names)
-        return av_top();
-    uint32_t n = (uint64_t)idx->i < arr->nfields ? arr->nfields
-                                                 : (uint32_t)idx->i + 1;
-    const av **vals = sc_alloc(&e->arena, n * sizeof *vals);
-    for (uint32_t k = 0; k < n; k++)
-        vals[k] = k < arr->nfields ? arr->vals[k]
-                  : arr->zero_rest ? av_int(e, 0) : av_top();
-    vals[idx->i] = val;
-    return av_agg(e, n, NULL, vals, arr->zero_rest);
-}
-
-/* The store of val into target, which lvalue() could not place: the
- * pointer (already evaluated by lvalue for *p) is only peeked at; an
- * index is evaluated here, once. */
-static void forget_store(fctx *f, sc_state *st, const ir_expr *target,
-                         const av *val)
-{
-    while (target->kind == IR_CAST)
-        target = target->kids[0];
-    if (target->kind == IR_DEREF) {
-        const av *p = peek(f, target->kids[0], st);
-        if (is_text_pointer(p))
-            store_into_text(f, st, p, av_int(f->e, 0), val);
-        else
-            forget_texts(f, st);
-        return;
-    }
-    if (target->kind != IR_INDEX)
-        return;
-    const ir_expr *base = target->kids[0];
-    if (base->type.kind == IR_T_ARRAY) {
-        lval a = lvalue(f, base, st);
-        const av *arr = a.known ? load(f, st, &a) : av_top();
-        const av *idx = eval_once(f, target->kids[1], st);
-        if (!a.known) {
-            forget_texts(f, st);
-            return;
-        }
-        store(f, st, &a, with_element(f->e, arr, idx, val,
-                                      base->type.array_len));
-        return;
-    }
-    const av *p = peek(f, base, st);
-    const av *idx = eval_once(f, target->kids[1], st);
-    if (is_text_pointer(p))
-        store_into_text(f, st, p, idx, val);
-    else if (p->kind == AV_REF)     /* p[k] of p = arr (a parameter) */
-        state_set(f->e, st, p->frame, p->slot,
-                  with_element(f->e, state_get(st, p->frame, p->slot), idx,
-                               val, -1));
-    else
-        forget_texts(f, st);
-}
-
-static const av *load(fctx *f, sc_state *st, const lval *l)
-{
-    if (!l->known)
-        return av_top();
-    return get_path(f->e, state_get(st, l->frame, l->slot), l->path, l->npath);
+    const av *r = mem_binop(e, op, a, b);
+    return r ? r : av_binop(e, op, a, b);
 }
 
 /* ---- calls ---- */
 
-/* printf-style formatting of known arguments; NULL if anything is unknown */
-static const char *format(sc_engine *e, const sc_state *st, const av *fmtv,
-                          const av **args, uint32_t nargs)
-{
-    if (fmtv->kind == AV_REF)
-        fmtv = state_get(st, fmtv->frame, fmtv->slot);
-    if (fmtv->kind != AV_STR)
-        return NULL;
-    const char *p = fmtv->s;
-    size_t cap = 256, len = 0;
-    char *out = sc_xmalloc(cap);
-    uint32_t ai = 0;
-    const char *result = NULL;
-    while (*p) {
-        char piece[512];
-        int n;
-        if (*p != '%') {
-            piece[0] = *p++;
-            piece[1] = '\0';
-            n = 1;
-        } else if (p[1] == '%') {
-            p += 2;
-            strcpy(piece, "%");
-            n = 1;
-        } else {
-            /* %[flags][width][.prec][length]conv */
-            char spec[32];
-            size_t k = 0;
-            spec[k++] = *p++;
-            while (*p && strchr("-+ #0", *p) && k < 20)
-                spec[k++] = *p++;
-            while (*p >= '0' && *p <= '9' && k < 24)
-                spec[k++] = *p++;
-            if (*p == '.') {
-                spec[k++] = *p++;
-                while (*p >= '0' && *p <= '9' && k < 28)
-                    spec[k++] = *p++;
-            }
-            while (*p && strchr("hlzjt", *p))
-                p++;                  /* lengths: we print as long long */
-            char conv = *p ? *p++ : '\0';
-            if (ai >= nargs || k > 28)
-                goto out;
-            const av *a = args[ai++];
-            if (strchr("diuxXoc", conv) && conv) {
-                if (a->kind != AV_INT)
-                    goto out;
-                if (conv == 'c') {
-                    spec[k++] = 'c';
-                    spec[k] = '\0';
-                    n = snprintf(piece, sizeof piece, spec, (int)a->i);
-                } else {
-                    spec[k++] = 'l';
-                    spec[k++] = 'l';
-                    spec[k++] = conv;
-                    spec[k] = '\0';
-                    if (conv == 'd' || conv == 'i')
-                        n = snprintf(piece, sizeof piece, spec, (long long)a->i);
-                    else
-                        n = snprintf(piece, sizeof piece, spec,
-                                     (unsigned long long)a->i);
-                }
-            } else if (conv == 's') {
-                if (a->kind == AV_REF)
-                    a = state_get(st, a->frame, a->slot);
-                if (a->kind != AV_STR || a->maybe_null)
-                    goto out;
-                spec[k++] = 's';
-                spec[k] = '\0';
-                n = snprintf(piece, sizeof piece, spec, a->s);
-            } else {
-                goto out;
-            }
-            if (n < 0 || (size_t)n >= sizeof piece)
-                goto out;
-        }
-        if (len + (size_t)n + 1 > cap) {
-            cap = (len + (size_t)n + 1) * 2;
-            out = sc_xrealloc(out, cap);
-        }
-        memcpy(out + len, piece, (size_t)n);
-        len += (size_t)n;
-    }
-    result = sc_istrn(e, out, len);
-out:
-    free(out);
-    return result;
-}
+/* What the C library keeps for the program, in frame 0 from this slot on
+ * (past the globals and the heap, mem.h): the atexit handlers, the signal
+ * handlers, and each graph's error handler and its user pointer. */
+#define SLOT_HOOKS 0x70000000u
+#define SLOT_ATEXIT SLOT_HOOKS
+#define SLOT_SIGNAL(sig) (SLOT_HOOKS + 0x100u + (uint32_t)(sig))
+#define SLOT_ERROR_FN(graph) (SLOT_HOOKS + 0x1000u + 2u * (graph))
+#define SLOT_ERROR_USER(graph) (SLOT_ERROR_FN(graph) + 1u)
+/* A call through a pointer nobody knows runs each function whose address
+ * the program takes (and that takes as many arguments), up to this many;
+ * past them, it changes everything it could reach. */
+#define MAX_UNKNOWN_TARGETS 8
 
 static const char *const noreturn_fns[] = {"exit", "abort", "_Exit",
                                            "quick_exit", "__assert_fail",
-                                           "longjmp", NULL};
-/* Library functions that neither keep nor change what our values point to. */
-static const char *const pure_fns[] = {
-    "printf", "fprintf", "puts", "fputs", "putchar", "fputc", "strlen",
-    "strcmp", "strncmp", "strchr", "strrchr", "strstr", "atoi", "atol",
-    "strtol", "strtoul", "abs", "fflush", "perror", "assert", "free",
-    "malloc", "calloc", "realloc", "getenv", "rand", "srand", "time",
-    "memcmp", "isalpha", "isdigit", "isspace", "toupper", "tolower", NULL};
+                                           "longjmp", "siglongjmp",
+                                           "pthread_exit", NULL};
 
 static bool in_list(const char *const *list, const char *name)
 {
@@ -580,31 +307,123 @@ static bool in_list(const char *const *list, const char *name)
     return false;
 }
 
-/* An external function we cannot see: values it could change through
- * pointers become unknown, and so does any graph handed to it. */
+/* A graph that code the engine does not follow was handed: nothing known
+ * of its open scopes, names or variables stays known. */
+static void havoc_graph(sc_engine *e, sc_state *st, uint32_t id)
+{
+    const sc_graph *g = state_graph(st, id);
+    if (!g || g->freed)
+        return;
+    sc_graph *c = graph_copy(e, g);
+    graph_forget_stack(e, c);
+    c->names_unknown = plist_add(e, c->names_unknown, sc_istr(e, ""));
+    c->store_unknown = plist_add(e, c->store_unknown, sc_istr(e, ""));
+    c->counts_unknown = true;
+    graph_forget_vars(e, c);
+    state_set_graph(e, st, c);
+}
+
+typedef struct havoc_graphs {
+    sc_engine *e;
+    sc_state *st;
+} havoc_graphs;
+
+static void havoc_graph_cb(void *ctx, uint32_t id)
+{
+    havoc_graphs *h = ctx;
+    havoc_graph(h->e, h->st, id);
+}
+
+/* An external function we cannot see: what it could reach through its
+ * arguments (and what that points to, structs that hold graphs included)
+ * becomes unknown. */
+/* Whether v holds a pointer into the program's variables, or to one of
+ * its functions (inside structs and arrays too). */
+static bool holds_pointer(const av *v, int depth)
+{
+    if (depth > 8)
+        return true;
+    switch (v->kind) {
+    case AV_REF: case AV_FN:
+        return true;
+    case AV_BOX:
+        return holds_pointer(v->box, depth + 1);
+    case AV_AGG:
+        for (uint32_t i = 0; i < v->nfields; i++)
+            if (holds_pointer(v->vals[i], depth + 1))
+                return true;
+        return false;
+    default:
+        return false;
+    }
+}
+
 static void havoc_call(fctx *f, sc_state *st, const av **args, uint32_t n)
 {
-    sc_engine *e = f->e;
+    havoc_graphs h = {f->e, st};
     for (uint32_t i = 0; i < n; i++) {
-        const av *a = args[i];
-        if (a->kind == AV_REF)
-            state_set(e, st, a->frame, a->slot, av_top());
-        if (a->kind == AV_GRAPH || a->kind == AV_REF) {
-            for (uint32_t g = 0; g < st->ngraphs; g++) {
-                if (a->kind == AV_GRAPH && st->graphs[g]->id != a->id)
-                    continue;
-                if (a->kind == AV_REF)
-                    continue;     /* a struct that may hold a graph: ignore */
-                sc_graph *c = graph_copy(e, st->graphs[g]);
-                graph_forget_stack(e, c);
-                c->names_unknown = plist_add(e, c->names_unknown, sc_istr(e, ""));
-                c->store_unknown = plist_add(e, c->store_unknown, sc_istr(e, ""));
-                c->counts_unknown = true;
-                graph_forget_vars(e, c);
-                state_set_graph(e, st, c);
-            }
-        }
+        /* what the callee reaches through pointers stored in memory (a
+         * table of option flags, an argv of the program's own strings)
+         * or runs (a callback) it computes from the program's own data:
+         * tests on it are not an input's, either side may be a path no
+         * run takes */
+        if (args[i]->kind == AV_FN ||
+            ((args[i]->kind == AV_REF || args[i]->kind == AV_BOX) &&
+             holds_pointer(mem_peek(f->e, st, args[i]), 0)))
+            st->tainted = true;
     }
+    for (uint32_t i = 0; i < n; i++) {
+        if (args[i]->kind == AV_GRAPH)
+            havoc_graph(f->e, st, args[i]->id);
+        else
+            mem_havoc_reachable(f->e, st, args[i], havoc_graph_cb, &h);
+    }
+}
+
+/* Code the engine cannot see may have run with everything the program
+ * holds: every global (and what it points to) and every graph is
+ * unknown, and the path is doubtful from here on. */
+static void havoc_everything(fctx *f, sc_state *st)
+{
+    sc_engine *e = f->e;
+    havoc_graphs h = {e, st};
+    for (uint32_t slot = 0; slot < f->in->prog->nglobal_slots; slot++) {
+        const av *old = state_get(st, 0, slot);
+        state_set(e, st, 0, slot, av_top());
+        mem_havoc_reachable(e, st, old, havoc_graph_cb, &h);
+    }
+    for (uint32_t g = 0; g < st->ngraphs; g++)
+        havoc_graph(e, st, st->graphs[g]->id);
+    st->tainted = true;
+}
+
+/* A function of the program's that the engine cannot see (defined in a
+ * file it does not read) may set any global other files can name, and
+ * what they point to: each becomes unknown, and a path that reads one
+ * of them afterwards is doubtful (its value is the program's, not an
+ * input's). */
+static void havoc_shared(fctx *f, sc_state *st)
+{
+    sc_engine *e = f->e;
+    const sc_program *p = f->in->prog;
+    havoc_graphs h = {e, st};
+    for (uint32_t i = 0; i < p->nshared; i++) {
+        uint32_t slot = p->shared_slots[i];
+        const av *old = state_get(st, 0, slot);
+        av *v = (av *)av_unknown(e);
+        v->unseen = true;
+        state_set(e, st, 0, slot, v);
+        mem_havoc_reachable(e, st, old, havoc_graph_cb, &h);
+    }
+}
+
+/* Checking stops short here (a call not followed, past a cap or through a
+ * pointer nobody knows): what follows on this path is not sure. */
+static void not_followed(fctx *f, sc_state *st, ir_loc loc)
+{
+    (void)f;
+    (void)loc;
+    st->tainted = true;
 }
 
 static bool on_chain(const sc_chain *c, const char *name, int *count)
@@ -617,8 +436,258 @@ static bool on_chain(const sc_chain *c, const char *name, int *count)
 }
 
 static void call_user(fctx *f, const sc_fn *fn, const ir_expr *call,
+                      ir_loc loc, sc_state *st, const av **args,
+                      uint32_t nargs, sc_svs *out);
+static void call_target(fctx *f, const ir_expr *x, const av_target *t,
+                        sc_state *st, const av **args, uint32_t nargs,
+                        sc_svs *out);
+
+/* Runs the function pointer v may hold on st, as a call from code the
+ * engine does not see (a handler, a thread, a callback): with these
+ * arguments, at loc; the paths it leaves go to out. */
+static void run_pointer(fctx *f, const av *v, ir_loc loc, sc_state *st,
+                        const av **args, uint32_t nargs, sc_svs *out)
+{
+    if (v->kind != AV_FN) {
+        push_sv(out, st, av_top());
+        return;
+    }
+    for (uint32_t i = 0; i < v->ntargets; i++) {
+        sc_state *c = i + 1 < v->ntargets ? state_clone(f->e, st) : st;
+        const sc_fn *fn = program_find(f->in->prog, v->targets[i].unit,
+                                       v->targets[i].name);
+        if (fn)
+            call_user(f, fn, NULL, loc, c, args, nargs, out);
+        else
+            push_sv(out, c, av_top());
+    }
+}
+
+/* The program's functions an external function handed these arguments
+ * may call back: each runs once, on a doubtful path of its own, with
+ * arguments nobody knows (the external code's own). */
+static void run_callbacks(fctx *f, const ir_expr *x, sc_state *st,
+                          const av **args, uint32_t nargs, sc_svs *out)
+{
+    for (uint32_t i = 0; i < nargs; i++) {
+        if (args[i]->kind != AV_FN)
+            continue;
+        for (uint32_t t = 0; t < args[i]->ntargets; t++) {
+            const sc_fn *fn = program_find(f->in->prog, args[i]->targets[t].unit,
+                                           args[i]->targets[t].name);
+            if (!fn)
+                continue;
+            const av **unknown = sc_alloc(&f->e->arena,
+                                          (fn->fn->nparams + 1) * sizeof *unknown);
+            for (uint32_t k = 0; k < fn->fn->nparams; k++)
+                unknown[k] = av_top();
+            sc_state *c = state_clone(f->e, st);
+            c->tainted = true;
+            sc_svs res = {0};
+            call_user(f, fn, NULL, x->loc, c, unknown, fn->fn->nparams, &res);
+            for (size_t k = 0; k < res.len; k++)
+                push_sv(out, res.items[k].st, av_unknown(f->e));
+            SC_VEC_FREE(res);
+        }
+    }
+}
+
+/* The handlers atexit registered, last first, on each of the states. */
+static void run_atexit(fctx *f, ir_loc loc, sc_states *sts)
+{
+    for (int guard = 0; guard < 32; guard++) {
+        /* the states may disagree on the handlers: each is run on the
+         * states that hold it, newest first */
+        bool any = false;
+        for (size_t i = 0; i < sts->len && !any; i++) {
+            const av *l = state_get(sts->items[i], 0, SLOT_ATEXIT);
+            any = l->kind == AV_AGG && l->nfields > 0;
+        }
+        if (!any)
+            return;
+        sc_states next = {0};
+        for (size_t i = 0; i < sts->len; i++) {
+            sc_state *st = sts->items[i];
+            const av *l = state_get(st, 0, SLOT_ATEXIT);
+            if (l->kind != AV_AGG || l->nfields == 0) {
+                SC_PUSH(next, st);
+                continue;
+            }
+            const av *h = l->vals[l->nfields - 1];
+            state_set(f->e, st, 0, SLOT_ATEXIT,
+                      av_agg(f->e, l->nfields - 1, NULL, l->vals, false));
+            sc_svs out = {0};
+            run_pointer(f, h, loc, st, NULL, 0, &out);
+            for (size_t k = 0; k < out.len; k++)
+                SC_PUSH(next, out.items[k].st);
+            SC_VEC_FREE(out);
+        }
+        SC_VEC_FREE(*sts);
+        *sts = next;
+        normalize(f->in, sts);
+    }
+}
+
+static int64_t int_or(const av *v, int64_t dflt)
+{
+    return v->kind == AV_INT ? v->i : dflt;
+}
+
+/* The handler a struct sigaction holds (glibc spells sa_handler as a
+ * macro for a union member) */
+static const av *sigaction_handler(fctx *f, sc_state *st, const av *sa)
+{
+    sc_engine *e = f->e;
+    const av *u = mem_member(e, sa, sc_istr(e, "__sigaction_handler"));
+    const av *h = mem_peek(e, st, mem_member(e, u, sc_istr(e, "sa_handler")));
+    if (h->kind != AV_FN)
+        h = mem_peek(e, st, mem_member(e, sa, sc_istr(e, "sa_handler")));
+    return h;
+}
+
+/* Functions of the C library (and of POSIX) that run the program's own
+ * code, or keep it to run later: atexit, threads, once, signals, and the
+ * varargs builtins.  True if name is one (the call is done). */
+static bool hook_call(fctx *f, const ir_expr *x, const char *name,
                       sc_state *st, const av **args, uint32_t nargs,
-                      sc_svs *out);
+                      sc_svs *out)
+{
+    sc_engine *e = f->e;
+    if (strcmp(name, "atexit") == 0 && nargs == 1) {
+        const av *l = state_get(st, 0, SLOT_ATEXIT);
+        const av *nl = av_with_elem(e, l->kind == AV_AGG ? l : av_agg(e, 0, NULL, NULL, false),
+                                    l->kind == AV_AGG ? l->nfields : 0, args[0]);
+        if (args[0]->kind != AV_FN || !nl) {
+            havoc_everything(f, st);   /* a handler nobody knows */
+            nl = av_agg(e, 0, NULL, NULL, false);
+        }
+        state_set(e, st, 0, SLOT_ATEXIT, nl);
+        push_sv(out, st, av_int(e, 0));
+        return true;
+    }
+    if (strcmp(name, "pthread_create") == 0 && nargs == 4) {
+        /* the thread runs its function with its argument; the program
+         * waits for it (pthread_join) before it looks: it is run here */
+        const av *arg = args[3];
+        sc_svs res = {0};
+        if (args[2]->kind == AV_FN)
+            run_pointer(f, args[2], x->loc, st, &arg, 1, &res);
+        else {
+            havoc_everything(f, st);
+            push_sv(&res, st, av_top());
+        }
+        for (size_t i = 0; i < res.len; i++)
+            push_sv(out, res.items[i].st, av_int(e, 0));
+        SC_VEC_FREE(res);
+        return true;
+    }
+    if (strcmp(name, "pthread_once") == 0 && nargs == 2) {
+        const av *flag = mem_peek(e, st, args[0]);
+        if (flag->kind == AV_INT && flag->i != 0) {
+            push_sv(out, st, av_int(e, 0));
+            return true;
+        }
+        if (flag->kind != AV_INT)
+            st->tainted = true;    /* run once before, or not: not sure */
+        mem_store(e, st, args[0], av_int(e, 1), false);
+        sc_svs res = {0};
+        if (args[1]->kind == AV_FN)
+            run_pointer(f, args[1], x->loc, st, NULL, 0, &res);
+        else {
+            havoc_everything(f, st);
+            push_sv(&res, st, av_top());
+        }
+        for (size_t i = 0; i < res.len; i++)
+            push_sv(out, res.items[i].st, av_int(e, 0));
+        SC_VEC_FREE(res);
+        return true;
+    }
+    if ((strcmp(name, "signal") == 0 && nargs == 2) ||
+        (strcmp(name, "sigaction") == 0 && nargs == 3)) {
+        int64_t sig = int_or(args[0], -1);
+        const av *h = name[3] == 'a' ? sigaction_handler(f, st, args[1]) : args[1];
+        if (sig >= 0 && sig < 0x100) {
+            const av *old = state_get(st, 0, SLOT_SIGNAL(sig));
+            if (name[3] == 'a' && nargs == 3 && args[2]->kind == AV_REF)
+                mem_havoc_reachable(e, st, args[2], NULL, NULL);
+            if (!(name[3] == 'a' && args[1]->kind == AV_NULL))
+                state_set(e, st, 0, SLOT_SIGNAL(sig), h);
+            push_sv(out, st, name[3] == 'a' ? av_int(e, 0) : old);
+            return true;
+        }
+        push_sv(out, st, av_unknown(e));
+        return true;
+    }
+    if ((strcmp(name, "raise") == 0 && nargs == 1) ||
+        (strcmp(name, "kill") == 0 && nargs == 2)) {
+        int64_t sig = int_or(args[nargs - 1], -1);
+        const av *h = sig >= 0 && sig < 0x100 ? state_get(st, 0, SLOT_SIGNAL(sig))
+                                              : av_top();
+        sc_svs res = {0};
+        if (h->kind == AV_FN) {
+            const av *a = av_int(e, sig);
+            run_pointer(f, h, x->loc, st, &a, 1, &res);
+        } else {
+            push_sv(&res, st, av_top());
+        }
+        for (size_t i = 0; i < res.len; i++)
+            push_sv(out, res.items[i].st, av_int(e, 0));
+        SC_VEC_FREE(res);
+        return true;
+    }
+    if (strcmp(name, "__builtin_va_start") == 0 && nargs >= 1) {
+        /* the varargs of this call (call_user keeps them past the locals) */
+        const av *va = state_get(st, f->fr.frame, f->fr.fn->nlocals);
+        const av *list = av_with_field(e, av_agg(e, 0, NULL, NULL, false),
+                                       sc_istr(e, LIBC_VA_FIELD),
+                                       va->kind == AV_AGG ? va : av_top());
+        mem_store(e, st, args[0], list, false);
+        push_sv(out, st, av_top());
+        return true;
+    }
+    if (strcmp(name, "__builtin_va_copy") == 0 && nargs >= 2) {
+        mem_store(e, st, args[0], mem_peek(e, st, args[1]), false);
+        push_sv(out, st, av_top());
+        return true;
+    }
+    if (strcmp(name, "__builtin_va_end") == 0) {
+        push_sv(out, st, av_top());
+        return true;
+    }
+    return false;
+}
+
+/* The library's error handler of the graph a failed call worked on runs
+ * with the failure and the user pointer it was set with. */
+static void run_error_handler(fctx *f, const ir_expr *x, const vs_fn_info *lib,
+                              const av **args, uint32_t nargs, sc_sv *res,
+                              sc_svs *out)
+{
+    sc_engine *e = f->e;
+    const sc_graph *g = lib->graph >= 0 && (uint32_t)lib->graph < nargs
+                            ? model_graph_arg(res->st, args[lib->graph]) : NULL;
+    const av *h = g ? state_get(res->st, 0, SLOT_ERROR_FN(g->id)) : av_top();
+    if (!g || h->kind != AV_FN) {
+        push_sv(out, res->st, res->v);
+        return;
+    }
+    const char *fields[] = {"code", "message", "file", "line"};
+    const char **names = sc_alloc(&e->arena, 4 * sizeof *names);
+    const av **vals = sc_alloc(&e->arena, 4 * sizeof *vals);
+    for (int i = 0; i < 4; i++) {
+        names[i] = sc_istr(e, fields[i]);
+        vals[i] = av_top();
+    }
+    if (res->code)
+        vals[0] = av_int(e, res->code);
+    const av *hargs[2] = {av_box(e, av_agg(e, 4, names, vals, false)),
+                          state_get(res->st, 0, SLOT_ERROR_USER(g->id))};
+    sc_svs hres = {0};
+    run_pointer(f, h, x->loc, res->st, hargs, 2, &hres);
+    for (size_t i = 0; i < hres.len; i++)
+        push_sv(out, hres.items[i].st, res->v);
+    SC_VEC_FREE(hres);
+}
 
 static const char *const setjmp_fns[] = {"setjmp", "_setjmp", "sigsetjmp",
                                          "__sigsetjmp", "__builtin_setjmp",
@@ -647,46 +716,6 @@ static void forwarded_site(fctx *f, const ir_expr *x, const vs_fn_info *lib,
             return;
         }
     }
-}
-
-/* A call through a pointer whose target the engine does not know.  It
- * may be any function of the program whose address is taken and that
- * takes this many arguments (up to MAX_TARGETS of them), or one outside
- * the program: each candidate is followed on a doubtful copy of the path
- * (what fails in it is a "could fail", --strict), and the path goes on as
- * after a call the engine cannot see (havoc).  With no candidate, or too
- * many, only the latter, and a note says the call is not checked. */
-#define MAX_TARGETS 8
-static void call_unknown_target(fctx *f, const ir_expr *x, sc_state *st,
-                                const av **args, uint32_t nargs, sc_svs *out)
-{
-    sc_engine *e = f->e;
-    const sc_program *prog = f->in->prog;
-    const sc_fn *cand[MAX_TARGETS];
-    size_t n = 0;
-    bool too_many = false;
-    for (size_t i = 0; i < prog->nfns; i++) {
-        const sc_fn *fn = &prog->fns[i];
-        if (!fn->address_taken || !fn->reaches || fn->fn->nparams != nargs)
-            continue;
-        if (n == MAX_TARGETS) {
-            too_many = true;
-            break;
-        }
-        cand[n++] = fn;
-    }
-    if (n == 0 || too_many || over_budget(f->in)) {
-        sc_site at = site_of(f, x->loc);
-        sc_unchecked(e, &at, SC_STOP_UNKNOWN_CALLEE, NULL);
-    } else {
-        for (size_t i = 0; i < n; i++) {
-            sc_state *c = state_clone(e, st);
-            c->tainted = true;
-            call_user(f, cand[i], x, c, args, nargs, out);
-        }
-    }
-    havoc_call(f, st, args, nargs);
-    push_sv(out, st, av_top());
 }
 
 /* A template's builder, called with (graph, input, user): a function
@@ -734,149 +763,205 @@ static void template_call(fctx *f, const ir_expr *x, sc_state *st,
     SC_VEC_FREE(runs);
 }
 
-static void call(fctx *f, const ir_expr *x, sc_state *st, const av **args,
-                 uint32_t nargs, sc_svs *out)
+static void call_library(fctx *f, const ir_expr *x, const vs_fn_info *lib,
+                         sc_state *st, const av **args, uint32_t nargs,
+                         sc_svs *out)
 {
     sc_engine *e = f->e;
-    const char *name = x->str;
-    if (!name) {                  /* through a function pointer */
-        call_unknown_target(f, x, st, args, nargs, out);
+    sc_site site = site_of(f, x->loc);
+    forwarded_site(f, x, lib, args, nargs, &site);
+    vs_fn_id id = vs__fn_id(lib);
+    if (id == VS_FN_vs_graph_free && nargs > (uint32_t)lib->graph) {
+        const sc_graph *g = model_graph_arg(st, args[lib->graph]);
+        if (g)
+            checkers_graph_free(f->in->checkers, st, g, &site);
+    }
+    if (id == VS_FN_vs_set_error_handler && nargs == 3) {
+        const sc_graph *g = model_graph_arg(st, args[0]);
+        if (g) {
+            state_set(e, st, 0, SLOT_ERROR_FN(g->id), args[1]);
+            state_set(e, st, 0, SLOT_ERROR_USER(g->id), args[2]);
+        } else if (args[1]->kind != AV_NULL) {
+            havoc_everything(f, st);   /* whose handler: not known */
+        }
+    }
+    if (id == VS_FN_vs_template_call) {
+        template_call(f, x, st, args, nargs, &site, out);
         return;
     }
+    sc_svs res = {0};
+    model_call(e, id, st, args, nargs, &site, &res);
+    for (size_t i = 0; i < res.len; i++) {
+        if (res.items[i].failed)
+            run_error_handler(f, x, lib, args, nargs, &res.items[i], out);
+        else
+            SC_PUSH(*out, res.items[i]);
+    }
+    SC_VEC_FREE(res);
+}
+
+/* A call of the function `name` (as written in unit `unit`). */
+static void call_named(fctx *f, const ir_expr *x, const char *name,
+                       const void *unit, sc_state *st, const av **args,
+                       uint32_t nargs, sc_svs *out)
+{
+    sc_engine *e = f->e;
     const vs_fn_info *lib = program_library_function(f->in->prog, name);
     if (lib) {
-        sc_site site = site_of(f, x->loc);
-        forwarded_site(f, x, lib, args, nargs, &site);
-        vs_fn_id id = vs__fn_id(lib);
-        if (id == VS_FN_vs_graph_free && nargs > (uint32_t)lib->graph) {
-            const sc_graph *g = model_graph_arg(st, args[lib->graph]);
-            if (g)
-                checkers_graph_free(f->in->checkers, st, g, &site);
-        }
-        if (id == VS_FN_vs_template_call) {
-            template_call(f, x, st, args, nargs, &site, out);
-            return;
-        }
-        model_call(e, id, st, args, nargs, &site, out);
+        call_library(f, x, lib, st, args, nargs, out);
         return;
     }
-    const sc_fn *fn = program_find(f->in->prog, f->fr.unit, name);
+    const sc_fn *fn = program_find(f->in->prog, unit, name);
     if (fn) {
-        call_user(f, fn, x, st, args, nargs, out);
+        call_user(f, fn, x, x->loc, st, args, nargs, out);
         return;
     }
-    if (in_list(noreturn_fns, name))
+    if (in_list(noreturn_fns, name)) {
+        if (strcmp(name, "exit") == 0 && nargs >= 1) {
+            /* exit runs the atexit handlers (for what they report) */
+            sc_states sts = {0};
+            SC_PUSH(sts, st);
+            run_atexit(f, x->loc, &sts);
+            SC_VEC_FREE(sts);
+        }
         return;                   /* the path ends here */
+    }
     if (in_list(setjmp_fns, name)) {
         call_setjmp(f, x, st, out);
         return;
     }
-    bool is_snprintf = strcmp(name, "snprintf") == 0;
-    if ((is_snprintf || strcmp(name, "sprintf") == 0) && nargs >= (is_snprintf ? 3u : 2u)) {
-        uint32_t fa = is_snprintf ? 2 : 1;
-        const char *s = format(e, st, args[fa], args + fa + 1, nargs - fa - 1);
-        if (s && is_snprintf && args[1]->kind == AV_INT && args[1]->i >= 0 &&
-            (int64_t)strlen(s) >= args[1]->i)
-            s = args[1]->i > 0 ? sc_istrn(e, s, (size_t)args[1]->i - 1)
-                               : NULL;
-        if (args[0]->kind == AV_REF)
-            state_set(e, st, args[0]->frame, args[0]->slot,
-                      s ? av_str(e, s) : av_top());
-        push_sv(out, st, s ? av_int(e, (int64_t)strlen(s)) : av_top());
+    if (hook_call(f, x, name, st, args, nargs, out))
+        return;
+    const av *ret;
+    if (libc_call(e, st, name, args, nargs, &ret)) {
+        push_sv(out, st, ret);
         return;
     }
-    if ((strcmp(name, "strcpy") == 0 || strcmp(name, "strncpy") == 0 ||
-         strcmp(name, "strcat") == 0) && nargs >= 2 && args[0]->kind == AV_REF) {
-        const av *src = args[1]->kind == AV_REF
-                            ? state_get(st, args[1]->frame, args[1]->slot)
-                            : args[1];
-        const av *val = av_top();
-        if (name[3] == 'c' && name[4] == 'a') {      /* strcat */
-            const av *dst = state_get(st, args[0]->frame, args[0]->slot);
-            if (dst->kind == AV_STR && src->kind == AV_STR)
-                val = av_str(e, sc_fmt(e, "%s%s", dst->s, src->s));
-        } else if (src->kind == AV_STR && name[3] == 'c') {
-            val = src;                                /* strcpy */
-        }
-        state_set(e, st, args[0]->frame, args[0]->slot, val);
-        push_sv(out, st, args[0]);
-        return;
-    }
-    /* strchr / strrchr / strstr over a known text: NULL when it is not
-     * there, else a pointer into the text (a box: a store through it is
-     * one the engine cannot place, which forgets the texts it knows) */
-    if ((strcmp(name, "strchr") == 0 || strcmp(name, "strrchr") == 0 ||
-         strcmp(name, "strstr") == 0) && nargs == 2) {
-        const av *hay = args[0]->kind == AV_REF
-                            ? state_get(st, args[0]->frame, args[0]->slot)
-                            : args[0];
-        const av *needle = args[1]->kind == AV_REF
-                               ? state_get(st, args[1]->frame, args[1]->slot)
-                               : args[1];
-        const char *at = NULL;
-        bool known = hay->kind == AV_STR;
-        if (known && name[3] == 's' && needle->kind == AV_STR)
-            at = strstr(hay->s, needle->s);
-        else if (known && name[3] != 's' && needle->kind == AV_INT)
-            at = name[3] == 'c' ? strchr(hay->s, (int)needle->i)
-                                : strrchr(hay->s, (int)needle->i);
-        else
-            known = false;
-        if (known) {
-            push_sv(out, st, at ? text_pointer(e, args[0], hay->s,
-                                               (size_t)(at - hay->s))
-                                : av_null());
-            return;
-        }
-    }
-    if (!in_list(pure_fns, name))
-        havoc_call(f, st, args, nargs);
+    havoc_call(f, st, args, nargs);
+    if (!libc_is_standard(name))
+        havoc_shared(f, st);
+    /* the program's functions it was handed may be called back */
+    run_callbacks(f, x, st, args, nargs, out);
     /* getenv("X"), atoi(s): unknown, but one value each, which the
      * path's tests can then say things about */
     push_sv(out, st, av_unknown(e));
 }
 
-/* Evaluates the arguments left to right; each combination is called. */
+static void call_target(fctx *f, const ir_expr *x, const av_target *t,
+                        sc_state *st, const av **args, uint32_t nargs,
+                        sc_svs *out)
+{
+    call_named(f, x, t->name, t->unit, st, args, nargs, out);
+}
+
+/* A call through a pointer nobody knows the target of: it may be any of
+ * the program's functions whose address is taken and that take this many
+ * arguments (each is run on a doubtful copy of the path, so what fails in
+ * them is a "could fail", --strict), or code the engine cannot see: the
+ * path goes on after what the arguments reach is unknown, doubtful too.
+ * Past MAX_UNKNOWN_TARGETS candidates, only those that can reach the
+ * library are run, and everything the program holds is unknown after;
+ * with none to run (or still too many), a note says the call is not
+ * checked. */
+static void call_unknown(fctx *f, const ir_expr *x, sc_state *st,
+                         const av **args, uint32_t nargs, sc_svs *out)
+{
+    sc_engine *e = f->e;
+    const sc_program *p = f->in->prog;
+    const sc_fn *cand[MAX_UNKNOWN_TARGETS];
+    size_t n = 0, nreach = 0, all = 0;
+    for (size_t i = 0; i < p->nfns; i++) {
+        const sc_fn *fn = &p->fns[i];
+        if (!fn->address_taken || fn->fn->nparams != nargs)
+            continue;
+        all++;
+        nreach += fn->reaches;
+    }
+    bool only_reaching = all > MAX_UNKNOWN_TARGETS;
+    bool too_many = only_reaching && nreach > MAX_UNKNOWN_TARGETS;
+    for (size_t i = 0; i < p->nfns && !too_many; i++) {
+        const sc_fn *fn = &p->fns[i];
+        if (fn->address_taken && fn->fn->nparams == nargs &&
+            (fn->reaches || !only_reaching))
+            cand[n++] = fn;
+    }
+    not_followed(f, st, x->loc);
+    if (stop_for_budget(f, x->loc)) {
+        n = 0;                    /* the budget note says why */
+    } else if (n == 0) {
+        sc_site at = site_of(f, x->loc);
+        sc_unchecked(e, &at, SC_STOP_UNKNOWN_CALLEE, NULL);
+    }
+    for (size_t i = 0; i < n; i++) {
+        sc_state *c = state_clone(e, st);
+        call_user(f, cand[i], x, x->loc, c, args, nargs, out);
+    }
+    if (only_reaching)
+        havoc_everything(f, st);
+    havoc_call(f, st, args, nargs);
+    push_sv(out, st, av_unknown(e));
+}
+
+/* Evaluates the callee (for a call through a pointer) and the arguments
+ * left to right; each combination is called, each target of a pointer
+ * that may hold several on a path of its own. */
 static void eval_call(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
 {
     uint32_t nargs = x->nkids ? x->nkids - 1 : 0;
-    if (!x->str && x->nkids > 0) {
-        sc_svs c = {0};
-        eval(f, x->kids[0], st, &c);      /* the callee expression */
-        if (c.len) st = c.items[0].st;
-        SC_VEC_FREE(c);
-    }
-    /* a worklist of partial argument lists */
-    typedef struct partial { sc_state *st; const av **args; } partial;
-    typedef SC_VEC(partial) partials;
-    partials cur = {0}, next = {0};
-    partial p0 = {st, sc_alloc(&f->e->arena, (nargs + 1) * sizeof(const av *))};
-    SC_PUSH(cur, p0);
-    for (uint32_t i = 0; i < nargs; i++) {
-        for (size_t k = 0; k < cur.len; k++) {
-            sc_svs v = {0};
-            eval(f, x->kids[i + 1], cur.items[k].st, &v);
-            for (size_t m = 0; m < v.len; m++) {
-                partial p = {v.items[m].st, cur.items[k].args};
-                if (m > 0) {
-                    p.args = sc_alloc(&f->e->arena, (nargs + 1) * sizeof(const av *));
-                    if (i)
-                        memcpy(p.args, cur.items[k].args, i * sizeof(const av *));
+    sc_svs callee = {0};
+    if (!x->str && x->nkids > 0)
+        eval(f, x->kids[0], st, &callee);      /* the callee expression */
+    else
+        push_sv(&callee, st, NULL);
+    for (size_t ci = 0; ci < callee.len; ci++) {
+        /* a worklist of partial argument lists */
+        typedef struct partial { sc_state *st; const av **args; } partial;
+        typedef SC_VEC(partial) partials;
+        partials cur = {0}, next = {0};
+        partial p0 = {callee.items[ci].st,
+                      sc_alloc(&f->e->arena, (nargs + 1) * sizeof(const av *))};
+        SC_PUSH(cur, p0);
+        for (uint32_t i = 0; i < nargs; i++) {
+            for (size_t k = 0; k < cur.len; k++) {
+                sc_svs v = {0};
+                eval(f, x->kids[i + 1], cur.items[k].st, &v);
+                for (size_t m = 0; m < v.len; m++) {
+                    partial p = {v.items[m].st, cur.items[k].args};
+                    if (m > 0) {
+                        p.args = sc_alloc(&f->e->arena, (nargs + 1) * sizeof(const av *));
+                        if (i)
+                            memcpy(p.args, cur.items[k].args, i * sizeof(const av *));
+                    }
+                    p.args[i] = v.items[m].v;
+                    SC_PUSH(next, p);
                 }
-                p.args[i] = v.items[m].v;
-                SC_PUSH(next, p);
+                SC_VEC_FREE(v);
             }
-            SC_VEC_FREE(v);
+            cur.len = 0;
+            partials t = cur;
+            cur = next;
+            next = t;
         }
-        cur.len = 0;
-        partials t = cur;
-        cur = next;
-        next = t;
+        const av *fnv = callee.items[ci].v;
+        for (size_t k = 0; k < cur.len; k++) {
+            sc_state *cst = cur.items[k].st;
+            const av **args = cur.items[k].args;
+            if (x->str) {
+                call_named(f, x, x->str, f->fr.unit, cst, args, nargs, out);
+            } else if (fnv->kind == AV_FN) {
+                /* one path per function the pointer may hold */
+                for (uint32_t t = 0; t < fnv->ntargets; t++) {
+                    sc_state *c = t + 1 < fnv->ntargets ? state_clone(f->e, cst) : cst;
+                    call_target(f, x, &fnv->targets[t], c, args, nargs, out);
+                }
+            } else {
+                call_unknown(f, x, cst, args, nargs, out);
+            }
+        }
+        SC_VEC_FREE(cur);
+        SC_VEC_FREE(next);
     }
-    for (size_t k = 0; k < cur.len; k++)
-        call(f, x, cur.items[k].st, cur.items[k].args, nargs, out);
-    SC_VEC_FREE(cur);
-    SC_VEC_FREE(next);
+    SC_VEC_FREE(callee);
 }
 
 /* ---- expressions ---- */
@@ -904,6 +989,22 @@ static bool literal(const ir_expr *x)
             if (!literal(x->kids[i]))
                 return false;
         return true;
+    default:
+        return false;
+    }
+}
+
+/* Whether x names a place in memory (so `x.f` reads memory, not a
+ * value computed on the way). */
+static bool is_place(const ir_expr *x)
+{
+    while (x->kind == IR_CAST)
+        x = x->kids[0];
+    switch (x->kind) {
+    case IR_SYM: case IR_INDEX: case IR_DEREF:
+        return true;
+    case IR_MEMBER:
+        return x->op == 1 || is_place(x->kids[0]);
     default:
         return false;
     }
@@ -950,9 +1051,13 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
     case IR_FLOAT:
         push_sv(out, st, av_float(e, x->fval));
         return;
-    case IR_FUNCREF:
-        push_sv(out, st, av_top());
+    case IR_FUNCREF: {
+        av_target *t = sc_alloc(&e->arena, sizeof *t);
+        t->name = sc_istr(e, x->str);
+        t->unit = f->fr.unit;
+        push_sv(out, st, av_fn(e, 1, t));
         return;
+    }
     case IR_STR:
         push_sv(out, st, string_lit(f, x));
         return;
@@ -965,15 +1070,14 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                                                 : global_slot(f, x->sym);
         if (x->type.kind != IR_T_ARRAY) {
             const av *v = state_get(st, frame, slot);
+            if (v->unseen)
+                st->tainted = true;
             const av *fv = v->kind == AV_TOP ? facts_value(&f->fr, x, st) : NULL;
             push_sv(out, st, fv ? fv : v);
             return;
         }
         /* an array names its storage: it decays to a pointer to it */
-        if (x->type.kind == IR_T_ARRAY)
-            push_sv(out, st, av_ref(e, frame, slot));
-        else
-            push_sv(out, st, state_get(st, frame, slot));
+        push_sv(out, st, av_place(e, frame, slot, 0, NULL, true, false, 0));
         return;
     }
     case IR_UNOP: case IR_CAST: {
@@ -1022,7 +1126,7 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                     int tb = av_truth(b.items[k].v);
                     r = tb < 0 ? av_range(e, true, 0, true, 1) : av_int(e, tb);
                 } else {
-                    r = av_binop(e, x->op, a.items[i].v, b.items[k].v);
+                    r = binop(e, x->op, a.items[i].v, b.items[k].v);
                 }
                 if (r->kind == AV_TOP) {
                     const av *fv = facts_value(&f->fr, x, b.items[k].st);
@@ -1057,24 +1161,24 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
             eval(f, x->kids[1], st, &v);
         else
             push_sv(&v, st, av_int(e, 1));
+        bool byte = char_place(x->kids[0]);
         for (size_t i = 0; i < v.len; i++) {
             sc_state *s = v.items[i].st;
-            lval l = lvalue(f, x->kids[0], s);
+            const av *place = addr_of(f, x->kids[0], s);
             const av *val = v.items[i].v, *old = NULL;
             if (x->kind == IR_INCDEC) {
-                old = load(f, s, &l);
+                old = mem_load(e, s, place);
                 bool inc = x->op == IR_PREINC || x->op == IR_POSTINC;
-                val = av_binop(e, inc ? IR_ADD : IR_SUB, old, val);
+                val = binop(e, inc ? IR_ADD : IR_SUB, old, val);
             } else if (x->op) {
-                val = av_binop(e, x->op, load(f, s, &l), val);
-            } else if (x->kids[0]->kind == IR_SYM &&
-                       x->kids[0]->type.kind == IR_T_INT) {
+                val = binop(e, x->op, mem_load(e, s, place), val);
+            } else if (x->kids[0]->type.kind == IR_T_INT) {
                 val = facts_bind_value(&f->fr, x->kids[1], s, val);
             }
-            if (l.known)
-                store(f, s, &l, val);
+            if (place->kind == AV_REF || place->kind == AV_BOX)
+                mem_store(e, s, place, val, byte);
             else
-                forget_store(f, s, x->kids[0], val);
+                forget_texts(f, s);   /* a store the engine cannot place */
             bool post = x->kind == IR_INCDEC &&
                         (x->op == IR_POSTINC || x->op == IR_POSTDEC);
             push_sv(out, s, post ? old : val);
@@ -1086,16 +1190,30 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
         eval_call(f, x, st, out);
         return;
     case IR_MEMBER: {
-        sc_svs v = {0};
-        eval(f, x->kids[0], st, &v);
         const char *fname = sc_istr(e, x->str);
+        if (x->op == 0 && !is_place(x->kids[0])) {
+            /* a field of a value (a call's result): no place to read */
+            sc_svs v = {0};
+            eval(f, x->kids[0], st, &v);
+            for (size_t i = 0; i < v.len; i++)
+                push_sv(out, v.items[i].st, av_field(e, v.items[i].v, fname));
+            SC_VEC_FREE(v);
+            return;
+        }
+        sc_svs v = {0};
+        if (x->op == 1)
+            eval(f, x->kids[0], st, &v);
+        else
+            push_sv(&v, st, addr_of(f, x->kids[0], st));
         for (size_t i = 0; i < v.len; i++) {
-            const av *b = v.items[i].v;
-            if (x->op == 1)
-                b = b->kind == AV_REF   ? state_get(v.items[i].st, b->frame, b->slot)
-                    : b->kind == AV_BOX ? b->box
-                                        : av_top();
-            push_sv(out, v.items[i].st, av_field(e, b, fname));
+            const av *b = v.items[i].v, *r;
+            if (b->kind == AV_BOX)
+                r = av_field(e, b->box, fname);
+            else if (x->type.kind == IR_T_ARRAY)
+                r = mem_decay(e, mem_member(e, b, fname));
+            else
+                r = mem_load(e, v.items[i].st, mem_member(e, b, fname));
+            push_sv(out, v.items[i].st, r);
         }
         SC_VEC_FREE(v);
         return;
@@ -1107,21 +1225,19 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
             sc_svs b = {0};
             eval(f, x->kids[1], a.items[i].st, &b);
             for (size_t k = 0; k < b.len; k++) {
-                const av *arr = a.items[i].v;
-                bool ref = arr->kind == AV_REF;
-                if (ref)
-                    arr = state_get(b.items[k].st, arr->frame, arr->slot);
-                const av *idx = b.items[k].v, *r = av_top();
-                if (arr->kind == AV_AGG && !arr->names && idx->kind == AV_INT &&
-                    idx->i >= 0 && (uint64_t)idx->i < arr->nfields)
-                    r = arr->vals[idx->i];
-                /* p[0] of p = &x, x a single value (not an array, nor a
-                 * buffer's text): x itself */
-                else if (ref && idx->kind == AV_INT && idx->i == 0 &&
-                         arr->kind != AV_AGG && arr->kind != AV_STR &&
-                         arr->kind != AV_TOP)
-                    r = arr;
-                push_sv(out, b.items[k].st, r);
+                const av *arr = a.items[i].v, *idx = b.items[k].v, *r;
+                sc_state *s = b.items[k].st;
+                if (arr->kind == AV_REF) {
+                    const av *p = mem_add(e, arr, idx);
+                    r = x->type.kind == IR_T_ARRAY ? mem_decay(e, p)
+                                                   : mem_load(e, s, p);
+                } else if (arr->kind == AV_STR || arr->kind == AV_AGG) {
+                    /* a string literal, or an array value */
+                    r = av_elem(e, arr, idx->kind == AV_INT ? idx->i : AV_ANY_INDEX);
+                } else {
+                    r = av_top();
+                }
+                push_sv(out, s, r);
             }
             SC_VEC_FREE(b);
         }
@@ -1132,19 +1248,19 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
         const ir_expr *k = x->kids[0];
         if (k->kind == IR_INIT && eval_literal(f, x, st, out))
             return;
-        if (k->kind == IR_SYM) {
-            uint32_t frame = k->symscope == IR_LOCAL ? f->fr.frame : 0;
-            uint32_t slot = k->symscope == IR_LOCAL ? k->sym
-                                                    : global_slot(f, k->sym);
-            push_sv(out, st, av_ref(e, frame, slot));
+        while (k->kind == IR_CAST)
+            k = k->kids[0];
+        if (k->kind == IR_INIT || k->kind == IR_FUNCREF) {
+            /* &(T){...}, &function */
+            sc_svs v = {0};
+            eval(f, k, st, &v);
+            for (size_t i = 0; i < v.len; i++)
+                push_sv(out, v.items[i].st,
+                        k->kind == IR_INIT ? av_box(e, v.items[i].v) : v.items[i].v);
+            SC_VEC_FREE(v);
             return;
         }
-        sc_svs v = {0};
-        eval(f, k, st, &v);
-        for (size_t i = 0; i < v.len; i++)
-            push_sv(out, v.items[i].st,
-                    k->kind == IR_INIT ? av_box(e, v.items[i].v) : av_top());
-        SC_VEC_FREE(v);
+        push_sv(out, st, addr_of(f, k, st));
         return;
     }
     case IR_DEREF: {
@@ -1153,9 +1269,9 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
         for (size_t i = 0; i < v.len; i++) {
             const av *p = v.items[i].v;
             push_sv(out, v.items[i].st,
-                    p->kind == AV_REF   ? state_get(v.items[i].st, p->frame, p->slot)
-                    : p->kind == AV_BOX ? p->box
-                                        : av_top());
+                    p->kind == AV_FN ? p       /* (*fp)(...) */
+                    : x->type.kind == IR_T_ARRAY && p->kind == AV_REF ? mem_decay(e, p)
+                    : mem_load(e, v.items[i].st, p));
         }
         SC_VEC_FREE(v);
         return;
@@ -1194,6 +1310,26 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
     }
     }
     push_sv(out, st, av_top());
+}
+
+/* A char array's initializer ({'c', 'o', 'n', 'v'}, or {"text"}): its
+ * bytes, as far as they are known. */
+static const av *char_array(fctx *f, const ir_expr *x, const av **vals,
+                            uint32_t n)
+{
+    if (n == 1 && vals[0]->kind == AV_STR && x->kids[0]->kind == IR_STR)
+        return mem_chars(f->e, vals[0]->s, strlen(vals[0]->s) + 1,
+                         x->type.array_len);
+    char *buf = sc_xmalloc(n + 1);
+    uint32_t k = 0;
+    while (k < n && vals[k]->kind == AV_INT) {
+        buf[k] = (char)vals[k]->i;
+        k++;
+    }
+    /* an element nobody knows: what is known ends before it */
+    const av *r = mem_chars(f->e, buf, k, k < n ? (int64_t)k : x->type.array_len);
+    free(buf);
+    return r;
 }
 
 /* An initializer list: its items evaluated in order, each of which may
@@ -1262,8 +1398,16 @@ static void aggregate(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                 continue;
             vals[kk++] = val;
         }
-        push_sv(out, cur.items[p].st,
-                unk ? av_top() : av_agg(e, kk, is_struct ? names : NULL, vals, true));
+        const av *r;
+        if (unk)
+            r = av_top();
+        else if (!is_struct && x->type.name && strcmp(x->type.name, "char") == 0)
+            r = char_array(f, x, vals, kk);
+        else
+            /* an array listed to its end has nothing past it */
+            r = av_agg(e, kk, is_struct ? names : NULL, vals,
+                       is_struct || x->type.array_len != (int64_t)kk);
+        push_sv(out, cur.items[p].st, r);
     }
     SC_VEC_FREE(cur);
     SC_VEC_FREE(next);
@@ -1438,9 +1582,14 @@ static const av *av_lost(sc_engine *e)
 
 static void widen(fctx *f, sc_state *st, const written_set *ws)
 {
-    for (uint32_t slot = 0; slot < ws->n; slot++)
-        if (ws->w[slot])
-            state_set(f->e, st, f->fr.frame, slot, av_lost(f->e));
+    for (uint32_t slot = 0; slot < ws->n; slot++) {
+        if (!ws->w[slot])
+            continue;
+        /* a pointer into an array stays one, at an offset not known */
+        const av *w = mem_widened(f->e, state_get(st, f->fr.frame, slot));
+        state_set(f->e, st, f->fr.frame, slot,
+                  w->kind == AV_TOP ? av_lost(f->e) : w);
+    }
     for (uint32_t g = 0; g < ws->gn; g++)
         if (ws->gw[g])
             state_set(f->e, st, 0, global_slot(f, g), av_lost(f->e));
@@ -1893,9 +2042,12 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io)
                 eval(f, s->e, io->items[i], &v);
                 for (size_t k = 0; k < v.len; k++) {
                     const av *val = v.items[k].v;
-                    /* char buf[] = "x": the array holds the text */
-                    if (sym->type.kind == IR_T_ARRAY && val->kind == AV_REF)
-                        val = state_get(v.items[k].st, val->frame, val->slot);
+                    /* char buf[N] = "x": the array holds the text, and
+                     * zeros past it */
+                    if (sym->type.kind == IR_T_ARRAY && val->kind == AV_STR &&
+                        !val->open && s->e->kind == IR_STR)
+                        val = mem_chars(e, val->s, strlen(val->s) + 1,
+                                        sym->type.array_len);
                     if (sym->type.kind == IR_T_INT)
                         val = facts_bind_value(&f->fr, s->e, v.items[k].st, val);
                     state_set(e, v.items[k].st, f->fr.frame, s->sym, val);
@@ -2072,36 +2224,49 @@ static void normalize_pairs(sc_interp *in, sc_svs *v)
     free(vals);
 }
 
-static void call_user(fctx *f, const sc_fn *fn, const ir_expr *x,
-                      sc_state *st, const av **args, uint32_t nargs,
-                      sc_svs *out)
+static void call_user(fctx *f, const sc_fn *fn, const ir_expr *call,
+                      ir_loc loc, sc_state *st, const av **args,
+                      uint32_t nargs, sc_svs *out)
 {
     sc_engine *e = f->e;
     int count;
-    int max_depth = f->in->call_depth > 0 ? f->in->call_depth : 32;
+    int max_depth = f->in->call_depth > 0 ? f->in->call_depth : SC_CALL_DEPTH;
     on_chain(f->chain, fn->fn->name, &count);
     bool too_deep = f->depth >= max_depth;
-    if (too_deep || count >= 2 || stop_for_budget(f, x->loc)) {
-        if (too_deep || count >= 2) {
-            sc_site at = site_of(f, x->loc);
-            sc_unchecked(e, &at, too_deep ? SC_STOP_CALL_DEPTH : SC_STOP_RECURSION,
+    if (too_deep || stop_for_budget(f, loc)) {
+        /* not followed: what it could change is unknown, and what
+         * follows is not sure */
+        if (too_deep) {
+            sc_site at = site_of(f, loc);
+            sc_unchecked(e, &at, count > 0 ? SC_STOP_RECURSION
+                                           : SC_STOP_CALL_DEPTH,
                          fn->fn->name);
         }
+        havoc_everything(f, st);
         havoc_call(f, st, args, nargs);
+        not_followed(f, st, loc);
         push_sv(out, st, av_top());
         return;
     }
     sc_chain *c = sc_alloc(&e->arena, sizeof *c);
-    c->call = x->loc;
+    c->call = loc;
     c->unit = f->fr.unit;
     c->callee = fn->fn->name;
     c->up = f->chain;
-    /* push a frame holding the parameters */
+    /* push a frame holding the parameters, and past the locals the
+     * variadic arguments (va_start reads them) */
     state_push_frame(e, st);
     for (uint32_t i = 0; i < fn->fn->nparams && i < nargs; i++)
         state_set(e, st, st->nframes - 1, i, args[i]);
+    if (nargs > fn->fn->nparams) {
+        uint32_t nva = nargs - fn->fn->nparams;
+        const av **va = sc_alloc(&e->arena, nva * sizeof *va);
+        memcpy(va, args + fn->fn->nparams, nva * sizeof *va);
+        state_set(e, st, st->nframes - 1, fn->fn->nlocals,
+                  av_agg(e, nva, NULL, va, false));
+    }
     sc_svs res = {0};
-    run_function(f->in, fn, st, f, x, args, nargs, c, f->depth + 1, &res);
+    run_function(f->in, fn, st, f, call, args, nargs, c, f->depth + 1, &res);
     normalize_pairs(f->in, &res);
     for (size_t i = 0; i < res.len; i++)
         SC_PUSH(*out, res.items[i]);
@@ -2137,7 +2302,17 @@ static void init_globals(sc_interp *in, sc_state *st, ir_unit *const *units,
                 switch (g->sym.type.kind) {
                 case IR_T_INT: v = av_int(e, 0); break;
                 case IR_T_PTR: v = av_null(); break;
-                case IR_T_STRUCT: v = av_agg(e, 0, NULL, NULL, true); break;
+                case IR_T_STRUCT: {
+                    /* all zeros: a struct with no field listed */
+                    static const char *no_names[1];
+                    v = av_agg(e, 0, no_names, NULL, true);
+                    break;
+                }
+                case IR_T_ARRAY:
+                    v = g->sym.type.name && strcmp(g->sym.type.name, "char") == 0
+                            ? mem_chars(e, "", 0, -1)
+                            : av_agg(e, 0, NULL, NULL, true);
+                    break;
                 default: break;
                 }
             }
@@ -2146,6 +2321,28 @@ static void init_globals(sc_interp *in, sc_state *st, ir_unit *const *units,
             state_set(e, st, 0, slot, v);
         }
     }
+    /* an integer declared extern and defined in no unit: code the engine
+     * cannot see defines it (and may set it), so what a test of it
+     * decides is not an input's: paths that read it are doubtful */
+    bool *defined = calloc(in->prog->nglobal_slots + 1, sizeof *defined);
+    if (!defined)
+        abort();
+    for (size_t u = 0; u < nunits; u++)
+        for (uint32_t i = 0; i < units[u]->nglobals; i++)
+            if (!units[u]->globals[i].is_extern)
+                defined[program_global_slot(in->prog, units[u], i)] = true;
+    for (size_t u = 0; u < nunits; u++)
+        for (uint32_t i = 0; i < units[u]->nglobals; i++) {
+            const ir_global *g = &units[u]->globals[i];
+            uint32_t slot = program_global_slot(in->prog, units[u], i);
+            if (!g->is_extern || defined[slot] || g->sym.type.kind != IR_T_INT ||
+                state_get(st, 0, slot) != av_top())
+                continue;
+            av *v = (av *)av_unknown(e);
+            v->unseen = true;
+            state_set(e, st, 0, slot, v);
+        }
+    free(defined);
 }
 
 void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
@@ -2182,9 +2379,23 @@ void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
     e->uncalled_entry = !is_main;
     run_function(in, fn, st, NULL, NULL, NULL, 0, NULL, 0, &res);
     if (is_main) {
-        sc_site end = {fn->fn->end_loc, fn->unit, NULL, NULL};
+        /* main returns: the atexit handlers run, then the program ends */
+        fctx top = {0};
+        top.in = in;
+        top.e = e;
+        top.fr.e = e;
+        top.fr.prog = in->prog;
+        top.fr.facts = &in->facts;
+        top.fr.unit = fn->unit;
+        top.fr.fn = fn->fn;
+        sc_states ends = {0};
         for (size_t i = 0; i < res.len; i++)
-            checkers_end_program(in->checkers, res.items[i].st, &end);
+            SC_PUSH(ends, res.items[i].st);
+        run_atexit(&top, fn->fn->end_loc, &ends);
+        sc_site end = {fn->fn->end_loc, fn->unit, NULL, NULL};
+        for (size_t i = 0; i < ends.len; i++)
+            checkers_end_program(in->checkers, ends.items[i], &end);
+        SC_VEC_FREE(ends);
     }
     e->uncalled_entry = false;
     SC_VEC_FREE(res);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mem.h"
 #include "model_int.h"
 #include "varscope.h"
 
@@ -48,11 +49,20 @@ int m_null_tri(const av *v)
 
 const av *m_deref(mrun *r, const av *p)
 {
-    if (p->kind == AV_BOX)
-        return p->box;
-    if (p->kind == AV_REF)
-        return state_get(r->st, p->frame, p->slot);
+    if (p->kind == AV_BOX || p->kind == AV_REF)
+        return mem_peek(r->e, r->st, p);
     return av_top();
+}
+
+const av *m_array_elem(mrun *r, const av *p, int64_t i)
+{
+    if (p->kind == AV_REF && p->elem)
+        return mem_peek(r->e, r->st, mem_add(r->e, p, av_int(r->e, i)));
+    const av *arr = m_deref(r, p);
+    return arr->kind == AV_AGG && !arr->names && i >= 0 &&
+                   (uint64_t)i < arr->nfields
+               ? arr->vals[i]
+               : av_top();
 }
 
 const av *m_field(mrun *r, const av *agg, const char *name)
@@ -78,13 +88,14 @@ int m_flag(const av *v)
     return v->kind == AV_INT ? v->i != 0 : av_truth(v) == 1 ? YES : MAYBE;
 }
 
-/* A char array arrives as a pointer to the variable holding its text. */
+/* A char array arrives as a pointer into the variable holding its text
+ * (mem.h reads its bytes). */
 const char *m_str(mrun *r, const av *v, int *null)
 {
     *null = m_null_tri(v);
-    if (v->kind == AV_REF && r->st)
-        v = state_get(r->st, v->frame, v->slot);
-    return v->kind == AV_STR && !v->maybe_null ? v->s : NULL;
+    if (!r->st)
+        return v->kind == AV_STR && !v->maybe_null && !v->open ? v->s : NULL;
+    return mem_string(r->e, r->st, v);
 }
 
 int m_dtype_of(const av *v)
@@ -601,7 +612,13 @@ static const op_fn ops[VS_FN_COUNT] = {
 
 static void push(sc_svs *out, sc_state *st, const av *v)
 {
-    sc_sv sv = {st, v};
+    sc_sv sv = {.st = st, .v = v};
+    SC_PUSH(*out, sv);
+}
+
+static void push_failed(sc_svs *out, sc_state *st, const av *v, int code)
+{
+    sc_sv sv = {.st = st, .v = v, .failed = true, .code = code};
     SC_PUSH(*out, sv);
 }
 
@@ -677,7 +694,7 @@ void m_finish(mrun *r, const av *res, sc_svs *out)
          * (an earlier one that may fail, or this one): its code may be
          * unsure, what follows is not (the graph untouched, NULL) */
         count_failure(e, st, graph);
-        push(out, st, fail);
+        push_failed(out, st, fail, r->certain ? r->code : 0);
         return;
     }
     if (r->maybe && r->no_taint) {
@@ -703,7 +720,7 @@ void m_finish(mrun *r, const av *res, sc_svs *out)
         sc_state *failed = state_clone(e, st);
         failed->tainted = true;
         count_failure(e, failed, graph);
-        push(out, failed, fail);
+        push_failed(out, failed, fail, 0);
         /* and the path where it succeeded, for the same reason: what the
          * engine does not know (a name a loop widened, a join) may be
          * what makes every run fail here */

@@ -12,6 +12,11 @@
 typedef struct sc_sv {
     sc_state *st;
     const av *v;
+    /* a library call's path on which it failed (surely, or maybe: then
+     * the path is doubtful), with the code it failed with (0: unknown):
+     * the graph's error handler runs there */
+    bool failed;
+    int code;
 } sc_sv;
 
 typedef SC_VEC(sc_sv) sc_svs;

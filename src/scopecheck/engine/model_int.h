@@ -90,7 +90,10 @@ const av *m_options_arg(mrun *r, const av **a);   /* decoded: m_options */
 const av *m_write_vars(mrun *r, const av *old, const sc_vlist *l,
                        int64_t cap);
 int m_null_tri(const av *v);            /* NULL: YES, NO, MAYBE */
-const av *m_deref(mrun *r, const av *p); /* what a pointer argument points at */
+const av *m_deref(mrun *r, const av *p);
+/* element i of the array p points into (an array argument decays to a
+ * pointer to its first element), or of the array value p boxes */
+const av *m_array_elem(mrun *r, const av *p, int64_t i); /* what a pointer argument points at */
 const av *m_field(mrun *r, const av *agg, const char *name);
 const av *m_options(mrun *r, const av *p);   /* NULL: all defaults */
 int64_t m_int(const av *v, bool *known);

@@ -30,11 +30,15 @@ const sc_vlist *m_vlist_arg(mrun *r, const av *p, bool *unknown)
         const av *arr = m_deref(r, vars);
         if (vars->kind == AV_AGG && !vars->names)
             arr = vars;
-        if (len->kind == AV_INT && len->i >= 0 && arr->kind == AV_AGG &&
-            !arr->names) {
+        /* vars: the array itself, or a pointer into it */
+        bool into = vars->kind == AV_REF && vars->elem;
+        if (len->kind == AV_INT && len->i >= 0 &&
+            (into || (arr->kind == AV_AGG && !arr->names))) {
             const sc_vlist *l = NULL;
             for (int64_t i = 0; i < len->i; i++) {
-                const av *x = (uint64_t)i < arr->nfields ? arr->vals[i] : av_top();
+                const av *x = into ? m_array_elem(r, vars, i)
+                              : (uint64_t)i < arr->nfields ? arr->vals[i]
+                                                           : av_top();
                 l = vlist_push(r->e, l, m_var_arg(x));
             }
             return l;

@@ -653,14 +653,10 @@ static const av *op_multi(mrun *r, const av **a)
                 VS_ERR_INVALID_ARGUMENT,
                 "Must specify at least one cell for MultiRNNCell."))
         return NULL;
-    const av *arr = m_deref(r, a[1]);
     uint32_t cells[SC_MAX_CELLS];
     int ncells = known && n <= SC_MAX_CELLS ? (int)n : -1;
     for (int i = 0; i < ncells; i++) {
-        const av *c = arr->kind == AV_AGG && !arr->names &&
-                              (uint32_t)i < arr->nfields
-                          ? arr->vals[i]
-                          : av_top();
+        const av *c = m_array_elem(r, a[1], i);
         int tri;
         check_cell(r, c, &tri);
         if (m_check(r, tri, VS_ERR_INVALID_ARGUMENT,

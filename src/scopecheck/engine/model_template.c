@@ -135,7 +135,7 @@ const av *m_template_op(mrun *r, const av **a)
 
 static void push(sc_svs *out, sc_state *st, const av *v)
 {
-    sc_sv sv = {st, v};
+    sc_sv sv = {.st = st, .v = v};
     SC_PUSH(*out, sv);
 }
 

@@ -58,12 +58,14 @@ static void mark_called(sc_program *p, const ir_unit *u, const ir_expr *x)
         return;
     if ((x->kind == IR_CALL || x->kind == IR_FUNCREF) && x->str) {
         sc_fn *fn = (sc_fn *)program_find(p, u, x->str);
-        if (fn)
+        if (fn) {
             fn->called = true;
-        if (fn && x->kind == IR_FUNCREF)
-            fn->address_taken = true;
+            fn->address_taken |= x->kind == IR_FUNCREF;
+        }
     }
-    for (uint32_t i = 0; i < x->nkids; i++)
+    /* a direct call's callee (kids[0]) is not a use of its address */
+    uint32_t first = x->kind == IR_CALL && x->str ? 1 : 0;
+    for (uint32_t i = first; i < x->nkids; i++)
         mark_called(p, u, x->kids[i]);
 }
 
@@ -169,10 +171,29 @@ void program_init(sc_program *p, sc_engine *e, ir_unit *const *units,
         }
     }
     compute_reach(p);
+    size_t nglobals = 0;
+    for (size_t u = 0; u < nunits; u++)
+        nglobals += units[u]->nglobals;
+    p->shared_slots = calloc(nglobals + 1, sizeof *p->shared_slots);
+    if (!p->shared_slots)
+        abort();
+    for (size_t u = 0; u < nunits; u++)
+        for (uint32_t i = 0; i < units[u]->nglobals; i++) {
+            if (units[u]->globals[i].sym.is_static)
+                continue;
+            uint32_t slot = program_global_slot(p, units[u], i);
+            bool have = false;
+            for (uint32_t k = 0; k < p->nshared && !have; k++)
+                have = p->shared_slots[k] == slot;
+            if (!have)
+                p->shared_slots[p->nshared++] = slot;
+        }
 }
 
 void program_release(sc_program *p)
 {
     free(p->fns);
     p->fns = NULL;
+    free(p->shared_slots);
+    p->shared_slots = NULL;
 }

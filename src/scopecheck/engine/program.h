@@ -31,6 +31,10 @@ typedef struct sc_program {
     /* globals: one slot each in frame 0, per unit (statics) or shared */
     pmap global_slots;            /* interned key -> slot index + 1 */
     uint32_t nglobal_slots;
+    /* the slots of globals with external linkage: what code in other
+     * files (one the engine cannot see) can reach by name */
+    uint32_t *shared_slots;
+    uint32_t nshared;
 } sc_program;
 
 /* Registers the units' functions and marks which reach the library. */
