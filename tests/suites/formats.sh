@@ -141,7 +141,10 @@ rules = drv.get("rules", [])
 need([r["id"] for r in rules][:len(ids)] == ids, "rules in the registry's order: %s" % [r["id"] for r in rules])
 for r in rules:
     rid = r["id"]
-    need(r.get("name") == "".join(p.capitalize() for p in rid.split("-")), "%s: name %r" % (rid, r.get("name")))
+    # SARIF 2.1.0 3.49.7: name is optional and, when identical to the id,
+    # must be omitted (the Multitool's SARIF1001 compares without case)
+    camel = "".join(p.capitalize() for p in rid.split("-"))
+    need(r.get("name") == (None if camel.lower() == rid.lower() else camel), "%s: name %r" % (rid, r.get("name")))
     if not os.path.exists(os.path.join(rules_dir, rid + ".json")):
         bad.append("%s: no rules/%s.json" % (rid, rid))
         continue

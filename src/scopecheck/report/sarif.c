@@ -24,6 +24,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <cJSON.h>
@@ -667,8 +668,12 @@ static cJSON *rule_descriptor(const char *id)
     const sc_rule_meta *m = sc_rule_meta_find(id);
     cJSON *r = cJSON_CreateObject();
     cJSON_AddStringToObject(r, "id", id);
+    /* SARIF 3.49.7: a name identical to the id must be omitted; the
+     * Multitool (SARIF1001) compares them without case, so a one-word id
+     * ("unchecked" -> "Unchecked") has no name */
     char *name = camel_case(id);
-    cJSON_AddStringToObject(r, "name", name);
+    if (strcasecmp(name, id) != 0)
+        cJSON_AddStringToObject(r, "name", name);
     free(name);
     const char *summary = m && m->summary && *m->summary ? m->summary : id;
     char *s = fit(summary);
