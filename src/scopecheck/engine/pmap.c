@@ -132,7 +132,7 @@ static const pm_leaf *shared_leaf(sc_arena *a, const void *key, uint64_t hash,
                                   const void *val)
 {
     pm_shared *t = cur_shared;
-    if (2 * (t->count + 1) > t->cap)
+    if (4 * (t->count + 1) > 3 * t->cap)     /* up to 3/4 full */
         shared_grow(t);
     size_t i = shared_slot(t, key, hash, val);
     if (!t->slots[i]) {
