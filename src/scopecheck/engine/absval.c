@@ -30,6 +30,29 @@ const av *av_unknown(sc_engine *e)
     return av_new(e, AV_TOP);
 }
 
+const av *av_lost(sc_engine *e)
+{
+    av *v = av_new(e, AV_TOP);
+    v->lost = true;
+    return v;
+}
+
+bool av_is_lost(const av *v)
+{
+    return v && v->kind == AV_TOP && v->lost;
+}
+
+const av *av_lost_from(sc_engine *e, const av *r, const av *a, const av *b)
+{
+    if (r->kind != AV_TOP || r->lost || !(av_is_lost(a) || av_is_lost(b)))
+        return r;
+    av *v = av_new(e, AV_TOP);
+    *v = *r;
+    v->ident = NULL;
+    v->lost = true;
+    return v;
+}
+
 const av *av_ident(const av *v)
 {
     return v->ident ? v->ident : v;
