@@ -475,6 +475,10 @@ static const sc_tensor *tensor_join(sc_engine *e, const sc_tensor *a,
 {
     if (tensor_equal(a, b))
         return a;
+    /* a tensor with no details (vs_value of a variable the engine does
+     * not know, a template's output) joined with any other: no details */
+    if (!a || !b)
+        return NULL;
     sc_tensor *t = sc_alloc(&e->arena, sizeof *t);
     t->name = a->name == b->name ? a->name : NULL;
     t->dtype = a->dtype == b->dtype ? a->dtype : SC_DT_TOP;
