@@ -23,6 +23,7 @@
 
 #include "interp.h"
 #include "libc.h"
+#include "widen.h"
 
 #define MAX_STATES 16
 /* A loop whose trip count is unknown runs its first turns as C runs them
@@ -773,7 +774,7 @@ static void call_library(fctx *f, const ir_expr *x, const vs_fn_info *lib,
     vs_fn_id id = vs__fn_id(lib);
     if (id == VS_FN_vs_graph_free && nargs > (uint32_t)lib->graph) {
         const sc_graph *g = model_graph_arg(st, args[lib->graph]);
-        if (g)
+        if (g && !e->muted)
             checkers_graph_free(f->in->checkers, st, g, &site);
     }
     if (id == VS_FN_vs_set_error_handler && nargs == 3) {
@@ -1650,8 +1651,10 @@ static void forget_graph_contents(sc_engine *e, sc_state *st)
  * writes unknown), so that a failure starting on a later turn still
  * warns.  Nothing found there is sure (that turn may never run): the
  * states are marked doubtful, and what the turn leaves is dropped, the
- * widened states standing for it. */
-static void later_turn(fctx *f, const ir_stmt *s, const sc_states *widened)
+ * widened states standing for it (unless keep is given: the states that
+ * go on to a next turn or leave the loop are put there). */
+static void later_turn(fctx *f, const ir_stmt *s, const sc_states *widened,
+                       sc_states *keep)
 {
     sc_engine *e = f->e;
     sc_states go = {0}, yes = {0}, no = {0}, brk = {0}, cont = {0};
@@ -1682,10 +1685,76 @@ static void later_turn(fctx *f, const ir_stmt *s, const sc_states *widened)
         eval_stmt_expr(f, s->step, &go);
     f->j = saved;
     f->iter = saved_iter;
+    if (keep) {
+        append_states(keep, &go);
+        append_states(keep, &brk);
+        append_states(keep, &no);
+    }
     SC_VEC_FREE(go);
     SC_VEC_FREE(no);
     SC_VEC_FREE(brk);
     SC_VEC_FREE(cont);
+}
+
+/* A later turn run only to see what it changes: nothing said, and the
+ * paths it sends to the function's return or to a label dropped. */
+static void quiet_turn(fctx *f, const ir_stmt *s, sc_state *from,
+                       sc_states *out)
+{
+    uint32_t nlabels = f->fr.fn->nlabels;
+    size_t nret = f->returns.len;
+    size_t *nlab = calloc(nlabels + 1, sizeof *nlab);
+    if (!nlab)
+        abort();
+    for (uint32_t l = 0; l < nlabels; l++)
+        nlab[l] = f->labels[l].len;
+    sc_states one = {0};
+    SC_PUSH(one, from);
+    f->e->muted++;
+    later_turn(f, s, &one, out);
+    f->e->muted--;
+    SC_VEC_FREE(one);
+    f->returns.len = f->retvals.len = f->retlocs.len = nret;
+    for (uint32_t l = 0; l < nlabels; l++)
+        if (f->labels[l].len > nlab[l])
+            f->labels[l].len = nlab[l];
+    free(nlab);
+}
+
+/* The graphs of a loop's widened state st, made to stand for the state
+ * after any number of further turns (widen.h): joined with what a quiet
+ * turn leaves until that changes nothing; if it does not settle (a loop
+ * making new names of known spelling on every turn) or the budget is
+ * spent, forgotten whole.  How many joins it may take: */
+#define WIDEN_ROUNDS 4
+static void widen_graphs(fctx *f, const ir_stmt *s, sc_state *st)
+{
+    sc_engine *e = f->e;
+    bool settled = false;
+    for (int round = 0; round < WIDEN_ROUNDS && !settled; round++) {
+        if (over_budget(f->in))
+            break;
+        sc_states out = {0};
+        quiet_turn(f, s, st, &out);
+        settled = true;
+        for (uint32_t g = 0; g < st->ngraphs; g++) {
+            const sc_graph *old = st->graphs[g], *now = old;
+            if (old->freed)
+                continue;
+            for (size_t k = 0; k < out.len; k++) {
+                const sc_graph *o = state_graph(out.items[k], old->id);
+                if (o && o != now)
+                    now = graph_join(e, now, o);
+            }
+            if (!graph_settled(e, old, now)) {
+                settled = false;
+                state_set_graph(e, st, now);
+            }
+        }
+        SC_VEC_FREE(out);
+    }
+    if (!settled)
+        forget_graph_contents(e, st);
 }
 
 /* setjmp returns twice: 0 now, on this state; and again, non-zero, from
@@ -1794,14 +1863,14 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
                                 : NULL);
                 }
                 if (touches)
-                    forget_graph_contents(e, cur.items[k]);
+                    widen_graphs(f, s, cur.items[k]);
             }
             if (capped && touches) {
                 sc_site at = {s->loc, f->fr.unit, f->chain, saved_iter};
                 sc_unchecked(e, &at, SC_STOP_LOOP_CAP, NULL);
             }
             if (!over_budget(f->in))
-                later_turn(f, s, &cur);
+                later_turn(f, s, &cur, NULL);
             append_states(&exits, &cur);
             break;
         }
@@ -2182,7 +2251,8 @@ static void run_function(sc_interp *in, const sc_fn *fn, sc_state *st,
     SC_VEC_FREE(body);
     sc_fn_exit exit = {fn, chain, entry, nentry, f.returns.items,
                        f.retlocs.items, f.returns.len};
-    checkers_end_function(in->checkers, &exit);
+    if (!in->e->muted)
+        checkers_end_function(in->checkers, &exit);
     for (size_t i = 0; i < f.returns.len; i++) {
         sc_state *r = f.returns.items[i];
         state_pop_frame(r);       /* the callee's frame */
