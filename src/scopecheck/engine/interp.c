@@ -1358,7 +1358,12 @@ static void aggregate(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                     if (i)
                         memcpy(p.vals, cur.items[k].vals, i * sizeof(const av *));
                 }
-                p.vals[i] = v.items[m].v;
+                /* a field set from a pure expression stands for it, as
+                 * a variable does (facts_bind_value) */
+                p.vals[i] = x->kids[i]->type.kind == IR_T_INT
+                                ? facts_bind_value(&f->fr, x->kids[i], p.st,
+                                                   v.items[m].v)
+                                : v.items[m].v;
                 SC_PUSH(next, p);
             }
             SC_VEC_FREE(v);
