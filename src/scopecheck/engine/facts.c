@@ -353,13 +353,14 @@ static void learn_bound(const sc_frame *fr, const ir_expr *x, sc_state *st,
         uint64_t ek = expr_key(key, c->fn);
         const ir_expr *src = pm_get(c->facts->exprs, (const void *)(uintptr_t)ek,
                                     pm_hash_int(ek));
-        if (!src)
-            continue;
-        while (src->kind == IR_CAST)
+        while (src && src->kind == IR_CAST)
             src = src->kids[0];
-        if (src->kind != IR_SYM && src->kind != IR_MEMBER &&
-            src->kind != IR_DEREF && src->kind != IR_INDEX &&
-            fact_key(c, src, st) == key)
+        /* (a test of the value itself, `f->c`, may have named the key in
+         * this frame: the expression is further up) */
+        if (!src || src->kind == IR_SYM || src->kind == IR_MEMBER ||
+            src->kind == IR_DEREF || src->kind == IR_INDEX)
+            continue;
+        if (fact_key(c, src, st) == key)
             learn(c, src, st, truth);
         return;
     }
@@ -603,8 +604,12 @@ static bool refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int t
     case IR_GT: if (!hl || k + 1 > lo) { hl = true; lo = k + 1; } break;
     case IR_GE: if (!hl || k > lo) { hl = true; lo = k; } break;
     }
-    if (hl && hh && lo > hi)
-        return false;             /* an impossible path: leave it be */
+    if (hl && hh && lo > hi) {
+        /* no value is left: no run takes this path (argc >= 4 learnt in
+         * one helper, argc <= 2 in another, through one struct's flags) */
+        fr->facts->clash = true;
+        return false;
+    }
     if (v->kind == IR_SYM)
         refine_value(fr, v, st, av_range(fr->e, hl, lo, hh, hi));
     else
