@@ -59,6 +59,8 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io);
 static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out);
 static int decide(fctx *f, const ir_expr *cond, sc_state *st, const av *v,
                   sc_state **yes, sc_state **no);
+static int decide_doubt(fctx *f, const ir_expr *cond, sc_state *st,
+                        const av *v, sc_state **yes, sc_state **no);
 
 /* ---- small helpers ---- */
 
@@ -1111,7 +1113,7 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                 /* short circuit on some paths only: each side learns
                  * what the left operand was */
                 sc_state *y, *n;
-                decide(f, x->kids[0], bst, a.items[i].v, &y, &n);
+                decide_doubt(f, x->kids[0], bst, a.items[i].v, &y, &n);
                 sc_state *stop = x->op == IR_LAND ? n : y;
                 bst = x->op == IR_LAND ? y : n;
                 if (stop)
@@ -1147,7 +1149,7 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
         eval(f, x->kids[0], st, &c);
         for (size_t i = 0; i < c.len; i++) {
             sc_state *y, *n;
-            decide(f, x->kids[0], c.items[i].st, c.items[i].v, &y, &n);
+            decide_doubt(f, x->kids[0], c.items[i].st, c.items[i].v, &y, &n);
             if (y)
                 eval(f, x->kids[1], y, out);
             if (n)
@@ -1477,6 +1479,24 @@ static bool reads_lost(fctx *f, const ir_expr *x, sc_state *st)
     return false;
 }
 
+/* decide(), where a test decided by a value the engine lost (one a loop
+ * widened, a longjmp may have changed) makes both sides doubtful: either
+ * may be a path no run takes.  (A test of an input's unknown is not:
+ * some run takes each side.) */
+static int decide_doubt(fctx *f, const ir_expr *cond, sc_state *st,
+                        const av *v, sc_state **yes, sc_state **no)
+{
+    bool lost = reads_lost(f, cond, st);
+    int t = decide(f, cond, st, v, yes, no);
+    if (t < 0 && lost) {
+        if (*yes)
+            (*yes)->tainted = true;
+        if (*no)
+            (*no)->tainted = true;
+    }
+    return t;
+}
+
 static void branch(fctx *f, const ir_expr *cond, sc_states *in,
                    sc_states *yes, sc_states *no, bool *unknown)
 {
@@ -1488,16 +1508,8 @@ static void branch(fctx *f, const ir_expr *cond, sc_states *in,
             push_sv(&v, in->items[i], av_int(f->e, 1));
         for (size_t k = 0; k < v.len; k++) {
             sc_state *y, *n;
-            bool lost = reads_lost(f, cond, v.items[k].st);
-            if (decide(f, cond, v.items[k].st, v.items[k].v, &y, &n) < 0) {
+            if (decide_doubt(f, cond, v.items[k].st, v.items[k].v, &y, &n) < 0)
                 *unknown = true;
-                /* decided by a value the engine lost: either side may be
-                 * a path no run takes */
-                if (lost && y)
-                    y->tainted = true;
-                if (lost && n)
-                    n->tainted = true;
-            }
             if (y)
                 SC_PUSH(*yes, y);
             if (n)
@@ -1517,7 +1529,75 @@ typedef struct written_set {
     bool *w, *gw;
     uint32_t n, gn;
     uint32_t after;               /* only writes past this source offset */
+    const fctx *f;                /* where calls are looked up */
 } written_set;
+
+/* Does x (a function's code) use parameter p other than to read through
+ * it (p->a, *p, p[i] as values)?  Storing through it, taking an address
+ * below it, handing it on or copying it may write what it points to. */
+static bool passes_param(const ir_expr *x, uint32_t p, bool lvalue)
+{
+    if (!x)
+        return false;
+    switch (x->kind) {
+    case IR_ASSIGN:
+        return passes_param(x->kids[0], p, true) ||
+               passes_param(x->kids[1], p, false);
+    case IR_INCDEC: case IR_ADDR:
+        return passes_param(x->kids[0], p, true);
+    case IR_MEMBER: case IR_DEREF: case IR_INDEX: {
+        const ir_expr *b = x->kids[0];
+        while (b->kind == IR_CAST)
+            b = b->kids[0];
+        bool through = x->kind != IR_MEMBER || x->op == 1;
+        if (through && b->kind == IR_SYM && b->symscope == IR_LOCAL &&
+            b->sym == p && b->type.kind == IR_T_PTR) {
+            if (lvalue)
+                return true;
+            return x->kind == IR_INDEX && passes_param(x->kids[1], p, false);
+        }
+        if (passes_param(x->kids[0], p, lvalue))
+            return true;
+        return x->kind == IR_INDEX && passes_param(x->kids[1], p, false);
+    }
+    case IR_SYM:
+        return x->symscope == IR_LOCAL && x->sym == p;
+    default:
+        for (uint32_t i = 0; i < x->nkids; i++)
+            if (passes_param(x->kids[i], p, false))
+                return true;
+        return false;
+    }
+}
+
+static bool stmt_passes_param(const ir_stmt *s, uint32_t p)
+{
+    if (!s)
+        return false;
+    if (passes_param(s->e, p, false) || passes_param(s->step, p, false) ||
+        stmt_passes_param(s->init, p))
+        return true;
+    for (uint32_t i = 0; i < s->nbody; i++)
+        if (stmt_passes_param(s->body[i], p))
+            return true;
+    return false;
+}
+
+/* May the call x write what its argument k points to?  Not when the
+ * callee is the program's own and only reads through that parameter
+ * (a helper testing the flags of a struct passed by address). */
+static bool call_may_write_arg(const fctx *f, const ir_expr *x, uint32_t k)
+{
+    if (!x->str || program_library_function(f->in->prog, x->str))
+        return true;
+    const sc_fn *fn = program_find(f->in->prog, f->fr.unit, x->str);
+    if (!fn || !fn->fn->body || k >= fn->fn->nparams)
+        return true;
+    const ir_sym *ps = &fn->fn->locals[k];
+    if (ps->type.kind != IR_T_PTR && ps->type.kind != IR_T_ARRAY)
+        return true;
+    return stmt_passes_param(fn->fn->body, k);
+}
 
 static void mark_written_expr(const ir_expr *x, written_set *ws)
 {
@@ -1537,8 +1617,19 @@ static void mark_written_expr(const ir_expr *x, written_set *ws)
         ws->w[base->sym] = true;
     if (base && base->kind == IR_SYM && base->symscope == IR_GLOBAL && base->sym < ws->gn)
         ws->gw[base->sym] = true;
-    for (uint32_t i = 0; i < x->nkids; i++)
+    for (uint32_t i = 0; i < x->nkids; i++) {
+        const ir_expr *a = x->kids[i];
+        while (a && a->kind == IR_CAST)
+            a = a->kids[0];
+        /* &fl handed to a helper that only reads through it: what the
+         * expression inside the & computes is all that may change */
+        if (x->kind == IR_CALL && i > 0 && ws->f && a &&
+            ((a->kind == IR_ADDR && a->kids[0]->kind == IR_SYM) ||
+             (a->kind == IR_SYM && a->type.kind == IR_T_ARRAY)) &&
+            !call_may_write_arg(ws->f, x, i - 1))
+            continue;
         mark_written_expr(x->kids[i], ws);
+    }
 }
 
 static void mark_written(const ir_stmt *s, written_set *ws)
@@ -1558,6 +1649,7 @@ static written_set written_by(fctx *f, const ir_stmt *s, uint32_t after)
 {
     written_set ws = {0};
     ws.after = after;
+    ws.f = f;
     ws.n = f->fr.fn->nlocals;
     ws.gn = f->fr.unit->nglobals;
     ws.w = calloc(ws.n + 1, sizeof *ws.w);
