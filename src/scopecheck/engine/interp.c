@@ -292,6 +292,8 @@ static const av *binop(sc_engine *e, int op, const av *a, const av *b)
 #define SLOT_SIGNAL(sig) (SLOT_HOOKS + 0x100u + (uint32_t)(sig))
 #define SLOT_ERROR_FN(graph) (SLOT_HOOKS + 0x1000u + 2u * (graph))
 #define SLOT_ERROR_USER(graph) (SLOT_ERROR_FN(graph) + 1u)
+/* a graph's open-scope depth at the path's last setjmp */
+#define SLOT_JMP_DEPTH(graph) (SLOT_HOOKS + 0x800000u + (graph))
 /* A call through a pointer nobody knows runs each function whose address
  * the program takes (and that takes as many arguments), up to this many;
  * past them, it changes everything it could reach. */
@@ -308,6 +310,34 @@ static bool in_list(const char *const *list, const char *name)
         if (strcmp(*list, name) == 0)
             return true;
     return false;
+}
+
+/* longjmp skips the exits of the scopes entered since the setjmp it
+ * lands at: they stay open on the path that returns from setjmp again,
+ * which the engine follows with the open scopes forgotten (call_setjmp).
+ * Each is a scope-leak that "could fail" (the landing code may still
+ * close it), said here, where the scopes are known. */
+static void jump_leaves_open(fctx *f, const ir_expr *x, const sc_state *st)
+{
+    sc_engine *e = f->e;
+    if (!e->strict || e->muted)
+        return;
+    for (uint32_t g = 0; g < st->ngraphs; g++) {
+        const sc_graph *gr = st->graphs[g];
+        const av *d0 = state_get(st, 0, SLOT_JMP_DEPTH(gr->id));
+        if (gr->freed || !d0 || d0->kind != AV_INT)
+            continue;
+        const sc_entry *en = gr->stack;
+        for (int64_t k = gr->depth; k > d0->i && en &&
+                                    en->kind != SC_ENTRY_UNKNOWN;
+             k--, en = en->below) {
+            sc_event ev = {0};
+            ev.kind = SC_EV_MAYBE_ERROR;
+            ev.code = VS_ERR_SCOPE_LEAK;
+            sc_event_sites where = {.at = en->site, .other = site_of(f, x->loc)};
+            sc_emit(e, &ev, &where);
+        }
+    }
 }
 
 /* A graph that code the engine does not follow was handed: nothing known
@@ -820,6 +850,8 @@ static void call_named(fctx *f, const ir_expr *x, const char *name,
         return;
     }
     if (in_list(noreturn_fns, name)) {
+        if (strcmp(name, "longjmp") == 0 || strcmp(name, "siglongjmp") == 0)
+            jump_leaves_open(f, x, st);
         if (strcmp(name, "exit") == 0 && nargs >= 1) {
             /* exit runs the atexit handlers (for what they report) */
             sc_states sts = {0};
@@ -1863,6 +1895,11 @@ static void widen_graphs(fctx *f, const ir_stmt *s, sc_state *st)
 static void call_setjmp(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
 {
     sc_engine *e = f->e;
+    for (uint32_t g = 0; g < st->ngraphs; g++)
+        if (!st->graphs[g]->freed && (!st->graphs[g]->stack ||
+                                      st->graphs[g]->stack->kind != SC_ENTRY_UNKNOWN))
+            state_set(e, st, 0, SLOT_JMP_DEPTH(st->graphs[g]->id),
+                      av_int(e, st->graphs[g]->depth));
     sc_state *again = state_clone(e, st);
     /* (a variable written only before the setjmp keeps its value: one
      * written in a loop around it, before it in the source, is missed) */
