@@ -937,6 +937,51 @@ static void call_unknown(fctx *f, const ir_expr *x, sc_state *st,
     push_sv(out, st, av_unknown(e));
 }
 
+/* Values evaluated left to right on one path, each of which may split it
+ * (a call that may fail, a `?:` on an unknown): one list per path. */
+typedef struct vals_path {
+    sc_state *st;
+    const av **vals;
+} vals_path;
+typedef SC_VEC(vals_path) vals_paths;
+
+/* exprs[0..n) in order from st, into out (one list of n values per path);
+ * bind_ints: an integer set from a pure expression stands for it, as a
+ * variable does (facts_bind_value: a struct's fields). */
+static void eval_in_order(fctx *f, ir_expr *const *exprs, uint32_t n,
+                          sc_state *st, bool bind_ints, vals_paths *out)
+{
+    vals_paths cur = {0}, next = {0};
+    vals_path p0 = {st, sc_alloc(&f->e->arena, (n + 1) * sizeof(const av *))};
+    SC_PUSH(cur, p0);
+    for (uint32_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < cur.len; k++) {
+            sc_svs v = {0};
+            eval(f, exprs[i], cur.items[k].st, &v);
+            for (size_t m = 0; m < v.len; m++) {
+                vals_path p = {v.items[m].st, cur.items[k].vals};
+                if (m > 0) {
+                    p.vals = sc_alloc(&f->e->arena, (n + 1) * sizeof(const av *));
+                    if (i)
+                        memcpy(p.vals, cur.items[k].vals, i * sizeof(const av *));
+                }
+                p.vals[i] = bind_ints && exprs[i]->type.kind == IR_T_INT
+                                ? facts_bind_value(&f->fr, exprs[i], p.st,
+                                                   v.items[m].v)
+                                : v.items[m].v;
+                SC_PUSH(next, p);
+            }
+            SC_VEC_FREE(v);
+        }
+        cur.len = 0;
+        vals_paths t = cur;
+        cur = next;
+        next = t;
+    }
+    SC_VEC_FREE(next);
+    *out = cur;
+}
+
 /* Evaluates the callee (for a call through a pointer) and the arguments
  * left to right; each combination is called, each target of a pointer
  * that may hold several on a path of its own. */
@@ -949,38 +994,12 @@ static void eval_call(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
     else
         push_sv(&callee, st, NULL);
     for (size_t ci = 0; ci < callee.len; ci++) {
-        /* a worklist of partial argument lists */
-        typedef struct partial { sc_state *st; const av **args; } partial;
-        typedef SC_VEC(partial) partials;
-        partials cur = {0}, next = {0};
-        partial p0 = {callee.items[ci].st,
-                      sc_alloc(&f->e->arena, (nargs + 1) * sizeof(const av *))};
-        SC_PUSH(cur, p0);
-        for (uint32_t i = 0; i < nargs; i++) {
-            for (size_t k = 0; k < cur.len; k++) {
-                sc_svs v = {0};
-                eval(f, x->kids[i + 1], cur.items[k].st, &v);
-                for (size_t m = 0; m < v.len; m++) {
-                    partial p = {v.items[m].st, cur.items[k].args};
-                    if (m > 0) {
-                        p.args = sc_alloc(&f->e->arena, (nargs + 1) * sizeof(const av *));
-                        if (i)
-                            memcpy(p.args, cur.items[k].args, i * sizeof(const av *));
-                    }
-                    p.args[i] = v.items[m].v;
-                    SC_PUSH(next, p);
-                }
-                SC_VEC_FREE(v);
-            }
-            cur.len = 0;
-            partials t = cur;
-            cur = next;
-            next = t;
-        }
+        vals_paths cur = {0};
+        eval_in_order(f, x->kids + 1, nargs, callee.items[ci].st, false, &cur);
         const av *fnv = callee.items[ci].v;
         for (size_t k = 0; k < cur.len; k++) {
             sc_state *cst = cur.items[k].st;
-            const av **args = cur.items[k].args;
+            const av **args = cur.items[k].vals;
             if (x->str) {
                 call_named(f, x, x->str, f->fr.unit, cst, args, nargs, out);
             } else if (fnv->kind == AV_FN) {
@@ -994,7 +1013,6 @@ static void eval_call(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
             }
         }
         SC_VEC_FREE(cur);
-        SC_VEC_FREE(next);
     }
     SC_VEC_FREE(callee);
 }
@@ -1375,38 +1393,8 @@ static void aggregate(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
     sc_engine *e = f->e;
     bool is_struct = x->type.kind != IR_T_ARRAY;
     uint32_t n = x->nkids;
-    typedef struct partial { sc_state *st; const av **vals; bool unknown; } partial;
-    typedef SC_VEC(partial) partials;
-    partials cur = {0}, next = {0};
-    partial p0 = {st, sc_alloc(&e->arena, (n + 1) * sizeof(const av *)), false};
-    SC_PUSH(cur, p0);
-    for (uint32_t i = 0; i < n; i++) {
-        for (size_t k = 0; k < cur.len; k++) {
-            sc_svs v = {0};
-            eval(f, x->kids[i], cur.items[k].st, &v);
-            for (size_t m = 0; m < v.len; m++) {
-                partial p = cur.items[k];
-                p.st = v.items[m].st;
-                if (m > 0) {
-                    p.vals = sc_alloc(&e->arena, (n + 1) * sizeof(const av *));
-                    if (i)
-                        memcpy(p.vals, cur.items[k].vals, i * sizeof(const av *));
-                }
-                /* a field set from a pure expression stands for it, as
-                 * a variable does (facts_bind_value) */
-                p.vals[i] = x->kids[i]->type.kind == IR_T_INT
-                                ? facts_bind_value(&f->fr, x->kids[i], p.st,
-                                                   v.items[m].v)
-                                : v.items[m].v;
-                SC_PUSH(next, p);
-            }
-            SC_VEC_FREE(v);
-        }
-        cur.len = 0;
-        partials t = cur;
-        cur = next;
-        next = t;
-    }
+    vals_paths cur = {0};
+    eval_in_order(f, x->kids, n, st, true, &cur);
     const char **names = NULL;
     uint32_t k = 0;
     bool unknown = false;
@@ -1450,7 +1438,6 @@ static void aggregate(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
         push_sv(out, cur.items[p].st, r);
     }
     SC_VEC_FREE(cur);
-    SC_VEC_FREE(next);
 }
 
 /* ---- statements ---- */
