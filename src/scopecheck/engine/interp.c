@@ -1862,6 +1862,18 @@ static void widen_graphs(fctx *f, const ir_stmt *s, sc_state *st)
                 if (o && o != now)
                     now = graph_join(e, now, o);
             }
+            if (now != old && old->stack &&
+                old->stack->kind == SC_ENTRY_UNKNOWN && old->depth == 0) {
+                /* an unknown stack already stands for any turn's scopes;
+                 * it keeps the enter call it holds (a --strict leak at
+                 * vs_graph_free), which a join of depths would drop */
+                sc_graph *c = graph_copy(e, now);
+                c->stack = old->stack;
+                c->depth = old->depth;
+                c->ns = old->ns;
+                c->current = old->current;
+                now = c;
+            }
             if (!graph_settled(e, old, now)) {
                 settled = false;
                 state_set_graph(e, st, now);
