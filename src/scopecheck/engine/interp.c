@@ -1492,6 +1492,12 @@ static bool reads_lost(fctx *f, const ir_expr *x, sc_state *st)
         if (v && v->kind == AV_TOP && v->lost)
             return true;
     }
+    if (x->kind == IR_MEMBER || x->kind == IR_DEREF || x->kind == IR_INDEX) {
+        /* a field a loop widened (the struct's other fields kept) */
+        const av *v = facts_eval(&f->fr, x, st);
+        if (v && v->kind == AV_TOP && v->lost)
+            return true;
+    }
     for (uint32_t i = 0; i < x->nkids; i++)
         if (reads_lost(f, x->kids[i], st))
             return true;
@@ -1544,9 +1550,17 @@ static void branch(fctx *f, const ir_expr *cond, sc_states *in,
 /* What a piece of code writes: the frame's locals (w, n of them) and the
  * unit's globals (gw, gn of them), by assignment, ++/--, or their address
  * handed on (arrays too). */
+typedef struct field_write {
+    uint32_t slot;
+    const char *field;
+} field_write;
+
 typedef struct written_set {
     bool *w, *gw;
     uint32_t n, gn;
+    /* `s.f = ...` (a field of a local struct, and nothing else of it):
+     * only those fields are written */
+    SC_VEC(field_write) fields;
     uint32_t after;               /* only writes past this source offset */
     const fctx *f;                /* where calls are looked up */
 } written_set;
@@ -1629,6 +1643,13 @@ static void mark_written_expr(const ir_expr *x, written_set *ws)
         base = x->kids[0];
     else if (x->kind == IR_SYM && x->type.kind == IR_T_ARRAY)
         base = x;
+    if (base && base->kind == IR_MEMBER && base->op == 0 && base->str &&
+        base->kids[0]->kind == IR_SYM && base->kids[0]->symscope == IR_LOCAL &&
+        base->kids[0]->sym < ws->n && base->type.kind != IR_T_ARRAY) {
+        field_write fw = {base->kids[0]->sym, base->str};
+        SC_PUSH(ws->fields, fw);
+        base = NULL;
+    }
     while (base && (base->kind == IR_MEMBER || base->kind == IR_INDEX ||
                     base->kind == IR_CAST))
         base = base->kids[0];
@@ -1683,6 +1704,7 @@ static void written_free(written_set *ws)
 {
     free(ws->w);
     free(ws->gw);
+    SC_VEC_FREE(ws->fields);
 }
 
 /* Every variable of the frame (and global of the unit) the code writes
@@ -1710,6 +1732,34 @@ static void widen(fctx *f, sc_state *st, const written_set *ws)
     for (uint32_t g = 0; g < ws->gn; g++)
         if (ws->gw[g])
             state_set(f->e, st, 0, global_slot(f, g), av_lost(f->e));
+    /* a struct whose fields only are written: those fields */
+    for (size_t i = 0; i < ws->fields.len; i++) {
+        uint32_t slot = ws->fields.items[i].slot;
+        if (ws->w[slot])
+            continue;             /* the whole of it, above */
+        const av *v = state_get(st, f->fr.frame, slot);
+        const char *field = sc_istr(f->e, ws->fields.items[i].field);
+        if (!v || v->kind != AV_AGG || !v->names) {
+            state_set(f->e, st, f->fr.frame, slot, av_lost(f->e));
+            continue;
+        }
+        const char **names = sc_alloc(&f->e->arena, (v->nfields + 1) * sizeof *names);
+        const av **vals = sc_alloc(&f->e->arena, (v->nfields + 1) * sizeof *vals);
+        uint32_t n = 0;
+        bool found = false;
+        for (uint32_t k = 0; k < v->nfields; k++) {
+            names[n] = v->names[k];
+            vals[n] = v->names[k] == field ? (found = true, av_lost(f->e))
+                                           : v->vals[k];
+            n++;
+        }
+        if (!found) {
+            names[n] = field;
+            vals[n++] = av_lost(f->e);
+        }
+        state_set(f->e, st, f->fr.frame, slot,
+                  av_agg(f->e, n, names, vals, v->zero_rest));
+    }
 }
 
 /* Could running this code change a graph: a call into the library, into
