@@ -26,27 +26,13 @@ static const char *const clang_own[] = {
     "__llvm__", NULL};
 
 /* kept as clang has them: the standard's, which follow the same -std (and
- * clang warns on redefining a builtin macro) */
+ * clang warns on redefining a builtin macro), and the compiler version,
+ * which tells headers what the parser understands: at gcc's __GNUC__ of
+ * 12, glibc's headers use gcc 11's __malloc__(deallocator) attributes,
+ * which clang 14 rejects */
 static const char *const kept[] = {"__STDC__", "__STDC_VERSION__", "__STDC_HOSTED__",
+                                   "__GNUC__", "__GNUC_MINOR__", "__GNUC_PATCHLEVEL__",
                                    "__VERSION__", NULL};
-
-/* gcc's version, which the program's own `#if __GNUC__ >= 5` reads as
- * the build does: clang's own is undefined first (no redefinition
- * warning) */
-static const char *const version[] = {"__GNUC__", "__GNUC_MINOR__",
-                                      "__GNUC_PATCHLEVEL__", NULL};
-
-/* What glibc's headers expect of a gcc of that version and clang's parser
- * lacks, spelled in what it has: gcc 7's _FloatN types (bits/floatn.h
- * typedefs them only for older compilers) and gcc 11's
- * __malloc__(deallocator) attribute (sys/cdefs.h __attr_dealloc), which
- * clang 14 rejects: the plain __malloc__ attribute.  Neither changes what
- * a program computes. */
-static const struct { int since; const char *def; } gcc_compat[] = {
-    {7, "-D_Float32=float"},          {7, "-D_Float64=double"},
-    {7, "-D_Float32x=double"},        {7, "-D_Float64x=long double"},
-    {7, "-D_Float128=__float128"},    {11, "-D__malloc__(...)=__malloc__"},
-};
 
 typedef SC_VEC(char *) strvec;
 typedef SC_VEC(char) charbuf;
@@ -229,7 +215,6 @@ static bool in_list(const char *s, size_t n, const char *const *list)
 static void read_answer(const char *out, const char *err, strvec *v)
 {
     bool is_clang = strstr(out, "#define __clang__ ") != NULL;
-    int gnuc = 0;                 /* gcc's __GNUC__ */
     if (!is_clang) {
         for (const char *const *p = clang_own; *p; p++) {
             char *u = sc_xmalloc(strlen(*p) + 3);
@@ -250,13 +235,6 @@ static void read_answer(const char *out, const char *err, strvec *v)
                     if (sp < end)
                         sp++;
                 }
-                if (in_list(name, (size_t)(sp - name), version)) {
-                    char *u = sc_xmalloc((size_t)(sp - name) + 3);
-                    sprintf(u, "-U%.*s", (int)(sp - name), name);
-                    SC_PUSH(*v, u);
-                    if ((size_t)(sp - name) == 8 && sp < end)
-                        gnuc = atoi(sp + 1);
-                }
                 if (!in_list(name, (size_t)(sp - name), kept)) {
                     size_t nl = (size_t)(sp - name);
                     const char *val = sp < end ? sp + 1 : end;
@@ -272,9 +250,6 @@ static void read_answer(const char *out, const char *err, strvec *v)
             }
             l = e ? e + 1 : l + len;
         }
-        for (size_t i = 0; i < sizeof gcc_compat / sizeof *gcc_compat; i++)
-            if (gnuc >= gcc_compat[i].since)
-                SC_PUSH(*v, sc_xstrdup(gcc_compat[i].def));
     }
     /* the <...> search list */
     SC_PUSH(*v, sc_xstrdup("-nostdlibinc"));

@@ -11,10 +11,7 @@
  *   gcc (any driver not defining __clang__):  -U each of clang's own
  *       identifying macros, -D each of the compiler's predefined macros
  *       (__STDC__ and __STDC_VERSION__ aside: clang's follow the same
- *       -std; __GNUC__ and its minor and patch level -U'd first, so the
- *       program's version tests read gcc's), the few spellings glibc's
- *       headers at that gcc version need of clang's parser (driver.c:
- *       gcc_compat), then -nostdlibinc and -idirafter each directory of its
+ *       -std), then -nostdlibinc and -idirafter each directory of its
  *       <...> search list but its own builtin headers (lib/gcc/...: those
  *       use builtins clang lacks; clang's own stay);
  *   clang: its include search path only (its macros are libclang's).
