@@ -1177,7 +1177,9 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                 const av *r;
                 if (x->op == IR_LAND || x->op == IR_LOR) {
                     int tb = av_truth(b.items[k].v);
-                    r = tb < 0 ? av_range(e, true, 0, true, 1) : av_int(e, tb);
+                    r = tb < 0 ? av_lost_from(e, av_range(e, true, 0, true, 1),
+                                              b.items[k].v, NULL)
+                               : av_int(e, tb);
                 } else {
                     r = binop(e, x->op, a.items[i].v, b.items[k].v);
                 }
@@ -1511,7 +1513,7 @@ static bool reads_lost(fctx *f, const ir_expr *x, sc_state *st)
 static int decide_doubt(fctx *f, const ir_expr *cond, sc_state *st,
                         const av *v, sc_state **yes, sc_state **no)
 {
-    bool lost = reads_lost(f, cond, st);
+    bool lost = av_is_lost(v) || reads_lost(f, cond, st);
     int t = decide(f, cond, st, v, yes, no);
     if (t < 0 && lost) {
         if (*yes)
@@ -1711,14 +1713,6 @@ static void written_free(written_set *ws)
  * becomes unknown; the others keep what the path knows, narrowed by the
  * loop's tests or not (`i < mode` on a later turn says mode >= 2, and so
  * it is on every later one). */
-static const av *av_lost(sc_engine *e)
-{
-    av *v = sc_alloc(&e->arena, sizeof *v);
-    v->kind = AV_TOP;
-    v->lost = true;
-    return v;
-}
-
 static void widen(fctx *f, sc_state *st, const written_set *ws)
 {
     for (uint32_t slot = 0; slot < ws->n; slot++) {
