@@ -9,7 +9,7 @@ layers or of its own module:
     0  event.h site.h pmap engine.h   plain data, maps, the interface
     1  base                           interning, formatting, ids, emitting
     2  absval arith                   values
-    3  state                          graphs, frames, joins
+    3  state                          graphs, frames, joins, widening
     4  mem                            places, loads, stores, char arrays
     5  program                        functions, globals, activations
     6  facts | model | checkers | libc   each a module of its own
@@ -31,7 +31,7 @@ LAYERS = [
     (0, "data", ["event.h", "site.h", "pmap.h", "pmap.c", "engine.h"]),
     (1, "base", ["base.h", "base.c"]),
     (2, "values", ["absval.h", "absval.c", "arith.c"]),
-    (3, "state", ["state.h", "state.c", "state_lib.c"]),
+    (3, "state", ["state.h", "state.c", "state_lib.c", "widen.h", "widen.c"]),
     (4, "mem", ["mem.h", "mem.c"]),
     (5, "program", ["program.h", "program.c"]),
     (6, "facts", ["facts.h", "facts.c"]),

@@ -13,7 +13,8 @@ cd "$(dirname "$0")/../.."
 readme=tests/corpus/README.md
 known=$(sed -n '/<!-- known-failures -->/,/<!-- \/known-failures -->/p' "$readme" |
         sed -n 's/^- `\([^`]*\)`.*/\1/p')
-[ -n "$known" ] || { echo "not ok - corpus: no known-failures list in $readme"; exit 1; }
+grep -q '<!-- known-failures -->' "$readme" ||
+    { echo "not ok - corpus: no known-failures list in $readme"; exit 1; }
 progs=() skipped=()
 for p in tests/corpus/adversarial/*/*; do
     case $p in

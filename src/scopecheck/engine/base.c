@@ -125,7 +125,7 @@ void sc_emit(sc_engine *e, const sc_event *ev, const sc_event_sites *sites)
 {
     assert(ev->kind != SC_EV_NONE);
     assert(sites->at.unit);       /* every event happens somewhere */
-    if (!e->emit)
+    if (!e->emit || e->muted)
         return;
     sc_event out = *ev;
     out.no_run_fails = ev->no_run_fails || e->uncalled_entry;
@@ -177,6 +177,8 @@ void sc_unchecked(sc_engine *e, const sc_site *at, sc_stop why,
                   const char *what)
 {
     assert(at && at->unit);       /* checking stops somewhere */
+    if (e->muted)
+        return;
     sc_pos p = pos_of(at->loc, at->unit);
     /* by the file's name: a header has one table entry per unit */
     const char *file = p.file ? p.file : "";

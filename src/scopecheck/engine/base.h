@@ -51,6 +51,9 @@ typedef struct sc_engine {
     pmap name_recs;
     uint32_t name_recs_edit;
     bool strict;                  /* emit SC_EV_MAYBE_ERROR events too */
+    /* > 0 while a loop's turn runs only to see what it changes (widen.h):
+     * nothing is said then, no event, note or checker record */
+    uint32_t muted;
     bool trace;                   /* SCOPECHECK_TRACE: every library call */
     sc_event_fn emit;
     void *emit_ctx;

@@ -321,7 +321,49 @@ const av *facts_bind_value(const sc_frame *fr, const ir_expr *src,
     fr->facts->value_keys = pm_set_edit(&fr->e->arena, fr->facts->value_keys, c,
                               pm_hash_int((uint64_t)(uintptr_t)c),
                               (const void *)(uintptr_t)key, fr->facts->edit);
+    /* the expression the key stands for, so that a test of the value
+     * learns what it says of the values the expression reads (learn_bound) */
+    uint64_t ek = expr_key(key, fr->fn);
+    const void *k = (const void *)(uintptr_t)ek;
+    if (!pm_get(fr->facts->exprs, k, pm_hash_int(ek)))
+        fr->facts->exprs = pm_set_edit(&fr->e->arena, fr->facts->exprs, k,
+                                       pm_hash_int(ek), src, fr->facts->edit);
     return c;
+}
+
+/* x reads a value computed from a pure expression (int a = argc > 2, a
+ * field set so): the test of x being `truth` is that expression's test,
+ * in the frame that computed it while it still reads the same values
+ * (argc > 2 false narrows argc to 1..2, and a path that also took
+ * argc % 3 == 0 is one no run takes).  The frame is this one or a
+ * caller (a flag set in main, tested in a helper through a pointer). */
+static void learn_bound(const sc_frame *fr, const ir_expr *x, sc_state *st,
+                        int truth)
+{
+    const av *v = facts_eval(fr, x, st);
+    if (!one_value(v))
+        return;
+    const av *id = av_ident(v);
+    const void *kp = pm_get(fr->facts->value_keys, id,
+                            pm_hash_int((uint64_t)(uintptr_t)id));
+    if (!kp)
+        return;
+    uint64_t key = (uint64_t)(uintptr_t)kp;
+    for (const sc_frame *c = fr; c; c = c->caller) {
+        uint64_t ek = expr_key(key, c->fn);
+        const ir_expr *src = pm_get(c->facts->exprs, (const void *)(uintptr_t)ek,
+                                    pm_hash_int(ek));
+        while (src && src->kind == IR_CAST)
+            src = src->kids[0];
+        /* (a test of the value itself, `f->c`, may have named the key in
+         * this frame: the expression is further up) */
+        if (!src || src->kind == IR_SYM || src->kind == IR_MEMBER ||
+            src->kind == IR_DEREF || src->kind == IR_INDEX)
+            continue;
+        if (fact_key(c, src, st) == key)
+            learn(c, src, st, truth);
+        return;
+    }
 }
 
 /* Sets a fact and remembers which expression its key stands for, so that
@@ -557,8 +599,12 @@ static bool refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int t
     case IR_GT: if (!hl || k + 1 > lo) { hl = true; lo = k + 1; } break;
     case IR_GE: if (!hl || k > lo) { hl = true; lo = k; } break;
     }
-    if (hl && hh && lo > hi)
-        return false;             /* an impossible path: leave it be */
+    if (hl && hh && lo > hi) {
+        /* no value is left: no run takes this path (argc >= 4 learnt in
+         * one helper, argc <= 2 in another, through one struct's flags) */
+        fr->facts->clash = true;
+        return false;
+    }
     if (v->kind == IR_SYM)
         refine_value(fr, v, st, av_range(fr->e, hl, lo, hh, hi));
     else
@@ -598,9 +644,11 @@ static void learn(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
         break;
     }
     case IR_SYM:
+        learn_bound(fr, x, st, truth);
         refine_sym(fr, x, st, truth);
         break;
     case IR_MEMBER: case IR_DEREF: case IR_INDEX:
+        learn_bound(fr, x, st, truth);
         refine_place_truth(fr, x, st, truth);
         break;
     case IR_UNOP:

@@ -23,6 +23,7 @@
 
 #include "interp.h"
 #include "libc.h"
+#include "widen.h"
 
 #define MAX_STATES 16
 /* A loop whose trip count is unknown runs its first turns as C runs them
@@ -58,6 +59,8 @@ static void exec(fctx *f, const ir_stmt *s, sc_states *io);
 static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out);
 static int decide(fctx *f, const ir_expr *cond, sc_state *st, const av *v,
                   sc_state **yes, sc_state **no);
+static int decide_doubt(fctx *f, const ir_expr *cond, sc_state *st,
+                        const av *v, sc_state **yes, sc_state **no);
 
 /* ---- small helpers ---- */
 
@@ -289,6 +292,8 @@ static const av *binop(sc_engine *e, int op, const av *a, const av *b)
 #define SLOT_SIGNAL(sig) (SLOT_HOOKS + 0x100u + (uint32_t)(sig))
 #define SLOT_ERROR_FN(graph) (SLOT_HOOKS + 0x1000u + 2u * (graph))
 #define SLOT_ERROR_USER(graph) (SLOT_ERROR_FN(graph) + 1u)
+/* a graph's open-scope depth at the path's last setjmp */
+#define SLOT_JMP_DEPTH(graph) (SLOT_HOOKS + 0x800000u + (graph))
 /* A call through a pointer nobody knows runs each function whose address
  * the program takes (and that takes as many arguments), up to this many;
  * past them, it changes everything it could reach. */
@@ -305,6 +310,34 @@ static bool in_list(const char *const *list, const char *name)
         if (strcmp(*list, name) == 0)
             return true;
     return false;
+}
+
+/* longjmp skips the exits of the scopes entered since the setjmp it
+ * lands at: they stay open on the path that returns from setjmp again,
+ * which the engine follows with the open scopes forgotten (call_setjmp).
+ * Each is a scope-leak that "could fail" (the landing code may still
+ * close it), said here, where the scopes are known. */
+static void jump_leaves_open(fctx *f, const ir_expr *x, const sc_state *st)
+{
+    sc_engine *e = f->e;
+    if (!e->strict || e->muted)
+        return;
+    for (uint32_t g = 0; g < st->ngraphs; g++) {
+        const sc_graph *gr = st->graphs[g];
+        const av *d0 = state_get(st, 0, SLOT_JMP_DEPTH(gr->id));
+        if (gr->freed || !d0 || d0->kind != AV_INT)
+            continue;
+        const sc_entry *en = gr->stack;
+        for (int64_t k = gr->depth; k > d0->i && en &&
+                                    en->kind != SC_ENTRY_UNKNOWN;
+             k--, en = en->below) {
+            sc_event ev = {0};
+            ev.kind = SC_EV_MAYBE_ERROR;
+            ev.code = VS_ERR_SCOPE_LEAK;
+            sc_event_sites where = {.at = en->site, .other = site_of(f, x->loc)};
+            sc_emit(e, &ev, &where);
+        }
+    }
 }
 
 /* A graph that code the engine does not follow was handed: nothing known
@@ -773,7 +806,7 @@ static void call_library(fctx *f, const ir_expr *x, const vs_fn_info *lib,
     vs_fn_id id = vs__fn_id(lib);
     if (id == VS_FN_vs_graph_free && nargs > (uint32_t)lib->graph) {
         const sc_graph *g = model_graph_arg(st, args[lib->graph]);
-        if (g)
+        if (g && !e->muted)
             checkers_graph_free(f->in->checkers, st, g, &site);
     }
     if (id == VS_FN_vs_set_error_handler && nargs == 3) {
@@ -817,6 +850,8 @@ static void call_named(fctx *f, const ir_expr *x, const char *name,
         return;
     }
     if (in_list(noreturn_fns, name)) {
+        if (strcmp(name, "longjmp") == 0 || strcmp(name, "siglongjmp") == 0)
+            jump_leaves_open(f, x, st);
         if (strcmp(name, "exit") == 0 && nargs >= 1) {
             /* exit runs the atexit handlers (for what they report) */
             sc_states sts = {0};
@@ -902,6 +937,51 @@ static void call_unknown(fctx *f, const ir_expr *x, sc_state *st,
     push_sv(out, st, av_unknown(e));
 }
 
+/* Values evaluated left to right on one path, each of which may split it
+ * (a call that may fail, a `?:` on an unknown): one list per path. */
+typedef struct vals_path {
+    sc_state *st;
+    const av **vals;
+} vals_path;
+typedef SC_VEC(vals_path) vals_paths;
+
+/* exprs[0..n) in order from st, into out (one list of n values per path);
+ * bind_ints: an integer set from a pure expression stands for it, as a
+ * variable does (facts_bind_value: a struct's fields). */
+static void eval_in_order(fctx *f, ir_expr *const *exprs, uint32_t n,
+                          sc_state *st, bool bind_ints, vals_paths *out)
+{
+    vals_paths cur = {0}, next = {0};
+    vals_path p0 = {st, sc_alloc(&f->e->arena, (n + 1) * sizeof(const av *))};
+    SC_PUSH(cur, p0);
+    for (uint32_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < cur.len; k++) {
+            sc_svs v = {0};
+            eval(f, exprs[i], cur.items[k].st, &v);
+            for (size_t m = 0; m < v.len; m++) {
+                vals_path p = {v.items[m].st, cur.items[k].vals};
+                if (m > 0) {
+                    p.vals = sc_alloc(&f->e->arena, (n + 1) * sizeof(const av *));
+                    if (i)
+                        memcpy(p.vals, cur.items[k].vals, i * sizeof(const av *));
+                }
+                p.vals[i] = bind_ints && exprs[i]->type.kind == IR_T_INT
+                                ? facts_bind_value(&f->fr, exprs[i], p.st,
+                                                   v.items[m].v)
+                                : v.items[m].v;
+                SC_PUSH(next, p);
+            }
+            SC_VEC_FREE(v);
+        }
+        cur.len = 0;
+        vals_paths t = cur;
+        cur = next;
+        next = t;
+    }
+    SC_VEC_FREE(next);
+    *out = cur;
+}
+
 /* Evaluates the callee (for a call through a pointer) and the arguments
  * left to right; each combination is called, each target of a pointer
  * that may hold several on a path of its own. */
@@ -914,38 +994,12 @@ static void eval_call(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
     else
         push_sv(&callee, st, NULL);
     for (size_t ci = 0; ci < callee.len; ci++) {
-        /* a worklist of partial argument lists */
-        typedef struct partial { sc_state *st; const av **args; } partial;
-        typedef SC_VEC(partial) partials;
-        partials cur = {0}, next = {0};
-        partial p0 = {callee.items[ci].st,
-                      sc_alloc(&f->e->arena, (nargs + 1) * sizeof(const av *))};
-        SC_PUSH(cur, p0);
-        for (uint32_t i = 0; i < nargs; i++) {
-            for (size_t k = 0; k < cur.len; k++) {
-                sc_svs v = {0};
-                eval(f, x->kids[i + 1], cur.items[k].st, &v);
-                for (size_t m = 0; m < v.len; m++) {
-                    partial p = {v.items[m].st, cur.items[k].args};
-                    if (m > 0) {
-                        p.args = sc_alloc(&f->e->arena, (nargs + 1) * sizeof(const av *));
-                        if (i)
-                            memcpy(p.args, cur.items[k].args, i * sizeof(const av *));
-                    }
-                    p.args[i] = v.items[m].v;
-                    SC_PUSH(next, p);
-                }
-                SC_VEC_FREE(v);
-            }
-            cur.len = 0;
-            partials t = cur;
-            cur = next;
-            next = t;
-        }
+        vals_paths cur = {0};
+        eval_in_order(f, x->kids + 1, nargs, callee.items[ci].st, false, &cur);
         const av *fnv = callee.items[ci].v;
         for (size_t k = 0; k < cur.len; k++) {
             sc_state *cst = cur.items[k].st;
-            const av **args = cur.items[k].args;
+            const av **args = cur.items[k].vals;
             if (x->str) {
                 call_named(f, x, x->str, f->fr.unit, cst, args, nargs, out);
             } else if (fnv->kind == AV_FN) {
@@ -959,7 +1013,6 @@ static void eval_call(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
             }
         }
         SC_VEC_FREE(cur);
-        SC_VEC_FREE(next);
     }
     SC_VEC_FREE(callee);
 }
@@ -1116,7 +1169,7 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                 /* short circuit on some paths only: each side learns
                  * what the left operand was */
                 sc_state *y, *n;
-                decide(f, x->kids[0], bst, a.items[i].v, &y, &n);
+                decide_doubt(f, x->kids[0], bst, a.items[i].v, &y, &n);
                 sc_state *stop = x->op == IR_LAND ? n : y;
                 bst = x->op == IR_LAND ? y : n;
                 if (stop)
@@ -1154,7 +1207,7 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
         eval(f, x->kids[0], st, &c);
         for (size_t i = 0; i < c.len; i++) {
             sc_state *y, *n;
-            decide(f, x->kids[0], c.items[i].st, c.items[i].v, &y, &n);
+            decide_doubt(f, x->kids[0], c.items[i].st, c.items[i].v, &y, &n);
             if (y)
                 eval(f, x->kids[1], y, out);
             if (n)
@@ -1348,33 +1401,8 @@ static void aggregate(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
     sc_engine *e = f->e;
     bool is_struct = x->type.kind != IR_T_ARRAY;
     uint32_t n = x->nkids;
-    typedef struct partial { sc_state *st; const av **vals; bool unknown; } partial;
-    typedef SC_VEC(partial) partials;
-    partials cur = {0}, next = {0};
-    partial p0 = {st, sc_alloc(&e->arena, (n + 1) * sizeof(const av *)), false};
-    SC_PUSH(cur, p0);
-    for (uint32_t i = 0; i < n; i++) {
-        for (size_t k = 0; k < cur.len; k++) {
-            sc_svs v = {0};
-            eval(f, x->kids[i], cur.items[k].st, &v);
-            for (size_t m = 0; m < v.len; m++) {
-                partial p = cur.items[k];
-                p.st = v.items[m].st;
-                if (m > 0) {
-                    p.vals = sc_alloc(&e->arena, (n + 1) * sizeof(const av *));
-                    if (i)
-                        memcpy(p.vals, cur.items[k].vals, i * sizeof(const av *));
-                }
-                p.vals[i] = v.items[m].v;
-                SC_PUSH(next, p);
-            }
-            SC_VEC_FREE(v);
-        }
-        cur.len = 0;
-        partials t = cur;
-        cur = next;
-        next = t;
-    }
+    vals_paths cur = {0};
+    eval_in_order(f, x->kids, n, st, true, &cur);
     const char **names = NULL;
     uint32_t k = 0;
     bool unknown = false;
@@ -1418,7 +1446,6 @@ static void aggregate(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
         push_sv(out, cur.items[p].st, r);
     }
     SC_VEC_FREE(cur);
-    SC_VEC_FREE(next);
 }
 
 /* ---- statements ---- */
@@ -1473,10 +1500,34 @@ static bool reads_lost(fctx *f, const ir_expr *x, sc_state *st)
         if (v && v->kind == AV_TOP && v->lost)
             return true;
     }
+    if (x->kind == IR_MEMBER || x->kind == IR_DEREF || x->kind == IR_INDEX) {
+        /* a field a loop widened (the struct's other fields kept) */
+        const av *v = facts_eval(&f->fr, x, st);
+        if (v && v->kind == AV_TOP && v->lost)
+            return true;
+    }
     for (uint32_t i = 0; i < x->nkids; i++)
         if (reads_lost(f, x->kids[i], st))
             return true;
     return false;
+}
+
+/* decide(), where a test decided by a value the engine lost (one a loop
+ * widened, a longjmp may have changed) makes both sides doubtful: either
+ * may be a path no run takes.  (A test of an input's unknown is not:
+ * some run takes each side.) */
+static int decide_doubt(fctx *f, const ir_expr *cond, sc_state *st,
+                        const av *v, sc_state **yes, sc_state **no)
+{
+    bool lost = av_is_lost(v) || reads_lost(f, cond, st);
+    int t = decide(f, cond, st, v, yes, no);
+    if (t < 0 && lost) {
+        if (*yes)
+            (*yes)->tainted = true;
+        if (*no)
+            (*no)->tainted = true;
+    }
+    return t;
 }
 
 static void branch(fctx *f, const ir_expr *cond, sc_states *in,
@@ -1490,17 +1541,8 @@ static void branch(fctx *f, const ir_expr *cond, sc_states *in,
             push_sv(&v, in->items[i], av_int(f->e, 1));
         for (size_t k = 0; k < v.len; k++) {
             sc_state *y, *n;
-            bool lost = av_is_lost(v.items[k].v) ||
-                        reads_lost(f, cond, v.items[k].st);
-            if (decide(f, cond, v.items[k].st, v.items[k].v, &y, &n) < 0) {
+            if (decide_doubt(f, cond, v.items[k].st, v.items[k].v, &y, &n) < 0)
                 *unknown = true;
-                /* decided by a value the engine lost: either side may be
-                 * a path no run takes */
-                if (lost && y)
-                    y->tainted = true;
-                if (lost && n)
-                    n->tainted = true;
-            }
             if (y)
                 SC_PUSH(*yes, y);
             if (n)
@@ -1516,11 +1558,87 @@ static void branch(fctx *f, const ir_expr *cond, sc_states *in,
 /* What a piece of code writes: the frame's locals (w, n of them) and the
  * unit's globals (gw, gn of them), by assignment, ++/--, or their address
  * handed on (arrays too). */
+typedef struct field_write {
+    uint32_t slot;
+    const char *field;
+} field_write;
+
 typedef struct written_set {
     bool *w, *gw;
     uint32_t n, gn;
+    /* `s.f = ...` (a field of a local struct, and nothing else of it):
+     * only those fields are written */
+    SC_VEC(field_write) fields;
     uint32_t after;               /* only writes past this source offset */
+    const fctx *f;                /* where calls are looked up */
 } written_set;
+
+/* Does x (a function's code) use parameter p other than to read through
+ * it (p->a, *p, p[i] as values)?  Storing through it, taking an address
+ * below it, handing it on or copying it may write what it points to. */
+static bool passes_param(const ir_expr *x, uint32_t p, bool lvalue)
+{
+    if (!x)
+        return false;
+    switch (x->kind) {
+    case IR_ASSIGN:
+        return passes_param(x->kids[0], p, true) ||
+               passes_param(x->kids[1], p, false);
+    case IR_INCDEC: case IR_ADDR:
+        return passes_param(x->kids[0], p, true);
+    case IR_MEMBER: case IR_DEREF: case IR_INDEX: {
+        const ir_expr *b = x->kids[0];
+        while (b->kind == IR_CAST)
+            b = b->kids[0];
+        bool through = x->kind != IR_MEMBER || x->op == 1;
+        if (through && b->kind == IR_SYM && b->symscope == IR_LOCAL &&
+            b->sym == p && b->type.kind == IR_T_PTR) {
+            if (lvalue)
+                return true;
+            return x->kind == IR_INDEX && passes_param(x->kids[1], p, false);
+        }
+        if (passes_param(x->kids[0], p, lvalue))
+            return true;
+        return x->kind == IR_INDEX && passes_param(x->kids[1], p, false);
+    }
+    case IR_SYM:
+        return x->symscope == IR_LOCAL && x->sym == p;
+    default:
+        for (uint32_t i = 0; i < x->nkids; i++)
+            if (passes_param(x->kids[i], p, false))
+                return true;
+        return false;
+    }
+}
+
+static bool stmt_passes_param(const ir_stmt *s, uint32_t p)
+{
+    if (!s)
+        return false;
+    if (passes_param(s->e, p, false) || passes_param(s->step, p, false) ||
+        stmt_passes_param(s->init, p))
+        return true;
+    for (uint32_t i = 0; i < s->nbody; i++)
+        if (stmt_passes_param(s->body[i], p))
+            return true;
+    return false;
+}
+
+/* May the call x write what its argument k points to?  Not when the
+ * callee is the program's own and only reads through that parameter
+ * (a helper testing the flags of a struct passed by address). */
+static bool call_may_write_arg(const fctx *f, const ir_expr *x, uint32_t k)
+{
+    if (!x->str || program_library_function(f->in->prog, x->str))
+        return true;
+    const sc_fn *fn = program_find(f->in->prog, f->fr.unit, x->str);
+    if (!fn || !fn->fn->body || k >= fn->fn->nparams)
+        return true;
+    const ir_sym *ps = &fn->fn->locals[k];
+    if (ps->type.kind != IR_T_PTR && ps->type.kind != IR_T_ARRAY)
+        return true;
+    return stmt_passes_param(fn->fn->body, k);
+}
 
 static void mark_written_expr(const ir_expr *x, written_set *ws)
 {
@@ -1533,6 +1651,13 @@ static void mark_written_expr(const ir_expr *x, written_set *ws)
         base = x->kids[0];
     else if (x->kind == IR_SYM && x->type.kind == IR_T_ARRAY)
         base = x;
+    if (base && base->kind == IR_MEMBER && base->op == 0 && base->str &&
+        base->kids[0]->kind == IR_SYM && base->kids[0]->symscope == IR_LOCAL &&
+        base->kids[0]->sym < ws->n && base->type.kind != IR_T_ARRAY) {
+        field_write fw = {base->kids[0]->sym, base->str};
+        SC_PUSH(ws->fields, fw);
+        base = NULL;
+    }
     while (base && (base->kind == IR_MEMBER || base->kind == IR_INDEX ||
                     base->kind == IR_CAST))
         base = base->kids[0];
@@ -1540,8 +1665,19 @@ static void mark_written_expr(const ir_expr *x, written_set *ws)
         ws->w[base->sym] = true;
     if (base && base->kind == IR_SYM && base->symscope == IR_GLOBAL && base->sym < ws->gn)
         ws->gw[base->sym] = true;
-    for (uint32_t i = 0; i < x->nkids; i++)
+    for (uint32_t i = 0; i < x->nkids; i++) {
+        const ir_expr *a = x->kids[i];
+        while (a && a->kind == IR_CAST)
+            a = a->kids[0];
+        /* &fl handed to a helper that only reads through it: what the
+         * expression inside the & computes is all that may change */
+        if (x->kind == IR_CALL && i > 0 && ws->f && a &&
+            ((a->kind == IR_ADDR && a->kids[0]->kind == IR_SYM) ||
+             (a->kind == IR_SYM && a->type.kind == IR_T_ARRAY)) &&
+            !call_may_write_arg(ws->f, x, i - 1))
+            continue;
         mark_written_expr(x->kids[i], ws);
+    }
 }
 
 static void mark_written(const ir_stmt *s, written_set *ws)
@@ -1561,6 +1697,7 @@ static written_set written_by(fctx *f, const ir_stmt *s, uint32_t after)
 {
     written_set ws = {0};
     ws.after = after;
+    ws.f = f;
     ws.n = f->fr.fn->nlocals;
     ws.gn = f->fr.unit->nglobals;
     ws.w = calloc(ws.n + 1, sizeof *ws.w);
@@ -1575,6 +1712,7 @@ static void written_free(written_set *ws)
 {
     free(ws->w);
     free(ws->gw);
+    SC_VEC_FREE(ws->fields);
 }
 
 /* Every variable of the frame (and global of the unit) the code writes
@@ -1594,6 +1732,34 @@ static void widen(fctx *f, sc_state *st, const written_set *ws)
     for (uint32_t g = 0; g < ws->gn; g++)
         if (ws->gw[g])
             state_set(f->e, st, 0, global_slot(f, g), av_lost(f->e));
+    /* a struct whose fields only are written: those fields */
+    for (size_t i = 0; i < ws->fields.len; i++) {
+        uint32_t slot = ws->fields.items[i].slot;
+        if (ws->w[slot])
+            continue;             /* the whole of it, above */
+        const av *v = state_get(st, f->fr.frame, slot);
+        const char *field = sc_istr(f->e, ws->fields.items[i].field);
+        if (!v || v->kind != AV_AGG || !v->names) {
+            state_set(f->e, st, f->fr.frame, slot, av_lost(f->e));
+            continue;
+        }
+        const char **names = sc_alloc(&f->e->arena, (v->nfields + 1) * sizeof *names);
+        const av **vals = sc_alloc(&f->e->arena, (v->nfields + 1) * sizeof *vals);
+        uint32_t n = 0;
+        bool found = false;
+        for (uint32_t k = 0; k < v->nfields; k++) {
+            names[n] = v->names[k];
+            vals[n] = v->names[k] == field ? (found = true, av_lost(f->e))
+                                           : v->vals[k];
+            n++;
+        }
+        if (!found) {
+            names[n] = field;
+            vals[n++] = av_lost(f->e);
+        }
+        state_set(f->e, st, f->fr.frame, slot,
+                  av_agg(f->e, n, names, vals, v->zero_rest));
+    }
 }
 
 /* Could running this code change a graph: a call into the library, into
@@ -1651,8 +1817,10 @@ static void forget_graph_contents(sc_engine *e, sc_state *st)
  * writes unknown), so that a failure starting on a later turn still
  * warns.  Nothing found there is sure (that turn may never run): the
  * states are marked doubtful, and what the turn leaves is dropped, the
- * widened states standing for it. */
-static void later_turn(fctx *f, const ir_stmt *s, const sc_states *widened)
+ * widened states standing for it (unless keep is given: the states that
+ * go on to a next turn or leave the loop are put there). */
+static void later_turn(fctx *f, const ir_stmt *s, const sc_states *widened,
+                       sc_states *keep)
 {
     sc_engine *e = f->e;
     sc_states go = {0}, yes = {0}, no = {0}, brk = {0}, cont = {0};
@@ -1683,10 +1851,88 @@ static void later_turn(fctx *f, const ir_stmt *s, const sc_states *widened)
         eval_stmt_expr(f, s->step, &go);
     f->j = saved;
     f->iter = saved_iter;
+    if (keep) {
+        append_states(keep, &go);
+        append_states(keep, &brk);
+        append_states(keep, &no);
+    }
     SC_VEC_FREE(go);
     SC_VEC_FREE(no);
     SC_VEC_FREE(brk);
     SC_VEC_FREE(cont);
+}
+
+/* A later turn run only to see what it changes: nothing said, and the
+ * paths it sends to the function's return or to a label dropped. */
+static void quiet_turn(fctx *f, const ir_stmt *s, sc_state *from,
+                       sc_states *out)
+{
+    uint32_t nlabels = f->fr.fn->nlabels;
+    size_t nret = f->returns.len;
+    size_t *nlab = calloc(nlabels + 1, sizeof *nlab);
+    if (!nlab)
+        abort();
+    for (uint32_t l = 0; l < nlabels; l++)
+        nlab[l] = f->labels[l].len;
+    sc_states one = {0};
+    SC_PUSH(one, from);
+    f->e->muted++;
+    later_turn(f, s, &one, out);
+    f->e->muted--;
+    SC_VEC_FREE(one);
+    f->returns.len = f->retvals.len = f->retlocs.len = nret;
+    for (uint32_t l = 0; l < nlabels; l++)
+        if (f->labels[l].len > nlab[l])
+            f->labels[l].len = nlab[l];
+    free(nlab);
+}
+
+/* The graphs of a loop's widened state st, made to stand for the state
+ * after any number of further turns (widen.h): joined with what a quiet
+ * turn leaves until that changes nothing; if it does not settle (a loop
+ * making new names of known spelling on every turn) or the budget is
+ * spent, forgotten whole.  How many joins it may take: */
+#define WIDEN_ROUNDS 4
+static void widen_graphs(fctx *f, const ir_stmt *s, sc_state *st)
+{
+    sc_engine *e = f->e;
+    bool settled = false;
+    for (int round = 0; round < WIDEN_ROUNDS && !settled; round++) {
+        if (over_budget(f->in))
+            break;
+        sc_states out = {0};
+        quiet_turn(f, s, st, &out);
+        settled = true;
+        for (uint32_t g = 0; g < st->ngraphs; g++) {
+            const sc_graph *old = st->graphs[g], *now = old;
+            if (old->freed)
+                continue;
+            for (size_t k = 0; k < out.len; k++) {
+                const sc_graph *o = state_graph(out.items[k], old->id);
+                if (o && o != now)
+                    now = graph_join(e, now, o);
+            }
+            if (now != old && old->stack &&
+                old->stack->kind == SC_ENTRY_UNKNOWN && old->depth == 0) {
+                /* an unknown stack already stands for any turn's scopes;
+                 * it keeps the enter call it holds (a --strict leak at
+                 * vs_graph_free), which a join of depths would drop */
+                sc_graph *c = graph_copy(e, now);
+                c->stack = old->stack;
+                c->depth = old->depth;
+                c->ns = old->ns;
+                c->current = old->current;
+                now = c;
+            }
+            if (!graph_settled(e, old, now)) {
+                settled = false;
+                state_set_graph(e, st, now);
+            }
+        }
+        SC_VEC_FREE(out);
+    }
+    if (!settled)
+        forget_graph_contents(e, st);
 }
 
 /* setjmp returns twice: 0 now, on this state; and again, non-zero, from
@@ -1698,6 +1944,11 @@ static void later_turn(fctx *f, const ir_stmt *s, const sc_states *widened)
 static void call_setjmp(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
 {
     sc_engine *e = f->e;
+    for (uint32_t g = 0; g < st->ngraphs; g++)
+        if (!st->graphs[g]->freed && (!st->graphs[g]->stack ||
+                                      st->graphs[g]->stack->kind != SC_ENTRY_UNKNOWN))
+            state_set(e, st, 0, SLOT_JMP_DEPTH(st->graphs[g]->id),
+                      av_int(e, st->graphs[g]->depth));
     sc_state *again = state_clone(e, st);
     /* (a variable written only before the setjmp keeps its value: one
      * written in a loop around it, before it in the source, is missed) */
@@ -1795,14 +2046,14 @@ static void exec_loop(fctx *f, const ir_stmt *s, sc_states *io)
                                 : NULL);
                 }
                 if (touches)
-                    forget_graph_contents(e, cur.items[k]);
+                    widen_graphs(f, s, cur.items[k]);
             }
             if (capped && touches) {
                 sc_site at = {s->loc, f->fr.unit, f->chain, saved_iter};
                 sc_unchecked(e, &at, SC_STOP_LOOP_CAP, NULL);
             }
             if (!over_budget(f->in))
-                later_turn(f, s, &cur);
+                later_turn(f, s, &cur, NULL);
             append_states(&exits, &cur);
             break;
         }
@@ -2183,7 +2434,8 @@ static void run_function(sc_interp *in, const sc_fn *fn, sc_state *st,
     SC_VEC_FREE(body);
     sc_fn_exit exit = {fn, chain, entry, nentry, f.returns.items,
                        f.retlocs.items, f.returns.len};
-    checkers_end_function(in->checkers, &exit);
+    if (!in->e->muted)
+        checkers_end_function(in->checkers, &exit);
     for (size_t i = 0; i < f.returns.len; i++) {
         sc_state *r = f.returns.items[i];
         state_pop_frame(r);       /* the callee's frame */

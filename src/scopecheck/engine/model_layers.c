@@ -980,12 +980,12 @@ static sc_layer *simple_layer(mrun *r, sc_layer_kind kind, const char *base,
 
 static sc_layer *bn_layer(mrun *r, const av *opts)
 {
-    /* epsilon and momentum are doubles the engine does not read; a
-     * negative one is rare, and may fail */
+    /* epsilon and momentum: a negative one fails (the library's
+     * bn_layer); a double the engine does not know may be */
     const av *eps = m_field(r, opts, "epsilon"), *mom = m_field(r, opts, "momentum");
-    int bad = (eps->kind == AV_INT && eps->i == 0) && (mom->kind == AV_INT && mom->i == 0)
-                  ? NO
-                  : MAYBE;
+    double de, dm;
+    bool ke = m_double(eps, &de), km = m_double(mom, &dm);
+    int bad = (ke && de < 0) || (km && dm < 0) ? YES : ke && km ? NO : MAYBE;
     if (m_check(r, bad, VS_ERR_INVALID_ARGUMENT,
                 "batch_normalization: epsilon and momentum must not be "
                 "negative"))

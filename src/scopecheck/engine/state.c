@@ -693,6 +693,12 @@ const sc_name *state_name(sc_engine *e, int64_t count, const sc_site *first)
     return &r->n;
 }
 
+const sc_graph *graph_join(sc_engine *e, const sc_graph *a,
+                           const sc_graph *b)
+{
+    return join_graph(e, a, b);
+}
+
 /* ---- prefix lists ---- */
 
 bool plist_covers(const sc_plist *l, const char *key)

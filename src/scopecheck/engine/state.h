@@ -286,6 +286,9 @@ typedef struct sc_graph_depth {
 sc_graph_depth *state_depths(const sc_state *st, uint32_t *n);
 void state_set_graph(sc_engine *e, sc_state *s, const sc_graph *g);
 sc_graph *graph_copy(sc_engine *e, const sc_graph *g);
+/* what a and b both allow: the join of two paths' graphs */
+const sc_graph *graph_join(sc_engine *e, const sc_graph *a,
+                           const sc_graph *b);
 /* From here on nobody knows what is open in graph id (a loop that leaves
  * a different number of scopes open on each turn). */
 void state_forget_stack(sc_engine *e, sc_state *s, uint32_t id);
