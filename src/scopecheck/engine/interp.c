@@ -718,28 +718,47 @@ static void forwarded_site(fctx *f, const ir_expr *x, const vs_fn_info *lib,
     }
 }
 
-/* A template's builder, called with (graph, input, user): a function
- * the engine cannot name is one it cannot follow: whatever the builder
+/* A builder the engine cannot name is one it cannot follow: whatever it
  * did to the graph is unknown, and so is whether one of its calls failed
- * or it left a scope open. */
-static void call_builder(fctx *f, sc_state *st, const av *fn,
-                         const av **args, sc_svs *out)
+ * or it left a scope open (the template call after it "could fail"). */
+static void builder_unknown(fctx *f, sc_state *st, const av **args,
+                            sc_svs *out)
 {
     sc_engine *e = f->e;
-    (void)fn;
+    havoc_everything(f, st);
+    havoc_call(f, st, args, 3);
     for (uint32_t g = 0; g < st->ngraphs; g++) {
-        if (args[0]->kind == AV_GRAPH && st->graphs[g]->id != args[0]->id)
+        if (st->graphs[g]->freed || st->graphs[g]->tdepth == 0)
             continue;
         sc_graph *c = graph_copy(e, st->graphs[g]);
-        graph_forget_stack(e, c);
-        c->names_unknown = plist_add(e, c->names_unknown, sc_istr(e, ""));
-        c->store_unknown = plist_add(e, c->store_unknown, sc_istr(e, ""));
-        c->counts_unknown = true;
-        c->reported = SC_COUNT_TOP;
-        graph_forget_vars(e, c);
+        c->reported = SC_COUNT_TOP;   /* one of its calls may have failed */
         state_set_graph(e, st, c);
     }
     push_sv(out, st, av_or_null(e, av_tensor(e, NULL, false)));
+}
+
+/* A template's builder, called with (graph, input, user) as the library
+ * calls it (template.c: t->fn(g, input, t->user)), inside the template's
+ * scope: each function the pointer may hold runs with the caller's state
+ * (one path per target, as any call through a pointer); its calls are
+ * checked at their own lines.  A target the engine cannot see (or a
+ * pointer it cannot name) is followed by nothing: builder_unknown. */
+static void call_builder(fctx *f, sc_state *st, const av *fn, ir_loc loc,
+                         const av **args, sc_svs *out)
+{
+    if (fn->kind != AV_FN || fn->ntargets == 0) {
+        builder_unknown(f, st, args, out);
+        return;
+    }
+    for (uint32_t i = 0; i < fn->ntargets; i++) {
+        sc_state *c = i + 1 < fn->ntargets ? state_clone(f->e, st) : st;
+        const sc_fn *target = program_find(f->in->prog, fn->targets[i].unit,
+                                           fn->targets[i].name);
+        if (target)
+            call_user(f, target, NULL, loc, c, args, 3, out);
+        else
+            builder_unknown(f, c, args, out);
+    }
 }
 
 /* vs_template_call: the library's work before the builder, the builder,
@@ -752,9 +771,8 @@ static void template_call(fctx *f, const ir_expr *x, sc_state *st,
     model_template_call(f->e, st, args, nargs, site, out, &runs);
     for (size_t i = 0; i < runs.len; i++) {
         sc_svs res = {0};
-        (void)x;
-        call_builder(f, runs.items[i].st, runs.items[i].fn, runs.items[i].args,
-                     &res);
+        call_builder(f, runs.items[i].st, runs.items[i].fn, x->loc,
+                     runs.items[i].args, &res);
         for (size_t k = 0; k < res.len; k++)
             model_template_return(f->e, res.items[k].st, runs.items[i].call,
                                   res.items[k].v, site, out);
