@@ -441,6 +441,8 @@ static void call_user(fctx *f, const sc_fn *fn, const ir_expr *call,
 static void call_target(fctx *f, const ir_expr *x, const av_target *t,
                         sc_state *st, const av **args, uint32_t nargs,
                         sc_svs *out);
+static void run_unknown(fctx *f, const ir_expr *x, ir_loc loc, sc_state *st,
+                        const av **args, uint32_t nargs, sc_svs *out);
 
 /* Runs the function pointer v may hold on st, as a call from code the
  * engine does not see (a handler, a thread, a callback): with these
@@ -718,23 +720,29 @@ static void forwarded_site(fctx *f, const ir_expr *x, const vs_fn_info *lib,
     }
 }
 
-/* A builder the engine cannot name is one it cannot follow: whatever it
- * did to the graph is unknown, and so is whether one of its calls failed
- * or it left a scope open (the template call after it "could fail"). */
-static void builder_unknown(fctx *f, sc_state *st, const av **args,
-                            sc_svs *out)
+/* A builder the engine cannot name is followed as any call through a
+ * pointer nobody knows (run_unknown: each of the program's functions that
+ * could be it, on a doubtful path, and code it cannot see), except that
+ * the library's template call checks what it did: whether one of its
+ * calls failed is unknown too, so the template call "could fail". */
+static void builder_unknown(fctx *f, ir_loc loc, sc_state *st,
+                            const av **args, sc_svs *out)
 {
     sc_engine *e = f->e;
-    havoc_everything(f, st);
-    havoc_call(f, st, args, 3);
-    for (uint32_t g = 0; g < st->ngraphs; g++) {
-        if (st->graphs[g]->freed || st->graphs[g]->tdepth == 0)
-            continue;
-        sc_graph *c = graph_copy(e, st->graphs[g]);
-        c->reported = SC_COUNT_TOP;   /* one of its calls may have failed */
-        state_set_graph(e, st, c);
+    sc_svs res = {0};
+    run_unknown(f, NULL, loc, st, args, 3, &res);
+    for (size_t i = 0; i < res.len; i++) {
+        sc_state *c = res.items[i].st;
+        for (uint32_t g = 0; g < c->ngraphs; g++) {
+            if (c->graphs[g]->freed || c->graphs[g]->tdepth == 0)
+                continue;
+            sc_graph *copy = graph_copy(e, c->graphs[g]);
+            copy->reported = SC_COUNT_TOP;
+            state_set_graph(e, c, copy);
+        }
+        push_sv(out, c, av_or_null(e, av_tensor(e, NULL, false)));
     }
-    push_sv(out, st, av_or_null(e, av_tensor(e, NULL, false)));
+    SC_VEC_FREE(res);
 }
 
 /* A template's builder, called with (graph, input, user) as the library
@@ -747,7 +755,7 @@ static void call_builder(fctx *f, sc_state *st, const av *fn, ir_loc loc,
                          const av **args, sc_svs *out)
 {
     if (fn->kind != AV_FN || fn->ntargets == 0) {
-        builder_unknown(f, st, args, out);
+        builder_unknown(f, loc, st, args, out);
         return;
     }
     for (uint32_t i = 0; i < fn->ntargets; i++) {
@@ -757,7 +765,7 @@ static void call_builder(fctx *f, sc_state *st, const av *fn, ir_loc loc,
         if (target)
             call_user(f, target, NULL, loc, c, args, 3, out);
         else
-            builder_unknown(f, c, args, out);
+            builder_unknown(f, loc, c, args, out);
     }
 }
 
@@ -881,8 +889,8 @@ static void call_target(fctx *f, const ir_expr *x, const av_target *t,
  * library are run, and everything the program holds is unknown after;
  * with none to run (or still too many), a note says the call is not
  * checked. */
-static void call_unknown(fctx *f, const ir_expr *x, sc_state *st,
-                         const av **args, uint32_t nargs, sc_svs *out)
+static void run_unknown(fctx *f, const ir_expr *x, ir_loc loc, sc_state *st,
+                        const av **args, uint32_t nargs, sc_svs *out)
 {
     sc_engine *e = f->e;
     const sc_program *p = f->in->prog;
@@ -903,21 +911,27 @@ static void call_unknown(fctx *f, const ir_expr *x, sc_state *st,
             (fn->reaches || !only_reaching))
             cand[n++] = fn;
     }
-    not_followed(f, st, x->loc);
-    if (stop_for_budget(f, x->loc)) {
+    not_followed(f, st, loc);
+    if (stop_for_budget(f, loc)) {
         n = 0;                    /* the budget note says why */
     } else if (n == 0) {
-        sc_site at = site_of(f, x->loc);
+        sc_site at = site_of(f, loc);
         sc_unchecked(e, &at, SC_STOP_UNKNOWN_CALLEE, NULL);
     }
     for (size_t i = 0; i < n; i++) {
         sc_state *c = state_clone(e, st);
-        call_user(f, cand[i], x, x->loc, c, args, nargs, out);
+        call_user(f, cand[i], x, loc, c, args, nargs, out);
     }
     if (only_reaching)
         havoc_everything(f, st);
     havoc_call(f, st, args, nargs);
     push_sv(out, st, av_unknown(e));
+}
+
+static void call_unknown(fctx *f, const ir_expr *x, sc_state *st,
+                         const av **args, uint32_t nargs, sc_svs *out)
+{
+    run_unknown(f, x, x->loc, st, args, nargs, out);
 }
 
 /* Evaluates the callee (for a call through a pointer) and the arguments

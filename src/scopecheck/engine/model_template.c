@@ -303,6 +303,20 @@ void model_template_return(sc_engine *e, sc_state *st, const sc_tcall *call,
         push(out, failed, av_null_from(e, site));
         st->tainted = true;
     }
+    if (leak == YES) {
+        /* the outermost scope it left open: where it was entered */
+        const sc_entry *en = r->g->stack;
+        for (int k = r->g->depth - call->depth; en && k > 1; k--)
+            en = en->below;
+        if (en) {
+            r->where.other = en->site;
+            r->ev.scope_kind = en->kind == SC_ENTRY_NAME_SCOPE
+                                   ? SC_SCOPE_NAME : SC_SCOPE_VARIABLE;
+            const sc_scope *s = graph_scope(r->g, en->scope);
+            r->ev.scope_name = en->kind == SC_ENTRY_NAME_SCOPE ? en->ns
+                               : s ? s->name : NULL;
+        }
+    }
     if (m_check(r, leak, VS_ERR_SCOPE_LEAK,
                 "template %s: the builder left %d scope(s) open", name,
                 r->g->depth - call->depth))
