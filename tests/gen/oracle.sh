@@ -34,7 +34,7 @@
 #                         unknown); repeatable.  C may also be one of the
 #                         classes drawn only on request (bufwrite, state,
 #                         fnptr, recursion, structflag, longloop, idioms,
-#                         graphread, creators: see tests/gen/gen.c): then every seed
+#                         graphread, creators, templates: see tests/gen/gen.c): then every seed
 #                         of the range is generated in that class
 #       --scopecheck BIN  the linter (default build/scopecheck-san)
 #       --lib LIB         the library (default build/libvarscope-san.a)
@@ -52,7 +52,7 @@ GEN=build/oracle-gen
 REDUCE=build/oracle-reduce
 FT=build/fixturetest
 CLASSES=(straight loops unknown)
-EXTRA_CLASSES=" bufwrite state fnptr recursion structflag longloop idioms graphread creators "
+EXTRA_CLASSES=" bufwrite state fnptr recursion structflag longloop idioms graphread creators templates "
 
 # A candidate program is valid when each file compiles warning-free (but
 # for unused variables, parameters and labels, which removals leave) and

@@ -288,21 +288,9 @@ void model_template_return(sc_engine *e, sc_state *st, const sc_tcall *call,
     for (const sc_entry *en = r->g->stack; en; en = en->below)
         stack_known &= en->kind != SC_ENTRY_UNKNOWN;
     int leak = !stack_known ? MAYBE : r->g->depth != call->depth;
-    /* one of its calls failed: TF's exception ends the template call,
-     * which reports nothing more */
-    int aborted = inner == SC_COUNT_TOP ? MAYBE : inner > 0;
-    if (aborted == YES) {
-        restore(e, st, call, true);
-        push(out, st, av_null_from(e, site));
-        return;
-    }
-    if (aborted == MAYBE) {
-        sc_state *failed = state_clone(e, st);
-        failed->tainted = true;
-        restore(e, failed, call, true);
-        push(out, failed, av_null_from(e, site));
-        st->tainted = true;
-    }
+    /* the library checks first that the builder left no scope open
+     * (template.c), which fails the call even when one of the builder's
+     * calls failed before */
     if (leak == YES) {
         /* the outermost scope it left open: where it was entered */
         const sc_entry *en = r->g->stack;
@@ -321,6 +309,23 @@ void model_template_return(sc_engine *e, sc_state *st, const sc_tcall *call,
                 "template %s: the builder left %d scope(s) open", name,
                 r->g->depth - call->depth))
         goto done;
+    /* one of its calls failed: TF's exception ends the template call,
+     * which reports nothing more */
+    int aborted = inner == SC_COUNT_TOP ? MAYBE : inner > 0;
+    if (aborted == YES) {
+        if (r->maybe)             /* a scope left open, or not */
+            taint_and_warn_maybe(e, r, st, site);
+        restore(e, st, call, true);
+        push(out, st, av_null_from(e, site));
+        return;
+    }
+    if (aborted == MAYBE) {
+        sc_state *failed = state_clone(e, st);
+        failed->tainted = true;
+        restore(e, failed, call, true);
+        push(out, failed, av_null_from(e, site));
+        st->tainted = true;
+    }
     int rn = m_null_tri(ret);
     m_why_null(r, ret);
     if (m_check(r, rn, VS_ERR_INVALID_ARGUMENT,
