@@ -82,7 +82,10 @@
  *               unique_name, builders through a pointer variable, calls
  *               under enclosing scopes with reuse, AUTO_REUSE or none,
  *               on inputs of other widths, the user's flag flipped
- *               between calls.
+ *               between calls.  Even seeds are of base class loops (the
+ *               linter must agree exactly), odd seeds of base class
+ *               unknown (the user's flag and the calls' conditions from
+ *               argc and the environment: a missed rate).
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -1542,6 +1545,8 @@ static void st_template(ctx *c, buf *b)
     }
     line(b, c->d + 1, "vs_tensor *to%d = NULL;", t);
     line(b, c->d + 1, "(void)to%d;", t);
+    if (klass == UNKNOWN && c->in_main && chance(40))
+        line(b, c->d + 1, "ta%d.flag = %s;", t, unknown_cond());
     int ncalls = 1 + rnd(3);
     for (int k = 0; k < ncalls; k++) {
         const char *in = dense_input(c);
@@ -1560,6 +1565,15 @@ static void st_template(ctx *c, buf *b)
             break;
         case 2:
             line(b, c->d + 1, "ta%d.flag = !ta%d.flag;", t, t);
+            line(b, c->d + 1, "to%d = vs_template_call(g, tp%d, %s);", t, t, in);
+            break;
+        case 5:
+            if (klass == UNKNOWN) {
+                char cb[64];
+                line(b, c->d + 1, "if (%s)", cond(c, cb, sizeof cb));
+                line(b, c->d + 2, "to%d = vs_template_call(g, tp%d, %s);", t, t, in);
+                break;
+            }
             line(b, c->d + 1, "to%d = vs_template_call(g, tp%d, %s);", t, t, in);
             break;
         case 3:
@@ -2002,6 +2016,8 @@ int main(int argc, char **argv)
     next64();
     alt_state = seed ^ 0xA5A5A5A5DEADBEEFull;
     klass = cls >= 0 ? (enum cls)cls : (enum cls)(seed % 3);
+    if (feature == F_TEMPLATES)
+        klass = seed % 2 ? UNKNOWN : LOOPS;
     nfiles = files ? files : (chance(60) ? 1 : chance(60) ? 2 : 3);
     nhelpers = rnd(MAX_HELPERS + 1);
     if (nfiles > 1 && nhelpers < nfiles - 1)

@@ -167,7 +167,7 @@ awk -F'\t' '
       rate = urt ? 100.0 * umiss / urt : 0
       printf "# per class: "
       sep = ""
-      norder = split("straight loops unknown bufwrite state fnptr recursion structflag longloop idioms graphread creators", order, " ")
+      norder = split("straight loops unknown bufwrite state fnptr recursion structflag longloop idioms graphread creators templates", order, " ")
       for (i = 1; i <= norder; i++) { k = order[i]; if (c[k]) {
           printf "%s%s %d programs, %d disagree, %d false errors", sep, k, c[k], cd[k] + 0, cf[k] + 0; sep = "; " } }
       printf "\n"

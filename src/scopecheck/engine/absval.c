@@ -452,6 +452,8 @@ static const sc_tensor *tensor_join(sc_engine *e, const sc_tensor *a,
 {
     if (tensor_equal(a, b))
         return a;
+    if (!a || !b)
+        return NULL;              /* a tensor nothing is known of */
     sc_tensor *t = sc_alloc(&e->arena, sizeof *t);
     t->name = a->name == b->name ? a->name : NULL;
     t->dtype = a->dtype == b->dtype ? a->dtype : SC_DT_TOP;
