@@ -1156,7 +1156,20 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                 const av *r;
                 if (x->op == IR_LAND || x->op == IR_LOR) {
                     int tb = av_truth(b.items[k].v);
-                    r = tb < 0 ? av_range(e, true, 0, true, 1) : av_int(e, tb);
+                    if (tb < 0) {
+                        /* each side learns what the right operand was,
+                         * as a branch on it would: `f = s && s[0] == '2'`
+                         * after `atoi(s) == 0` is 0 */
+                        sc_state *y, *n;
+                        decide(f, x->kids[1], b.items[k].st, b.items[k].v,
+                               &y, &n);
+                        if (y)
+                            push_sv(out, y, av_int(e, 1));
+                        if (n)
+                            push_sv(out, n, av_int(e, 0));
+                        continue;
+                    }
+                    r = av_int(e, tb);
                 } else {
                     r = binop(e, x->op, a.items[i].v, b.items[k].v);
                 }
