@@ -30,6 +30,29 @@ const av *av_unknown(sc_engine *e)
     return av_new(e, AV_TOP);
 }
 
+const av *av_lost(sc_engine *e)
+{
+    av *v = av_new(e, AV_TOP);
+    v->lost = true;
+    return v;
+}
+
+bool av_is_lost(const av *v)
+{
+    return v && v->kind == AV_TOP && v->lost;
+}
+
+const av *av_lost_from(sc_engine *e, const av *r, const av *a, const av *b)
+{
+    if (r->kind != AV_TOP || r->lost || !(av_is_lost(a) || av_is_lost(b)))
+        return r;
+    av *v = av_new(e, AV_TOP);
+    *v = *r;
+    v->ident = NULL;
+    v->lost = true;
+    return v;
+}
+
 const av *av_ident(const av *v)
 {
     return v->ident ? v->ident : v;
@@ -452,8 +475,10 @@ static const sc_tensor *tensor_join(sc_engine *e, const sc_tensor *a,
 {
     if (tensor_equal(a, b))
         return a;
+    /* a tensor with no details (vs_value of a variable the engine does
+     * not know, a template's output) joined with any other: no details */
     if (!a || !b)
-        return NULL;              /* a tensor nothing is known of */
+        return NULL;
     sc_tensor *t = sc_alloc(&e->arena, sizeof *t);
     t->name = a->name == b->name ? a->name : NULL;
     t->dtype = a->dtype == b->dtype ? a->dtype : SC_DT_TOP;

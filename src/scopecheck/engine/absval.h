@@ -186,6 +186,14 @@ const av *av_range(sc_engine *e, bool has_lo, int64_t lo, bool has_hi,
 const av *av_str(sc_engine *e, const char *s);   /* s interned by caller */
 /* unknown, as av_top(), but one run-time value: facts can be about it */
 const av *av_unknown(sc_engine *e);
+/* unknown because the engine lost it (see lost): a test on it is
+ * doubtful, not a choice some run makes */
+const av *av_lost(sc_engine *e);
+bool av_is_lost(const av *v);
+/* r, computed from a and b (either may be NULL): when r is unknown and
+ * a or b was lost, r is lost too (what is computed from a value the
+ * engine lost is not an input either) */
+const av *av_lost_from(sc_engine *e, const av *r, const av *a, const av *b);
 /* the run-time value v stands for (see ident) */
 const av *av_ident(const av *v);
 /* v, as one more narrowing of the value `of` stands for */

@@ -3,7 +3,7 @@
 #include "absval.h"
 
 
-const av *av_unop(sc_engine *e, int op, const av *a)
+static const av *unop(sc_engine *e, int op, const av *a)
 {
     if (op == '!') {
         int t = av_truth(a);
@@ -142,7 +142,7 @@ static const av *boolean(sc_engine *e, int op, const av *r)
     return r;
 }
 
-const av *av_binop(sc_engine *e, int op, const av *a, const av *b)
+static const av *binop(sc_engine *e, int op, const av *a, const av *b)
 {
     if ((op == IR_EQ || op == IR_NE) &&
         (av_is_pointer(a) || av_is_pointer(b) || a->kind == AV_NULL ||
@@ -170,6 +170,16 @@ const av *av_binop(sc_engine *e, int op, const av *a, const av *b)
     case IR_BITXOR: return av_int(e, x ^ y);
     }
     return av_top();
+}
+
+const av *av_unop(sc_engine *e, int op, const av *a)
+{
+    return av_lost_from(e, unop(e, op, a), a, NULL);
+}
+
+const av *av_binop(sc_engine *e, int op, const av *a, const av *b)
+{
+    return av_lost_from(e, binop(e, op, a, b), a, b);
 }
 
 /* an integer known not to be 0: a range that starts or ends at 0 loses

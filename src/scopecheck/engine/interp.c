@@ -1156,7 +1156,7 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                 const av *r;
                 if (x->op == IR_LAND || x->op == IR_LOR) {
                     int tb = av_truth(b.items[k].v);
-                    if (tb < 0) {
+                    if (tb < 0 && !av_is_lost(b.items[k].v)) {
                         /* each side learns what the right operand was,
                          * as a branch on it would: `f = s && s[0] == '2'`
                          * after `atoi(s) == 0` is 0 */
@@ -1169,7 +1169,9 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                             push_sv(out, n, av_int(e, 0));
                         continue;
                     }
-                    r = av_int(e, tb);
+                    r = tb < 0 ? av_lost_from(e, av_range(e, true, 0, true, 1),
+                                              b.items[k].v, NULL)
+                               : av_int(e, tb);
                 } else {
                     r = binop(e, x->op, a.items[i].v, b.items[k].v);
                 }
@@ -1527,7 +1529,8 @@ static void branch(fctx *f, const ir_expr *cond, sc_states *in,
             push_sv(&v, in->items[i], av_int(f->e, 1));
         for (size_t k = 0; k < v.len; k++) {
             sc_state *y, *n;
-            bool lost = reads_lost(f, cond, v.items[k].st);
+            bool lost = av_is_lost(v.items[k].v) ||
+                        reads_lost(f, cond, v.items[k].st);
             if (decide(f, cond, v.items[k].st, v.items[k].v, &y, &n) < 0) {
                 *unknown = true;
                 /* decided by a value the engine lost: either side may be
@@ -1617,14 +1620,6 @@ static void written_free(written_set *ws)
  * becomes unknown; the others keep what the path knows, narrowed by the
  * loop's tests or not (`i < mode` on a later turn says mode >= 2, and so
  * it is on every later one). */
-static const av *av_lost(sc_engine *e)
-{
-    av *v = sc_alloc(&e->arena, sizeof *v);
-    v->kind = AV_TOP;
-    v->lost = true;
-    return v;
-}
-
 static void widen(fctx *f, sc_state *st, const written_set *ws)
 {
     for (uint32_t slot = 0; slot < ws->n; slot++) {

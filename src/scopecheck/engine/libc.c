@@ -395,6 +395,29 @@ static const av *search(sc_engine *e, const sc_state *st, const char *name,
     return found < 0 ? av_null() : mem_add(e, args[0], av_int(e, found));
 }
 
+/* strspn, strcspn: the length of the text's first run of bytes in (not
+ * in) the set; strpbrk: a pointer to its first byte in the set, or NULL */
+static const av *span(sc_engine *e, const sc_state *st, const char *name,
+                      const av **args)
+{
+    mem_text t;
+    const char *set = mem_string(e, st, args[1]);
+    if (!set || !mem_text_at(e, st, args[0], &t))
+        return av_unknown(e);
+    bool in = strcmp(name, "strspn") == 0;
+    for (size_t i = 0;; i++) {
+        int b = text_byte(&t, i);
+        if (b < 0)
+            return av_unknown(e);
+        bool member = b != 0 && strchr(set, b) != NULL;
+        if (b == 0 || member != in) {
+            if (strcmp(name, "strpbrk") != 0)
+                return av_int(e, (int64_t)i);
+            return b == 0 ? av_null() : mem_add(e, args[0], av_int(e, (int64_t)i));
+        }
+    }
+}
+
 static const av *to_number(sc_engine *e, sc_state *st, const char *name,
                            const av **args, uint32_t nargs)
 {
@@ -759,6 +782,9 @@ bool libc_call(sc_engine *e, sc_state *st, const char *name,
                 strcmp(name, "memchr") == 0 || strcmp(name, "strstr") == 0) &&
                nargs >= 2)
         r = search(e, st, name, args, nargs);
+    else if ((strcmp(name, "strspn") == 0 || strcmp(name, "strcspn") == 0 ||
+              strcmp(name, "strpbrk") == 0) && nargs >= 2)
+        r = span(e, st, name, args);
     else if ((strcmp(name, "atoi") == 0 || strcmp(name, "atol") == 0 ||
               strcmp(name, "atoll") == 0 || strcmp(name, "strtol") == 0 ||
               strcmp(name, "strtoll") == 0 || strcmp(name, "strtoul") == 0 ||
@@ -795,6 +821,9 @@ bool libc_call(sc_engine *e, sc_state *st, const char *name,
         r = av_unknown(e);
     if (!r)
         return false;
+    /* computed from a pointer or a number the engine lost: lost too */
+    for (uint32_t i = 0; i < nargs && r->kind == AV_TOP && !r->lost; i++)
+        r = av_lost_from(e, r, args[i], NULL);
     *ret = r;
     return true;
 }

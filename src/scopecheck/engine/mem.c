@@ -318,13 +318,17 @@ const av *mem_add(sc_engine *e, const av *p, const av *delta)
         return p;
     if (p->kind == AV_STR) {
         /* into a string literal (or a copy of a char array's text) */
+        /* a string value keeps no memory of the bytes before it, so
+         * one that goes back (s + n - 2), past its end, or by an
+         * unknown amount is a pointer the engine lost: a test on what it
+         * points to is doubtful, not a choice some run makes */
         size_t len = strlen(p->s);
         if (!known || d < 0 || (uint64_t)d > len || p->open)
-            return av_top();
+            return av_lost(e);
         return av_bytes(e, sc_istr(e, p->s + d), false, false);
     }
     if (p->kind != AV_REF || !p->elem)
-        return av_top();          /* &x + 1: not followed */
+        return av_lost(e);        /* &x + 1: not followed */
     if (!known || p->off_unknown || d > INT32_MAX || d < INT32_MIN)
         return av_place(e, p->frame, p->slot, p->npath, p->path, true, true, 0);
     return av_place(e, p->frame, p->slot, p->npath, p->path, true, false,

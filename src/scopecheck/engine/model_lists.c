@@ -32,6 +32,12 @@ const sc_vlist *m_vlist_arg(mrun *r, const av *p, bool *unknown)
             arr = vars;
         /* vars: the array itself, or a pointer into it */
         bool into = vars->kind == AV_REF && vars->elem;
+        /* no element is read when there are none: {0, NULL} (a growable
+         * array nothing was pushed to yet) is the empty list, whatever
+         * vars holds (the library checks len first: optimizers.c,
+         * ema.c) */
+        if (len->kind == AV_INT && len->i == 0)
+            return NULL;
         if (len->kind == AV_INT && len->i >= 0 &&
             (into || (arr->kind == AV_AGG && !arr->names))) {
             const sc_vlist *l = NULL;

@@ -347,7 +347,13 @@ static const av *op_minimize(mrun *r, const av **a)
     bool unknown;
     const sc_vlist *list = var_list(r, opts, &unknown);
     if (unknown) {
+        /* a list nobody knows may be empty ("No variables to optimize."),
+         * hold NULL or a non-float variable (invalid-argument), and its
+         * slots may be missing under reuse or, made under a scope whose
+         * counts a string re-entry reset, exist already */
         m_check(r, MAYBE, VS_ERR_MISSING_VARIABLE, "var_list unknown");
+        m_check(r, MAYBE, VS_ERR_INVALID_ARGUMENT, "var_list unknown");
+        m_check(r, MAYBE, VS_ERR_DUPLICATE_VARIABLE, "var_list unknown");
         vars_made_unknown(r);
         o->opt.slots_unknown = true;
         o->opt.has_powers = o->opt.kind == OPT_ADAM ? SC_UNK : o->opt.has_powers;
@@ -490,7 +496,11 @@ static const av *op_ema_apply(mrun *r, const av **a)
     const sc_var **vars = oldest_first(r, list, &n);
     if (!stored || unknown) {
         vars_made_unknown(r);
+        /* as minimize's unknown var_list: slots missing or existing, a
+         * NULL or non-float variable */
         m_check(r, MAYBE, VS_ERR_MISSING_VARIABLE, "ema");
+        m_check(r, MAYBE, VS_ERR_INVALID_ARGUMENT, "ema");
+        m_check(r, MAYBE, VS_ERR_DUPLICATE_VARIABLE, "ema");
         return av_obj(e, AV_OBJ, 0, false);
     }
     sc_obj *o = copy_obj(r, stored);
