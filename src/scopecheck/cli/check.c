@@ -7,6 +7,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "../engine/engine.h"
 #include "../rules/rule.h"
@@ -537,6 +540,11 @@ void check_run(sc_check *c)
     r.ps_overlaid = prescan_new();
     prescan_set_texts(r.ps_overlaid, overlay_text, (void *)c->overlays);
     map_reaching(&r);
+#if defined(__GLIBC__)
+    /* libclang's translation units are gone: give their pages back, or
+     * the link step's peak memory counts them on top of its own */
+    malloc_trim(0);
+#endif
     if (c->session)
         session_remember(c->session, c->overlays);
     else

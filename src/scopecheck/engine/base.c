@@ -12,10 +12,13 @@ void sc_engine_init(sc_engine *e)
 {
     memset(e, 0, sizeof *e);
     e->strings.arena = &e->arena;
+    e->leaves.arena = &e->arena;
+    pm_shared_use(&e->leaves);
 }
 
 void sc_engine_release(sc_engine *e)
 {
+    pm_shared_free(&e->leaves);
     free(e->unchecked_seen);
     sc_interner_free(&e->strings);
     sc_arena_free(&e->arena);

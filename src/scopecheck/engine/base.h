@@ -38,6 +38,13 @@ typedef struct sc_engine {
     /* an unknown's identity -> the variables (frame, slot) it was ever
      * stored in, on any path (state.c: state_holders) */
     pmap holders;
+    pm_shared leaves;             /* maps' leaves, shared by content */
+    /* the library call in progress that changes its state's graph in
+     * place (model.c: model_call): its edit id and undo log, for the
+     * graph maps that state.c and state_lib.c update (scopes, counts,
+     * objects, collections); 0 and NULL otherwise */
+    uint32_t tx_edit;
+    pm_undo *tx_undo;
     uint32_t holders_edit;
     /* names' records (count, first taker), one per content, shared by
      * every path that takes a name alike (state.c: state_name) */

@@ -379,29 +379,26 @@ const av *facts_value(const sc_frame *fr, const ir_expr *x, const sc_state *st)
     return v && v != &FACT_TRUTHY && v->kind != AV_TOP ? v : NULL;
 }
 
-typedef struct subst_ctx {
-    sc_engine *e;
-    const av *from, *to;
-    SC_VEC(uint32_t) slots;
-    SC_VEC(const av *) vals;
-} subst_ctx;
-
-static void find_value(const void *key, const void *val, void *ctx)
+/* Replaces old by v in the variable (frame, slot) of st, if it holds it
+ * (itself, or in a field or an element). */
+static void substitute_in(sc_engine *e, sc_state *st, uint32_t frame,
+                          uint32_t slot, const av *old, const av *v)
 {
-    subst_ctx *c = ctx;
-    const av *r = av_replace(c->e, val, c->from, c->to);
-    if (r != val) {
-        SC_PUSH(c->slots, (uint32_t)((uintptr_t)key - 1));
-        SC_PUSH(c->vals, r);
-    }
+    if (frame >= st->nframes)
+        return;
+    const av *cur = state_get(st, frame, slot);
+    const av *r = av_replace(e, cur, old, v);
+    if (r != cur)
+        state_set(e, st, frame, slot, r);
 }
 
 /* The unknown `old`, one run-time value, is narrowed to v on this path:
  * every copy of it (in any variable of any frame, in a struct's field or
- * an array's element, and what a parameter stands for) becomes v.  Every
- * variable is read: state_holders (state.c) indexes only the variables
- * an unknown was stored in as itself, not those holding it in a field
- * or an element. */
+ * an array's element, and what a parameter stands for) becomes v.  Only
+ * the variables that may hold it are read (state_holders: those it was
+ * stored or joined into, and those holding aggregates), not every
+ * variable of every frame: a function of thousands of locals, narrowed
+ * at every test, would be quadratic. */
 static void substitute(const sc_frame *fr, sc_state *st, const av *old,
                        const av *v)
 {
@@ -413,14 +410,12 @@ static void substitute(const sc_frame *fr, sc_state *st, const av *old,
         for (uint32_t i = 0; c->fn && i < c->fn->nparams; i++)
             if (state_get_fact(st, c->frame, arg_key(i)) == old)
                 state_set_fact(fr->e, st, c->frame, arg_key(i), v);
-    for (uint32_t k = 0; k < st->nframes; k++) {
-        subst_ctx c = {fr->e, old, v, {0}, {0}};
-        pm_each(st->frames[k].vars, find_value, &c);
-        for (size_t i = 0; i < c.slots.len; i++)
-            state_set(fr->e, st, k, c.slots.items[i], c.vals.items[i]);
-        SC_VEC_FREE(c.slots);
-        SC_VEC_FREE(c.vals);
-    }
+    /* (the lists are read as they are now: what state_set adds to them
+     * while this runs holds v, not old) */
+    for (const sc_holder *h = state_holders(fr->e, av_ident(old)); h; h = h->next)
+        substitute_in(fr->e, st, h->frame, h->slot, old, v);
+    for (const sc_holder *h = state_part_holders(fr->e); h; h = h->next)
+        substitute_in(fr->e, st, h->frame, h->slot, old, v);
 }
 
 /* The place x (a field, an element, *p) holding an integer is narrowed

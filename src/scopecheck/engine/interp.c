@@ -1078,10 +1078,16 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
     sc_engine *e = f->e;
     switch (x->kind) {
     case IR_INT:
-        push_sv(out, st, av_int(e, x->ival));
+        /* past the small ones av_int keeps, made once per literal, as a
+         * literal aggregate is (eval_literal) */
+        if ((x->ival >= SC_SMALL_INT_LO && x->ival < SC_SMALL_INT_HI) ||
+            !eval_literal(f, x, st, out))
+            push_sv(out, st, av_int(e, x->ival));
         return;
     case IR_FLOAT:
-        push_sv(out, st, av_float(e, x->fval));
+        /* made once, as a literal aggregate is (eval_literal) */
+        if (!eval_literal(f, x, st, out))
+            push_sv(out, st, av_float(e, x->fval));
         return;
     case IR_FUNCREF: {
         av_target *t = sc_alloc(&e->arena, sizeof *t);

@@ -197,6 +197,40 @@ static const sc_graph *live_graph(const sc_state *st, const av *g)
     return gs && !gs->freed ? gs : NULL;
 }
 
+/* The working copy of gs.  Updates made in place to another graph are
+ * put back: that graph's copy is dropped, so they must not stay. */
+sc_graph *m_copy_graph(mrun *r, const sc_graph *gs)
+{
+    if (r->undo && r->undo_graph != gs->id)
+        m_put_back(r);
+    r->undo_graph = gs->id;
+    if (r->undo && gs->edit && gs->edit == r->edit) {
+        /* copied by an earlier call on this state, which alone holds it */
+        if (!r->in_place) {
+            r->in_place = (sc_graph *)(uintptr_t)gs;
+            r->saved = *gs;
+        }
+        r->g = r->in_place;
+        return r->g;
+    }
+    r->g = graph_copy(r->e, gs);
+    if (r->undo) {
+        r->g->edit = r->edit;     /* the next call on the state: in place */
+        r->g->counts_edit = sc_new_edit_for(r->e, r->g);
+    }
+    return r->g;
+}
+
+void m_put_back(mrun *r)
+{
+    if (!r->undo)
+        return;
+    pm_undo_rollback(r->undo);
+    if (r->in_place)
+        *r->in_place = r->saved;
+    r->in_place = NULL;
+}
+
 bool m_use_graph(mrun *r, const av *g)
 {
     int nt = m_null_tri(g);
@@ -206,7 +240,7 @@ bool m_use_graph(mrun *r, const av *g)
     const sc_graph *gs = live_graph(r->st, g);
     if (!gs)
         return false;
-    r->g = graph_copy(r->e, gs);
+    m_copy_graph(r, gs);
     return true;
 }
 
@@ -226,7 +260,7 @@ const sc_obj *m_use_obj_graph(mrun *r, const av *o)
             if (r->st->graphs[i]->freed)
                 return NULL;
             if (!r->g || r->g->id != r->st->graphs[i]->id)
-                r->g = graph_copy(r->e, r->st->graphs[i]);
+                m_copy_graph(r, r->st->graphs[i]);
             return ob;
         }
     }
@@ -658,6 +692,7 @@ void m_begin(mrun *r, sc_engine *e, vs_fn_id fn, sc_state *st,
     r->e = e;
     r->fn = &vs__fns[fn];
     r->edit = sc_new_edit_for(e, r);
+    r->edit_owner = r;
     r->st = st;
     r->site = site;
 }
@@ -669,7 +704,10 @@ void m_finish(mrun *r, const av *res, sc_svs *out)
     sc_state *st = r->st;
     const sc_site *site = r->site;
     const vs_fn_info *info = r->fn;
-    const av *fail = info->fails_null ? av_null_from(e, site) : av_top();
+    /* the result where the call fails: made only if it may */
+    const av *fail = (r->failed || (r->maybe && !r->no_taint)) && info->fails_null
+                         ? av_null_from(e, site)
+                         : av_top();
     if (e->trace)
         fprintf(stderr, "trace: %u:%u %s: %s%s%s\n", site->loc.line, site->loc.col,
                 info->name, r->failed ? (r->certain ? "fails" : "fails (code unsure)")
@@ -758,7 +796,36 @@ void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
     }
     mrun r;
     m_begin(&r, e, fn, st, site);
+    /* The state alone holds the nodes made under its edit id (a fork or
+     * a join gives it a new one), so the call updates the graph maps it
+     * made in earlier calls in place, logged: most calls succeed, and a
+     * graph copied once stays the state's own from call to call instead
+     * of being copied again by each. */
+    pm_undo undo = {0};
+    r.edit = st->edit;
+    r.edit_owner = st;
+    r.undo = &undo;
+    uint32_t saved_edit = e->tx_edit;
+    pm_undo *saved_undo = e->tx_undo;
+    e->tx_edit = r.edit;
+    e->tx_undo = &undo;
     const av *res = op(&r, args);
+    e->tx_edit = saved_edit;
+    e->tx_undo = saved_undo;
+    bool keep = !r.failed && (!r.maybe || r.no_taint) && r.g &&
+                r.g->id == r.undo_graph;
+    if ((undo.len > 0 || r.in_place) && !keep) {
+        /* the graph of before is needed (the call fails on some run, or
+         * its copy is dropped): put back, and run again on copies for
+         * the runs where it succeeds */
+        m_put_back(&r);
+        if (!r.failed) {
+            m_begin(&r, e, fn, st, site);
+            res = op(&r, args);
+        }
+    }
+    pm_undo_free(&undo);
+    r.undo = NULL;
     m_finish(&r, res, out);
 }
 

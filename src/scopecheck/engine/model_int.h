@@ -52,6 +52,15 @@ typedef struct mrun {
                                 engine tracks (the session's run): the
                                 path is not split, the result may be NULL */
     uint32_t edit;           /* this call's transient edit id (pmap.h) */
+    const void *edit_owner;  /* who owns it: the call, or its state */
+    /* Updates in place of the state's own graph (model_call): the nodes
+     * overwritten, put back when the call fails on some run (then it runs
+     * again on copies) or when its working copy is dropped; NULL: the
+     * call works on copies */
+    pm_undo *undo;
+    uint32_t undo_graph;     /* the graph those updates are of */
+    sc_graph *in_place;      /* the state's own graph, changed in place */
+    sc_graph saved;          /* ... and what it was */
     struct {                 /* warnings, emitted if the call succeeds */
         sc_event ev;
         sc_event_sites where;
@@ -62,9 +71,9 @@ typedef struct mrun {
 void m_defer(mrun *r, const sc_event *ev, const sc_event_sites *where);
 /* map updates of the call in progress: copied once, then in place */
 #define M_SET(r, map, key, val)                                             \
-    (sc_edit_check((r)->e, (r)->edit, (r)),                                 \
-     (map) = pm_set_edit(&(r)->e->arena, (map), (key), sc_strhash(key),     \
-                         (val), (r)->edit))
+    (sc_edit_check((r)->e, (r)->edit, (r)->edit_owner),                     \
+     (map) = pm_set_logged(&(r)->e->arena, (map), (key), sc_strhash(key),   \
+                           (val), (r)->edit, (r)->undo))
 
 /* Records a check's outcome; true if the call surely fails here. */
 bool m_check(mrun *r, int tri, int code, const char *fmt, ...)
@@ -117,6 +126,10 @@ void m_why_null(mrun *r, const av *v);
 /* The graph a call works on, copied to r->g; false if none (the call may
  * have failed on a NULL graph). */
 bool m_use_graph(mrun *r, const av *g);
+/* r->g := a working copy of gs */
+sc_graph *m_copy_graph(mrun *r, const sc_graph *gs);
+/* puts back what the call changed in place (model_call) */
+void m_put_back(mrun *r);
 /* the graph an object (scope, layer ...) of the state belongs to, as a
  * working copy in r->g; NULL: unknown */
 const sc_obj *m_use_obj_graph(mrun *r, const av *o);

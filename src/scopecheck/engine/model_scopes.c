@@ -23,6 +23,8 @@ static void push_entry(mrun *r, sc_entry_kind kind, uint32_t scope,
     en->scope = scope;
     en->snapshot = snapshot;
     en->snapshot_unknown = snap_unknown;
+    if (snapshot)
+        graph_freeze_counts(e, r->g);   /* kept: never changed in place */
     en->site = *r->site;
     en->requested = requested;
     en->ns = ns;
@@ -94,7 +96,7 @@ const char *m_join_scope(sc_engine *e, const char *parent, const char *name)
 static void count_scope(mrun *r, const char *full)
 {
     if (full)
-        r->g->counts = counts_add(r->e, r->g->counts, full, 1);
+        r->g->counts = graph_counts_add(r->e, r->g, full, 1);
     else
         r->g->counts_unknown = true;
 }
@@ -318,7 +320,7 @@ bool m_exit(mrun *r)
     if (en->kind == SC_ENTRY_VAR_SCOPE) {
         const sc_scope *s = graph_scope(g, en->scope);
         if (s && s->name)
-            g->counts = counts_close_subscopes(e, g->counts, s->name);
+            g->counts = graph_counts_close(e, g, s->name);
         else
             g->counts_unknown = true;
     } else if (en->kind == SC_ENTRY_VAR_REENTER) {
@@ -412,7 +414,7 @@ static const av *op_reuse_variables(mrun *r, const av **a)
     for (uint32_t i = 0; i < r->st->ngraphs; i++) {
         const sc_scope *s = graph_scope(r->st->graphs[i], a[0]->id);
         if (s) {
-            r->g = graph_copy(r->e, r->st->graphs[i]);
+            m_copy_graph(r, r->st->graphs[i]);
             sc_scope *c = sc_alloc(&r->e->arena, sizeof *c);
             *c = *s;
             c->reuse = VS_REUSE;

@@ -171,6 +171,9 @@ void model_template_call(sc_engine *e, sc_state *st, const av **args,
         return;
     }
     const sc_graph *before = state_graph(st, r->g->id);
+    /* kept until the builder returns: the calls it makes on st must not
+     * change its nodes in place (model_call) */
+    st->edit = sc_new_edit_for(e, st);
     int tn = m_null_tri(args[1]);
     const sc_template *stored = args[1]->kind == AV_OBJ
                                     ? tmpl_of(r->g, args[1]->id)

@@ -86,10 +86,74 @@ static void patch(const void *slot_addr, const void *val)
     memcpy(p, &val, sizeof val);
 }
 
+static _Thread_local pm_shared *cur_shared; /* pm_shared_use */
+
+void pm_shared_use(pm_shared *t) { cur_shared = t; }
+
+void pm_shared_free(pm_shared *t)
+{
+    if (cur_shared == t)
+        cur_shared = NULL;
+    free(t->slots);
+    memset(t, 0, sizeof *t);
+}
+
+static size_t shared_slot(const pm_shared *t, const void *key, uint64_t hash,
+                          const void *val)
+{
+    uint64_t h = pm_hash_int(hash ^ ((uint64_t)(uintptr_t)val * 0x9e3779b97f4a7c15ull));
+    size_t i = (size_t)h & (t->cap - 1);
+    for (;;) {
+        const pm_leaf *l = t->slots[i];
+        if (!l || (l->key == key && l->val == val && l->hash == hash))
+            return i;
+        i = (i + 1) & (t->cap - 1);
+    }
+}
+
+static void shared_grow(pm_shared *t)
+{
+    pm_shared old = *t;
+    t->cap = old.cap ? 2 * old.cap : 1024;
+    t->slots = calloc(t->cap, sizeof *t->slots);
+    if (!t->slots)
+        abort();
+    for (size_t i = 0; i < old.cap; i++) {
+        const pm_leaf *l = old.slots[i];
+        if (l)
+            t->slots[shared_slot(t, l->key, l->hash, l->val)] = l;
+    }
+    free(old.slots);
+}
+
+/* The leaf (key, hash, val) with no chain: the shared one, if a table of
+ * arena a is in use. */
+static const pm_leaf *shared_leaf(sc_arena *a, const void *key, uint64_t hash,
+                                  const void *val)
+{
+    pm_shared *t = cur_shared;
+    if (4 * (t->count + 1) > 3 * t->cap)     /* up to 3/4 full */
+        shared_grow(t);
+    size_t i = shared_slot(t, key, hash, val);
+    if (!t->slots[i]) {
+        pm_leaf *n = sc_alloc(a, sizeof *n);
+        n->h.edit = 0;            /* shared: never changed in place */
+        n->h.leaf = 1;
+        n->hash = hash;
+        n->key = key;
+        n->val = val;
+        t->slots[i] = n;
+        t->count++;
+    }
+    return t->slots[i];
+}
+
 static const pm_node *leaf_new(sc_arena *a, const void *key, uint64_t hash,
                                const void *val, const pm_leaf *next)
 {
     assert(val);
+    if (!next && cur_shared && cur_shared->arena == a)
+        return &shared_leaf(a, key, hash, val)->h;
     pm_leaf *n = sc_alloc(a, sizeof *n);
     n->h.edit = cur_edit;
     n->h.leaf = 1;

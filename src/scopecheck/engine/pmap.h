@@ -54,6 +54,21 @@ pmap pm_set_logged(sc_arena *a, pmap m, const void *key, uint64_t hash,
 void pm_undo_rollback(pm_undo *log);
 void pm_undo_free(pm_undo *log);
 
+/* Leaves shared by content.  Paths that take the same names, store the
+ * same values in the same variables, make the same ops, build maps whose
+ * leaves are equal: while a table is in use (on this thread), a leaf
+ * made in its arena with a key, hash and value that an earlier one has
+ * is that earlier one.  Shared leaves are never updated in place. */
+typedef struct pm_shared {
+    sc_arena *arena;              /* the leaves' arena */
+    const void **slots;           /* open addressing: leaves */
+    size_t cap, count;
+} pm_shared;
+
+/* t in use from here on (NULL: none) */
+void pm_shared_use(pm_shared *t);
+void pm_shared_free(pm_shared *t);
+
 /* join(key, va, vb, ctx): the value of key in the joined map; va or vb is
  * NULL where the key is absent on that side.  Must return non-NULL.  When
  * it returns va (or vb) unchanged for every key of a subtree present on one

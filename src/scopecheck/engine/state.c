@@ -71,6 +71,8 @@ sc_graph *graph_copy(sc_engine *e, const sc_graph *g)
 {
     sc_graph *c = sc_alloc(&e->arena, sizeof *c);
     *c = *g;
+    c->edit = 0;
+    c->counts_edit = 0;
 #ifndef NDEBUG
     c->in_state = false;
 #endif
@@ -119,17 +121,26 @@ void state_set_fact(sc_engine *e, sc_state *s, uint32_t frame, uint64_t key,
                                          pm_hash_int(key), v, s->edit);
 }
 
+/* the holders of one identity: a list to read, a set to add to once */
+typedef struct holder_set {
+    pmap slots;                   /* frame << 32 | slot -> 1 */
+    const sc_holder *list;
+} holder_set;
+
+/* the identity under which an aggregate or a box is indexed: any of the
+ * unknowns in its fields or elements may be narrowed */
+static const av HOLDS_PARTS = {.kind = AV_TOP};
+
 const sc_holder *state_holders(const sc_engine *e, const av *ident)
 {
-    return pm_get(e->holders, ident, pm_hash_int((uint64_t)(uintptr_t)ident));
+    const holder_set *hs =
+        pm_get(e->holders, ident, pm_hash_int((uint64_t)(uintptr_t)ident));
+    return hs ? hs->list : NULL;
 }
 
-static bool holds(const sc_holder *h, uint32_t frame, uint32_t slot)
+const sc_holder *state_part_holders(const sc_engine *e)
 {
-    for (; h; h = h->next)
-        if (h->frame == frame && h->slot == slot)
-            return true;
-    return false;
+    return state_holders(e, &HOLDS_PARTS);
 }
 
 /* Records that a value of identity ident is in (frame, slot) on some
@@ -140,16 +151,33 @@ static void add_holder(sc_engine *e, const av *ident, uint32_t frame,
                        uint32_t slot)
 {
     uint64_t h = pm_hash_int((uint64_t)(uintptr_t)ident);
-    const sc_holder *list = pm_get(e->holders, ident, h);
-    if (holds(list, frame, slot))
+    const holder_set *old = pm_get(e->holders, ident, h);
+    uint64_t fs = (uint64_t)frame << 32 | slot;
+    const void *key = (const void *)(uintptr_t)(fs + 1);
+    if (old && pm_get(old->slots, key, pm_hash_int(fs)))
         return;
+    if (!e->holders_edit)
+        e->holders_edit = sc_new_edit_for(e, &e->holders);
     sc_holder *n = sc_alloc(&e->arena, sizeof *n);
     n->frame = frame;
     n->slot = slot;
-    n->next = list;
-    if (!e->holders_edit)
-        e->holders_edit = sc_new_edit_for(e, &e->holders);
-    e->holders = pm_set_edit(&e->arena, e->holders, ident, h, n, e->holders_edit);
+    n->next = old ? old->list : NULL;
+    holder_set *hs = sc_alloc(&e->arena, sizeof *hs);
+    hs->slots = pm_set_edit(&e->arena, old ? old->slots : (pmap){NULL}, key,
+                            pm_hash_int(fs), (const void *)1, e->holders_edit);
+    hs->list = n;
+    e->holders = pm_set_edit(&e->arena, e->holders, ident, h, hs, e->holders_edit);
+}
+
+/* v is in (frame, slot): indexed by its identity, or as a holder of
+ * parts */
+static void index_value(sc_engine *e, const av *v, uint32_t frame,
+                        uint32_t slot)
+{
+    if (v->kind == AV_TOP && v != av_top())
+        add_holder(e, av_ident(v), frame, slot);
+    else if (v->kind == AV_AGG || v->kind == AV_BOX)
+        add_holder(e, &HOLDS_PARTS, frame, slot);
 }
 
 void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
@@ -164,8 +192,7 @@ void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
         fresh->kind = AV_TOP;
         v = fresh;
     }
-    if (v->kind == AV_TOP)
-        add_holder(e, av_ident(v), frame, slot);
+    index_value(e, v, frame, slot);
     sc_edit_check(e, s->edit, s);
     s->frames[frame].vars = pm_set_edit(&e->arena, s->frames[frame].vars,
                                         (const void *)(uintptr_t)(slot + 1),
@@ -236,9 +263,8 @@ static const void *join_av(const void *k, const void *a, const void *b,
         m->count++;
     }
     const av *r = m->joined[j];
-    if (m->frame >= 0 && r != a && r != b && r->kind == AV_TOP && r != av_top())
-        add_holder(m->e, av_ident(r), (uint32_t)m->frame,
-                   (uint32_t)((uintptr_t)k - 1));
+    if (m->frame >= 0 && r != a && r != b)
+        index_value(m->e, r, (uint32_t)m->frame, (uint32_t)((uintptr_t)k - 1));
     return r;
 }
 
@@ -250,6 +276,9 @@ static const void *join_name(const void *k, const void *a, const void *b,
     const sc_name *x = a, *y = b;
     if (x && y && x->count == y->count)
         return x;
+    /* unknown already on the side whose record is kept: that record */
+    if (x ? x->count == SC_COUNT_TOP : y->count == SC_COUNT_TOP)
+        return x ? x : y;
     sc_name *n = sc_alloc(&e->arena, sizeof *n);
     *n = x ? *x : *y;
     n->count = SC_COUNT_TOP;     /* taken on one path only, or counts differ */
@@ -273,15 +302,17 @@ static const void *join_stored(const void *k, const void *a, const void *b,
     const sc_stored *x = a, *y = b;
     if (x && y && x->maybe == y->maybe && x->var == y->var)
         return x;
-    sc_stored *s = sc_alloc(&e->arena, sizeof *s);
-    s->maybe = !x || !y || x->maybe || y->maybe;
+    bool maybe = !x || !y || x->maybe || y->maybe;
     const sc_var *vx = x ? x->var : NULL, *vy = y ? y->var : NULL;
-    if (!x)
-        s->var = vy;
-    else if (!y)
-        s->var = vx;
-    else
-        s->var = vx == vy ? vx : NULL;
+    const sc_var *var = !x ? vy : !y ? vx : vx == vy ? vx : NULL;
+    /* what one side already holds is kept, not made again */
+    if (x && x->maybe == maybe && x->var == var)
+        return x;
+    if (y && y->maybe == maybe && y->var == var)
+        return y;
+    sc_stored *s = sc_alloc(&e->arena, sizeof *s);
+    s->maybe = maybe;
+    s->var = var;
     return s;
 }
 
@@ -310,13 +341,15 @@ static const void *join_scope(const void *k, const void *a, const void *b,
     return s;
 }
 
+/* a name absent from one side of a join: counted 0 times */
+static const sc_counts counts_zero;
+
 static const void *join_counts_kid(const void *k, const void *a,
                                    const void *b, void *ctx)
 {
     (void)k;
     sc_engine *e = ctx;
-    static const sc_counts zero;
-    return counts_join(e, a ? a : &zero, b ? b : &zero);
+    return counts_join(e, a ? a : &counts_zero, b ? b : &counts_zero);
 }
 
 const sc_counts *counts_join(sc_engine *e, const sc_counts *a,
@@ -324,14 +357,18 @@ const sc_counts *counts_join(sc_engine *e, const sc_counts *a,
 {
     if (a == b)
         return a;
-    if (!a || !b) {
-        static const sc_counts zero;
-        a = a ? a : &zero;
-        b = b ? b : &zero;
-    }
+    a = a ? a : &counts_zero;
+    b = b ? b : &counts_zero;
+    int64_t count = a->count == b->count ? a->count : SC_COUNT_TOP;
+    pmap kids = pm_join(&e->arena, a->kids, b->kids, join_counts_kid, e);
+    /* what one side already holds is kept, not made again */
+    if (a != &counts_zero && a->count == count && a->kids.root == kids.root)
+        return a;
+    if (b != &counts_zero && b->count == count && b->kids.root == kids.root)
+        return b;
     sc_counts *c = sc_alloc(&e->arena, sizeof *c);
-    c->count = a->count == b->count ? a->count : SC_COUNT_TOP;
-    c->kids = pm_join(&e->arena, a->kids, b->kids, join_counts_kid, e);
+    c->count = count;
+    c->kids = kids;
     return c;
 }
 
@@ -372,7 +409,9 @@ static const sc_entry *join_entries(sc_engine *e, const sc_entry *a,
 
 void graph_forget_stack(sc_engine *e, sc_graph *g)
 {
-    assert(!g->in_state);         /* graphs in states are copied on write */
+    /* graphs in states are copied on write, or changed in place by a
+     * call on the one state that holds them (sc_graph.edit) */
+    assert(!g->in_state || g->edit);
     sc_entry *bottom = sc_alloc(&e->arena, sizeof *bottom);
     bottom->kind = SC_ENTRY_UNKNOWN;
     g->stack = bottom;
@@ -511,7 +550,7 @@ int64_t counts_get(sc_engine *e, const sc_counts *c, const char *name)
 
 static const sc_counts *counts_update(sc_engine *e, const sc_counts *c,
                                       const char *p, int64_t delta,
-                                      bool close)
+                                      bool close, uint32_t edit)
 {
     static const sc_counts zero;
     sc_counts *n = sc_alloc(&e->arena, sizeof *n);
@@ -527,21 +566,55 @@ static const sc_counts *counts_update(sc_engine *e, const sc_counts *c,
     const sc_counts *kid = pm_get(n->kids, k, sc_strhash(k));
     if (close && !kid)
         return c ? c : n;
-    n->kids = pm_set(&e->arena, n->kids, k, sc_strhash(k),
-                     counts_update(e, kid, p, delta, close));
+    n->kids = pm_set_logged(&e->arena, n->kids, k, sc_strhash(k),
+                            counts_update(e, kid, p, delta, close, edit),
+                            edit, edit ? e->tx_undo : NULL);
     return n;
+}
+
+/* the edit id for g's counts: in place within the call in progress */
+static uint32_t counts_edit_of(sc_engine *e, const sc_graph *g)
+{
+    return g && e->tx_undo && g->edit == e->tx_edit ? g->counts_edit : 0;
 }
 
 const sc_counts *counts_add(sc_engine *e, const sc_counts *c,
                             const char *name, int64_t delta)
 {
-    return counts_update(e, c, name, delta, false);
+    return counts_update(e, c, name, delta, false, 0);
 }
 
 const sc_counts *counts_close_subscopes(sc_engine *e, const sc_counts *c,
                                         const char *name)
 {
-    return counts_update(e, c, name, 0, true);
+    return counts_update(e, c, name, 0, true, 0);
+}
+
+const sc_counts *graph_counts_add(sc_engine *e, const sc_graph *g,
+                                  const char *name, int64_t delta)
+{
+    return counts_update(e, g->counts, name, delta, false, counts_edit_of(e, g));
+}
+
+const sc_counts *graph_counts_close(sc_engine *e, const sc_graph *g,
+                                    const char *name)
+{
+    return counts_update(e, g->counts, name, 0, true, counts_edit_of(e, g));
+}
+
+void graph_freeze_counts(sc_engine *e, sc_graph *g)
+{
+    if (g->counts_edit)
+        g->counts_edit = sc_new_edit_for(e, g);
+}
+
+pmap graph_map_set(sc_engine *e, const sc_graph *g, pmap m, const void *key,
+                   uint64_t hash, const void *val)
+{
+    if (e->tx_undo && g->edit == e->tx_edit)
+        return pm_set_logged(&e->arena, m, key, hash, val, e->tx_edit,
+                             e->tx_undo);
+    return pm_set(&e->arena, m, key, hash, val);
 }
 
 const sc_scope *graph_scope(const sc_graph *g, uint32_t id)
@@ -553,9 +626,9 @@ const sc_scope *graph_scope(const sc_graph *g, uint32_t id)
 
 void graph_put_scope(sc_engine *e, sc_graph *g, const sc_scope *s)
 {
-    assert(!g->in_state);
-    g->scopes = pm_set(&e->arena, g->scopes, (const void *)(uintptr_t)s->id,
-                       pm_hash_int(s->id), s);
+    assert(!g->in_state || g->edit);
+    g->scopes = graph_map_set(e, g, g->scopes, (const void *)(uintptr_t)s->id,
+                              pm_hash_int(s->id), s);
 }
 
 /* ---- names' records ---- */

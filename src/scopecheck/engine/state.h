@@ -204,9 +204,19 @@ typedef struct sc_graph {
      * unknown) */
     int tdepth, floor;
     int64_t reported;
+    /* The edit id of the state a library call made this copy for (0:
+     * made otherwise).  While it is still that state's id, only that
+     * state holds the graph, and its next call changes it in place
+     * (model.c: m_copy_graph), putting it back if the call fails. */
+    uint32_t edit;
+    /* the edit id of the counts trie's maps, while edit is in force; a
+     * new one when an entry keeps a snapshot of the counts, so that what
+     * the snapshot holds is never changed */
+    uint32_t counts_edit;
 #ifndef NDEBUG
-    /* in a state: never changed again (copy it: graph_copy); equal graph
-     * pointers stand for equal graphs (state_same_graphs) */
+    /* in a state: never changed again but as above (else copy it:
+     * graph_copy); equal graph pointers stand for equal graphs
+     * (state_same_graphs) */
     bool in_state;
 #endif
 } sc_graph;
@@ -302,6 +312,9 @@ typedef struct sc_holder {
     const struct sc_holder *next;
 } sc_holder;
 const sc_holder *state_holders(const sc_engine *e, const av *ident);
+/* every (frame, slot) an aggregate or a box was stored or joined into:
+ * an unknown in one of its fields or elements is held there too */
+const sc_holder *state_part_holders(const sc_engine *e);
 void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
                const av *v);
 /* The facts of a frame: what its tests taught (facts.h says what a key
@@ -316,11 +329,23 @@ const sc_counts *counts_add(sc_engine *e, const sc_counts *c,
                             const char *name, int64_t delta);
 const sc_counts *counts_close_subscopes(sc_engine *e, const sc_counts *c,
                                         const char *name);
+/* the same on g's counts, in place within the call in progress */
+const sc_counts *graph_counts_add(sc_engine *e, const sc_graph *g,
+                                  const char *name, int64_t delta);
+const sc_counts *graph_counts_close(sc_engine *e, const sc_graph *g,
+                                    const char *name);
 const sc_counts *counts_join(sc_engine *e, const sc_counts *a,
                              const sc_counts *b);
 
 const sc_scope *graph_scope(const sc_graph *g, uint32_t id);
 void graph_put_scope(sc_engine *e, sc_graph *g, const sc_scope *s);
+/* g's maps are updated in place by the library call in progress (its
+ * edit id, logged), else copied: sc_engine.tx_edit */
+pmap graph_map_set(sc_engine *e, const sc_graph *g, pmap m, const void *key,
+                   uint64_t hash, const void *val);
+/* the counts trie changed from here on may no longer be changed in place
+ * where it is now (a snapshot of it is kept) */
+void graph_freeze_counts(sc_engine *e, sc_graph *g);
 
 /* the library's objects and collections (state_lib.c) */
 const sc_obj *graph_obj(const sc_graph *g, uint32_t id);

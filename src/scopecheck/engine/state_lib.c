@@ -16,10 +16,10 @@ const sc_obj *graph_obj(const sc_graph *g, uint32_t id)
 
 void graph_put_obj(sc_engine *e, sc_graph *g, const sc_obj *o)
 {
-    assert(!g->in_state);
+    assert(!g->in_state || g->edit);
     assert(o->id);
-    g->objs = pm_set(&e->arena, g->objs, (const void *)(uintptr_t)o->id,
-                     pm_hash_int(o->id), o);
+    g->objs = graph_map_set(e, g, g->objs, (const void *)(uintptr_t)o->id,
+                            pm_hash_int(o->id), o);
 }
 
 /* pmap values are non-NULL: an empty collection is this marker */
@@ -34,9 +34,9 @@ const sc_vlist *graph_coll(const sc_graph *g, const char *key)
 void graph_put_coll(sc_engine *e, sc_graph *g, const char *key,
                     const sc_vlist *l)
 {
-    assert(!g->in_state);
-    g->colls = pm_set(&e->arena, g->colls, key, sc_strhash(key),
-                      l ? l : &empty_list);
+    assert(!g->in_state || g->edit);
+    g->colls = graph_map_set(e, g, g->colls, key, sc_strhash(key),
+                             l ? l : &empty_list);
 }
 
 static void gap_coll(const void *k, const void *v, void *ctx)

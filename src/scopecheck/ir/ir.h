@@ -47,13 +47,13 @@ typedef enum ir_tkind {
  * field, a char buffer that snprintf writes a name into, or a pointer. */
 typedef struct ir_type {
     ir_tkind kind;
+    ir_tkind elem;                /* IR_T_ARRAY, IR_T_PTR: element kind */
     /* IR_T_STRUCT: the struct's name without "struct " and qualifiers
      * ("vs_get_variable_opts"); IR_T_PTR: the pointee's, when it is a
      * struct or typedef of one ("vs_graph"), or "char"; else NULL */
     const char *name;
-    ir_tkind elem;                /* IR_T_ARRAY, IR_T_PTR: element kind */
     int64_t array_len;            /* IR_T_ARRAY: -1 when unknown */
-} ir_type;
+} ir_type;                        /* (fields in this order: no padding) */
 
 typedef enum ir_ekind {
     IR_INT,      /* ival: integer literal, char literal, enum constant, or
@@ -106,10 +106,12 @@ typedef enum ir_incdec { IR_PREINC = 1, IR_PREDEC, IR_POSTINC, IR_POSTDEC }
 typedef enum ir_symscope { IR_LOCAL, IR_GLOBAL } ir_symscope;
 
 typedef struct ir_expr ir_expr;
-struct ir_expr {
+struct ir_expr {                  /* (fields in this order: 120 bytes, no
+                                     padding; a line of code has dozens) */
     ir_ekind kind;
     int op;
     ir_loc loc;
+    uint32_t nkids;
     ir_type type;             /* the expression's type, coarse */
     int64_t ival;
     double fval;
@@ -120,7 +122,6 @@ struct ir_expr {
                                  or the unit's globals */
     ir_expr **kids;
     const char **names;       /* IR_INIT designators, parallel to kids */
-    uint32_t nkids;
 };
 
 typedef enum ir_skind {

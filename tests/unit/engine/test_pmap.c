@@ -244,6 +244,42 @@ static void test_room_to_grow_in_place(void **state)
         assert_int_equal(get(shared, k), k <= 40 ? k : 0);
 }
 
+/* Leaves shared by content (pm_shared): maps built apart with the same
+ * entries cost one leaf per entry between them, and an update under an
+ * edit id of one map does not change the leaf the other holds. */
+static void test_shared_leaves(void **state)
+{
+    (void)state;
+    pm_shared t = {&arena, NULL, 0, 0};
+    pm_shared_use(&t);
+    pmap a = pm_set_edit(&arena, (pmap){NULL}, key(7), h(7), val(70), 5);
+    size_t before = arena.total;
+    pmap b = pm_set_edit(&arena, (pmap){NULL}, key(7), h(7), val(70), 6);
+    assert_int_equal(arena.total, before);          /* the same leaf */
+    assert_ptr_equal(a.root, b.root);
+    /* a's own id made the leaf first: still, b's is not changed */
+    a = pm_set_edit(&arena, a, key(7), h(7), val(71), 5);
+    assert_int_equal(get(a, 7), 71);
+    assert_int_equal(get(b, 7), 70);
+    /* many entries: the same content, the same leaves */
+    pmap x = {NULL}, y = {NULL};
+    for (uintptr_t k = 1; k <= 500; k++)
+        x = pm_set_edit(&arena, x, key(k), h(k), val(k + 1), 8);
+    before = arena.total;
+    for (uintptr_t k = 1; k <= 500; k++)
+        y = pm_set_edit(&arena, y, key(k), h(k), val(k + 1), 9);
+    size_t branches = arena.total - before;
+    for (uintptr_t k = 1; k <= 500; k++)
+        assert_int_equal(get(y, k), k + 1);
+    pm_shared_free(&t);
+    pmap z = {NULL};
+    before = arena.total;
+    for (uintptr_t k = 1; k <= 500; k++)
+        z = pm_set_edit(&arena, z, key(k), h(k), val(k + 1), 10);
+    /* without the table, the leaves are made again */
+    assert_true(arena.total - before >= branches + 500 * 40);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,6 +292,7 @@ int main(void)
         cmocka_unit_test_teardown(test_each_visits_every_entry, teardown),
         cmocka_unit_test_teardown(test_logged_updates_roll_back, teardown),
         cmocka_unit_test_teardown(test_room_to_grow_in_place, teardown),
+        cmocka_unit_test_teardown(test_shared_leaves, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
