@@ -71,6 +71,21 @@
  *               cells through dynamic_rnn, optimizers' minimize (slots
  *               under whatever reuse the scope has), moving averages,
  *               collections as var_list.
+ *   templates   tf.make_template over generated builders (static
+ *               functions taking (g, x, user)): weights whose input width
+ *               is the input's, fixed variables, tf.Variable trainable or
+ *               not, inner scopes, names from a call counter or a flag
+ *               kept in the user struct, dense layers, a nested template,
+ *               and now and then a builder's mistake (a variable made
+ *               twice, a scope left open, a stray exit, NULL returned);
+ *               templates of the same name, create_scope_now and
+ *               unique_name, builders through a pointer variable, calls
+ *               under enclosing scopes with reuse, AUTO_REUSE or none,
+ *               on inputs of other widths, the user's flag flipped
+ *               between calls.  Even seeds are of base class loops (the
+ *               linter must agree exactly), odd seeds of base class
+ *               unknown (the user's flag and the calls' conditions from
+ *               argc and the environment: a missed rate).
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -177,11 +192,11 @@ static const char *class_names[] = {"straight", "loops", "unknown"};
  * change: every draw for a feature is made behind `feature != F_NONE`. */
 enum feature {
     F_NONE, F_BUFWRITE, F_STATE, F_FNPTR, F_RECURSION, F_STRUCTFLAG,
-    F_LONGLOOP, F_IDIOMS, F_GRAPHREAD, F_CREATORS, F_COUNT
+    F_LONGLOOP, F_IDIOMS, F_GRAPHREAD, F_CREATORS, F_TEMPLATES, F_COUNT
 };
 static const char *feature_names[] = {
     "", "bufwrite", "state", "fnptr", "recursion", "structflag",
-    "longloop", "idioms", "graphread", "creators",
+    "longloop", "idioms", "graphread", "creators", "templates",
 };
 static enum feature feature;
 
@@ -1393,6 +1408,194 @@ static void st_creator(ctx *c, buf *b)
     line(b, c->d, "}");
 }
 
+/* class templates: tf.make_template over a generated builder */
+static void template_builder(int file, int t)
+{
+    buf *f = &extra_funcs[file];
+    static const char *wnames[] = {"\"w\"", "\"kernel\"", "\"w\""};
+    int leaf = chance(15);
+    if (leaf) {
+        /* a template made and called inside the builder, on each call */
+        bput(f, "static vs_tensor *tl%d(vs_graph *g, vs_tensor *x, void *user)\n{\n", t);
+        line(f, 0, "(void)user;");
+        line(f, 0, "vs_var *d = vs_get_variable(g, \"dummy\", .shape = VS_SHAPE(%d));",
+             1 + rnd(2));
+        line(f, 0, "return d ? x : NULL;");
+        bput(f, "}\n\n");
+    }
+    bput(f, "static vs_tensor *tb%d(vs_graph *g, vs_tensor *x, void *user)\n{\n", t);
+    line(f, 0, "struct targs *ta = user;");
+    line(f, 0, "vs_tensor *y = x;");
+    int n = 1 + rnd(3);
+    for (int i = 0; i < n; i++) {
+        switch (rnd(10)) {
+        case 0:
+        case 1:     /* a weight whose input width is the input's */
+            line(f, 0, "if (y && vs_tensor_shape(y)->rank == 2) {");
+            line(f, 1, "vs_var *w = vs_get_variable(g, %s, .shape = VS_SHAPE(vs_tensor_shape(y)->dims[1], %d));",
+                 wnames[rnd(3)], 2 + rnd(3));
+            line(f, 1, "y = w ? vs_matmul(g, y, vs_value(w)) : NULL;");
+            line(f, 0, "}");
+            break;
+        case 2:
+            line(f, 0, "vs_get_variable(g, \"b\", .shape = VS_SHAPE(%d));", 2 + rnd(2));
+            break;
+        case 3:     /* tf.Variable: trainable or not */
+            line(f, 0, "vs_variable(g, vs_scalar_f32(g, 1.0f), .name = \"v\"%s);",
+                 chance(60) ? ", .not_trainable = true" : "");
+            break;
+        case 4: {
+            static const wpick r[] = {
+                {5, ""}, {2, ", .reuse = VS_AUTO_REUSE"}, {1, ", .reuse = VS_REUSE"},
+            };
+            line(f, 0, "VS_VARIABLE_SCOPE(g, \"inner\"%s) {", WCHOOSE(r));
+            line(f, 1, "vs_get_variable(g, \"w\", .shape = VS_SHAPE(2));");
+            line(f, 0, "}");
+            break;
+        }
+        case 5:     /* a name that depends on the call */
+            line(f, 0, "{");
+            line(f, 1, "char nm[16];");
+            line(f, 1, "snprintf(nm, sizeof nm, \"layer_%%d\", ta->calls %% %d);", 1 + rnd(3));
+            line(f, 1, "vs_get_variable(g, nm, .shape = VS_SHAPE(2));");
+            line(f, 0, "}");
+            break;
+        case 6:
+            line(f, 0, "if (ta->flag)");
+            line(f, 1, "vs_get_variable(g, \"extra\", .shape = VS_SHAPE(2));");
+            break;
+        case 7:
+            line(f, 0, "if (y)");
+            line(f, 1, "y = vs_dense(g, y, %d%s);", 2 + rnd(2),
+                 chance(40) ? ", .name = \"fc\"" : "");
+            break;
+        case 8:     /* a builder's mistake, now and then */
+            if (chance(50))
+                break;
+            switch (rnd(4)) {
+            case 0:
+                line(f, 0, "vs_get_variable(g, \"d\", .shape = VS_SHAPE(2));");
+                line(f, 0, "vs_get_variable(g, \"d\", .shape = VS_SHAPE(2));");
+                break;
+            case 1:
+                line(f, 0, "if (ta->flag)");
+                line(f, 1, "vs_variable_scope_enter(g, \"open\");");
+                break;
+            case 2:
+                line(f, 0, "if (ta->calls > 0)");
+                line(f, 1, "vs_scope_exit(g);");
+                break;
+            default:
+                line(f, 0, "if (ta->calls == 1)");
+                line(f, 1, "return NULL;");
+                break;
+            }
+            break;
+        default:
+            line(f, 0, "VS_NAME_SCOPE(g, \"ops\") {");
+            line(f, 1, "vs_get_variable(g, \"s\", .shape = VS_SCALAR);");
+            line(f, 0, "}");
+            break;
+        }
+    }
+    if (leaf) {
+        line(f, 0, "if (y)");
+        line(f, 1, "y = vs_template_call(g, vs_make_template(g, \"nested\", tl%d, NULL), y);", t);
+    }
+    line(f, 0, "ta->calls++;");
+    line(f, 0, "return y;");
+    bput(f, "}\n\n");
+}
+
+static void st_template(ctx *c, buf *b)
+{
+    int t = fresh();
+    template_builder(c->f->file, t);
+    static const wpick names[] = {
+        {4, "scale"}, {2, "proj"}, {1, "blk"},
+    };
+    static const wpick opts[] = {
+        {10, ""}, {2, ", .create_scope_now = true"}, {1, ", .unique_name = \"uniq\""},
+    };
+    static const wpick reuses[] = {
+        {3, ""}, {2, ", .reuse = VS_REUSE"}, {2, ", .reuse = VS_AUTO_REUSE"},
+    };
+    line(&c->f->decl, 0, "struct targs ta%d = {0, %d};", t, rnd(2));
+    const char *name = WCHOOSE(names);
+    line(b, c->d, "{");
+    const char *fn_expr;
+    char fnb[32];
+    if (chance(25)) {
+        line(b, c->d + 1, "vs_template_fn bf%d = tb%d;", t, t);
+        snprintf(fnb, sizeof fnb, "bf%d", t);
+    } else {
+        snprintf(fnb, sizeof fnb, "tb%d", t);
+    }
+    fn_expr = fnb;
+    if (chance(20)) {
+        /* made inside an enclosing scope: create_scope_now captures it */
+        line(b, c->d + 1, "vs_template *tp%d = NULL;", t);
+        line(b, c->d + 1, "VS_VARIABLE_SCOPE(g, \"maker\"%s) {", WCHOOSE(reuses));
+        line(b, c->d + 2, "tp%d = vs_make_template(g, \"%s\", %s, &ta%d%s);", t,
+             name, fn_expr, t, WCHOOSE(opts));
+        line(b, c->d + 1, "}");
+    } else {
+        line(b, c->d + 1, "vs_template *tp%d = vs_make_template(g, \"%s\", %s, &ta%d%s);",
+             t, name, fn_expr, t, WCHOOSE(opts));
+    }
+    line(b, c->d + 1, "vs_tensor *to%d = NULL;", t);
+    line(b, c->d + 1, "(void)to%d;", t);
+    if (klass == UNKNOWN && c->in_main && chance(40))
+        line(b, c->d + 1, "ta%d.flag = %s;", t, unknown_cond());
+    int ncalls = 1 + rnd(3);
+    for (int k = 0; k < ncalls; k++) {
+        const char *in = dense_input(c);
+        char inb[32];
+        if (k > 0 && chance(20)) {
+            snprintf(inb, sizeof inb, "to%d", t);
+            in = inb;
+        }
+        switch (rnd(10)) {
+        case 0:
+        case 1:
+            line(b, c->d + 1, "VS_VARIABLE_SCOPE(g, \"%s\"%s) {",
+                 chance(50) ? "outer" : "tower", WCHOOSE(reuses));
+            line(b, c->d + 2, "to%d = vs_template_call(g, tp%d, %s);", t, t, in);
+            line(b, c->d + 1, "}");
+            break;
+        case 2:
+            line(b, c->d + 1, "ta%d.flag = !ta%d.flag;", t, t);
+            line(b, c->d + 1, "to%d = vs_template_call(g, tp%d, %s);", t, t, in);
+            break;
+        case 5:
+            if (klass == UNKNOWN) {
+                char cb[64];
+                line(b, c->d + 1, "if (%s)", cond(c, cb, sizeof cb));
+                line(b, c->d + 2, "to%d = vs_template_call(g, tp%d, %s);", t, t, in);
+                break;
+            }
+            line(b, c->d + 1, "to%d = vs_template_call(g, tp%d, %s);", t, t, in);
+            break;
+        case 3:
+            if (c->nest < 3) {
+                ctx in2 = *c;
+                in2.d = c->d + 1;
+                stmts(&in2, b, 1);
+            }
+            line(b, c->d + 1, "to%d = vs_template_call(g, tp%d, %s);", t, t, in);
+            break;
+        case 4:     /* a second template over the same builder */
+            line(b, c->d + 1, "to%d = vs_template_call(g, vs_make_template(g, \"%s\", %s, &ta%d), %s);",
+                 t, chance(70) ? name : "other", fn_expr, t, in);
+            break;
+        default:
+            line(b, c->d + 1, "to%d = vs_template_call(g, tp%d, %s);", t, t, in);
+            break;
+        }
+    }
+    line(b, c->d, "}");
+}
+
 /* class state: the globals config.c and the error handler write, changed
  * between statements */
 static void st_state(ctx *c, buf *b)
@@ -1501,7 +1704,7 @@ static void stmt(ctx *c, buf *b)
         GETVAR, GETVAR_AT, VARIABLE, DENSE, OP, REUSE_VARS, CALL, CAPTURE,
         LONE_EXIT, LONE_ENTER, VSCOPE, REENTER, NSCOPE, EXPLICIT, GUARDED,
         CHECKED, IF, SWITCH, LOOP,
-        FNTAB, REC, FLAGPAIR, IDIOM, GREAD, STATE, CREATOR, NKINDS
+        FNTAB, REC, FLAGPAIR, IDIOM, GREAD, STATE, CREATOR, TMPL, NKINDS
     };
     int w[NKINDS] = {0};
     w[GETVAR] = 30;
@@ -1541,6 +1744,7 @@ static void stmt(ctx *c, buf *b)
         w[GREAD] = feature == F_GRAPHREAD ? 7 : 0;
         w[STATE] = feature == F_STATE ? 6 : 0;
         w[CREATOR] = feature == F_CREATORS ? 12 : 0;
+        w[TMPL] = feature == F_TEMPLATES && !c->flat ? 10 : 0;
     }
     int total = 0;
     for (int i = 0; i < NKINDS; i++)
@@ -1591,6 +1795,7 @@ static void stmt(ctx *c, buf *b)
     case GREAD: st_graph_read(c, b); break;
     case STATE: st_state(c, b); break;
     case CREATOR: st_creator(c, b); break;
+    case TMPL: st_template(c, b); break;
     }
 }
 
@@ -1684,6 +1889,9 @@ static void feature_prologue(buf *b, int file)
     }
     if (feature == F_STRUCTFLAG && file == 0)
         bput(b, "struct flags {\n    int a, b, c;\n};\n\n");
+    if (feature == F_TEMPLATES)
+        bput(b, "/* a template's user argument: its builder's call counter and flag */\n"
+                "struct targs {\n    int calls, flag;\n};\n\n");
     int sup = support[file];
     if (sup & SUP_FMT_NAME)
         bput(b, "static void fmt_name(char *buf, size_t n, const char *fmt, ...)\n{\n"
@@ -1763,7 +1971,7 @@ static void mkdir_p(const char *dir)
 static void usage(void)
 {
     fprintf(stderr, "usage: gen SEED [--class straight|loops|unknown|bufwrite|"
-                    "state|fnptr|recursion|structflag|longloop|idioms|graphread|creators] "
+                    "state|fnptr|recursion|structflag|longloop|idioms|graphread|creators|templates] "
                     "[--files N] OUTDIR\n");
     exit(2);
 }
@@ -1808,6 +2016,8 @@ int main(int argc, char **argv)
     next64();
     alt_state = seed ^ 0xA5A5A5A5DEADBEEFull;
     klass = cls >= 0 ? (enum cls)cls : (enum cls)(seed % 3);
+    if (feature == F_TEMPLATES)
+        klass = seed % 2 ? UNKNOWN : LOOPS;
     nfiles = files ? files : (chance(60) ? 1 : chance(60) ? 2 : 3);
     nhelpers = rnd(MAX_HELPERS + 1);
     if (nfiles > 1 && nhelpers < nfiles - 1)

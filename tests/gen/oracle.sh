@@ -34,7 +34,7 @@
 #                         unknown); repeatable.  C may also be one of the
 #                         classes drawn only on request (bufwrite, state,
 #                         fnptr, recursion, structflag, longloop, idioms,
-#                         graphread, creators: see tests/gen/gen.c): then every seed
+#                         graphread, creators, templates: see tests/gen/gen.c): then every seed
 #                         of the range is generated in that class
 #       --scopecheck BIN  the linter (default build/scopecheck-san)
 #       --lib LIB         the library (default build/libvarscope-san.a)
@@ -52,7 +52,7 @@ GEN=build/oracle-gen
 REDUCE=build/oracle-reduce
 FT=build/fixturetest
 CLASSES=(straight loops unknown)
-EXTRA_CLASSES=" bufwrite state fnptr recursion structflag longloop idioms graphread creators "
+EXTRA_CLASSES=" bufwrite state fnptr recursion structflag longloop idioms graphread creators templates "
 
 # A candidate program is valid when each file compiles warning-free (but
 # for unused variables, parameters and labels, which removals leave) and
@@ -167,7 +167,7 @@ awk -F'\t' '
       rate = urt ? 100.0 * umiss / urt : 0
       printf "# per class: "
       sep = ""
-      norder = split("straight loops unknown bufwrite state fnptr recursion structflag longloop idioms graphread creators", order, " ")
+      norder = split("straight loops unknown bufwrite state fnptr recursion structflag longloop idioms graphread creators templates", order, " ")
       for (i = 1; i <= norder; i++) { k = order[i]; if (c[k]) {
           printf "%s%s %d programs, %d disagree, %d false errors", sep, k, c[k], cd[k] + 0, cf[k] + 0; sep = "; " } }
       printf "\n"

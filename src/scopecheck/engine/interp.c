@@ -474,6 +474,8 @@ static void call_user(fctx *f, const sc_fn *fn, const ir_expr *call,
 static void call_target(fctx *f, const ir_expr *x, const av_target *t,
                         sc_state *st, const av **args, uint32_t nargs,
                         sc_svs *out);
+static void run_unknown(fctx *f, const ir_expr *x, ir_loc loc, sc_state *st,
+                        const av **args, uint32_t nargs, sc_svs *out);
 
 /* Runs the function pointer v may hold on st, as a call from code the
  * engine does not see (a handler, a thread, a callback): with these
@@ -751,28 +753,53 @@ static void forwarded_site(fctx *f, const ir_expr *x, const vs_fn_info *lib,
     }
 }
 
-/* A template's builder, called with (graph, input, user): a function
- * the engine cannot name is one it cannot follow: whatever the builder
- * did to the graph is unknown, and so is whether one of its calls failed
- * or it left a scope open. */
-static void call_builder(fctx *f, sc_state *st, const av *fn,
-                         const av **args, sc_svs *out)
+/* A builder the engine cannot name is followed as any call through a
+ * pointer nobody knows (run_unknown: each of the program's functions that
+ * could be it, on a doubtful path, and code it cannot see), except that
+ * the library's template call checks what it did: whether one of its
+ * calls failed is unknown too, so the template call "could fail". */
+static void builder_unknown(fctx *f, ir_loc loc, sc_state *st,
+                            const av **args, sc_svs *out)
 {
     sc_engine *e = f->e;
-    (void)fn;
-    for (uint32_t g = 0; g < st->ngraphs; g++) {
-        if (args[0]->kind == AV_GRAPH && st->graphs[g]->id != args[0]->id)
-            continue;
-        sc_graph *c = graph_copy(e, st->graphs[g]);
-        graph_forget_stack(e, c);
-        c->names_unknown = plist_add(e, c->names_unknown, sc_istr(e, ""));
-        c->store_unknown = plist_add(e, c->store_unknown, sc_istr(e, ""));
-        c->counts_unknown = true;
-        c->reported = SC_COUNT_TOP;
-        graph_forget_vars(e, c);
-        state_set_graph(e, st, c);
+    sc_svs res = {0};
+    run_unknown(f, NULL, loc, st, args, 3, &res);
+    for (size_t i = 0; i < res.len; i++) {
+        sc_state *c = res.items[i].st;
+        for (uint32_t g = 0; g < c->ngraphs; g++) {
+            if (c->graphs[g]->freed || c->graphs[g]->tdepth == 0)
+                continue;
+            sc_graph *copy = graph_copy(e, c->graphs[g]);
+            copy->reported = SC_COUNT_TOP;
+            state_set_graph(e, c, copy);
+        }
+        push_sv(out, c, av_or_null(e, av_tensor(e, NULL, false)));
     }
-    push_sv(out, st, av_or_null(e, av_tensor(e, NULL, false)));
+    SC_VEC_FREE(res);
+}
+
+/* A template's builder, called with (graph, input, user) as the library
+ * calls it (template.c: t->fn(g, input, t->user)), inside the template's
+ * scope: each function the pointer may hold runs with the caller's state
+ * (one path per target, as any call through a pointer); its calls are
+ * checked at their own lines.  A target the engine cannot see (or a
+ * pointer it cannot name) is followed by nothing: builder_unknown. */
+static void call_builder(fctx *f, sc_state *st, const av *fn, ir_loc loc,
+                         const av **args, sc_svs *out)
+{
+    if (fn->kind != AV_FN || fn->ntargets == 0) {
+        builder_unknown(f, loc, st, args, out);
+        return;
+    }
+    for (uint32_t i = 0; i < fn->ntargets; i++) {
+        sc_state *c = i + 1 < fn->ntargets ? state_clone(f->e, st) : st;
+        const sc_fn *target = program_find(f->in->prog, fn->targets[i].unit,
+                                           fn->targets[i].name);
+        if (target)
+            call_user(f, target, NULL, loc, c, args, 3, out);
+        else
+            builder_unknown(f, loc, c, args, out);
+    }
 }
 
 /* vs_template_call: the library's work before the builder, the builder,
@@ -785,9 +812,8 @@ static void template_call(fctx *f, const ir_expr *x, sc_state *st,
     model_template_call(f->e, st, args, nargs, site, out, &runs);
     for (size_t i = 0; i < runs.len; i++) {
         sc_svs res = {0};
-        (void)x;
-        call_builder(f, runs.items[i].st, runs.items[i].fn, runs.items[i].args,
-                     &res);
+        call_builder(f, runs.items[i].st, runs.items[i].fn, x->loc,
+                     runs.items[i].args, &res);
         for (size_t k = 0; k < res.len; k++)
             model_template_return(f->e, res.items[k].st, runs.items[i].call,
                                   res.items[k].v, site, out);
@@ -898,8 +924,8 @@ static void call_target(fctx *f, const ir_expr *x, const av_target *t,
  * library are run, and everything the program holds is unknown after;
  * with none to run (or still too many), a note says the call is not
  * checked. */
-static void call_unknown(fctx *f, const ir_expr *x, sc_state *st,
-                         const av **args, uint32_t nargs, sc_svs *out)
+static void run_unknown(fctx *f, const ir_expr *x, ir_loc loc, sc_state *st,
+                        const av **args, uint32_t nargs, sc_svs *out)
 {
     sc_engine *e = f->e;
     const sc_program *p = f->in->prog;
@@ -920,16 +946,16 @@ static void call_unknown(fctx *f, const ir_expr *x, sc_state *st,
             (fn->reaches || !only_reaching))
             cand[n++] = fn;
     }
-    not_followed(f, st, x->loc);
-    if (stop_for_budget(f, x->loc)) {
+    not_followed(f, st, loc);
+    if (stop_for_budget(f, loc)) {
         n = 0;                    /* the budget note says why */
     } else if (n == 0) {
-        sc_site at = site_of(f, x->loc);
+        sc_site at = site_of(f, loc);
         sc_unchecked(e, &at, SC_STOP_UNKNOWN_CALLEE, NULL);
     }
     for (size_t i = 0; i < n; i++) {
         sc_state *c = state_clone(e, st);
-        call_user(f, cand[i], x, x->loc, c, args, nargs, out);
+        call_user(f, cand[i], x, loc, c, args, nargs, out);
     }
     if (only_reaching)
         havoc_everything(f, st);
@@ -980,6 +1006,12 @@ static void eval_in_order(fctx *f, ir_expr *const *exprs, uint32_t n,
     }
     SC_VEC_FREE(next);
     *out = cur;
+}
+
+static void call_unknown(fctx *f, const ir_expr *x, sc_state *st,
+                         const av **args, uint32_t nargs, sc_svs *out)
+{
+    run_unknown(f, x, x->loc, st, args, nargs, out);
 }
 
 /* Evaluates the callee (for a call through a pointer) and the arguments
@@ -1183,6 +1215,19 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                 const av *r;
                 if (x->op == IR_LAND || x->op == IR_LOR) {
                     int tb = av_truth(b.items[k].v);
+                    if (tb < 0 && !av_is_lost(b.items[k].v)) {
+                        /* each side learns what the right operand was,
+                         * as a branch on it would: `f = s && s[0] == '2'`
+                         * after `atoi(s) == 0` is 0 */
+                        sc_state *y, *n;
+                        decide(f, x->kids[1], b.items[k].st, b.items[k].v,
+                               &y, &n);
+                        if (y)
+                            push_sv(out, y, av_int(e, 1));
+                        if (n)
+                            push_sv(out, n, av_int(e, 0));
+                        continue;
+                    }
                     r = tb < 0 ? av_lost_from(e, av_range(e, true, 0, true, 1),
                                               b.items[k].v, NULL)
                                : av_int(e, tb);

@@ -291,10 +291,33 @@ void model_template_return(sc_engine *e, sc_state *st, const sc_tcall *call,
     for (const sc_entry *en = r->g->stack; en; en = en->below)
         stack_known &= en->kind != SC_ENTRY_UNKNOWN;
     int leak = !stack_known ? MAYBE : r->g->depth != call->depth;
+    /* the library checks first that the builder left no scope open
+     * (template.c), which fails the call even when one of the builder's
+     * calls failed before */
+    if (leak == YES) {
+        /* the outermost scope it left open: where it was entered */
+        const sc_entry *en = r->g->stack;
+        for (int k = r->g->depth - call->depth; en && k > 1; k--)
+            en = en->below;
+        if (en) {
+            r->where.other = en->site;
+            r->ev.scope_kind = en->kind == SC_ENTRY_NAME_SCOPE
+                                   ? SC_SCOPE_NAME : SC_SCOPE_VARIABLE;
+            const sc_scope *s = graph_scope(r->g, en->scope);
+            r->ev.scope_name = en->kind == SC_ENTRY_NAME_SCOPE ? en->ns
+                               : s ? s->name : NULL;
+        }
+    }
+    if (m_check(r, leak, VS_ERR_SCOPE_LEAK,
+                "template %s: the builder left %d scope(s) open", name,
+                r->g->depth - call->depth))
+        goto done;
     /* one of its calls failed: TF's exception ends the template call,
      * which reports nothing more */
     int aborted = inner == SC_COUNT_TOP ? MAYBE : inner > 0;
     if (aborted == YES) {
+        if (r->maybe)             /* a scope left open, or not */
+            taint_and_warn_maybe(e, r, st, site);
         restore(e, st, call, true);
         push(out, st, av_null_from(e, site));
         return;
@@ -306,10 +329,6 @@ void model_template_return(sc_engine *e, sc_state *st, const sc_tcall *call,
         push(out, failed, av_null_from(e, site));
         st->tainted = true;
     }
-    if (m_check(r, leak, VS_ERR_SCOPE_LEAK,
-                "template %s: the builder left %d scope(s) open", name,
-                r->g->depth - call->depth))
-        goto done;
     int rn = m_null_tri(ret);
     m_why_null(r, ret);
     if (m_check(r, rn, VS_ERR_INVALID_ARGUMENT,

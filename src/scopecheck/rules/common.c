@@ -166,7 +166,12 @@ void sc_rules_dispatch(const sc_event *ev, void *conf)
     }
     for (size_t i = 0; i < sc_nrules; i++) {
         const sc_rule *r = sc_rules[i];
-        if (!rc->enabled[i] || r->kind != ev->kind || !r->fn)
+        /* a failure of the library reported under a rule of its own
+         * kind (a template call whose builder left a scope open fails
+         * as scope-leak): the rule of that code writes it */
+        bool failure = ev->kind == SC_EV_ERROR && r->kind != SC_EV_ERROR &&
+                       r->code >= 0 && r->code == ev->code;
+        if (!rc->enabled[i] || (r->kind != ev->kind && !failure) || !r->fn)
             continue;
         if (r->kind == SC_EV_ERROR && r->code != ev->code)
             continue;

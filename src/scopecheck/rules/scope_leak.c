@@ -91,8 +91,30 @@ static void fix_exit_before_return(sc_rule_ctx *c, sc_finding *f,
     finding_fix_edits(c->rep, f, msg, edits, 2);
 }
 
+/* A template call whose builder returned with a scope it entered still
+ * open: the library fails the call there (template.c) and undoes what
+ * the builder did.  Reported at the call, the scope's entry as a note. */
+static void template_leak(const sc_event *ev, sc_rule_ctx *c)
+{
+    sc_finding *f = sc_runtime_finding(ev, c);
+    if (ev->other.known) {
+        finding_note(c->rep, f, &ev->other.pos,
+                     "%s '%s' is entered here and still open when the "
+                     "builder returns: the template call fails and undoes "
+                     "what the builder did",
+                     ev->scope_kind == SC_SCOPE_NAME ? "name scope"
+                                                     : "variable scope",
+                     ev->scope_name ? ev->scope_name : "?");
+        sc_context_notes(c, f, &ev->other);
+    }
+}
+
 void rule_scope_leak(const sc_event *ev, sc_rule_ctx *c)
 {
+    if (ev->kind == SC_EV_ERROR) {
+        template_leak(ev, c);
+        return;
+    }
     const char *what = report_fmt(
         c->rep, ev->scope_kind == SC_SCOPE_NAME ? "name scope '%s'"
                                                 : "variable scope '%s'",
