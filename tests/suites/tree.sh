@@ -134,3 +134,22 @@ for j in 1 2 4; do
         notok "-j $j: the pre-scan follows names across files to main" "status $st" "$(cat "$tmp/err" "$tmp/chain.$j")"
     fi
 done
+
+# the pre-scan parses the file that defines a helper the varscope code
+# calls (it can change what that code reads), not every file that
+# includes the header declaring it (a prototype changes nothing): 22
+# files, of which main.c (the library) and util.c (util_width's body)
+rm -rf "$tmp/proto" && mkdir -p "$tmp/proto" && cd "$tmp/proto"
+printf '#ifndef UTIL_H\n#define UTIL_H\nint util_width(int base);\n#endif\n' > util.h
+printf '#include "util.h"\nint util_width(int base) { return base * 2; }\n' > util.c
+printf '#include "varscope.h"\n#include "util.h"\nint main(void) {\n    vs_graph *g = vs_graph_new();\n    vs_get_variable(g, "w", .shape = VS_SHAPE(util_width(2)));\n    vs_get_variable(g, "w", .shape = VS_SHAPE(util_width(2)));\n    vs_graph_free(g);\n    return 0;\n}\n' > main.c
+for i in $(seq 1 20); do
+    printf '#include "util.h"\nint plain_%d(int x) { return util_width(x) + %d; }\n' "$i" "$i" > "p$i.c"
+done
+SCOPECHECK_STATS=1 "$sc" --no-cache -j 2 . -- -I"$inc" > "$tmp/proto.out" 2> "$tmp/err"; st=$?
+if [ "$st" -eq 1 ] && grep -q "22 files, 2 mapped" "$tmp/err" &&
+   grep -q "^./main.c:6:5: error: .*\[duplicate-variable\]" "$tmp/proto.out"; then
+    ok "the pre-scan parses a helper's definition, not the files that include its prototype (2 of 22 files)"
+else
+    notok "the pre-scan parses a helper's definition, not the files that include its prototype" "status $st" "$(cat "$tmp/err" "$tmp/proto.out")"
+fi

@@ -203,6 +203,38 @@ static void include_line_at(text_ids *t, ctext_lexer *lx)
 /* Walks the identifiers outside comments and literals.  First pass
  * (names NULL): notes vs_/VS_ identifiers and the #include lines.  Later
  * passes: true as soon as an identifier is in `names`. */
+/* After a name at file scope: is it a function's declaration with no
+ * body (`int f(int a);`, or a macro's call)?  Such a file cannot change
+ * what the program reads through f: only the file that defines f can (a
+ * header every file includes declares the project's helpers). */
+static bool is_prototype(const ctext_lexer *after, const char *s)
+{
+    ctext_lexer lx = *after;
+    ctext_tok tok;
+    if (ctext_next(&lx, &tok) != CT_PUNCT || s[tok.b] != '(')
+        return false;             /* a variable: `int g;`, `(*hook)(...)` */
+    int parens = 1;
+    while (parens > 0) {
+        if (ctext_next(&lx, &tok) == CT_END)
+            return true;
+        if (tok.kind == CT_PUNCT && s[tok.b] == '(')
+            parens++;
+        else if (tok.kind == CT_PUNCT && s[tok.b] == ')')
+            parens--;
+    }
+    /* attributes and the like may stand between the list and the body */
+    while (ctext_next(&lx, &tok) != CT_END) {
+        if (tok.kind == CT_PUNCT && s[tok.b] == '{')
+            return false;
+        if (tok.kind == CT_PUNCT && (s[tok.b] == ';' || s[tok.b] == ',' ||
+                                     s[tok.b] == '=' || s[tok.b] == '#'))
+            return true;
+        if (tok.line_start && tok.kind == CT_PUNCT && s[tok.b] == '#')
+            return true;
+    }
+    return true;
+}
+
 static bool tokenize(text_ids *t, const char *s, size_t n,
                      const sc_strmap *names, bool top_only)
 {
@@ -237,7 +269,8 @@ static bool tokenize(text_ids *t, const char *s, size_t n,
             char buf[256];
             memcpy(buf, id, len);
             buf[len] = '\0';
-            if (sc_strmap_get(names, buf))
+            if (sc_strmap_get(names, buf) &&
+                (!top_only || !is_prototype(&lx, s)))
                 return true;
         }
     }
