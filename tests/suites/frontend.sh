@@ -262,14 +262,33 @@ else
 fi
 # one question per compiler and flags in one run: which.c and other.c
 # differ only in -I and -D, which do not change the answer
+# (a user cache of its own: the answer is kept there, see below)
 rm -f "$vw/calls"
-"$PWD/build/scopecheck-san" --no-cache -j 2 -p "$vw" "$vw/src/which.c" "$vw/src/other.c" \
-    "$vw/src/opt.c" > /dev/null 2> "$tmp/err"
+XDG_CACHE_HOME=$tmp/xdg "$PWD/build/scopecheck-san" --no-cache -j 2 -p "$vw" "$vw/src/which.c" "$vw/src/other.c" \
+    "$vw/src/opt.c" > "$tmp/first" 2> "$tmp/err"
 if [ "$(grep -c -- '-dM' "$vw/calls" 2> /dev/null)" = 2 ] &&
    grep -q -- '-std=c11 -O2 -E -dM' "$vw/calls"; then
     ok "compiler view: asked once per compiler and flags (twice for 3 files)"
 else
     notok "compiler view: asked once per compiler and flags (twice for 3 files)" "$vw/calls" "$tmp/err"
+fi
+# the answer is kept in the user's cache (asking costs a run ~35 ms): a
+# second run does not ask and sees the same; a compiler changed on disk
+# (a new inode, size or time) is asked again
+rm -f "$vw/calls"
+XDG_CACHE_HOME=$tmp/xdg "$PWD/build/scopecheck-san" --no-cache -j 2 -p "$vw" "$vw/src/which.c" "$vw/src/other.c" \
+    "$vw/src/opt.c" > "$tmp/second" 2>> "$tmp/err"
+calls_kept=$(grep -c -- '-dM' "$vw/calls" 2> /dev/null)
+cp "$vw/bin/gcc" "$vw/bin/gcc.new" && printf '# updated\n' >> "$vw/bin/gcc.new" && mv "$vw/bin/gcc.new" "$vw/bin/gcc"
+XDG_CACHE_HOME=$tmp/xdg "$PWD/build/scopecheck-san" --no-cache -j 2 -p "$vw" "$vw/src/which.c" \
+    > /dev/null 2>> "$tmp/err"
+if [ "${calls_kept:-0}" = 0 ] && cmp -s "$tmp/first" "$tmp/second" &&
+   [ "$(grep -c -- '-std=c11 -E -dM' "$vw/calls" 2> /dev/null)" = 1 ] &&
+   ls "$tmp/xdg/scopecheck/" | grep -q '^driver-'; then
+    ok "compiler view: the answer is kept in the user's cache, asked again when the compiler changes"
+else
+    notok "compiler view: the answer is kept in the user's cache, asked again when the compiler changes" \
+        "calls on the second run: ${calls_kept:-0}" "$vw/calls" "$tmp/err"
 fi
 # a program that does not look like a compiler, or a relative path, is
 # never run; there is no view then, and the file parses as before

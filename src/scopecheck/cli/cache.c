@@ -82,22 +82,6 @@ static bool file_hash(sc_cache *c, const char *path, uint64_t *size,
                       uint64_t *hash);
 #define FNV0 SC_FNV_INIT
 
-/* mkdir -p */
-static bool make_dirs(const char *dir)
-{
-    char *p = sc_xstrdup(dir);
-    bool ok = true;
-    for (char *q = p + 1; ok && *q; q++)
-        if (*q == '/') {
-            *q = '\0';
-            ok = mkdir(p, 0777) == 0 || errno == EEXIST;
-            *q = '/';
-        }
-    ok = ok && (mkdir(p, 0777) == 0 || errno == EEXIST);
-    free(p);
-    return ok;
-}
-
 /* writes text to dir/name unless the file is there */
 static void write_marker(const char *dir, const char *name, const char *text)
 {
@@ -156,18 +140,13 @@ char *cache_default_dir(const char *start, const char *compdb_dir)
     }
     free(dir);
     /* no project: the user's cache (XDG Base Directory Specification) */
-    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-    if (xdg && xdg[0] == '/')
-        return sc_asprintf("%s/scopecheck", xdg);
-    if (home && home[0] == '/')
-        return sc_asprintf("%s/.cache/scopecheck", home);
-    return NULL;
+    return sc_user_cache_dir();
 }
 
 sc_cache *cache_open(const char *dir, char **err)
 {
     if (dir) {
-        if (!make_dirs(dir)) {
+        if (!sc_make_dirs(dir)) {
             *err = sc_asprintf("%s: cannot create the cache directory (%s)",
                                dir, strerror(errno));
             return NULL;

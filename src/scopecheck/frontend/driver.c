@@ -9,12 +9,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "compdb.h"
 #include "../util/arena.h"
+#include "../util/file.h"
 
 /* how long a compiler may take to answer */
 #define QUERY_SECONDS 10
@@ -307,6 +309,116 @@ static view ask(const char *compiler, strvec *flags)
     return w;
 }
 
+/* ---- the answer kept on disk ----
+ * Asking the compiler costs about 35 ms a run (its driver and cc1), as
+ * much as parsing a small file, so the answer is kept in the user's
+ * cache (driver-<hash>), keyed as ccache keys a compiler: the key (the
+ * compiler and the flags that change its answer), the compiler's file
+ * (path, size, inode, times) and the environment variables it reads
+ * for include paths.  A compiler replaced or updated gets a new key. */
+
+static char *which(const char *name)
+{
+    if (strchr(name, '/'))
+        return sc_xstrdup(name);
+    const char *path = getenv("PATH");
+    for (const char *p = path; p && *p;) {
+        const char *e = strchr(p, ':');
+        size_t dl = e ? (size_t)(e - p) : strlen(p);
+        char *f = sc_xmalloc(dl + strlen(name) + 2);
+        memcpy(f, p, dl);
+        f[dl] = '/';
+        strcpy(f + dl + 1, name);
+        if (dl && access(f, X_OK) == 0)
+            return f;
+        free(f);
+        p = e ? e + 1 : p + dl;
+    }
+    return NULL;
+}
+
+static char *answer_file(const char *compiler, const char *key)
+{
+    char *exe = which(compiler);
+    struct stat st;
+    char *dir = sc_user_cache_dir();
+    if (!exe || stat(exe, &st) != 0 || !dir) {
+        free(exe);
+        free(dir);
+        return NULL;
+    }
+    uint64_t h = sc_fnv1a(SC_FNV_INIT, key, strlen(key) + 1);
+    h = sc_fnv1a(h, exe, strlen(exe) + 1);
+    int64_t id[] = {(int64_t)st.st_size, (int64_t)st.st_ino, (int64_t)st.st_dev,
+                    (int64_t)st.st_mtim.tv_sec, (int64_t)st.st_mtim.tv_nsec,
+                    (int64_t)st.st_ctim.tv_sec, (int64_t)st.st_ctim.tv_nsec};
+    h = sc_fnv1a(h, id, sizeof id);
+    static const char *const env[] = {"CPATH", "C_INCLUDE_PATH", "GCC_EXEC_PREFIX",
+                                      "COMPILER_PATH", "SDKROOT", NULL};
+    for (const char *const *v = env; *v; v++) {
+        const char *x = getenv(*v);
+        h = sc_fnv1a(h, x ? x : "", x ? strlen(x) + 1 : 0);
+        h = sc_fnv1a(h, "\x1f", 1);
+    }
+    char *f = sc_xmalloc(strlen(dir) + 40);
+    sprintf(f, "%s/driver-%016llx", dir, (unsigned long long)h);
+    free(exe);
+    free(dir);
+    return f;
+}
+
+#define ANSWER_MAGIC "scopecheck driver answer 1\n"
+
+static bool load_answer(const char *file, view *w)
+{
+    size_t len;
+    char *t = file ? sc_read_file(file, &len) : NULL;
+    if (!t || strncmp(t, ANSWER_MAGIC, strlen(ANSWER_MAGIC)) != 0 ||
+        (len && t[len - 1] != '\n')) {
+        free(t);
+        return false;
+    }
+    strvec v = {0};
+    for (char *l = t + strlen(ANSWER_MAGIC); *l;) {
+        char *e = strchr(l, '\n');
+        *e = '\0';
+        SC_PUSH(v, sc_xstrdup(l));
+        l = e + 1;
+    }
+    free(t);
+    SC_PUSH(v, (char *)NULL);
+    w->argv = v.items;
+    w->argc = (int)v.len - 1;
+    return true;
+}
+
+/* written whole under a temporary name, then renamed: a reader sees the
+ * old answer or the new one */
+static void save_answer(const char *file, const view *w)
+{
+    if (!file || !w->argv)
+        return;
+    for (int i = 0; i < w->argc; i++)
+        if (strchr(w->argv[i], '\n'))
+            return;
+    char *dir = sc_user_cache_dir();
+    bool ok = dir && sc_make_dirs(dir);
+    free(dir);
+    char *tmp = sc_xmalloc(strlen(file) + 32);
+    sprintf(tmp, "%s.%ld.tmp", file, (long)getpid());
+    FILE *f = ok ? fopen(tmp, "w") : NULL;
+    if (!f) {
+        free(tmp);
+        return;
+    }
+    fputs(ANSWER_MAGIC, f);
+    for (int i = 0; i < w->argc; i++)
+        fprintf(f, "%s\n", w->argv[i]);
+    if (fclose(f) != 0 || rename(tmp, file) != 0)
+        unlink(tmp);
+    free(tmp);
+}
+
 char **fe_driver_view(const char *compiler, char *const *args, int argc, int *n)
 {
     *n = 0;
@@ -330,7 +442,13 @@ char **fe_driver_view(const char *compiler, char *const *args, int argc, int *n)
     if (!found) {
         /* asked under the lock: the workers of one run wait for the one
          * answer rather than each running the compiler */
-        view w = ask(compiler, &flags);
+        view w = {NULL, NULL, 0};
+        char *file = answer_file(compiler, key);
+        if (!load_answer(file, &w)) {
+            w = ask(compiler, &flags);
+            save_answer(file, &w);
+        }
+        free(file);
         w.key = key;
         key = NULL;
         SC_PUSH(views, w);

@@ -1,6 +1,9 @@
 #include "file.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "arena.h"
@@ -25,4 +28,32 @@ char *sc_read_file(const char *path, size_t *len)
     fclose(f);
     buf[*len] = '\0';
     return buf;
+}
+
+bool sc_make_dirs(const char *dir)
+{
+    char *p = sc_xstrdup(dir);
+    bool ok = true;
+    for (char *q = p + 1; ok && *q; q++)
+        if (*q == '/') {
+            *q = '\0';
+            ok = mkdir(p, 0777) == 0 || errno == EEXIST;
+            *q = '/';
+        }
+    ok = ok && (mkdir(p, 0777) == 0 || errno == EEXIST);
+    free(p);
+    return ok;
+}
+
+char *sc_user_cache_dir(void)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    const char *base = xdg && xdg[0] == '/' ? xdg : home && home[0] == '/' ? home : NULL;
+    if (!base)
+        return NULL;
+    const char *tail = base == xdg ? "/scopecheck" : "/.cache/scopecheck";
+    char *d = sc_xmalloc(strlen(base) + strlen(tail) + 1);
+    strcpy(d, base);
+    strcat(d, tail);
+    return d;
 }
