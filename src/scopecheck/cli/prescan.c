@@ -229,8 +229,6 @@ static bool is_prototype(const ctext_lexer *after, const char *s)
         if (tok.kind == CT_PUNCT && (s[tok.b] == ';' || s[tok.b] == ',' ||
                                      s[tok.b] == '=' || s[tok.b] == '#'))
             return true;
-        if (tok.line_start && tok.kind == CT_PUNCT && s[tok.b] == '#')
-            return true;
     }
     return true;
 }

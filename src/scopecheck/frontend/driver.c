@@ -317,29 +317,9 @@ static view ask(const char *compiler, strvec *flags)
  * (path, size, inode, times) and the environment variables it reads
  * for include paths.  A compiler replaced or updated gets a new key. */
 
-static char *which(const char *name)
-{
-    if (strchr(name, '/'))
-        return sc_xstrdup(name);
-    const char *path = getenv("PATH");
-    for (const char *p = path; p && *p;) {
-        const char *e = strchr(p, ':');
-        size_t dl = e ? (size_t)(e - p) : strlen(p);
-        char *f = sc_xmalloc(dl + strlen(name) + 2);
-        memcpy(f, p, dl);
-        f[dl] = '/';
-        strcpy(f + dl + 1, name);
-        if (dl && access(f, X_OK) == 0)
-            return f;
-        free(f);
-        p = e ? e + 1 : p + dl;
-    }
-    return NULL;
-}
-
 static char *answer_file(const char *compiler, const char *key)
 {
-    char *exe = which(compiler);
+    char *exe = find_program(compiler);
     struct stat st;
     char *dir = sc_user_cache_dir();
     if (!exe || stat(exe, &st) != 0 || !dir) {
