@@ -13,6 +13,9 @@
  *       True, and these take _fused_batch_norm): model_variable beta [C]
  *       (center), gamma [C] (scale), then moving_mean, moving_variance
  *       (trainable=False)
+ *     updates_collections=None with another rank (3, 5 ...): the legacy
+ *       implementation after "Not supported by layer class", in the same
+ *       order: beta, gamma, moving_mean, moving_variance
  *     otherwise (the core layer BatchNormalization(name=sc.name, _scope=sc,
  *       _reuse=reuse), which re-enters sc as it is): gamma (scale), beta
  *       (center), moving_mean, moving_variance
@@ -84,9 +87,9 @@ static inline vs_tensor *tfc_batch_norm_at(vs_graph *g, vs_tensor *x,
         vs_get_variable_opts u = {.shape = VS_SHAPE(c), .dtype = dt};
         vs_get_variable_at(g, "beta", &u, file, line);
         ok = false;
-    } else if (s->rank == 2 ||
-               (s->rank == 4 && o->no_updates_collections)) {
-        /* _fused_batch_norm: beta, gamma */
+    } else if (s->rank == 2 || o->no_updates_collections) {
+        /* _fused_batch_norm (rank 2, or 4 with custom updates) and the
+         * legacy path (custom updates at another rank): beta, gamma */
         if (!o->no_center)
             ok = (beta = tfc_model_variable(g, "beta", c, dt, vs_init_zeros(),
                                             true, file, line)) != NULL;
