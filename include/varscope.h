@@ -911,6 +911,23 @@ vs_op *vs_ema_apply_at(vs_graph *g, vs_ema *ema,
                     __LINE__)
 vs_var *vs_ema_average(const vs_ema *ema, const vs_var *var);  /* or NULL */
 
+/* ema.apply([t0, t1, ...]) for tensors that are not variables (the batch
+ * mean and variance of a batch norm, a loss): one average per tensor not
+ * averaged yet, slot_creator.create_zeros_slot(t, name): get_variable("")
+ * of t's shape and dtype, zeros, under variable_scope(None,
+ * default_name="<t's op name>/<name>"), so a reusing scope fails it ("...
+ * moments/Squeeze/ExponentialMovingAverage/ does not exist"); with
+ * .zero_debias each update also makes "biased" and "local_step" under
+ * variable_scope("<average's op name>") (assign_moving_average's
+ * _zero_debias).  tensors[i] NULL or not half/float/double fails. */
+vs_op *vs_ema_apply_tensors_at(vs_graph *g, vs_ema *ema,
+                               vs_tensor *const *tensors, size_t n,
+                               const char *file, int line);
+#define vs_ema_apply_tensors(g, ema, tensors, n)                             \
+    vs_ema_apply_tensors_at((g), (ema), (tensors), (n), __FILE__, __LINE__)
+/* ema.average(t) for a tensor: its average, or NULL */
+vs_var *vs_ema_average_tensor(const vs_ema *ema, const vs_tensor *t);
+
 /* tf.train.get_or_create_global_step(): get_variable("global_step", [],
  * int64, zeros, trainable=False) in the current variable scope. */
 vs_var *vs_get_or_create_global_step_at(vs_graph *g, const char *file,

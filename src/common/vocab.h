@@ -166,6 +166,8 @@
     X(vs_exponential_moving_average, AT,   3,  0, -1,  2, true)          \
     X(vs_ema_apply,                 AT,    3,  0, -1,  2, true)          \
     X(vs_ema_average,               PLAIN, 2, -1, -1, -1, false)         \
+    X(vs_ema_apply_tensors,         AT,    4,  0, -1, -1, true)          \
+    X(vs_ema_average_tensor,        PLAIN, 2, -1, -1, -1, false)         \
     X(vs_get_or_create_global_step, AT,    1,  0, -1, -1, true)          \
     X(vs_session_new,               AT,    1,  0, -1, -1, true)          \
     X(vs_global_variables_initializer, AT, 1,  0, -1, -1, true)          \

@@ -477,6 +477,8 @@ typedef enum vs_opt_kind {
 typedef struct vs_slot {
     const char *slot_name;   /* "m" */
     const vs_var *primary;
+    const vs_tensor *primary_tensor;   /* an EMA of a tensor: primary NULL */
+    bool zero_debias;                  /* its updates debias (tensors)   */
     vs_var *slot;
 } vs_slot;
 

@@ -295,6 +295,56 @@ static void test_ema_defaults_and_failures(void **state)
     EXPECT_NO_ERROR();
 }
 
+/* mirrors moving_averages_test.py testAverageVariablesNames: tensor2 =
+ * v0 + v1 averaged by the EMA "foo" is "<tensor2's op>/foo" (TF's op is
+ * "add", the library's "Add"), and only variables join
+ * MOVING_AVERAGE_VARIABLES; moving_averages.py apply: create_zeros_slot
+ * under variable_scope(None, default_name=t.op.name + "/" + name), so in
+ * a variable scope whose name scope holds the op the name doubles
+ * (bi-att-flow#14's "model_1/model_1/loss/ExponentialMovingAverage"); a
+ * reusing scope fails it ("d_bn1/moments/Mean/ExponentialMovingAverage/
+ * does not exist"); zero_debias: _zero_debias makes biased and local_step
+ * under variable_scope(avg.name[:-2]), unique when not reusing */
+static void test_ema_tensors(void **state)
+{
+    FX;
+    vs_var *v0 = vs_variable(g, vs_scalar_f32(g, 10.0f), .name = "v0");
+    vs_var *v1 = vs_variable(g, vs_scalar_f32(g, 30.0f), .name = "v1");
+    vs_tensor *tensor2 = vs_add(g, vs_value(v0), vs_value(v1));
+    vs_ema *ema = vs_exponential_moving_average(g, 0.25, .name = "foo");
+    vs_var *both[2] = {v0, v1};
+    vs_ema_apply(g, ema, .var_list = &(vs_var_list){2, both});
+    assert_non_null(vs_ema_apply_tensors(g, ema, &tensor2, 1));
+    assert_string_equal(vn(vs_ema_average_tensor(ema, tensor2)), "Add/foo:0");
+    assert_ptr_not_equal(vs_ema_average(ema, v0), vs_ema_average_tensor(ema, tensor2));
+    assert_int_equal(vs_get_collection(g, VS_MOVING_AVERAGE_VARIABLES)->len, 2);
+    size_t n = nvars(g);
+    vs_ema_apply_tensors(g, ema, &tensor2, 1);      /* averaged already */
+    assert_int_equal(nvars(g), n);
+
+    vs_tensor *x = vs_placeholder(g, VS_FLOAT32, VS_SHAPE(-1, 4));
+    vs_tensor *mean = NULL;
+    VS_VARIABLE_SCOPE(g, "d_bn1") {
+        VS_NAME_SCOPE(g, "moments") { mean = vs_reduce_mean(g, x); }
+        vs_ema *e = vs_exponential_moving_average(g, 0.5, .zero_debias = true);
+        vs_ema_apply_tensors(g, e, &mean, 1);
+        assert_string_equal(vn(vs_ema_average_tensor(e, mean)),
+                            "d_bn1/d_bn1/moments/Mean/ExponentialMovingAverage:0");
+    }
+    assert_string_equal(names_from(g, n),
+                        "d_bn1/d_bn1/moments/Mean/ExponentialMovingAverage:0 "
+                        "d_bn1/d_bn1/d_bn1/moments/Mean/ExponentialMovingAverage/biased:0 "
+                        "d_bn1/d_bn1/d_bn1/moments/Mean/ExponentialMovingAverage/local_step:0");
+    VS_VARIABLE_SCOPE(g, "", .reuse = VS_REUSE) {
+        vs_ema *e = vs_exponential_moving_average(g, 0.5);
+        EXPECT_FAIL(VS_ERR_MISSING_VARIABLE, vs_ema_apply_tensors(g, e, &mean, 1));
+    }
+    vs_tensor *ids = vs_placeholder(g, VS_INT32, VS_SHAPE(3));
+    EXPECT_FAIL(VS_ERR_INVALID_ARGUMENT, vs_ema_apply_tensors(g, ema, &ids, 1));
+    EXPECT_FAIL(VS_ERR_UNDEFINED_SHAPE, vs_ema_apply_tensors(g, ema, &x, 1));
+    EXPECT_NO_ERROR();
+}
+
 /* mirrors training_util.py get_or_create_global_step / create_global_step:
  * get_variable("global_step", [], int64, zeros, trainable=False) in the
  * current variable scope, in GLOBAL_STEP; found again afterwards; reuse
@@ -330,6 +380,7 @@ int main(void)
         FX_TEST(test_gradients_decide_slots),
         FX_TEST(test_ema_names),
         FX_TEST(test_ema_defaults_and_failures),
+        FX_TEST(test_ema_tensors),
         FX_TEST(test_global_step),
     };
     return cmocka_run_group_tests_name("optimizers", tests, NULL, NULL);

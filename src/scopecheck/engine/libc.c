@@ -422,19 +422,24 @@ static const av *to_number(sc_engine *e, sc_state *st, const char *name,
                            const av **args, uint32_t nargs)
 {
     bool has_end = strncmp(name, "strto", 5) == 0;
-    if (has_end && nargs >= 2 && args[1]->kind != AV_NULL)
-        mem_store(e, st, args[1], av_top(), false);
+    bool store_end = has_end && nargs >= 2 && args[1]->kind != AV_NULL;
     int base = 10;
     int64_t b;
-    if (has_end && (nargs < 3 || !known_int(args[2], &b) || b < 0 || b > 36))
-        return av_unknown(e);
-    if (has_end)
-        base = (int)b;
-    const char *s = mem_string(e, st, args[0]);
+    const char *s = NULL;
+    if (!has_end || (nargs >= 3 && known_int(args[2], &b) && b >= 0 && b <= 36)) {
+        base = has_end ? (int)b : 10;
+        s = mem_string(e, st, args[0]);
+    }
+    char *end = NULL;
+    long long v = s ? strtoll(s, &end, base) : 0;
+    /* *endptr = nptr + the characters read, when the text is known */
+    if (store_end)
+        mem_store(e, st, args[1],
+                  s ? mem_add(e, args[0], av_int(e, (int64_t)(end - s)))
+                    : av_top(),
+                  false);
     if (!s)
         return av_unknown(e);
-    char *end;
-    long long v = strtoll(s, &end, base);
     if (name[0] == 'a' && strcmp(name, "atoi") == 0 && (v > INT_MAX || v < INT_MIN))
         return av_unknown(e);
     return av_int(e, v);

@@ -59,10 +59,10 @@ const av *m_array_elem(mrun *r, const av *p, int64_t i)
     if (p->kind == AV_REF && p->elem)
         return mem_peek(r->e, r->st, mem_add(r->e, p, av_int(r->e, i)));
     const av *arr = m_deref(r, p);
-    return arr->kind == AV_AGG && !arr->names && i >= 0 &&
-                   (uint64_t)i < arr->nfields
-               ? arr->vals[i]
-               : av_top();
+    if (arr->kind == AV_AGG && !arr->names)
+        return i >= 0 && (uint64_t)i < arr->nfields ? arr->vals[i] : av_top();
+    /* p points at one object, not into an array (&x): p[0] is *p */
+    return i == 0 && p->kind == AV_REF ? arr : av_top();
 }
 
 const av *m_field(mrun *r, const av *agg, const char *name)
@@ -636,6 +636,8 @@ static const op_fn ops[VS_FN_COUNT] = {
     [VS_FN_vs_exponential_moving_average] = m_train_op,
     [VS_FN_vs_ema_apply] = m_train_op,
     [VS_FN_vs_ema_average] = m_train_op,
+    [VS_FN_vs_ema_apply_tensors] = m_train_op,
+    [VS_FN_vs_ema_average_tensor] = m_train_op,
     [VS_FN_vs_get_or_create_global_step] = m_train_op,
     [VS_FN_vs_session_new] = m_train_op,
     [VS_FN_vs_global_variables_initializer] = m_train_op,

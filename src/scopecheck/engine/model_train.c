@@ -460,6 +460,7 @@ static const av *make_ema(mrun *r, const av *opts)
     sc_obj *o = new_obj(r, SC_OBJ_EMA);
     o->opt.name = nn == YES ? sc_istr(e, "ExponentialMovingAverage")
                   : nn == NO ? name : NULL;
+    o->opt.zero_debias = m_flag(m_field(r, opts, "zero_debias"));
     graph_put_obj(e, r->g, o);
     return av_obj(e, AV_OBJ, o->id, false);
 }
@@ -625,6 +626,115 @@ static const sc_obj *obj_arg(mrun *r, const av *v)
     return NULL;
 }
 
+/* ema.apply([tensors]) (the library's ema.c apply_tensors): per tensor
+ * not averaged yet, create_zeros_slot: get_variable("") of its shape and
+ * dtype under default name "<t op name>/<ema name>"; the updates in the
+ * EMA's name scope, AssignMovingAvg each.  zero_debias (biased and
+ * local_step under the average's name, made unique from the graph's
+ * variables) is not followed: such a call may fail and leaves the
+ * variables unknown. */
+static const av *op_ema_apply_tensors(mrun *r, const av **a)
+{
+    sc_engine *e = r->e;
+    int en = m_null_tri(a[1]);
+    const sc_obj *stored = a[1]->kind == AV_OBJ ? graph_obj(r->g, a[1]->id) : NULL;
+    if (m_check(r, en == YES ? YES : !stored ? MAYBE : stored->kind != SC_OBJ_EMA,
+                VS_ERR_INVALID_ARGUMENT, "ema apply: %s",
+                en == YES ? "the moving average is NULL"
+                          : "the moving average belongs to another graph"))
+        return NULL;
+    bool known;
+    int64_t n = m_int(a[3], &known);
+    int tn = m_null_tri(a[2]);
+    if (m_check(r, known && n == 0 ? NO : tn, VS_ERR_INVALID_ARGUMENT,
+                "ema apply: tensors is NULL"))
+        return NULL;
+    const sc_tensor *ts[SC_MAX_CELLS];
+    bool lost = !stored || !known || n < 0 || n > SC_MAX_CELLS ||
+                !stored->opt.name || stored->opt.zero_debias != NO;
+    for (int64_t i = 0; !lost && i < n; i++) {
+        const av *t = m_array_elem(r, a[2], i);
+        int nt = m_null_tri(t);
+        ts[i] = m_tensor(t);
+        if (m_check(r, nt, VS_ERR_INVALID_ARGUMENT, "tensors[%d] is NULL",
+                    (int)i))
+            return NULL;
+        int fl = ts[i] ? m_dtype_floating(ts[i]->dtype) : MAYBE;
+        if (m_check(r, fl == NO ? YES : fl == MAYBE ? MAYBE : NO,
+                    VS_ERR_INVALID_ARGUMENT,
+                    "The variables must be half, float, or double: %s",
+                    shown(ts[i] ? ts[i]->name : NULL)))
+            return NULL;
+        lost |= !ts[i] || !ts[i]->name;
+    }
+    if (lost) {
+        /* as an unknown var_list: averages missing or existing, a NULL
+         * or non-float tensor */
+        vars_made_unknown(r);
+        m_check(r, MAYBE, VS_ERR_MISSING_VARIABLE, "ema");
+        m_check(r, MAYBE, VS_ERR_INVALID_ARGUMENT, "ema");
+        m_check(r, MAYBE, VS_ERR_DUPLICATE_VARIABLE, "ema");
+        m_check(r, MAYBE, VS_ERR_UNDEFINED_SHAPE, "ema");
+        if (stored) {
+            sc_obj *o = copy_obj(r, stored);
+            o->opt.slots_unknown = true;
+            graph_put_obj(e, r->g, o);
+        }
+        r->g->names_unknown = plist_add(e, r->g->names_unknown,
+                                        sc_istr(e, ""));
+        return av_obj(e, AV_OBJ, 0, false);
+    }
+    sc_obj *o = copy_obj(r, stored);
+    for (int64_t i = 0; i < n; i++) {
+        const sc_tensor *t = ts[i];
+        bool done = false;
+        for (const sc_slot *s = o->opt.slots; s; s = s->next)
+            done |= s->primary == t->name;
+        if (done)
+            continue;
+        if (o->opt.slots_unknown) {
+            m_check(r, MAYBE, VS_ERR_MISSING_VARIABLE, "average made before?");
+            vars_made_unknown(r);
+            break;
+        }
+        const char *colon = strrchr(t->name, ':');
+        const char *prefix = sc_istrn(e, t->name, colon ? (size_t)(colon - t->name)
+                                                        : strlen(t->name));
+        m_enter_req q = m_enter_default(m_cat(e, prefix, "/", o->opt.name),
+                                        VS_REUSE_INHERIT);
+        const sc_scope *s = m_enter(r, &q);
+        if (!s)
+            return NULL;
+        m_req gv = {0};
+        gv.name = sc_istr(e, "");
+        gv.shape_given = true;
+        gv.shape = t->shape;
+        gv.shape_unknown = t->shape.rank == SC_TOP_RANK;
+        gv.dtype = t->dtype;
+        gv.init_kind = VS_INIT_ZEROS;
+        gv.init_value = av_null();
+        gv.not_trainable = YES;
+        const av *v = m_get_variable(r, s, &gv, false);
+        if (!v || r->failed || !m_exit(r))
+            return NULL;
+        sc_slot *rec = sc_alloc(&e->arena, sizeof *rec);
+        rec->slot_name = o->opt.name;
+        rec->primary = t->name;
+        rec->var = v->kind == AV_VAR ? v->v : NULL;
+        rec->next = o->opt.slots;
+        o->opt.slots = rec;
+    }
+    graph_put_obj(e, r->g, o);
+    const char *ns = m_name_scope(r, o->opt.name, NO);
+    if (r->failed || (m_op_name(r, ns, sc_istr(e, "decay"), NULL, NULL), r->failed))
+        return NULL;
+    for (int64_t i = 0; i < n; i++)
+        if ((m_op_name(r, ns, sc_istr(e, "AssignMovingAvg"), NULL, NULL),
+             r->failed))
+            return NULL;
+    return scope_op(r, ns);
+}
+
 static const av *op_get_slot(mrun *r, const av **a, bool ema)
 {
     sc_engine *e = r->e;
@@ -639,6 +749,21 @@ static const av *op_get_slot(mrun *r, const av **a, bool ema)
     for (const sc_slot *s = o->opt.slots; s; s = s->next)
         if (s->primary == v->name && (ema || strcmp(s->slot_name, name) == 0))
             return av_var(e, s->var, false);
+    return o->opt.slots_unknown ? av_top() : av_null();
+}
+
+/* ema.average(t) for a tensor */
+static const av *op_average_tensor(mrun *r, const av **a)
+{
+    const sc_obj *o = obj_arg(r, a[0]);
+    const sc_tensor *t = m_tensor(a[1]);
+    if (m_null_tri(a[0]) == YES || m_null_tri(a[1]) == YES)
+        return av_null();
+    if (!o || !t || !t->name)
+        return av_top();
+    for (const sc_slot *s = o->opt.slots; s; s = s->next)
+        if (s->primary == t->name)
+            return av_var(r->e, s->var, false);
     return o->opt.slots_unknown ? av_top() : av_null();
 }
 
@@ -702,6 +827,8 @@ const av *m_train_op(mrun *r, const av **a)
         return op_get_slot(r, a, false);
     case VS_FN_vs_ema_average:
         return op_get_slot(r, a, true);
+    case VS_FN_vs_ema_average_tensor:
+        return op_average_tensor(r, a);
     case VS_FN_vs_optimizer_name: {
         const sc_obj *o = obj_arg(r, a[0]);
         return o && o->opt.name ? av_str(e, o->opt.name) : av_top();
@@ -733,6 +860,8 @@ const av *m_train_op(mrun *r, const av **a)
         return make_ema(r, m_options_arg(r, a));
     case VS_FN_vs_ema_apply:
         return op_ema_apply(r, a);
+    case VS_FN_vs_ema_apply_tensors:
+        return op_ema_apply_tensors(r, a);
     case VS_FN_vs_get_or_create_global_step:
         return op_global_step(r);
     default:

@@ -144,7 +144,8 @@ typedef struct sc_template {
 /* an optimizer's slot, or a moving average's average */
 typedef struct sc_slot {
     const char *slot_name;        /* "m" */
-    const char *primary;          /* the variable's name ("w:0") */
+    const char *primary;          /* the variable's name ("w:0"), or the
+                                   * averaged tensor's ("moments/Mean:0") */
     const sc_var *var;
     const struct sc_slot *next;
 } sc_slot;
@@ -157,6 +158,7 @@ typedef struct sc_optimizer {
     const sc_slot *slots;         /* made so far */
     bool slots_unknown;           /* others may have been made */
     int has_powers;               /* Adam's beta powers made (flag) */
+    int zero_debias;              /* a moving average's (flag) */
 } sc_optimizer;
 
 typedef struct sc_obj {

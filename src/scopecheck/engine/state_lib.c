@@ -175,6 +175,7 @@ static const void *join_obj(const void *k, const void *va, const void *vb,
         o->opt.centered = flag_join(x->centered, y->centered);
         o->opt.acc_ok = flag_join(x->acc_ok, y->acc_ok);
         o->opt.has_powers = flag_join(x->has_powers, y->has_powers);
+        o->opt.zero_debias = flag_join(x->zero_debias, y->zero_debias);
         if (!slots_same(x->slots, y->slots)) {
             /* the slots both made, the others perhaps */
             const sc_slot *keep = NULL;
