@@ -923,8 +923,10 @@ vs_var *vs_ema_average(const vs_ema *ema, const vs_var *var);  /* or NULL */
 vs_op *vs_ema_apply_tensors_at(vs_graph *g, vs_ema *ema,
                                vs_tensor *const *tensors, size_t n,
                                const char *file, int line);
-#define vs_ema_apply_tensors(g, ema, tensors, n)                             \
-    vs_ema_apply_tensors_at((g), (ema), (tensors), (n), __FILE__, __LINE__)
+/* variadic so that the list may be a compound literal:
+ * vs_ema_apply_tensors(g, ema, (vs_tensor *[]){mean, var}, 2) */
+#define vs_ema_apply_tensors(g, ema, ...)                                    \
+    vs_ema_apply_tensors_at((g), (ema), __VA_ARGS__, __FILE__, __LINE__)
 /* ema.average(t) for a tensor: its average, or NULL */
 vs_var *vs_ema_average_tensor(const vs_ema *ema, const vs_tensor *t);
 

@@ -58,7 +58,9 @@ const av *m_array_elem(mrun *r, const av *p, int64_t i)
 {
     if (p->kind == AV_REF && p->elem)
         return mem_peek(r->e, r->st, mem_add(r->e, p, av_int(r->e, i)));
-    const av *arr = m_deref(r, p);
+    /* an array compound literal passed as the pointer ((T *[]){a, b})
+     * is its aggregate */
+    const av *arr = p->kind == AV_AGG ? p : m_deref(r, p);
     if (arr->kind == AV_AGG && !arr->names)
         return i >= 0 && (uint64_t)i < arr->nfields ? arr->vals[i] : av_top();
     /* p points at one object, not into an array (&x): p[0] is *p */

@@ -680,8 +680,10 @@ static const av *op_ema_apply_tensors(mrun *r, const av **a)
             o->opt.slots_unknown = true;
             graph_put_obj(e, r->g, o);
         }
+        /* the averages' default-name scopes and the EMA's name scope
+         * are made in the current name scope */
         r->g->names_unknown = plist_add(e, r->g->names_unknown,
-                                        sc_istr(e, ""));
+                                        r->g->ns ? r->g->ns : sc_istr(e, ""));
         return av_obj(e, AV_OBJ, 0, false);
     }
     sc_obj *o = copy_obj(r, stored);
