@@ -100,7 +100,7 @@ const av *av_str(sc_engine *e, const char *s)
     v->s = s;
     if (!e->str_vals_edit)
         e->str_vals_edit = sc_new_edit_for(e, &e->str_vals);
-    e->str_vals = pm_set_edit(&e->arena, e->str_vals, s, h, v, e->str_vals_edit);
+    e->str_vals = pm_set_own(&e->arena, e->str_vals, s, h, v, e->str_vals_edit);
     return v;
 }
 

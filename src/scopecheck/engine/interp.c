@@ -1110,14 +1110,14 @@ static bool eval_literal(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
         v = &NOT_LITERAL;
         if (literal(x)) {
             sc_svs one = {0};
-            in->literals = pm_set_edit(&f->e->arena, in->literals, x, h,
+            in->literals = pm_set_own(&f->e->arena, in->literals, x, h,
                                        &NOT_LITERAL, in->literals_edit);
             eval(f, x, st, &one);  /* NOT_LITERAL now: evaluated as usual */
             assert(one.len == 1 && one.items[0].st == st);
             v = one.items[0].v;
             SC_VEC_FREE(one);
         }
-        in->literals = pm_set_edit(&f->e->arena, in->literals, x, h, v,
+        in->literals = pm_set_own(&f->e->arena, in->literals, x, h, v,
                                    in->literals_edit);
     }
     if (v == &NOT_LITERAL)

@@ -163,10 +163,10 @@ static void add_holder(sc_engine *e, const av *ident, uint32_t frame,
     n->slot = slot;
     n->next = old ? old->list : NULL;
     holder_set *hs = sc_alloc(&e->arena, sizeof *hs);
-    hs->slots = pm_set_edit(&e->arena, old ? old->slots : (pmap){NULL}, key,
+    hs->slots = pm_set_own(&e->arena, old ? old->slots : (pmap){NULL}, key,
                             pm_hash_int(fs), (const void *)1, e->holders_edit);
     hs->list = n;
-    e->holders = pm_set_edit(&e->arena, e->holders, ident, h, hs, e->holders_edit);
+    e->holders = pm_set_own(&e->arena, e->holders, ident, h, hs, e->holders_edit);
 }
 
 /* v is in (frame, slot): indexed by its identity, or as a holder of
@@ -688,7 +688,7 @@ const sc_name *state_name(sc_engine *e, int64_t count, const sc_site *first)
     r->next = list;
     if (!e->name_recs_edit)
         e->name_recs_edit = sc_new_edit_for(e, &e->name_recs);
-    e->name_recs = pm_set_edit(&e->arena, e->name_recs, key, h, r,
+    e->name_recs = pm_set_own(&e->arena, e->name_recs, key, h, r,
                                e->name_recs_edit);
     return &r->n;
 }
