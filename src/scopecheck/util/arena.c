@@ -1,85 +1,15 @@
-/* mmap and madvise are not in the C or POSIX.1-2008 headers' strict view */
-#define _DEFAULT_SOURCE 1
-
 #include "arena.h"
 
 #include <stdarg.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__unix__)
-#include <sys/mman.h>
-#endif
 
 struct sc_arena_chunk {
     sc_arena_chunk *next;
     size_t used, size;
-    size_t mapped;           /* bytes mapped (munmap at the end), or 0: malloc'd */
-    bool zeroed;             /* fresh pages: nothing to clear */
     _Alignas(16) unsigned char data[];
 };
-
-/* An arena's chunks grow with it: 64 KiB while it is small (an IR of a
- * small file, an engine run over it), then up to BIG_CHUNK, mapped apart
- * and, on Linux, backed by huge pages where the system offers them
- * (madvise mode).  The engine's abstract state of a long function is
- * hundreds of MiB of small nodes reached in random order: with 4 KiB
- * pages nearly every step of a map lookup misses the TLB, and each page
- * is a fault of its own.  Fresh mapped pages are zero, so sc_alloc need
- * not clear them. */
-#define SMALL_CHUNK (64 * 1024)
-#define BIG_CHUNK ((size_t)4 << 20)
-#define HUGE_PAGE ((size_t)2 << 20)
-
-static sc_arena_chunk *chunk_map(size_t size)
-{
-#if defined(__unix__) && defined(MAP_ANONYMOUS)
-    size_t bytes = sizeof(sc_arena_chunk) + size;
-    bytes = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-    /* a huge page needs a 2 MiB aligned start: map one more and trim */
-    unsigned char *p = mmap(NULL, bytes + HUGE_PAGE, PROT_READ | PROT_WRITE,
-                            MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p == MAP_FAILED)
-        return NULL;
-    size_t lead = (HUGE_PAGE - ((uintptr_t)p & (HUGE_PAGE - 1))) & (HUGE_PAGE - 1);
-    if (lead)
-        munmap(p, lead);
-    munmap(p + lead + bytes, HUGE_PAGE - lead);
-    p += lead;
-#if defined(MADV_HUGEPAGE)
-    madvise(p, bytes, MADV_HUGEPAGE);
-#endif
-    sc_arena_chunk *c = (sc_arena_chunk *)p;
-    c->mapped = bytes;
-    c->size = bytes - sizeof *c;
-    c->zeroed = true;
-    return c;
-#else
-    (void)size;
-    return NULL;
-#endif
-}
-
-static sc_arena_chunk *chunk_new(sc_arena *a, size_t n)
-{
-    /* big once the arena is: a chunk as large as what it holds, up to
-     * BIG_CHUNK */
-    size_t want = a->total < SMALL_CHUNK * 4 ? SMALL_CHUNK : a->total;
-    if (want > BIG_CHUNK)
-        want = BIG_CHUNK;
-    if (want >= HUGE_PAGE) {
-        sc_arena_chunk *c = chunk_map(n > want ? n : want);
-        if (c)
-            return c;
-    }
-    size_t size = n > 60000 ? n : SMALL_CHUNK - sizeof(sc_arena_chunk);
-    sc_arena_chunk *c = sc_xmalloc(sizeof *c + size);
-    c->size = size;
-    c->mapped = 0;
-    c->zeroed = false;
-    return c;
-}
 
 void *sc_xmalloc(size_t n)
 {
@@ -112,16 +42,17 @@ void *sc_alloc(sc_arena *a, size_t n)
     n = (n + 15) & ~(size_t)15;
     sc_arena_chunk *c = a->head;
     if (!c || c->size - c->used < n) {
-        c = chunk_new(a, n);
+        size_t size = n > 60000 ? n : 64 * 1024 - sizeof *c;
+        c = sc_xmalloc(sizeof *c + size);
         c->used = 0;
+        c->size = size;
         c->next = a->head;
         a->head = c;
     }
     void *p = c->data + c->used;
     c->used += n;
     a->total += n;
-    if (!c->zeroed)
-        memset(p, 0, n);
+    memset(p, 0, n);
     return p;
 }
 
@@ -156,12 +87,7 @@ void sc_arena_free(sc_arena *a)
     sc_arena_chunk *c = a->head;
     while (c) {
         sc_arena_chunk *next = c->next;
-#if defined(__unix__) && defined(MAP_ANONYMOUS)
-        if (c->mapped)
-            munmap(c, c->mapped);
-        else
-#endif
-            free(c);
+        free(c);
         c = next;
     }
     a->head = NULL;
