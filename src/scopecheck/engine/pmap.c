@@ -460,9 +460,16 @@ static const pm_node *join_node(jctx *j, const pm_node *x, const pm_node *y,
 
 pmap pm_join(sc_arena *a, pmap x, pmap y, pm_join_fn fn, void *ctx)
 {
-    cur_edit = 0;                 /* a join's nodes are shared: never edited */
+    return pm_join_edit(a, x, y, fn, ctx, 0);
+}
+
+pmap pm_join_edit(sc_arena *a, pmap x, pmap y, pm_join_fn fn, void *ctx,
+                  uint32_t edit)
+{
+    cur_edit = edit;              /* the branches the join makes */
     jctx j = {a, fn, ctx};
     pmap r = {join_node(&j, x.root, y.root, 0)};
+    cur_edit = 0;
     assert(x.root != y.root || r.root == x.root);   /* x join x is x */
     return r;
 }

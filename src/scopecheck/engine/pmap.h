@@ -84,6 +84,11 @@ void pm_shared_free(pm_shared *t);
 typedef const void *(*pm_join_fn)(const void *key, const void *va,
                                   const void *vb, void *ctx);
 pmap pm_join(sc_arena *a, pmap x, pmap y, pm_join_fn join, void *ctx);
+/* The same, the branches it makes marked with edit id edit (0: shared,
+ * as pm_join's): the owner of a new id that alone will hold the result
+ * updates them in place afterwards instead of copying them again. */
+pmap pm_join_edit(sc_arena *a, pmap x, pmap y, pm_join_fn join, void *ctx,
+                  uint32_t edit);
 
 typedef void (*pm_each_fn)(const void *key, const void *val, void *ctx);
 void pm_each(pmap m, pm_each_fn fn, void *ctx);

@@ -420,18 +420,20 @@ void graph_forget_stack(sc_engine *e, sc_graph *g)
     g->current = 0;
 }
 
+/* edit: the id of the state that alone will hold the join (the model's
+ * calls on it update what the join made in place), or 0 */
 static const sc_graph *join_graph(sc_engine *e, const sc_graph *a,
-                                  const sc_graph *b)
+                                  const sc_graph *b, uint32_t edit)
 {
     if (a == b)
         return a;
     sc_graph *g = graph_copy(e, a);
     g->freed = a->freed && b->freed;
-    g->names = pm_join(&e->arena, a->names, b->names, join_name, e);
-    g->nodes = pm_join(&e->arena, a->nodes, b->nodes, join_node, e);
-    g->store = pm_join(&e->arena, a->store, b->store, join_stored, e);
+    g->names = pm_join_edit(&e->arena, a->names, b->names, join_name, e, edit);
+    g->nodes = pm_join_edit(&e->arena, a->nodes, b->nodes, join_node, e, edit);
+    g->store = pm_join_edit(&e->arena, a->store, b->store, join_stored, e, edit);
     g->counts = counts_join(e, a->counts, b->counts);
-    g->scopes = pm_join(&e->arena, a->scopes, b->scopes, join_scope, e);
+    g->scopes = pm_join_edit(&e->arena, a->scopes, b->scopes, join_scope, e, edit);
     g->names_unknown = plist_union(e, a->names_unknown, b->names_unknown);
     g->store_unknown = plist_union(e, a->store_unknown, b->store_unknown);
     g->counts_unknown = a->counts_unknown || b->counts_unknown;
@@ -482,18 +484,21 @@ void state_join_into(sc_engine *e, sc_state *a, const sc_state *b)
         sc_frame_maps *x = &a->frames[f];
         const sc_frame_maps *y = &b->frames[f];
         memo.frame = f;
+        /* what the joins make is a's alone: marked with its new id */
         if (x->vars.root != y->vars.root)
-            x->vars = pm_join(&e->arena, x->vars, y->vars, join_av, &memo);
+            x->vars = pm_join_edit(&e->arena, x->vars, y->vars, join_av, &memo,
+                                   a->edit);
         memo.frame = -1;
         if (x->facts.root != y->facts.root)
-            x->facts = pm_join(&e->arena, x->facts, y->facts, join_av, &memo);
+            x->facts = pm_join_edit(&e->arena, x->facts, y->facts, join_av,
+                                    &memo, a->edit);
     }
     free(memo.pairs);
     free(memo.joined);
     for (uint32_t i = 0; i < b->ngraphs; i++) {
         const sc_graph *gb = b->graphs[i];
         const sc_graph *ga = state_graph(a, gb->id);
-        state_set_graph(e, a, ga ? join_graph(e, ga, gb) : gb);
+        state_set_graph(e, a, ga ? join_graph(e, ga, gb, a->edit) : gb);
     }
 }
 
@@ -696,7 +701,7 @@ const sc_name *state_name(sc_engine *e, int64_t count, const sc_site *first)
 const sc_graph *graph_join(sc_engine *e, const sc_graph *a,
                            const sc_graph *b)
 {
-    return join_graph(e, a, b);
+    return join_graph(e, a, b, 0);
 }
 
 /* ---- prefix lists ---- */
