@@ -1119,7 +1119,7 @@ static const av NOT_LITERAL = {.kind = AV_TOP};
 static bool eval_literal(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
 {
     sc_interp *in = f->in;
-    uint64_t h = pm_hash_int((uint64_t)(uintptr_t)x);
+    uint64_t h = sc_addrhash(x);
     const av *v = pm_get(in->literals, x, h);
     if (!v) {
         v = &NOT_LITERAL;

@@ -93,12 +93,20 @@ void state_pop_frame(sc_state *s)
     s->frames[s->nframes] = (sc_frame_maps){{NULL}, {NULL}};
 }
 
+/* A variable's hash in its frame's map: the slots of 32 neighbouring
+ * locals (declared one after another) share a subtree (see sc_addrhash) */
+static uint64_t slot_hash(uint32_t slot)
+{
+    return (pm_hash_int(slot >> 5) & 0xFFFFF) | (uint64_t)(slot & 31) << 20 |
+           pm_hash_int(slot) << 25;
+}
+
 const av *state_get(const sc_state *s, uint32_t frame, uint32_t slot)
 {
     if (frame >= s->nframes)
         return av_top();
     const av *v = pm_get(s->frames[frame].vars,
-                         (const void *)(uintptr_t)(slot + 1), pm_hash_int(slot));
+                         (const void *)(uintptr_t)(slot + 1), slot_hash(slot));
     return v ? v : av_top();
 }
 
@@ -196,7 +204,7 @@ void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
     sc_edit_check(e, s->edit, s);
     s->frames[frame].vars = pm_set_edit(&e->arena, s->frames[frame].vars,
                                         (const void *)(uintptr_t)(slot + 1),
-                                        pm_hash_int(slot), v, s->edit);
+                                        slot_hash(slot), v, s->edit);
 }
 
 /* ---- joins ---- */
