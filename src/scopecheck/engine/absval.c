@@ -1,4 +1,5 @@
 #include <assert.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "absval.h"
@@ -100,7 +101,7 @@ const av *av_str(sc_engine *e, const char *s)
     v->s = s;
     if (!e->str_vals_edit)
         e->str_vals_edit = sc_new_edit_for(e, &e->str_vals);
-    e->str_vals = pm_set_edit(&e->arena, e->str_vals, s, h, v, e->str_vals_edit);
+    e->str_vals = pm_set_own(&e->arena, e->str_vals, s, h, v, e->str_vals_edit);
     return v;
 }
 
@@ -383,24 +384,52 @@ bool vlist_same(const sc_vlist *a, const sc_vlist *b)
     return !a && !b;
 }
 
-/* The common oldest part, then a gap where they differ. */
+/* The common oldest part, then a gap where they differ.  The lists of two
+ * paths that split share their older nodes: from the newest node both
+ * hold (at the same length, with no gap in it) on, the join keeps it as
+ * it is and compares only what is newer (joins of long lists were a
+ * walk and a copy of every variable of the graph, at every join). */
 const sc_vlist *vlist_join(sc_engine *e, const sc_vlist *a, const sc_vlist *b)
 {
     if (a == b || vlist_same(a, b))
         return a;
-    /* walk both from the oldest: collect them oldest first */
     uint32_t na = a ? a->len : 0, nb = b ? b->len : 0;
-    const sc_var **xa = sc_alloc(&e->arena, (na + 1) * sizeof *xa);
-    const sc_var **xb = sc_alloc(&e->arena, (nb + 1) * sizeof *xb);
-    uint32_t i = na;
-    for (const sc_vlist *p = a; p; p = p->next)
+    const sc_vlist *pa = a, *pb = b;
+    while (pa && pa->len > nb)
+        pa = pa->next;
+    while (pb && pb->len > na)
+        pb = pb->next;
+    while (pa != pb) {            /* the same lengths: step together */
+        assert(pa && pb && pa->len == pb->len);
+        pa = pa->next;
+        pb = pb->next;
+    }
+    if (pa && pa->gaps) {
+        /* a gap in what both hold: the common part ends below its oldest
+         * gap, where both hold the same nodes */
+        const sc_vlist *below = pa;
+        while (below && below->gaps)
+            below = below->next;
+        return vlist_push(e, below, NULL);
+    }
+    const sc_vlist *shared = pa;
+    uint32_t from = shared ? shared->len : 0;
+    /* the newer ones, oldest first */
+    const sc_var **xa = sc_xmalloc((na - from + 1) * sizeof *xa);
+    const sc_var **xb = sc_xmalloc((nb - from + 1) * sizeof *xb);
+    uint32_t i = na - from;
+    for (const sc_vlist *p = a; p != shared; p = p->next)
         xa[--i] = p->var;
-    i = nb;
-    for (const sc_vlist *p = b; p; p = p->next)
+    i = nb - from;
+    for (const sc_vlist *p = b; p != shared; p = p->next)
         xb[--i] = p->var;
-    const sc_vlist *r = NULL;
-    for (i = 0; i < na && i < nb && xa[i] && xb[i] && var_same(xa[i], xb[i]); i++)
+    const sc_vlist *r = shared;
+    for (i = 0; from + i < na && from + i < nb && xa[i] && xb[i] &&
+                var_same(xa[i], xb[i]);
+         i++)
         r = vlist_push(e, r, xa[i]);
+    free(xa);
+    free(xb);
     return vlist_push(e, r, NULL);
 }
 

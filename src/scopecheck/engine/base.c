@@ -73,9 +73,23 @@ const char *sc_fmt(sc_engine *e, const char *fmt, ...)
     return s;
 }
 
+uint64_t sc_addrhash(const void *p)
+{
+    /* The maps take a hash's low bits first (pmap.c).  Objects made one
+     * after another (interned strings, the IR's expressions) lie near
+     * each other in their arena: giving those of one 4 KiB stretch the
+     * same low 20 bits (the hash of the stretch) puts them in one subtree
+     * of each map, so that a path that takes the names of a line finds
+     * that subtree in the cache, not a new random one per name.  The bits
+     * above tell them apart. */
+    uint64_t a = (uint64_t)(uintptr_t)p;
+    return (pm_hash_int(a >> 12) & 0xFFFFF) | ((a & 0xFFF) >> 3) << 20 |
+           pm_hash_int(a) << 29;
+}
+
 uint64_t sc_strhash(const char *interned)
 {
-    return pm_hash_int((uint64_t)(uintptr_t)interned);
+    return sc_addrhash(interned);
 }
 
 static sc_pos pos_of(ir_loc loc, const ir_unit *unit)

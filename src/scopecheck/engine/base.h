@@ -84,6 +84,9 @@ const char *sc_fmt(sc_engine *e, const char *fmt, ...)
     ;
 /* the hash of an interned string (its address: pmap keys by pointer) */
 uint64_t sc_strhash(const char *interned);
+/* the hash of an object's address, for a map keyed by address: objects
+ * made near each other hash near each other (base.c) */
+uint64_t sc_addrhash(const void *p);
 
 static inline uint32_t sc_new_id(sc_engine *e) { return ++e->next_id; }
 

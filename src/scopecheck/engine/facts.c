@@ -318,7 +318,7 @@ const av *facts_bind_value(const sc_frame *fr, const ir_expr *src,
     av *c = sc_alloc(&fr->e->arena, sizeof *c);
     *c = *v;
     c->ident = NULL;
-    fr->facts->value_keys = pm_set_edit(&fr->e->arena, fr->facts->value_keys, c,
+    fr->facts->value_keys = pm_set_own(&fr->e->arena, fr->facts->value_keys, c,
                               pm_hash_int((uint64_t)(uintptr_t)c),
                               (const void *)(uintptr_t)key, fr->facts->edit);
     /* the expression the key stands for, so that a test of the value
@@ -326,7 +326,7 @@ const av *facts_bind_value(const sc_frame *fr, const ir_expr *src,
     uint64_t ek = expr_key(key, fr->fn);
     const void *k = (const void *)(uintptr_t)ek;
     if (!pm_get(fr->facts->exprs, k, pm_hash_int(ek)))
-        fr->facts->exprs = pm_set_edit(&fr->e->arena, fr->facts->exprs, k,
+        fr->facts->exprs = pm_set_own(&fr->e->arena, fr->facts->exprs, k,
                                        pm_hash_int(ek), src, fr->facts->edit);
     return c;
 }
@@ -377,7 +377,7 @@ static void set_fact(const sc_frame *fr, sc_state *st, uint64_t key,
     uint64_t ek = expr_key(key, fr->fn);
     const void *k = (const void *)(uintptr_t)ek;
     if (!pm_get(fr->facts->exprs, k, pm_hash_int(ek)))
-        fr->facts->exprs = pm_set_edit(&fr->e->arena, fr->facts->exprs, k,
+        fr->facts->exprs = pm_set_own(&fr->e->arena, fr->facts->exprs, k,
                                   pm_hash_int(ek), x, fr->facts->edit);
     /* A parameter that still holds what the call passed is the argument's
      * expression in the caller: `if (mode)` in helper(g, argc % 3) says
@@ -796,7 +796,7 @@ static const ir_expr *in_caller(const sc_frame *fr, const ir_expr *x,
     if (known)
         return known;             /* a test in a loop, or on many paths */
     const ir_expr *t = subst_args(fr, x);
-    fr->facts->caller_tests = pm_set_edit(&fr->e->arena, fr->facts->caller_tests, k,
+    fr->facts->caller_tests = pm_set_own(&fr->e->arena, fr->facts->caller_tests, k,
                                      pm_hash_int(key), t, fr->facts->edit);
     return t;
 }
@@ -1093,7 +1093,7 @@ const ir_expr *facts_case_test(sc_facts *fx, const ir_stmt *label,
     t->loc = x->loc;
     t->kids = kids;
     t->nkids = 2;
-    fx->case_tests = pm_set_edit(&e->arena, fx->case_tests, key, hash, t,
+    fx->case_tests = pm_set_own(&e->arena, fx->case_tests, key, hash, t,
                                  fx->edit);
     return t;
 }

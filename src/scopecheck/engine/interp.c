@@ -974,20 +974,31 @@ typedef SC_VEC(vals_path) vals_paths;
 /* exprs[0..n) in order from st, into out (one list of n values per path);
  * bind_ints: an integer set from a pure expression stands for it, as a
  * variable does (facts_bind_value: a struct's fields). */
+/* A list of n values: in the arena, or malloc'd (heap: a call's
+ * arguments, which nothing keeps past the call) */
+static const av **vals_new(fctx *f, uint32_t n, bool heap)
+{
+    size_t bytes = (n + 1) * sizeof(const av *);
+    return heap ? memset(sc_xmalloc(bytes), 0, bytes) : sc_alloc(&f->e->arena, bytes);
+}
+
 static void eval_in_order(fctx *f, ir_expr *const *exprs, uint32_t n,
-                          sc_state *st, bool bind_ints, vals_paths *out)
+                          sc_state *st, bool bind_ints, bool heap,
+                          vals_paths *out)
 {
     vals_paths cur = {0}, next = {0};
-    vals_path p0 = {st, sc_alloc(&f->e->arena, (n + 1) * sizeof(const av *))};
+    vals_path p0 = {st, vals_new(f, n, heap)};
     SC_PUSH(cur, p0);
     for (uint32_t i = 0; i < n; i++) {
         for (size_t k = 0; k < cur.len; k++) {
             sc_svs v = {0};
             eval(f, exprs[i], cur.items[k].st, &v);
+            if (heap && v.len == 0)
+                free(cur.items[k].vals);          /* a path that ended */
             for (size_t m = 0; m < v.len; m++) {
                 vals_path p = {v.items[m].st, cur.items[k].vals};
                 if (m > 0) {
-                    p.vals = sc_alloc(&f->e->arena, (n + 1) * sizeof(const av *));
+                    p.vals = vals_new(f, n, heap);
                     if (i)
                         memcpy(p.vals, cur.items[k].vals, i * sizeof(const av *));
                 }
@@ -1027,7 +1038,9 @@ static void eval_call(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
         push_sv(&callee, st, NULL);
     for (size_t ci = 0; ci < callee.len; ci++) {
         vals_paths cur = {0};
-        eval_in_order(f, x->kids + 1, nargs, callee.items[ci].st, false, &cur);
+        /* the arguments' lists: the callee reads them, keeps none */
+        eval_in_order(f, x->kids + 1, nargs, callee.items[ci].st, false, true,
+                      &cur);
         const av *fnv = callee.items[ci].v;
         for (size_t k = 0; k < cur.len; k++) {
             sc_state *cst = cur.items[k].st;
@@ -1044,6 +1057,8 @@ static void eval_call(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
                 call_unknown(f, x, cst, args, nargs, out);
             }
         }
+        for (size_t k = 0; k < cur.len; k++)
+            free(cur.items[k].vals);
         SC_VEC_FREE(cur);
     }
     SC_VEC_FREE(callee);
@@ -1104,20 +1119,20 @@ static const av NOT_LITERAL = {.kind = AV_TOP};
 static bool eval_literal(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
 {
     sc_interp *in = f->in;
-    uint64_t h = pm_hash_int((uint64_t)(uintptr_t)x);
+    uint64_t h = sc_addrhash(x);
     const av *v = pm_get(in->literals, x, h);
     if (!v) {
         v = &NOT_LITERAL;
         if (literal(x)) {
             sc_svs one = {0};
-            in->literals = pm_set_edit(&f->e->arena, in->literals, x, h,
+            in->literals = pm_set_own(&f->e->arena, in->literals, x, h,
                                        &NOT_LITERAL, in->literals_edit);
             eval(f, x, st, &one);  /* NOT_LITERAL now: evaluated as usual */
             assert(one.len == 1 && one.items[0].st == st);
             v = one.items[0].v;
             SC_VEC_FREE(one);
         }
-        in->literals = pm_set_edit(&f->e->arena, in->literals, x, h, v,
+        in->literals = pm_set_own(&f->e->arena, in->literals, x, h, v,
                                    in->literals_edit);
     }
     if (v == &NOT_LITERAL)
@@ -1447,7 +1462,7 @@ static void aggregate(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
     bool is_struct = x->type.kind != IR_T_ARRAY;
     uint32_t n = x->nkids;
     vals_paths cur = {0};
-    eval_in_order(f, x->kids, n, st, true, &cur);
+    eval_in_order(f, x->kids, n, st, true, false, &cur);
     const char **names = NULL;
     uint32_t k = 0;
     bool unknown = false;

@@ -39,12 +39,15 @@ const char *m_cat(sc_engine *e, const char *a, const char *b, const char *c)
     if (!a || !b || !c)
         return NULL;
     size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
-    char *buf = sc_xmalloc(la + lb + lc + 1);
+    char small[256];              /* names are short: no malloc per call */
+    char *buf = la + lb + lc < sizeof small ? small
+                                             : sc_xmalloc(la + lb + lc + 1);
     memcpy(buf, a, la);
     memcpy(buf + la, b, lb);
     memcpy(buf + la + lb, c, lc + 1);
     const char *s = sc_istrn(e, buf, la + lb + lc);
-    free(buf);
+    if (buf != small)
+        free(buf);
     return s;
 }
 
@@ -63,16 +66,34 @@ int m_invalid_scope_name(const char *prefix, const char *name)
                                                                         : YES;
 }
 
+/* s in lower case, interned; s itself when it is interned (the engine's
+ * strings are) and has no upper case letter, as most names have not */
 static const char *lower(sc_engine *e, const char *s)
 {
-    size_t n = strlen(s);
-    char *buf = sc_xmalloc(n + 1);
+    size_t n = 0;
+    bool upper = false;
+    for (; s[n]; n++)
+        upper |= s[n] >= 'A' && s[n] <= 'Z';
+    if (!upper)
+        return sc_istrn(e, s, n);
+    char small[256];
+    char *buf = n < sizeof small ? small : sc_xmalloc(n + 1);
     for (size_t i = 0; i <= n; i++)
         buf[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] - 'A' + 'a')
                                                : s[i];
     const char *k = sc_istrn(e, buf, n);
-    free(buf);
+    if (buf != small)
+        free(buf);
     return k;
+}
+
+/* lower() of an interned string: itself when it has no upper case */
+static const char *lower_interned(sc_engine *e, const char *s)
+{
+    for (const char *p = s; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            return lower(e, s);
+    return s;
 }
 
 static const sc_name *name_get(const sc_graph *g, const char *key)
@@ -101,7 +122,7 @@ const char *m_unique_name(mrun *r, const char *prefix, const char *name,
         return NULL;
     }
     const char *full = m_cat(e, prefix, name, "");
-    const char *key = lower(e, full);
+    const char *key = lower_interned(e, full);
     const sc_name *rec = name_get(g, key);
     if (!rec) {
         if (plist_covers(g->names_unknown, key)) {
@@ -122,8 +143,11 @@ const char *m_unique_name(mrun *r, const char *prefix, const char *name,
     if (first)
         *first = rec->first;
     name_put(r, key, i + 1, &rec->first);
-    const char *cand = key;
+    /* the first candidate, key itself, was just marked: key_i is next */
     char num[32];
+    snprintf(num, sizeof num, "_%lld", (long long)i);
+    const char *cand = m_cat(e, key, num, "");
+    i++;
     for (;;) {
         const sc_name *c = name_get(g, cand);
         if (!c) {
@@ -164,7 +188,7 @@ const char *m_op_name(mrun *r, const char *prefix, const char *name,
         op = sc_istrn(e, name, len - 1);
         const void *node = pm_get(r->g->nodes, op, sc_strhash(op));
         int dup = node == (const void *)1 ? YES
-                  : (node || plist_covers(r->g->names_unknown, lower(e, op)))
+                  : (node || plist_covers(r->g->names_unknown, lower_interned(e, op)))
                       ? MAYBE
                       : NO;
         if (m_check(r, dup, VS_ERR_INVALID_NAME,

@@ -98,15 +98,38 @@ void pm_shared_free(pm_shared *t)
     memset(t, 0, sizeof *t);
 }
 
-static size_t shared_slot(const pm_shared *t, const void *key, uint64_t hash,
-                          const void *val)
+/* A slot holds a leaf's address in its low 48 bits (user space on the
+ * machines we build for) and 16 bits of the leaf's mixed hash above them:
+ * a probe reads the slot alone, and follows the pointer (a cache miss in
+ * a table of millions) only when the tag matches. */
+#define TAG_SHIFT 48
+#define ADDR_MASK ((UINT64_C(1) << TAG_SHIFT) - 1)
+
+static uint64_t shared_mix(const void *key, uint64_t hash, const void *val)
 {
-    uint64_t h = pm_hash_int(hash ^ ((uint64_t)(uintptr_t)val * 0x9e3779b97f4a7c15ull));
-    size_t i = (size_t)h & (t->cap - 1);
+    (void)key;                    /* hash is the key's */
+    return pm_hash_int(hash ^ ((uint64_t)(uintptr_t)val * 0x9e3779b97f4a7c15ull));
+}
+
+static const pm_leaf *slot_leaf(uint64_t w)
+{
+    return (const pm_leaf *)(uintptr_t)(w & ADDR_MASK);
+}
+
+static size_t shared_slot(const pm_shared *t, const void *key, uint64_t hash,
+                          const void *val, uint64_t mix)
+{
+    uint64_t tag = mix >> TAG_SHIFT;
+    size_t i = (size_t)mix & (t->cap - 1);
     for (;;) {
-        const pm_leaf *l = t->slots[i];
-        if (!l || (l->key == key && l->val == val && l->hash == hash))
+        uint64_t w = t->slots[i];
+        if (!w)
             return i;
+        if (w >> TAG_SHIFT == tag) {
+            const pm_leaf *l = slot_leaf(w);
+            if (l->key == key && l->val == val && l->hash == hash)
+                return i;
+        }
         i = (i + 1) & (t->cap - 1);
     }
 }
@@ -119,9 +142,15 @@ static void shared_grow(pm_shared *t)
     if (!t->slots)
         abort();
     for (size_t i = 0; i < old.cap; i++) {
-        const pm_leaf *l = old.slots[i];
-        if (l)
-            t->slots[shared_slot(t, l->key, l->hash, l->val)] = l;
+        uint64_t w = old.slots[i];
+        if (!w)
+            continue;
+        /* every leaf in the table is distinct: the first empty slot */
+        const pm_leaf *l = slot_leaf(w);
+        size_t j = (size_t)shared_mix(l->key, l->hash, l->val) & (t->cap - 1);
+        while (t->slots[j])
+            j = (j + 1) & (t->cap - 1);
+        t->slots[j] = w;
     }
     free(old.slots);
 }
@@ -134,7 +163,8 @@ static const pm_leaf *shared_leaf(sc_arena *a, const void *key, uint64_t hash,
     pm_shared *t = cur_shared;
     if (4 * (t->count + 1) > 3 * t->cap)     /* up to 3/4 full */
         shared_grow(t);
-    size_t i = shared_slot(t, key, hash, val);
+    uint64_t mix = shared_mix(key, hash, val);
+    size_t i = shared_slot(t, key, hash, val, mix);
     if (!t->slots[i]) {
         pm_leaf *n = sc_alloc(a, sizeof *n);
         n->h.edit = 0;            /* shared: never changed in place */
@@ -142,17 +172,20 @@ static const pm_leaf *shared_leaf(sc_arena *a, const void *key, uint64_t hash,
         n->hash = hash;
         n->key = key;
         n->val = val;
-        t->slots[i] = n;
+        assert(((uint64_t)(uintptr_t)n & ~ADDR_MASK) == 0);
+        t->slots[i] = (uint64_t)(uintptr_t)n | (mix >> TAG_SHIFT) << TAG_SHIFT;
         t->count++;
     }
-    return t->slots[i];
+    return slot_leaf(t->slots[i]);
 }
+
+static _Thread_local bool cur_own;          /* pm_set_own in progress */
 
 static const pm_node *leaf_new(sc_arena *a, const void *key, uint64_t hash,
                                const void *val, const pm_leaf *next)
 {
     assert(val);
-    if (!next && cur_shared && cur_shared->arena == a)
+    if (!next && !cur_own && cur_shared && cur_shared->arena == a)
         return &shared_leaf(a, key, hash, val)->h;
     pm_leaf *n = sc_alloc(a, sizeof *n);
     n->h.edit = cur_edit;
@@ -301,6 +334,15 @@ pmap pm_set_logged(sc_arena *a, pmap m, const void *key, uint64_t hash,
     return r;
 }
 
+pmap pm_set_own(sc_arena *a, pmap m, const void *key, uint64_t hash,
+                const void *val, uint32_t edit)
+{
+    cur_own = true;
+    pmap r = pm_set_logged(a, m, key, hash, val, edit, NULL);
+    cur_own = false;
+    return r;
+}
+
 void pm_undo_rollback(pm_undo *log)
 {
     while (log->len > 0) {
@@ -418,9 +460,16 @@ static const pm_node *join_node(jctx *j, const pm_node *x, const pm_node *y,
 
 pmap pm_join(sc_arena *a, pmap x, pmap y, pm_join_fn fn, void *ctx)
 {
-    cur_edit = 0;                 /* a join's nodes are shared: never edited */
+    return pm_join_edit(a, x, y, fn, ctx, 0);
+}
+
+pmap pm_join_edit(sc_arena *a, pmap x, pmap y, pm_join_fn fn, void *ctx,
+                  uint32_t edit)
+{
+    cur_edit = edit;              /* the branches the join makes */
     jctx j = {a, fn, ctx};
     pmap r = {join_node(&j, x.root, y.root, 0)};
+    cur_edit = 0;
     assert(x.root != y.root || r.root == x.root);   /* x join x is x */
     return r;
 }

@@ -33,6 +33,13 @@ pmap pm_set(sc_arena *a, pmap m, const void *key, uint64_t hash,
 pmap pm_set_edit(sc_arena *a, pmap m, const void *key, uint64_t hash,
                  const void *val, uint32_t edit);
 
+/* pm_set_edit for a table with one owner whose keys are its own (the
+ * engine's tables of literals, strings' values, names' records, value
+ * holders): its leaves are not shared by content (pm_shared), since no
+ * other map has them; looking them up there only fills the table. */
+pmap pm_set_own(sc_arena *a, pmap m, const void *key, uint64_t hash,
+                const void *val, uint32_t edit);
+
 /* An undo log of in-place updates.  A state's own maps are updated in
  * place under its edit id; a library call that turns out to fail (or to
  * fail on some runs only) must leave the maps as they were, so the call's
@@ -61,7 +68,8 @@ void pm_undo_free(pm_undo *log);
  * is that earlier one.  Shared leaves are never updated in place. */
 typedef struct pm_shared {
     sc_arena *arena;              /* the leaves' arena */
-    const void **slots;           /* open addressing: leaves */
+    uint64_t *slots;              /* open addressing: leaves, tagged
+                                     (pmap.c: shared_slot) */
     size_t cap, count;
 } pm_shared;
 
@@ -76,6 +84,11 @@ void pm_shared_free(pm_shared *t);
 typedef const void *(*pm_join_fn)(const void *key, const void *va,
                                   const void *vb, void *ctx);
 pmap pm_join(sc_arena *a, pmap x, pmap y, pm_join_fn join, void *ctx);
+/* The same, the branches it makes marked with edit id edit (0: shared,
+ * as pm_join's): the owner of a new id that alone will hold the result
+ * updates them in place afterwards instead of copying them again. */
+pmap pm_join_edit(sc_arena *a, pmap x, pmap y, pm_join_fn join, void *ctx,
+                  uint32_t edit);
 
 typedef void (*pm_each_fn)(const void *key, const void *val, void *ctx);
 void pm_each(pmap m, pm_each_fn fn, void *ctx);

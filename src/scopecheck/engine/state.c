@@ -93,12 +93,20 @@ void state_pop_frame(sc_state *s)
     s->frames[s->nframes] = (sc_frame_maps){{NULL}, {NULL}};
 }
 
+/* A variable's hash in its frame's map: the slots of 32 neighbouring
+ * locals (declared one after another) share a subtree (see sc_addrhash) */
+static uint64_t slot_hash(uint32_t slot)
+{
+    return (pm_hash_int(slot >> 5) & 0xFFFFF) | (uint64_t)(slot & 31) << 20 |
+           pm_hash_int(slot) << 25;
+}
+
 const av *state_get(const sc_state *s, uint32_t frame, uint32_t slot)
 {
     if (frame >= s->nframes)
         return av_top();
     const av *v = pm_get(s->frames[frame].vars,
-                         (const void *)(uintptr_t)(slot + 1), pm_hash_int(slot));
+                         (const void *)(uintptr_t)(slot + 1), slot_hash(slot));
     return v ? v : av_top();
 }
 
@@ -163,10 +171,10 @@ static void add_holder(sc_engine *e, const av *ident, uint32_t frame,
     n->slot = slot;
     n->next = old ? old->list : NULL;
     holder_set *hs = sc_alloc(&e->arena, sizeof *hs);
-    hs->slots = pm_set_edit(&e->arena, old ? old->slots : (pmap){NULL}, key,
+    hs->slots = pm_set_own(&e->arena, old ? old->slots : (pmap){NULL}, key,
                             pm_hash_int(fs), (const void *)1, e->holders_edit);
     hs->list = n;
-    e->holders = pm_set_edit(&e->arena, e->holders, ident, h, hs, e->holders_edit);
+    e->holders = pm_set_own(&e->arena, e->holders, ident, h, hs, e->holders_edit);
 }
 
 /* v is in (frame, slot): indexed by its identity, or as a holder of
@@ -196,7 +204,7 @@ void state_set(sc_engine *e, sc_state *s, uint32_t frame, uint32_t slot,
     sc_edit_check(e, s->edit, s);
     s->frames[frame].vars = pm_set_edit(&e->arena, s->frames[frame].vars,
                                         (const void *)(uintptr_t)(slot + 1),
-                                        pm_hash_int(slot), v, s->edit);
+                                        slot_hash(slot), v, s->edit);
 }
 
 /* ---- joins ---- */
@@ -420,18 +428,20 @@ void graph_forget_stack(sc_engine *e, sc_graph *g)
     g->current = 0;
 }
 
+/* edit: the id of the state that alone will hold the join (the model's
+ * calls on it update what the join made in place), or 0 */
 static const sc_graph *join_graph(sc_engine *e, const sc_graph *a,
-                                  const sc_graph *b)
+                                  const sc_graph *b, uint32_t edit)
 {
     if (a == b)
         return a;
     sc_graph *g = graph_copy(e, a);
     g->freed = a->freed && b->freed;
-    g->names = pm_join(&e->arena, a->names, b->names, join_name, e);
-    g->nodes = pm_join(&e->arena, a->nodes, b->nodes, join_node, e);
-    g->store = pm_join(&e->arena, a->store, b->store, join_stored, e);
+    g->names = pm_join_edit(&e->arena, a->names, b->names, join_name, e, edit);
+    g->nodes = pm_join_edit(&e->arena, a->nodes, b->nodes, join_node, e, edit);
+    g->store = pm_join_edit(&e->arena, a->store, b->store, join_stored, e, edit);
     g->counts = counts_join(e, a->counts, b->counts);
-    g->scopes = pm_join(&e->arena, a->scopes, b->scopes, join_scope, e);
+    g->scopes = pm_join_edit(&e->arena, a->scopes, b->scopes, join_scope, e, edit);
     g->names_unknown = plist_union(e, a->names_unknown, b->names_unknown);
     g->store_unknown = plist_union(e, a->store_unknown, b->store_unknown);
     g->counts_unknown = a->counts_unknown || b->counts_unknown;
@@ -482,18 +492,21 @@ void state_join_into(sc_engine *e, sc_state *a, const sc_state *b)
         sc_frame_maps *x = &a->frames[f];
         const sc_frame_maps *y = &b->frames[f];
         memo.frame = f;
+        /* what the joins make is a's alone: marked with its new id */
         if (x->vars.root != y->vars.root)
-            x->vars = pm_join(&e->arena, x->vars, y->vars, join_av, &memo);
+            x->vars = pm_join_edit(&e->arena, x->vars, y->vars, join_av, &memo,
+                                   a->edit);
         memo.frame = -1;
         if (x->facts.root != y->facts.root)
-            x->facts = pm_join(&e->arena, x->facts, y->facts, join_av, &memo);
+            x->facts = pm_join_edit(&e->arena, x->facts, y->facts, join_av,
+                                    &memo, a->edit);
     }
     free(memo.pairs);
     free(memo.joined);
     for (uint32_t i = 0; i < b->ngraphs; i++) {
         const sc_graph *gb = b->graphs[i];
         const sc_graph *ga = state_graph(a, gb->id);
-        state_set_graph(e, a, ga ? join_graph(e, ga, gb) : gb);
+        state_set_graph(e, a, ga ? join_graph(e, ga, gb, a->edit) : gb);
     }
 }
 
@@ -688,7 +701,7 @@ const sc_name *state_name(sc_engine *e, int64_t count, const sc_site *first)
     r->next = list;
     if (!e->name_recs_edit)
         e->name_recs_edit = sc_new_edit_for(e, &e->name_recs);
-    e->name_recs = pm_set_edit(&e->arena, e->name_recs, key, h, r,
+    e->name_recs = pm_set_own(&e->arena, e->name_recs, key, h, r,
                                e->name_recs_edit);
     return &r->n;
 }
@@ -696,7 +709,7 @@ const sc_name *state_name(sc_engine *e, int64_t count, const sc_site *first)
 const sc_graph *graph_join(sc_engine *e, const sc_graph *a,
                            const sc_graph *b)
 {
-    return join_graph(e, a, b);
+    return join_graph(e, a, b, 0);
 }
 
 /* ---- prefix lists ---- */

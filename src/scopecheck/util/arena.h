@@ -13,7 +13,7 @@ typedef struct sc_arena {
     size_t total;            /* bytes handed out, for memory reports */
 } sc_arena;
 
-void *sc_alloc(sc_arena *a, size_t n);          /* zeroed, 16-aligned */
+void *sc_alloc(sc_arena *a, size_t n);          /* zeroed, 8-aligned */
 char *sc_strndup(sc_arena *a, const char *s, size_t n);
 char *sc_strdup(sc_arena *a, const char *s);
 char *sc_printf(sc_arena *a, const char *fmt, ...)

@@ -280,6 +280,74 @@ static void test_shared_leaves(void **state)
     assert_true(arena.total - before >= branches + 500 * 40);
 }
 
+/* pm_set_own: a table with one owner keeps its leaves out of the shared
+ * table, so a map of the same content elsewhere gets leaves of its own,
+ * and neither sees the other's updates */
+static void test_own_leaves_not_shared(void **state)
+{
+    (void)state;
+    pm_shared t = {&arena, NULL, 0, 0};
+    pm_shared_use(&t);
+    pmap a = pm_set_own(&arena, (pmap){NULL}, key(7), h(7), val(70), 5);
+    assert_int_equal(t.count, 0);                  /* nothing entered */
+    size_t before = arena.total;
+    pmap b = pm_set_edit(&arena, (pmap){NULL}, key(7), h(7), val(70), 6);
+    assert_true(arena.total > before);             /* a leaf of its own */
+    assert_ptr_not_equal(a.root, b.root);
+    assert_int_equal(t.count, 1);
+    /* the owner's leaf is its own: updated in place under its id */
+    before = arena.total;
+    pmap a2 = pm_set_own(&arena, a, key(7), h(7), val(71), 5);
+    assert_ptr_equal(a2.root, a.root);
+    assert_int_equal(arena.total, before);
+    assert_int_equal(get(a2, 7), 71);
+    assert_int_equal(get(b, 7), 70);
+    /* many keys, all found */
+    pmap m = {NULL};
+    for (uintptr_t k = 1; k <= 1000; k++)
+        m = pm_set_own(&arena, m, key(k), h(k), val(k + 3), 9);
+    for (uintptr_t k = 1; k <= 1000; k++)
+        assert_int_equal(get(m, k), k + 3);
+    assert_int_equal(t.count, 1);
+    pm_shared_free(&t);
+}
+
+/* pm_join_edit: what the join makes carries the id, so the owner of the
+ * id updates it in place afterwards; what it kept of either side does
+ * not (their nodes are theirs), and the inputs never change */
+static void test_join_edit_owned_by_id(void **state)
+{
+    (void)state;
+    pmap x = {NULL}, y = {NULL};
+    for (uintptr_t k = 1; k <= 300; k++) {
+        x = set(x, k, k);
+        y = set(y, k, k + (k % 2));               /* odd keys differ */
+    }
+    int calls = 0;
+    pmap j = pm_join_edit(&arena, x, y, keep_left, &calls, 42);
+    assert_true(calls > 0);
+    assert_ptr_not_equal(j.root, x.root);          /* made by the join */
+    for (uintptr_t k = 1; k <= 300; k++)
+        assert_int_equal(get(j, k), k);
+    /* an update by the owner of id 42: in place, where the join made the
+     * path (the root, at least) */
+    pmap j2 = pm_set_edit(&arena, j, key(2), h(2), val(5), 42);
+    assert_ptr_equal(j2.root, j.root);
+    assert_int_equal(get(j2, 2), 5);
+    assert_int_equal(get(x, 2), 2);
+    assert_int_equal(get(y, 2), 2);
+    /* another id copies: j2 stays as it is */
+    pmap j3 = pm_set_edit(&arena, j2, key(2), h(2), val(6), 43);
+    assert_ptr_not_equal(j3.root, j2.root);
+    assert_int_equal(get(j2, 2), 5);
+    assert_int_equal(get(j3, 2), 6);
+    /* pm_join's nodes are shared: an update with any id copies */
+    pmap s = pm_join(&arena, x, y, keep_left, &calls);
+    pmap s2 = pm_set_edit(&arena, s, key(2), h(2), val(7), 42);
+    assert_ptr_not_equal(s2.root, s.root);
+    assert_int_equal(get(s, 2), 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -293,6 +361,8 @@ int main(void)
         cmocka_unit_test_teardown(test_logged_updates_roll_back, teardown),
         cmocka_unit_test_teardown(test_room_to_grow_in_place, teardown),
         cmocka_unit_test_teardown(test_shared_leaves, teardown),
+        cmocka_unit_test_teardown(test_own_leaves_not_shared, teardown),
+        cmocka_unit_test_teardown(test_join_edit_owned_by_id, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
