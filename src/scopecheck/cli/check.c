@@ -603,7 +603,6 @@ void check_free(sc_check *c)
     for (size_t i = 0; c->items && i < c->files.len; i++) {
         if (c->items[i].unit)
             ir_unit_free(c->items[i].unit);
-        args_release(c->items[i].argv);
         map_item_clear(&c->items[i]);
     }
     free(c->items);
