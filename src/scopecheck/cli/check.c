@@ -286,11 +286,19 @@ static void map_reaching(run *r)
         sc_strmap linked = {0};
         sc_linked_names(dense, k, add_name, &linked);
         bool more = false;
+        /* each set prepared once per pre-scan: [0] the files on disk,
+         * [1] the overlaid */
+        const sc_prescan_names *qn[2] = {prescan_names(r->ps, &names),
+                                         prescan_names(r->ps_overlaid, &names)};
+        const sc_prescan_names *ql[2] = {prescan_names(r->ps, &linked),
+                                         prescan_names(r->ps_overlaid, &linked)};
         for (size_t i = 0; i < n; i++) {
-            sc_prescan *ps = prescan_for(r, c->files.items[i]);
+            const char *file = c->files.items[i];
+            int o = overlay_find(r->env.overlays, file) != NULL;
+            sc_prescan *ps = o ? r->ps_overlaid : r->ps;
             want[i] = !r->mapped[i] && c->items[i].argv &&
-                      (prescan_mentions_any(ps, c->files.items[i], &names) ||
-                       prescan_declares_any(ps, c->files.items[i], &linked));
+                      (prescan_mentions_any(ps, file, qn[o]) ||
+                       prescan_declares_any(ps, file, ql[o]));
             more |= want[i];
         }
         sc_strmap_free(&names);
