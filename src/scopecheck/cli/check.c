@@ -553,6 +553,17 @@ void check_run(sc_check *c)
      * the link step's peak memory counts them on top of its own */
     malloc_trim(0);
 #endif
+    /* the texts the pre-scan read are those the suppression comments are
+     * looked for in: not read again */
+    for (size_t i = 0; i < c->files.len; i++) {
+        size_t len;
+        const char *text = c->reported[i]
+                               ? prescan_text(prescan_for(&r, c->files.items[i]),
+                                              c->files.items[i], &len)
+                               : NULL;
+        if (text)
+            source_offer(c->src, c->files.items[i], text, len);
+    }
     if (c->session)
         session_remember(c->session, c->overlays);
     else

@@ -79,6 +79,7 @@ typedef struct text_ids {
     SC_VEC(struct text_ids *) includes;   /* those resolved to files */
     bool binary;                  /* NUL bytes: not C source */
     bloom ids;                    /* its identifiers */
+    bloom top_ids;                /* those at file scope (out of braces) */
     SC_VEC(memo_entry) memo;      /* answers to the sets of names asked */
 } text_ids;
 
@@ -305,7 +306,10 @@ static bool tokenize(text_ids *t, const char *s, size_t n,
         if (!names) {
             if (len > 3 && (strncmp(id, "vs_", 3) == 0 || strncmp(id, "VS_", 3) == 0))
                 t->has_vs = true;
-            bloom_add(&t->ids, sc_hash(id, len));
+            uint64_t h = sc_hash(id, len);
+            bloom_add(&t->ids, h);
+            if (depth == 0)
+                bloom_add(&t->top_ids, h);
         } else if (len < 256 && (!top_only || depth == 0)) {
             char buf[256];
             memcpy(buf, id, len);
@@ -400,11 +404,13 @@ static text_ids *scan_file(sc_prescan *p, const char *path,
     return t;
 }
 
-/* whether the text may name one of q's names (no: it surely does not) */
-static bool may_name(const text_ids *t, const sc_prescan_names *q)
+/* whether the text may name one of q's names, anywhere or at file scope
+ * (no: it surely does not) */
+static bool may_name(const text_ids *t, const sc_prescan_names *q, bool top_only)
 {
+    const bloom *b = top_only ? &t->top_ids : &t->ids;
     for (size_t i = 0; i < q->n; i++)
-        if (bloom_may_have(&t->ids, q->hashes[i]))
+        if (bloom_may_have(b, q->hashes[i]))
             return true;
     return false;
 }
@@ -425,7 +431,7 @@ static bool direct_has(text_ids *t, const sc_prescan_names *q, bool top_only)
 {
     memo_entry *m = memo_of(t, q);
     if (!m->direct[top_only]) {
-        bool yes = t->text && may_name(t, q) &&
+        bool yes = t->text && may_name(t, q, top_only) &&
                    tokenize(t, t->text, t->len, &q->set, top_only);
         m->direct[top_only] = yes ? 2 : 1;
     }
@@ -565,6 +571,15 @@ bool prescan_mentions_library(sc_prescan *p, const char *file,
     bool r = prescan_mentions_any(p, file, prescan_names(p, &set));
     sc_strmap_free(&set);
     return r;
+}
+
+const char *prescan_text(sc_prescan *p, const char *file, size_t *len)
+{
+    pthread_mutex_lock(&p->lock);
+    const text_ids *t = sc_strmap_get(&p->by_path, file);
+    pthread_mutex_unlock(&p->lock);
+    *len = t && t->text ? t->len : 0;
+    return t ? t->text : NULL;
 }
 
 bool prescan_is_binary(sc_prescan *p, const char *file)

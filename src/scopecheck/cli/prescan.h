@@ -28,6 +28,9 @@ void prescan_each_file(sc_prescan *p, void (*fn)(void *ctx, const char *path),
  * identifier (vs_..., VS_...) or one of `aliases`. */
 bool prescan_mentions_library(sc_prescan *p, const char *file,
                               char *const *argv, const sc_strs *aliases);
+/* The text the pre-scan read for file (NULL: it read none); valid until
+ * prescan_free, or until the file's next scan. */
+const char *prescan_text(sc_prescan *p, const char *file, size_t *len);
 /* True if the file holds NUL bytes: not a C source at all. */
 bool prescan_is_binary(sc_prescan *p, const char *file);
 /* A set of names to ask many files about (a copy, owned by p).  p keeps
