@@ -64,6 +64,7 @@ struct sc_cache {
     char *dir;                    /* NULL: in memory only */
     pthread_mutex_t lock;
     sc_strmap hashes;             /* per run: each file hashed once */
+    sc_strmap statuses;           /* per run: each file stat'ed once */
     const sc_overlays *overlays;  /* this run's */
     /* the programs recorded (read once a run): file -> its newest
      * program's index in `programs`, each a list of files */
@@ -187,6 +188,15 @@ static void forget_hashes(sc_cache *c)
     memset(&c->hashes, 0, sizeof c->hashes);
 }
 
+static void forget_statuses(sc_cache *c)
+{
+    for (size_t i = 0; i < c->statuses.cap; i++)
+        if (c->statuses.vals && c->statuses.vals[i])
+            free(c->statuses.vals[i]);
+    sc_strmap_free(&c->statuses);
+    memset(&c->statuses, 0, sizeof c->statuses);
+}
+
 static void forget_programs(sc_cache *c)
 {
     for (size_t i = 0; i < c->programs.len; i++) {
@@ -208,6 +218,7 @@ void cache_close(sc_cache *c)
     if (!c)
         return;
     forget_hashes(c);
+    forget_statuses(c);
     forget_programs(c);
     for (size_t i = 0; i < c->mem.cap; i++)
         if (c->mem.vals && c->mem.vals[i])
@@ -230,6 +241,7 @@ void cache_begin_run(sc_cache *c, const sc_overlays *ov)
     if (!c)
         return;
     forget_hashes(c);
+    forget_statuses(c);
     forget_programs(c);
     c->overlays = ov;
     c->hits = c->misses = 0;
@@ -319,17 +331,62 @@ static char *entry_path(const sc_cache *c, const char *name)
 
 /* ---- in memory ---- */
 
-static bool stat_of(const char *path, mem_dep *d)
+/* a file's status (size, modification time, inode, device), taken once a
+ * run: the summaries of a program share most of their headers */
+typedef struct status {
+    bool ok;
+    uint64_t size, mtime_ns, ino, dev;
+} status;
+
+static status status_of(sc_cache *c, const char *path)
 {
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return false;
-    d->size = (uint64_t)st.st_size;
-    d->mtime_ns = (uint64_t)st.st_mtim.tv_sec * 1000000000u +
-                  (uint64_t)st.st_mtim.tv_nsec;
-    d->ino = (uint64_t)st.st_ino;
-    d->dev = (uint64_t)st.st_dev;
-    return true;
+    struct stat sb;
+    if (!c)
+        return stat(path, &sb) == 0
+                   ? (status){true, (uint64_t)sb.st_size,
+                              (uint64_t)sb.st_mtim.tv_sec * 1000000000u +
+                                  (uint64_t)sb.st_mtim.tv_nsec,
+                              (uint64_t)sb.st_ino, (uint64_t)sb.st_dev}
+                   : (status){false, 0, 0, 0, 0};
+    pthread_mutex_lock(&c->lock);
+    status *known = sc_strmap_get(&c->statuses, path);
+    status st = known ? *known : (status){false, 0, 0, 0, 0};
+    pthread_mutex_unlock(&c->lock);
+    if (known)
+        return st;
+    if (stat(path, &sb) == 0)
+        st = (status){true, (uint64_t)sb.st_size,
+                      (uint64_t)sb.st_mtim.tv_sec * 1000000000u +
+                          (uint64_t)sb.st_mtim.tv_nsec,
+                      (uint64_t)sb.st_ino, (uint64_t)sb.st_dev};
+    pthread_mutex_lock(&c->lock);
+    if (!sc_strmap_get(&c->statuses, path)) {
+        status *copy = sc_xmalloc(sizeof *copy);
+        *copy = st;
+        sc_strmap_put(&c->statuses, path, copy);
+    }
+    pthread_mutex_unlock(&c->lock);
+    return st;
+}
+
+bool cache_status(sc_cache *c, const char *path, uint64_t out[4])
+{
+    status st = status_of(c, path);
+    out[0] = st.size;
+    out[1] = st.mtime_ns;
+    out[2] = st.ino;
+    out[3] = st.dev;
+    return st.ok;
+}
+
+static bool stat_of(sc_cache *c, const char *path, mem_dep *d)
+{
+    status st = status_of(c, path);
+    d->size = st.size;
+    d->mtime_ns = st.mtime_ns;
+    d->ino = st.ino;
+    d->dev = st.dev;
+    return st.ok;
 }
 
 /* is the dependency as it was?  Overlays by their bytes, files on disk by
@@ -341,7 +398,7 @@ static bool dep_fresh(sc_cache *c, const mem_dep *d)
         return o->hash == d->hash;
     if (d->stated) {
         mem_dep now;
-        return stat_of(d->path, &now) && now.size == d->size &&
+        return stat_of(c, d->path, &now) && now.size == d->size &&
                now.mtime_ns == d->mtime_ns && now.ino == d->ino &&
                now.dev == d->dev;
     }
@@ -380,7 +437,7 @@ static void mem_store(sc_cache *c, const char *name, const unsigned char *summar
             return;
         }
         d->path = sc_xstrdup(deps[i]);
-        d->stated = !overlay_find(c->overlays, deps[i]) && stat_of(deps[i], d) &&
+        d->stated = !overlay_find(c->overlays, deps[i]) && stat_of(c, deps[i], d) &&
                     d->size == size;
         m->ndeps++;
     }

@@ -60,16 +60,15 @@ void session_free(sc_session *s)
 }
 
 /* what a file is now, for telling whether it changed */
-static uint64_t signature(const sc_overlays *ov, const char *path)
+static uint64_t signature(sc_cache *cache, const sc_overlays *ov,
+                          const char *path)
 {
     const sc_overlay *o = overlay_find(ov, path);
     if (o)
         return o->hash ^ 0x9e3779b97f4a7c15ull;
-    struct stat st;
-    if (stat(path, &st) != 0)
+    uint64_t parts[4];
+    if (!cache_status(cache, path, parts))
         return 0;
-    uint64_t parts[4] = {(uint64_t)st.st_size, (uint64_t)st.st_mtim.tv_sec,
-                         (uint64_t)st.st_mtim.tv_nsec, (uint64_t)st.st_ino};
     return sc_fnv1a(SC_FNV_INIT, parts, sizeof parts);
 }
 
@@ -83,7 +82,7 @@ typedef struct sig_walk {
 static void sig_visit(void *ctx, const char *path)
 {
     sig_walk *w = ctx;
-    uint64_t now = signature(w->ov, path);
+    uint64_t now = signature(w->s->cache, w->ov, path);
     uint64_t *was = sc_strmap_get(&w->s->seen, path);
     if (w->record) {
         if (!was) {
