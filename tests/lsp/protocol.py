@@ -238,6 +238,7 @@ def tests(tmp):
     open_header(tmp)
     debounce_and_cancel(tmp)
     versioned_edits(tmp)
+    helper_changes_on_disk(tmp)
 
 
 # Two files of one program: build_tower (tower.c) creates "tower/w" in a
@@ -314,6 +315,94 @@ def whole_program(tmp):
         ok(f.read() == MAIN2, "... and main.c on disk is untouched")
     c.close()
     clean_stderr(c, "the whole-program session")
+
+
+# A helper file that does not name the library, changed on disk during a
+# session: main.c calls build() (helper.c), which calls make_w() (make.c)
+# once, then twice.  The session keeps what it learnt of the files between
+# checks (the pre-scan's answers, the files' status); a change on disk must
+# reach the next check.  Expected: the library's run of each version.
+MAKE_W = """#include "varscope.h"
+
+void make_w(vs_graph *g)
+{
+    VS_VARIABLE_SCOPE(g, "m") {
+        vs_get_variable(g, "w", .shape = VS_SHAPE(2));
+    }
+}
+"""
+HELPER_NONE = "void build(void *g)\n{\n    (void)g;\n}\n"
+HELPER_TWICE = ("void make_w(void *g);\n\nvoid build(void *g)\n{\n"
+                "    make_w(g);\n    make_w(g);\n}\n")
+MAIN_BUILD = """#include "varscope.h"
+
+void build(void *g);
+
+int main(void)
+{
+    vs_graph *g = vs_graph_new();
+    build(g);
+    vs_graph_free(g);
+    return 0;
+}
+"""
+
+
+def helper_changes_on_disk(tmp):
+    d = os.path.join(tmp, "disk")
+    os.makedirs(d)
+    mk, helper, main_c = (os.path.join(d, n) for n in ("make.c", "helper.c", "main.c"))
+    for path, text in ((mk, MAKE_W), (helper, HELPER_NONE), (main_c, MAIN_BUILD)):
+        with open(path, "w") as f:
+            f.write(text)
+
+    def library_says(helper_text):
+        """the duplicate-variable lines (0-based) the library reports in
+        make.c when helper.c holds helper_text"""
+        with open(helper, "w") as f:
+            f.write(helper_text)
+        exe = os.path.join(d, "prog.bin")
+        subprocess.run(["cc", "-std=c11", "-I" + INCLUDE, "-fsanitize=address,undefined",
+                        mk, helper, main_c, LIB, "-o", exe], check=True)
+        p = subprocess.run([exe], capture_output=True, text=True,
+                           env=dict(os.environ, ASAN_OPTIONS="detect_leaks=0"))
+        return [int(m) - 1 for m in re.findall(r"make\.c:(\d+): error: .*\[duplicate-variable\]",
+                                                p.stdout + p.stderr)]
+
+    want_twice = library_says(HELPER_TWICE)
+    ok(len(want_twice) == 1, "the library fails make_w's second call when build calls it twice",
+       want_twice)
+    ok(library_says(HELPER_NONE) == [], "... and nothing when build calls nothing")
+    subprocess.run(["git", "init", "-q", d], check=True)
+    c, _ = start(d)
+    c.open(mk, MAKE_W)         # make.c only: helper.c and main.c from disk
+    version, text = 1, MAKE_W
+
+    def check_again(helper_text):
+        """helper.c rewritten on disk (a new size: its status changes),
+        then an edit of make.c: make.c's duplicate-variable lines"""
+        nonlocal version, text
+        with open(helper, "w") as f:
+            f.write(helper_text)
+        version += 1
+        text += "/* edit %d */\n" % version
+        c.change(mk, version, [{"text": text}])
+        got = c.diagnostics(mk, version=version)
+        return got and [x["range"]["start"]["line"] for x in got["diagnostics"]
+                        if x.get("code") == "duplicate-variable"]
+
+    got = c.diagnostics(mk, version=1)
+    ok(got is not None and not [x for x in got["diagnostics"] if x.get("code") == "duplicate-variable"],
+       "build calls nothing: make.c is clean", got)
+    ok(check_again(HELPER_TWICE) == want_twice,
+       "helper.c changed on disk to call make_w twice: the next check reports make.c's "
+       "failure where the library does", want_twice)
+    ok(check_again(HELPER_NONE) == [],
+       "helper.c changed back on disk: the next check is clean again")
+    ok(check_again(HELPER_TWICE) == want_twice,
+       "... and the failure comes back with the second change")
+    c.close()
+    clean_stderr(c, "the session with a helper changed on disk")
 
 
 # A header's inline helper, called twice by main.c: the second call fails
