@@ -75,6 +75,10 @@ struct sc_cache {
     pthread_mutex_t mem_lock;     /* over mem */
     sc_strmap mem;                /* entry name -> mem_entry */
     size_t hits, misses;
+    /* this run's last argument vector and its hash (argv_hash) */
+    char *const *hashed_argv;
+    int hashed_argc;
+    uint64_t argv_hash;
 };
 
 #define fnv sc_fnv1a
@@ -245,6 +249,7 @@ void cache_begin_run(sc_cache *c, const sc_overlays *ov)
     forget_programs(c);
     c->overlays = ov;
     c->hits = c->misses = 0;
+    c->hashed_argv = NULL;        /* the last run's vectors are gone */
 }
 
 bool cache_file_hash(sc_cache *c, const char *path, uint64_t *hash)
@@ -304,10 +309,31 @@ static bool file_hash(sc_cache *c, const char *path, uint64_t *size,
     return d.ok;
 }
 
+/* The hash of an argument vector, remembered for the run: the files of a
+ * tree share one vector (map.c), of hundreds of arguments. */
+static uint64_t argv_hash(sc_cache *c, int argc, char *const *argv)
+{
+    pthread_mutex_lock(&c->lock);
+    bool known = c->hashed_argv == argv && c->hashed_argc == argc && argv;
+    uint64_t h = c->argv_hash;
+    pthread_mutex_unlock(&c->lock);
+    if (known)
+        return h;
+    h = FNV0;
+    for (int i = 0; i < argc; i++)
+        h = fnv(h, argv[i], strlen(argv[i]) + 1);
+    pthread_mutex_lock(&c->lock);
+    c->hashed_argv = argv;
+    c->hashed_argc = argc;
+    c->argv_hash = h;
+    pthread_mutex_unlock(&c->lock);
+    return h;
+}
+
 /* An entry's name: the hash of the tool's version, the summary format,
  * the file's absolute path, its spelling and its arguments. */
-static void entry_name(const char *file, int argc, char *const *argv,
-                       char name[17])
+static void entry_name(sc_cache *c, const char *file, int argc,
+                       char *const *argv, char name[17])
 {
     char *abs = realpath(file, NULL);
     uint64_t h = fnv(FNV0, SC_VERSION, sizeof SC_VERSION);
@@ -318,8 +344,8 @@ static void entry_name(const char *file, int argc, char *const *argv,
     /* and as it is spelled: the summary names the file so, and a finding
      * of another run must name it as that run does */
     h = fnv(h, file, strlen(file) + 1);
-    for (int i = 0; i < argc; i++)
-        h = fnv(h, argv[i], strlen(argv[i]) + 1);
+    uint64_t ah = argv_hash(c, argc, argv);
+    h = fnv(h, &ah, sizeof ah);
     free(abs);
     snprintf(name, 17, "%016llx", (unsigned long long)h);
 }
@@ -484,7 +510,7 @@ ir_unit *cache_lookup(sc_cache *c, const char *file, int argc,
     if (!c)
         return NULL;
     char name[17];
-    entry_name(file, argc, argv, name);
+    entry_name(c, file, argc, argv, name);
     ir_unit *u = c->memory ? mem_lookup(c, name, deps) : NULL;
     if (u || !c->dir) {
         count(c, u != NULL);
@@ -552,7 +578,7 @@ void cache_store(sc_cache *c, const char *file, int argc, char *const *argv,
     size_t slen;
     unsigned char *summary = ir_write(u, &slen);
     char name[17];
-    entry_name(file, argc, argv, name);
+    entry_name(c, file, argc, argv, name);
     if (c->memory)
         mem_store(c, name, summary, slen, deps->items, deps->len);
     if (!c->dir) {
