@@ -239,6 +239,7 @@ def tests(tmp):
     debounce_and_cancel(tmp)
     versioned_edits(tmp)
     helper_changes_on_disk(tmp)
+    mains_through_pointers(tmp)
 
 
 # Two files of one program: build_tower (tower.c) creates "tower/w" in a
@@ -403,6 +404,91 @@ def helper_changes_on_disk(tmp):
        "... and the failure comes back with the second change")
     c.close()
     clean_stderr(c, "the session with a helper changed on disk")
+
+
+# Three mains sharing make() (shared.c); only shared.c is open.  The link
+# skips the mains whose code cannot reach the open file (cli/reach.h): a
+# main that calls make() only through a pointer, or through a table of
+# callbacks, reaches it all the same.  Expected: the library's run of the
+# failing main (TF: "Variable m/w already exists, disallowed.").
+SHARED = """#include "varscope.h"
+
+void make(vs_graph *g)
+{
+    VS_VARIABLE_SCOPE(g, "m") {
+        vs_get_variable(g, "w", .shape = VS_SHAPE(2));
+    }
+}
+"""
+MAIN_ONCE = """#include "varscope.h"
+
+void make(vs_graph *g);
+
+int main(void)
+{
+    vs_graph *g = vs_graph_new();
+    make(g);
+    vs_graph_free(g);
+    return 0;
+}
+"""
+MAIN_POINTER = """#include "varscope.h"
+
+void make(vs_graph *g);
+
+int main(void)
+{
+    void (*build)(vs_graph *) = make;
+    vs_graph *g = vs_graph_new();
+    build(g);
+    build(g);
+    vs_graph_free(g);
+    return 0;
+}
+"""
+MAIN_TABLE = """#include "varscope.h"
+
+void make(vs_graph *g);
+
+static void (*const builders[])(vs_graph *) = {make};
+
+int main(void)
+{
+    vs_graph *g = vs_graph_new();
+    for (int i = 0; i < 2; i++)
+        builders[0](g);
+    vs_graph_free(g);
+    return 0;
+}
+"""
+
+
+def mains_through_pointers(tmp):
+    for name, second in (("pointer", MAIN_POINTER), ("table", MAIN_TABLE)):
+        d = os.path.join(tmp, "mains_" + name)
+        os.makedirs(d)
+        shared, once, other = (os.path.join(d, n) for n in ("shared.c", "a_once.c", "b_" + name + ".c"))
+        for path, text in ((shared, SHARED), (once, MAIN_ONCE), (other, second)):
+            with open(path, "w") as f:
+                f.write(text)
+        exe = os.path.join(d, "prog.bin")
+        subprocess.run(["cc", "-std=c11", "-I" + INCLUDE, "-fsanitize=address,undefined",
+                        shared, other, LIB, "-o", exe], check=True)
+        p = subprocess.run([exe], capture_output=True, text=True,
+                           env=dict(os.environ, ASAN_OPTIONS="detect_leaks=0"))
+        want = [int(m) - 1 for m in re.findall(r"shared\.c:(\d+): error: .*\[duplicate-variable\]",
+                                                p.stdout + p.stderr)]
+        ok(len(want) == 1, "the library fails make()'s second call through a " + name, p.stdout + p.stderr)
+        subprocess.run(["git", "init", "-q", d], check=True)
+        c, _ = start(d)
+        c.open(shared, SHARED)  # the mains from disk
+        got = c.diagnostics(shared)
+        lines = [x["range"]["start"]["line"] for x in (got or {}).get("diagnostics", [])
+                 if x.get("code") == "duplicate-variable"]
+        ok(lines == want, "only shared.c open: the main calling make() through a " + name +
+           " is analysed (its failure shown where the library reports it)", got)
+        c.close()
+        clean_stderr(c, "the session of mains calling through a " + name)
 
 
 # A header's inline helper, called twice by main.c: the second call fails
