@@ -33,7 +33,6 @@
 #include "../util/ctext.h"
 #include "../util/file.h"
 #include "../util/strmap.h"
-#include "jsonfile.h"
 
 typedef struct include_line {
     char *name;                   /* as written between the delimiters */
@@ -107,7 +106,6 @@ struct sc_prescan {
     SC_VEC(text_ids *) files;
     sc_strmap by_path;
     sc_strmap exists;             /* path -> (void *)1 yes, 2 no */
-    sc_strmap resolved;           /* this run's include lines -> file, or "" */
     SC_VEC(sc_prescan_names *) queries;
     sc_strmap query_by_key;
     uint32_t next_query;
@@ -143,15 +141,6 @@ static void names_free(sc_prescan_names *q)
     free(q);
 }
 
-static void forget_resolved(sc_prescan *p)
-{
-    for (size_t i = 0; i < p->resolved.cap; i++)
-        if (p->resolved.keys && p->resolved.keys[i])
-            free(p->resolved.vals[i]);
-    sc_strmap_free(&p->resolved);
-    memset(&p->resolved, 0, sizeof p->resolved);
-}
-
 void prescan_free(sc_prescan *p)
 {
     if (!p)
@@ -161,7 +150,6 @@ void prescan_free(sc_prescan *p)
     SC_VEC_FREE(p->files);
     sc_strmap_free(&p->by_path);
     sc_strmap_free(&p->exists);
-    forget_resolved(p);
     for (size_t i = 0; i < p->queries.len; i++)
         names_free(p->queries.items[i]);
     SC_VEC_FREE(p->queries);
@@ -172,7 +160,6 @@ void prescan_free(sc_prescan *p)
 
 void prescan_set_texts(sc_prescan *p, sc_text_fn *text, void *ctx)
 {
-    forget_resolved(p);           /* the argument vectors were the last run's */
     p->text_fn = text;
     p->text_ctx = ctx;
     p->run++;
@@ -206,8 +193,8 @@ static bool exists(sc_prescan *p, const char *path)
 
 /* The file an #include names: "x.h" next to the including file first,
  * then the -iquote/-I directories; <x.h> in the -I directories only. */
-static char *resolve_uncached(sc_prescan *p, const char *from, const char *name,
-                              bool quoted, char *const *argv)
+static char *resolve(sc_prescan *p, const char *from, const char *name,
+                     bool quoted, char *const *argv)
 {
     char buf[4096];
     if (name[0] == '/')
@@ -232,27 +219,6 @@ static char *resolve_uncached(sc_prescan *p, const char *from, const char *name,
             return sc_xstrdup(buf);
     }
     return NULL;
-}
-
-/* The same, remembered for the run (the files of a tree include the same
- * headers, and an argument vector holds hundreds of arguments to look
- * through): keyed by the argument vector (the run's: they are shared,
- * map.c), the directory of a quoted include's file and the name. */
-static char *resolve(sc_prescan *p, const char *from, const char *name,
-                     bool quoted, char *const *argv)
-{
-    const char *slash = quoted ? strrchr(from, '/') : NULL;
-    int dl = slash ? (int)(slash - from) : 0;
-    char *key = sc_asprintf("%p\x1f%d\x1f%.*s\x1f%s", (const void *)argv,
-                            (int)quoted, dl, from, name);
-    char *known = sc_strmap_get(&p->resolved, key);
-    if (!known) {
-        char *found = resolve_uncached(p, from, name, quoted, argv);
-        known = found ? found : sc_xstrdup("");
-        sc_strmap_put(&p->resolved, key, known);
-    }
-    free(key);
-    return *known ? sc_xstrdup(known) : NULL;
 }
 
 /* The name of the #include directive whose "include" token was just
