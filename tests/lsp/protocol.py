@@ -238,6 +238,8 @@ def tests(tmp):
     open_header(tmp)
     debounce_and_cancel(tmp)
     versioned_edits(tmp)
+    helper_changes_on_disk(tmp)
+    mains_through_pointers(tmp)
 
 
 # Two files of one program: build_tower (tower.c) creates "tower/w" in a
@@ -314,6 +316,179 @@ def whole_program(tmp):
         ok(f.read() == MAIN2, "... and main.c on disk is untouched")
     c.close()
     clean_stderr(c, "the whole-program session")
+
+
+# A helper file that does not name the library, changed on disk during a
+# session: main.c calls build() (helper.c), which calls make_w() (make.c)
+# once, then twice.  The session keeps what it learnt of the files between
+# checks (the pre-scan's answers, the files' status); a change on disk must
+# reach the next check.  Expected: the library's run of each version.
+MAKE_W = """#include "varscope.h"
+
+void make_w(vs_graph *g)
+{
+    VS_VARIABLE_SCOPE(g, "m") {
+        vs_get_variable(g, "w", .shape = VS_SHAPE(2));
+    }
+}
+"""
+HELPER_NONE = "void build(void *g)\n{\n    (void)g;\n}\n"
+HELPER_TWICE = ("void make_w(void *g);\n\nvoid build(void *g)\n{\n"
+                "    make_w(g);\n    make_w(g);\n}\n")
+MAIN_BUILD = """#include "varscope.h"
+
+void build(void *g);
+
+int main(void)
+{
+    vs_graph *g = vs_graph_new();
+    build(g);
+    vs_graph_free(g);
+    return 0;
+}
+"""
+
+
+def helper_changes_on_disk(tmp):
+    d = os.path.join(tmp, "disk")
+    os.makedirs(d)
+    mk, helper, main_c = (os.path.join(d, n) for n in ("make.c", "helper.c", "main.c"))
+    for path, text in ((mk, MAKE_W), (helper, HELPER_NONE), (main_c, MAIN_BUILD)):
+        with open(path, "w") as f:
+            f.write(text)
+
+    def library_says(helper_text):
+        """the duplicate-variable lines (0-based) the library reports in
+        make.c when helper.c holds helper_text"""
+        with open(helper, "w") as f:
+            f.write(helper_text)
+        exe = os.path.join(d, "prog.bin")
+        subprocess.run(["cc", "-std=c11", "-I" + INCLUDE, "-fsanitize=address,undefined",
+                        mk, helper, main_c, LIB, "-o", exe], check=True)
+        p = subprocess.run([exe], capture_output=True, text=True,
+                           env=dict(os.environ, ASAN_OPTIONS="detect_leaks=0"))
+        return [int(m) - 1 for m in re.findall(r"make\.c:(\d+): error: .*\[duplicate-variable\]",
+                                                p.stdout + p.stderr)]
+
+    want_twice = library_says(HELPER_TWICE)
+    ok(len(want_twice) == 1, "the library fails make_w's second call when build calls it twice",
+       want_twice)
+    ok(library_says(HELPER_NONE) == [], "... and nothing when build calls nothing")
+    subprocess.run(["git", "init", "-q", d], check=True)
+    c, _ = start(d)
+    c.open(mk, MAKE_W)         # make.c only: helper.c and main.c from disk
+    version, text = 1, MAKE_W
+
+    def check_again(helper_text):
+        """helper.c rewritten on disk (a new size: its status changes),
+        then an edit of make.c: make.c's duplicate-variable lines"""
+        nonlocal version, text
+        with open(helper, "w") as f:
+            f.write(helper_text)
+        version += 1
+        text += "/* edit %d */\n" % version
+        c.change(mk, version, [{"text": text}])
+        got = c.diagnostics(mk, version=version)
+        return got and [x["range"]["start"]["line"] for x in got["diagnostics"]
+                        if x.get("code") == "duplicate-variable"]
+
+    got = c.diagnostics(mk, version=1)
+    ok(got is not None and not [x for x in got["diagnostics"] if x.get("code") == "duplicate-variable"],
+       "build calls nothing: make.c is clean", got)
+    ok(check_again(HELPER_TWICE) == want_twice,
+       "helper.c changed on disk to call make_w twice: the next check reports make.c's "
+       "failure where the library does", want_twice)
+    ok(check_again(HELPER_NONE) == [],
+       "helper.c changed back on disk: the next check is clean again")
+    ok(check_again(HELPER_TWICE) == want_twice,
+       "... and the failure comes back with the second change")
+    c.close()
+    clean_stderr(c, "the session with a helper changed on disk")
+
+
+# Three mains sharing make() (shared.c); only shared.c is open.  The link
+# skips the mains whose code cannot reach the open file (cli/reach.h): a
+# main that calls make() only through a pointer, or through a table of
+# callbacks, reaches it all the same.  Expected: the library's run of the
+# failing main (TF: "Variable m/w already exists, disallowed.").
+SHARED = """#include "varscope.h"
+
+void make(vs_graph *g)
+{
+    VS_VARIABLE_SCOPE(g, "m") {
+        vs_get_variable(g, "w", .shape = VS_SHAPE(2));
+    }
+}
+"""
+MAIN_ONCE = """#include "varscope.h"
+
+void make(vs_graph *g);
+
+int main(void)
+{
+    vs_graph *g = vs_graph_new();
+    make(g);
+    vs_graph_free(g);
+    return 0;
+}
+"""
+MAIN_POINTER = """#include "varscope.h"
+
+void make(vs_graph *g);
+
+int main(void)
+{
+    void (*build)(vs_graph *) = make;
+    vs_graph *g = vs_graph_new();
+    build(g);
+    build(g);
+    vs_graph_free(g);
+    return 0;
+}
+"""
+MAIN_TABLE = """#include "varscope.h"
+
+void make(vs_graph *g);
+
+static void (*const builders[])(vs_graph *) = {make};
+
+int main(void)
+{
+    vs_graph *g = vs_graph_new();
+    for (int i = 0; i < 2; i++)
+        builders[0](g);
+    vs_graph_free(g);
+    return 0;
+}
+"""
+
+
+def mains_through_pointers(tmp):
+    for name, second in (("pointer", MAIN_POINTER), ("table", MAIN_TABLE)):
+        d = os.path.join(tmp, "mains_" + name)
+        os.makedirs(d)
+        shared, once, other = (os.path.join(d, n) for n in ("shared.c", "a_once.c", "b_" + name + ".c"))
+        for path, text in ((shared, SHARED), (once, MAIN_ONCE), (other, second)):
+            with open(path, "w") as f:
+                f.write(text)
+        exe = os.path.join(d, "prog.bin")
+        subprocess.run(["cc", "-std=c11", "-I" + INCLUDE, "-fsanitize=address,undefined",
+                        shared, other, LIB, "-o", exe], check=True)
+        p = subprocess.run([exe], capture_output=True, text=True,
+                           env=dict(os.environ, ASAN_OPTIONS="detect_leaks=0"))
+        want = [int(m) - 1 for m in re.findall(r"shared\.c:(\d+): error: .*\[duplicate-variable\]",
+                                                p.stdout + p.stderr)]
+        ok(len(want) == 1, "the library fails make()'s second call through a " + name, p.stdout + p.stderr)
+        subprocess.run(["git", "init", "-q", d], check=True)
+        c, _ = start(d)
+        c.open(shared, SHARED)  # the mains from disk
+        got = c.diagnostics(shared)
+        lines = [x["range"]["start"]["line"] for x in (got or {}).get("diagnostics", [])
+                 if x.get("code") == "duplicate-variable"]
+        ok(lines == want, "only shared.c open: the main calling make() through a " + name +
+           " is analysed (its failure shown where the library reports it)", got)
+        c.close()
+        clean_stderr(c, "the session of mains calling through a " + name)
 
 
 # A header's inline helper, called twice by main.c: the second call fails

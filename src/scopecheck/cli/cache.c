@@ -64,6 +64,7 @@ struct sc_cache {
     char *dir;                    /* NULL: in memory only */
     pthread_mutex_t lock;
     sc_strmap hashes;             /* per run: each file hashed once */
+    sc_strmap statuses;           /* per run: each file stat'ed once */
     const sc_overlays *overlays;  /* this run's */
     /* the programs recorded (read once a run): file -> its newest
      * program's index in `programs`, each a list of files */
@@ -74,6 +75,10 @@ struct sc_cache {
     pthread_mutex_t mem_lock;     /* over mem */
     sc_strmap mem;                /* entry name -> mem_entry */
     size_t hits, misses;
+    /* this run's last argument vector and its hash (argv_hash) */
+    char *const *hashed_argv;
+    int hashed_argc;
+    uint64_t argv_hash;
 };
 
 #define fnv sc_fnv1a
@@ -187,6 +192,15 @@ static void forget_hashes(sc_cache *c)
     memset(&c->hashes, 0, sizeof c->hashes);
 }
 
+static void forget_statuses(sc_cache *c)
+{
+    for (size_t i = 0; i < c->statuses.cap; i++)
+        if (c->statuses.vals && c->statuses.vals[i])
+            free(c->statuses.vals[i]);
+    sc_strmap_free(&c->statuses);
+    memset(&c->statuses, 0, sizeof c->statuses);
+}
+
 static void forget_programs(sc_cache *c)
 {
     for (size_t i = 0; i < c->programs.len; i++) {
@@ -208,6 +222,7 @@ void cache_close(sc_cache *c)
     if (!c)
         return;
     forget_hashes(c);
+    forget_statuses(c);
     forget_programs(c);
     for (size_t i = 0; i < c->mem.cap; i++)
         if (c->mem.vals && c->mem.vals[i])
@@ -230,9 +245,11 @@ void cache_begin_run(sc_cache *c, const sc_overlays *ov)
     if (!c)
         return;
     forget_hashes(c);
+    forget_statuses(c);
     forget_programs(c);
     c->overlays = ov;
     c->hits = c->misses = 0;
+    c->hashed_argv = NULL;        /* the last run's vectors are gone */
 }
 
 bool cache_file_hash(sc_cache *c, const char *path, uint64_t *hash)
@@ -292,10 +309,31 @@ static bool file_hash(sc_cache *c, const char *path, uint64_t *size,
     return d.ok;
 }
 
+/* The hash of an argument vector, remembered for the run: the files of a
+ * tree share one vector (map.c), of hundreds of arguments. */
+static uint64_t argv_hash(sc_cache *c, int argc, char *const *argv)
+{
+    pthread_mutex_lock(&c->lock);
+    bool known = c->hashed_argv == argv && c->hashed_argc == argc && argv;
+    uint64_t h = c->argv_hash;
+    pthread_mutex_unlock(&c->lock);
+    if (known)
+        return h;
+    h = FNV0;
+    for (int i = 0; i < argc; i++)
+        h = fnv(h, argv[i], strlen(argv[i]) + 1);
+    pthread_mutex_lock(&c->lock);
+    c->hashed_argv = argv;
+    c->hashed_argc = argc;
+    c->argv_hash = h;
+    pthread_mutex_unlock(&c->lock);
+    return h;
+}
+
 /* An entry's name: the hash of the tool's version, the summary format,
  * the file's absolute path, its spelling and its arguments. */
-static void entry_name(const char *file, int argc, char *const *argv,
-                       char name[17])
+static void entry_name(sc_cache *c, const char *file, int argc,
+                       char *const *argv, char name[17])
 {
     char *abs = realpath(file, NULL);
     uint64_t h = fnv(FNV0, SC_VERSION, sizeof SC_VERSION);
@@ -306,8 +344,8 @@ static void entry_name(const char *file, int argc, char *const *argv,
     /* and as it is spelled: the summary names the file so, and a finding
      * of another run must name it as that run does */
     h = fnv(h, file, strlen(file) + 1);
-    for (int i = 0; i < argc; i++)
-        h = fnv(h, argv[i], strlen(argv[i]) + 1);
+    uint64_t ah = argv_hash(c, argc, argv);
+    h = fnv(h, &ah, sizeof ah);
     free(abs);
     snprintf(name, 17, "%016llx", (unsigned long long)h);
 }
@@ -319,17 +357,62 @@ static char *entry_path(const sc_cache *c, const char *name)
 
 /* ---- in memory ---- */
 
-static bool stat_of(const char *path, mem_dep *d)
+/* a file's status (size, modification time, inode, device), taken once a
+ * run: the summaries of a program share most of their headers */
+typedef struct status {
+    bool ok;
+    uint64_t size, mtime_ns, ino, dev;
+} status;
+
+static status status_of(sc_cache *c, const char *path)
 {
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return false;
-    d->size = (uint64_t)st.st_size;
-    d->mtime_ns = (uint64_t)st.st_mtim.tv_sec * 1000000000u +
-                  (uint64_t)st.st_mtim.tv_nsec;
-    d->ino = (uint64_t)st.st_ino;
-    d->dev = (uint64_t)st.st_dev;
-    return true;
+    struct stat sb;
+    if (!c)
+        return stat(path, &sb) == 0
+                   ? (status){true, (uint64_t)sb.st_size,
+                              (uint64_t)sb.st_mtim.tv_sec * 1000000000u +
+                                  (uint64_t)sb.st_mtim.tv_nsec,
+                              (uint64_t)sb.st_ino, (uint64_t)sb.st_dev}
+                   : (status){false, 0, 0, 0, 0};
+    pthread_mutex_lock(&c->lock);
+    status *known = sc_strmap_get(&c->statuses, path);
+    status st = known ? *known : (status){false, 0, 0, 0, 0};
+    pthread_mutex_unlock(&c->lock);
+    if (known)
+        return st;
+    if (stat(path, &sb) == 0)
+        st = (status){true, (uint64_t)sb.st_size,
+                      (uint64_t)sb.st_mtim.tv_sec * 1000000000u +
+                          (uint64_t)sb.st_mtim.tv_nsec,
+                      (uint64_t)sb.st_ino, (uint64_t)sb.st_dev};
+    pthread_mutex_lock(&c->lock);
+    if (!sc_strmap_get(&c->statuses, path)) {
+        status *copy = sc_xmalloc(sizeof *copy);
+        *copy = st;
+        sc_strmap_put(&c->statuses, path, copy);
+    }
+    pthread_mutex_unlock(&c->lock);
+    return st;
+}
+
+bool cache_status(sc_cache *c, const char *path, uint64_t out[4])
+{
+    status st = status_of(c, path);
+    out[0] = st.size;
+    out[1] = st.mtime_ns;
+    out[2] = st.ino;
+    out[3] = st.dev;
+    return st.ok;
+}
+
+static bool stat_of(sc_cache *c, const char *path, mem_dep *d)
+{
+    status st = status_of(c, path);
+    d->size = st.size;
+    d->mtime_ns = st.mtime_ns;
+    d->ino = st.ino;
+    d->dev = st.dev;
+    return st.ok;
 }
 
 /* is the dependency as it was?  Overlays by their bytes, files on disk by
@@ -341,7 +424,7 @@ static bool dep_fresh(sc_cache *c, const mem_dep *d)
         return o->hash == d->hash;
     if (d->stated) {
         mem_dep now;
-        return stat_of(d->path, &now) && now.size == d->size &&
+        return stat_of(c, d->path, &now) && now.size == d->size &&
                now.mtime_ns == d->mtime_ns && now.ino == d->ino &&
                now.dev == d->dev;
     }
@@ -380,7 +463,7 @@ static void mem_store(sc_cache *c, const char *name, const unsigned char *summar
             return;
         }
         d->path = sc_xstrdup(deps[i]);
-        d->stated = !overlay_find(c->overlays, deps[i]) && stat_of(deps[i], d) &&
+        d->stated = !overlay_find(c->overlays, deps[i]) && stat_of(c, deps[i], d) &&
                     d->size == size;
         m->ndeps++;
     }
@@ -427,7 +510,7 @@ ir_unit *cache_lookup(sc_cache *c, const char *file, int argc,
     if (!c)
         return NULL;
     char name[17];
-    entry_name(file, argc, argv, name);
+    entry_name(c, file, argc, argv, name);
     ir_unit *u = c->memory ? mem_lookup(c, name, deps) : NULL;
     if (u || !c->dir) {
         count(c, u != NULL);
@@ -495,7 +578,7 @@ void cache_store(sc_cache *c, const char *file, int argc, char *const *argv,
     size_t slen;
     unsigned char *summary = ir_write(u, &slen);
     char name[17];
-    entry_name(file, argc, argv, name);
+    entry_name(c, file, argc, argv, name);
     if (c->memory)
         mem_store(c, name, summary, slen, deps->items, deps->len);
     if (!c->dir) {

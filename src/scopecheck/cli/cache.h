@@ -37,6 +37,9 @@ ir_unit *cache_lookup(sc_cache *c, const char *file, int argc,
 void cache_store(sc_cache *c, const char *file, int argc, char *const *argv,
                  const ir_unit *u, const sc_strs *deps);
 void cache_stats(const sc_cache *c, size_t *hits, size_t *misses);
+/* A file's status as this run saw it (taken once a run): size,
+ * modification time in nanoseconds, inode, device.  False: no such file. */
+bool cache_status(sc_cache *c, const char *path, uint64_t out[4]);
 /* The content hash of a file as this run saw it (FNV-1a). */
 bool cache_file_hash(sc_cache *c, const char *path, uint64_t *hash);
 

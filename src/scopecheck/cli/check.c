@@ -19,6 +19,7 @@
 #include "policy.h"
 #include "prescan.h"
 #include "program.h"
+#include "reach.h"
 
 /* ---- the session ---- */
 
@@ -60,16 +61,15 @@ void session_free(sc_session *s)
 }
 
 /* what a file is now, for telling whether it changed */
-static uint64_t signature(const sc_overlays *ov, const char *path)
+static uint64_t signature(sc_cache *cache, const sc_overlays *ov,
+                          const char *path)
 {
     const sc_overlay *o = overlay_find(ov, path);
     if (o)
         return o->hash ^ 0x9e3779b97f4a7c15ull;
-    struct stat st;
-    if (stat(path, &st) != 0)
+    uint64_t parts[4];
+    if (!cache_status(cache, path, parts))
         return 0;
-    uint64_t parts[4] = {(uint64_t)st.st_size, (uint64_t)st.st_mtim.tv_sec,
-                         (uint64_t)st.st_mtim.tv_nsec, (uint64_t)st.st_ino};
     return sc_fnv1a(SC_FNV_INIT, parts, sizeof parts);
 }
 
@@ -83,7 +83,7 @@ typedef struct sig_walk {
 static void sig_visit(void *ctx, const char *path)
 {
     sig_walk *w = ctx;
-    uint64_t now = signature(w->ov, path);
+    uint64_t now = signature(w->s->cache, w->ov, path);
     uint64_t *was = sc_strmap_get(&w->s->seen, path);
     if (w->record) {
         if (!was) {
@@ -136,6 +136,15 @@ void check_configure_rules(const sc_options *o, bool *enabled,
 
 /* ---- link ---- */
 
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+
+
 /* Programs: each unit that defines main is a program together with every
  * unit that defines no main (shared helpers); without any main, all units
  * form one program.  Entry points: each program's main and the uncalled
@@ -151,48 +160,67 @@ static bool defines_main(const ir_unit *u)
 }
 
 static void link_programs(ir_unit **units, size_t n, const sc_engine_opts *eo,
-                          sc_rules_conf *rc, const volatile int *cancel)
+                          sc_rules_conf *rc, const sc_strmap *reported,
+                          const volatile int *cancel)
 {
-    ir_unit **prog = calloc(n + 1, sizeof *prog);
     ir_unit **shared = calloc(n + 1, sizeof *shared);
     size_t nshared = 0;
     for (size_t i = 0; i < n; i++)
         if (units[i] && !defines_main(units[i]))
             shared[nshared++] = units[i];
-    for (size_t m = 0; m < n && !(cancel && *cancel); m++) {
+    /* the analyses: one per main (its unit and the shared ones), then
+     * the shared units' own entry points among every unit */
+    SC_VEC(ir_unit **) progs = {0};
+    SC_VEC(size_t) sizes = {0};
+    SC_VEC(ir_unit *const *) entries = {0};
+    SC_VEC(size_t) nentries = {0};
+    for (size_t m = 0; m < n; m++) {
         if (!units[m] || !defines_main(units[m]))
             continue;
+        ir_unit **prog = calloc(nshared + 2, sizeof *prog);
         size_t k = 0;
         prog[k++] = units[m];
         for (size_t i = 0; i < nshared; i++)
             prog[k++] = shared[i];
-        sc_engine_opts o = *eo;
-        o.entry_units = &units[m];
-        o.nentry_units = 1;
-        sc_analyze(prog, k, &o, sc_rules_dispatch, rc);
+        SC_PUSH(progs, prog);
+        SC_PUSH(sizes, k);
+        SC_PUSH(entries, &units[m]);
+        SC_PUSH(nentries, 1);
     }
-    if (nshared && !(cancel && *cancel)) {
+    if (nshared) {
+        ir_unit **prog = calloc(n + 1, sizeof *prog);
         size_t k = 0;
         for (size_t i = 0; i < n; i++)
             if (units[i])
                 prog[k++] = units[i];
-        sc_engine_opts o = *eo;
-        o.entry_units = shared;
-        o.nentry_units = nshared;
-        sc_analyze(prog, k, &o, sc_rules_dispatch, rc);
+        SC_PUSH(progs, prog);
+        SC_PUSH(sizes, k);
+        SC_PUSH(entries, shared);
+        SC_PUSH(nentries, nshared);
     }
-    free(prog);
+    bool *needed = reported
+        ? reach_needed(units, n, (ir_unit *const *const *)progs.items, sizes.items,
+                       entries.items, nentries.items, progs.len, reported)
+        : NULL;
+    for (size_t p = 0; p < progs.len && !(cancel && *cancel); p++) {
+        if (needed && !needed[p])
+            continue;             /* can find nothing in the reported files */
+        sc_engine_opts o = *eo;
+        o.entry_units = entries.items[p];
+        o.nentry_units = nentries.items[p];
+        sc_analyze(progs.items[p], sizes.items[p], &o, sc_rules_dispatch, rc);
+    }
+    free(needed);
+    for (size_t p = 0; p < progs.len; p++)
+        free(progs.items[p]);
+    SC_VEC_FREE(progs);
+    SC_VEC_FREE(sizes);
+    SC_VEC_FREE(entries);
+    SC_VEC_FREE(nentries);
     free(shared);
 }
 
 /* ---- map, with the pre-scan ---- */
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static void add_name(const char *name, void *ctx)
 {
@@ -286,11 +314,19 @@ static void map_reaching(run *r)
         sc_strmap linked = {0};
         sc_linked_names(dense, k, add_name, &linked);
         bool more = false;
+        /* each set prepared once per pre-scan: [0] the files on disk,
+         * [1] the overlaid */
+        const sc_prescan_names *qn[2] = {prescan_names(r->ps, &names),
+                                         prescan_names(r->ps_overlaid, &names)};
+        const sc_prescan_names *ql[2] = {prescan_names(r->ps, &linked),
+                                         prescan_names(r->ps_overlaid, &linked)};
         for (size_t i = 0; i < n; i++) {
-            sc_prescan *ps = prescan_for(r, c->files.items[i]);
+            const char *file = c->files.items[i];
+            int o = overlay_find(r->env.overlays, file) != NULL;
+            sc_prescan *ps = o ? r->ps_overlaid : r->ps;
             want[i] = !r->mapped[i] && c->items[i].argv &&
-                      (prescan_mentions_any(ps, c->files.items[i], &names) ||
-                       prescan_declares_any(ps, c->files.items[i], &linked));
+                      (prescan_mentions_any(ps, file, qn[o]) ||
+                       prescan_declares_any(ps, file, ql[o]));
             more |= want[i];
         }
         sc_strmap_free(&names);
@@ -382,8 +418,9 @@ static void keep_reported(sc_check *c)
 }
 
 void check_link(const sc_options *o, ir_unit **units, size_t n,
-                const sc_policy_plan *plan, sc_report *rep,
-                sc_source_cache *src, const volatile int *cancel)
+                const sc_policy_plan *plan, const sc_strmap *reported,
+                sc_report *rep, sc_source_cache *src,
+                const volatile int *cancel)
 {
     bool *enabled = calloc(sc_nrules, sizeof *enabled);
     sc_severity *sev = calloc(sc_nrules, sizeof *sev);
@@ -399,7 +436,7 @@ void check_link(const sc_options *o, ir_unit **units, size_t n,
     eo.loop_unroll = 4096;
     eo.call_depth = 512;
     double t0 = now();
-    link_programs(units, n, &eo, &rc, cancel);
+    link_programs(units, n, &eo, &rc, reported, cancel);
     if (getenv("SCOPECHECK_STATS"))
         fprintf(stderr, "scopecheck: link step %.3f s\n", now() - t0);
     free(enabled);
@@ -545,6 +582,17 @@ void check_run(sc_check *c)
      * the link step's peak memory counts them on top of its own */
     malloc_trim(0);
 #endif
+    /* the texts the pre-scan read are those the suppression comments are
+     * looked for in: not read again */
+    for (size_t i = 0; i < c->files.len; i++) {
+        size_t len;
+        const char *text = c->reported[i]
+                               ? prescan_text(prescan_for(&r, c->files.items[i]),
+                                              c->files.items[i], &len)
+                               : NULL;
+        if (text)
+            source_offer(c->src, c->files.items[i], text, len);
+    }
     if (c->session)
         session_remember(c->session, c->overlays);
     else
@@ -580,7 +628,22 @@ void check_run(sc_check *c)
 
     /* link */
     ir_unit **units = units_of(c);
-    check_link(o, units, c->files.len, plan, rep, c->src, c->cancel);
+    /* a few files of a larger program named (a hook's), or an editor's
+     * open files (it shows the findings located in them, nowhere else):
+     * the analyses that cannot reach them are skipped */
+    sc_strmap *reported = NULL;
+    if (c->report_only) {
+        reported = calloc(1, sizeof *reported);
+        for (size_t i = 0; i < c->report_only->len; i++)
+            sc_strmap_put(reported, c->report_only->items[i], (void *)1);
+    } else if (c->nreported < c->files.len) {
+        reported = reported_set(c);
+    }
+    check_link(o, units, c->files.len, plan, reported, rep, c->src, c->cancel);
+    if (reported) {
+        sc_strmap_free(reported);
+        free(reported);
+    }
     free(units);
     if (c->cancel && *c->cancel) {
         c->cancelled = true;
@@ -603,7 +666,6 @@ void check_free(sc_check *c)
     for (size_t i = 0; c->items && i < c->files.len; i++) {
         if (c->items[i].unit)
             ir_unit_free(c->items[i].unit);
-        args_release(c->items[i].argv);
         map_item_clear(&c->items[i]);
     }
     free(c->items);

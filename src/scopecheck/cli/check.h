@@ -61,11 +61,14 @@ void check_hashes(sc_check *c, sc_strmap *out);
 void check_free(sc_check *c);
 
 /* The link step over units (NULL entries skipped); plan may be NULL (no
- * configuration: --link). */
+ * configuration: --link); reported (absolute paths) NULL, or the files
+ * whose findings are kept: analyses that cannot reach them are skipped
+ * (reach.h). */
 struct sc_policy_plan;
 void check_link(const sc_options *o, ir_unit **units, size_t n,
-                const struct sc_policy_plan *plan, sc_report *rep,
-                sc_source_cache *src, const volatile int *cancel);
+                const struct sc_policy_plan *plan, const sc_strmap *reported,
+                sc_report *rep, sc_source_cache *src,
+                const volatile int *cancel);
 
 /* the rules' defaults, then --enable/--disable */
 void check_configure_rules(const sc_options *o, bool *enabled,

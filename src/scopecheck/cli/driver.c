@@ -315,7 +315,7 @@ static int link_only(const sc_options *o)
     size_t n = 0;
     ir_unit **units = read_summaries(o, &rep, &names, &n);
     sc_source_cache *src = sc_source_cache_new();
-    check_link(o, units, n, NULL, &rep, src, NULL);
+    check_link(o, units, n, NULL, NULL, &rep, src, NULL);
     report_finish(&rep);
     sc_policy *pol = policy_new(o);
     policy_apply(pol, &rep, src);

@@ -17,6 +17,7 @@
 #include "../frontend/parse.h"
 #include "jsonfile.h"
 #include "path.h"
+#include "../util/strmap.h"
 
 /* ---- our own include directory ---- */
 
@@ -62,6 +63,14 @@ const char *sc_own_include_dir(void)
 
 /* ---- arguments ---- */
 
+/* An argument vector kept by the context: files with the same command
+ * (most of a tree) share one, rather than each copying the compiler's
+ * view (a few hundred -D arguments) again. */
+typedef struct argv_kept {
+    char **argv;
+    int argc;
+} argv_kept;
+
 typedef struct db_entry {
     char *dir;                    /* where compile_commands.json is */
     fe_compdb *db;                /* NULL: could not be loaded */
@@ -74,6 +83,7 @@ struct sc_args_ctx {
     fe_compdb *fixed;             /* -p DIR */
     SC_VEC(db_entry) dbs;         /* found by walking up, loaded once */
     bool warned_none;
+    sc_strmap kept;               /* argv_key -> argv_kept */
 };
 
 sc_args_ctx *args_new(const sc_map_opts *o, sc_report *rep)
@@ -104,6 +114,15 @@ void args_free(sc_args_ctx *a)
         fe_compdb_free(a->dbs.items[i].db);
     }
     SC_VEC_FREE(a->dbs);
+    for (size_t i = 0; i < a->kept.cap; i++)
+        if (a->kept.keys && a->kept.keys[i]) {
+            argv_kept *k = a->kept.vals[i];
+            for (int j = 0; j < k->argc; j++)
+                free(k->argv[j]);
+            free(k->argv);
+            free(k);
+        }
+    sc_strmap_free(&a->kept);
     fe_compdb_free(a->fixed);
     free(a);
 }
@@ -181,17 +200,61 @@ static const char *nearest_listed(const fe_compdb *db, const char *abs)
     return best;
 }
 
+/* what an argument vector is made of: the compiler asked, the command's
+ * flags, the "--" flags, --extra-arg and the per-file extras */
+typedef SC_VEC(char) charvec;
+
+static void key_add(charvec *k, const char *s)
+{
+    for (; *s; s++)
+        SC_PUSH(*k, *s);
+    SC_PUSH(*k, '\x1f');
+}
+
+static char *argv_key(const char *cc, char **db_args, int n, const sc_args_ctx *a,
+                      const sc_strs *extra)
+{
+    charvec k = {0};
+    key_add(&k, cc ? cc : "");
+    SC_PUSH(k, db_args ? '\x1e' : '\x1d');
+    for (int i = 0; db_args && i < n; i++)
+        key_add(&k, db_args[i]);
+    SC_PUSH(k, '\x1e');
+    for (size_t i = 0; i < a->o->cflags->len; i++)
+        key_add(&k, a->o->cflags->items[i]);
+    SC_PUSH(k, '\x1e');
+    for (size_t i = 0; i < a->o->extra_args->len; i++)
+        key_add(&k, a->o->extra_args->items[i]);
+    SC_PUSH(k, '\x1e');
+    for (size_t i = 0; extra && i < extra->len; i++)
+        key_add(&k, extra->items[i]);
+    SC_PUSH(k, '\0');
+    return k.items;
+}
+
+/* the compiler that would build a file with no compile command: $CC, else
+ * cc (malloc'd; "gcc -m32": the program's name) */
+static char *default_compiler(void)
+{
+    const char *env = getenv("CC");
+    char *cc = sc_xstrdup(env && *env ? env : "cc");
+    char *sp = strchr(cc, ' ');
+    if (sp)
+        *sp = '\0';
+    return cc;
+}
+
 /* "--" flags win; else the compile database's (-p, or the nearest one
  * above the file; for a file it does not list, the nearest listed file's),
  * after its compiler's own view (without a command: $CC's, else cc's); then --extra-arg and per-file extras;
  * then our own include directory last, so that varscope.h is found
  * without flags. */
-char **args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
-                int *argc, char **err)
+char *const *args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
+                      int *argc, char **err)
 {
-    SC_VEC(char *) v = {0};
     char **db_args = NULL;
     int n = 0;
+    char *cc = NULL;
     if (a->o->cflags->len == 0) {
         fe_compdb *db = a->fixed;
         if (!db && !a->o->compdb_dir) {
@@ -224,17 +287,8 @@ char **args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
                 }
                 free(abs);
             }
-            if (db_args) {
-                /* the compiler's own macros and include path first (see
-                 * frontend/driver.h), so that the command's own win */
-                char *cc = fe_compdb_compiler(db, flags_of);
-                int nv = 0;
-                char **view = fe_driver_view(cc, db_args, n, &nv);
-                for (int i = 0; i < nv; i++)
-                    SC_PUSH(v, sc_xstrdup(view[i]));
-                fe_args_free(view);
-                free(cc);
-            }
+            if (db_args)
+                cc = fe_compdb_compiler(db, flags_of);
         } else if (!a->warned_none) {
             a->warned_none = true;
             report_warning(a->rep, "no compile_commands.json in the directory of "
@@ -243,24 +297,30 @@ char **args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
                                    "or the database's directory with -p)", file);
         }
     }
-    if (!db_args) {
-        /* no compile command: the compiler that would build the file is
-         * $CC, else cc; its own macros and include path come first, as
-         * they would from a command's compiler (with the "--" flags, which
-         * may change them: -m32, -std=) */
-        const char *env = getenv("CC");
-        char *cc = sc_xstrdup(env && *env ? env : "cc");
-        char *sp = strchr(cc, ' ');
-        if (sp)
-            *sp = '\0';          /* "gcc -m32": the program's name */
-        int nv = 0;
-        char **view = fe_driver_view(cc, (char *const *)a->o->cflags->items,
-                                     (int)a->o->cflags->len, &nv);
-        for (int i = 0; i < nv; i++)
-            SC_PUSH(v, sc_xstrdup(view[i]));
-        fe_args_free(view);
+    if (!db_args)
+        cc = default_compiler();
+    char *key = argv_key(cc, db_args, n, a, extra);
+    argv_kept *kept = sc_strmap_get(&a->kept, key);
+    if (kept) {
+        free(key);
         free(cc);
+        fe_args_free(db_args);
+        *argc = kept->argc;
+        return kept->argv;
     }
+    SC_VEC(char *) v = {0};
+    /* the compiler's own macros and include path first (see
+     * frontend/driver.h), so that the command's own win; with no compile
+     * command, those of the compiler that would build the file (with the
+     * "--" flags, which may change them: -m32, -std=) */
+    int nv = 0;
+    char **view = db_args ? fe_driver_view(cc, db_args, n, &nv)
+                          : fe_driver_view(cc, (char *const *)a->o->cflags->items,
+                                           (int)a->o->cflags->len, &nv);
+    for (int i = 0; i < nv; i++)
+        SC_PUSH(v, view[i]);
+    free(view);                   /* its strings are v's now */
+    free(cc);
     for (size_t i = 0; i < a->o->cflags->len; i++)
         SC_PUSH(v, sc_xstrdup(a->o->cflags->items[i]));
     for (int i = 0; db_args && i < n; i++)
@@ -273,15 +333,13 @@ char **args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
         SC_PUSH(v, sc_asprintf("-I%s", sc_own_include_dir()));
     SC_PUSH(v, NULL);
     fe_args_free(db_args);
-    *argc = (int)v.len - 1;
-    return v.items;
-}
-
-void args_release(char **argv)
-{
-    for (char **p = argv; p && *p; p++)
-        free(*p);
-    free(argv);
+    kept = sc_xmalloc(sizeof *kept);
+    kept->argv = v.items;
+    kept->argc = (int)v.len - 1;
+    sc_strmap_put(&a->kept, key, kept);
+    free(key);
+    *argc = kept->argc;
+    return kept->argv;
 }
 
 /* ---- the workers ---- */

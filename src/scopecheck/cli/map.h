@@ -23,10 +23,10 @@ typedef struct sc_map_opts {
 typedef struct sc_args_ctx sc_args_ctx;
 sc_args_ctx *args_new(const sc_map_opts *o, sc_report *rep);
 void args_free(sc_args_ctx *a);
-/* NULL-terminated, malloc'd (args_release); NULL and *err on failure */
-char **args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
-                int *argc, char **err);
-void args_release(char **argv);
+/* NULL-terminated, owned by a (files with the same command share one),
+ * valid until args_free; NULL and *err on failure */
+char *const *args_for(sc_args_ctx *a, const char *file, const sc_strs *extra,
+                      int *argc, char **err);
 /* The compile database that describes file (-p, else the nearest above
  * it), or NULL; owned by a. */
 struct fe_compdb *args_compdb(sc_args_ctx *a, const char *file);
@@ -37,7 +37,7 @@ const char *sc_own_include_dir(void);
 
 typedef struct sc_map_item {
     const char *file;
-    char **argv;
+    char *const *argv;            /* args_for's */
     int argc;
     ir_unit *unit;                /* out: the IR, or NULL */
     char *error;                  /* out: why not (malloc'd) */

@@ -62,6 +62,14 @@ static bool bloom_may_have(const bloom *b, uint64_t h)
     return true;
 }
 
+/* What one set of names was found to be for a text: 0 not known yet,
+ * 1 no, 2 yes; [top_only] */
+typedef struct memo_entry {
+    uint32_t query;               /* its id */
+    uint8_t direct[2];            /* the text itself */
+    uint8_t closure[2];           /* with the headers it includes */
+} memo_entry;
+
 typedef struct text_ids {
     char *path;
     char *text;                   /* kept: later passes look for names */
@@ -71,7 +79,25 @@ typedef struct text_ids {
     SC_VEC(struct text_ids *) includes;   /* those resolved to files */
     bool binary;                  /* NUL bytes: not C source */
     bloom ids;                    /* its identifiers */
+    bloom top_ids;                /* those at file scope (out of braces) */
+    SC_VEC(memo_entry) memo;      /* answers to the sets of names asked */
 } text_ids;
+
+/* A set of names asked of many files (see prescan_names): kept by the
+ * pre-scan with the answers, so that a pre-scan kept across runs (a
+ * language server's session) answers the same question from memory. */
+struct sc_prescan_names {
+    uint32_t id;
+    char *key;                    /* the names sorted, each ended by '\n' */
+    sc_strmap set;
+    uint64_t *hashes;             /* sc_hash of each name */
+    size_t n;
+    unsigned long used;           /* the run that last asked it */
+};
+
+/* past this many sets kept, those no run asked since the last
+ * prescan_set_texts are forgotten */
+#define NAMES_KEPT 64
 
 struct sc_prescan {
     sc_text_fn *text_fn;          /* unsaved texts (set before any scan) */
@@ -80,6 +106,10 @@ struct sc_prescan {
     SC_VEC(text_ids *) files;
     sc_strmap by_path;
     sc_strmap exists;             /* path -> (void *)1 yes, 2 no */
+    SC_VEC(sc_prescan_names *) queries;
+    sc_strmap query_by_key;
+    uint32_t next_query;
+    unsigned long run;            /* prescan_set_texts calls */
 };
 
 sc_prescan *prescan_new(void)
@@ -99,7 +129,16 @@ static void text_free(text_ids *t)
         free(t->include_lines.items[i].name);
     SC_VEC_FREE(t->include_lines);
     SC_VEC_FREE(t->includes);
+    SC_VEC_FREE(t->memo);
     free(t);
+}
+
+static void names_free(sc_prescan_names *q)
+{
+    free(q->key);
+    sc_strmap_free(&q->set);
+    free(q->hashes);
+    free(q);
 }
 
 void prescan_free(sc_prescan *p)
@@ -111,6 +150,10 @@ void prescan_free(sc_prescan *p)
     SC_VEC_FREE(p->files);
     sc_strmap_free(&p->by_path);
     sc_strmap_free(&p->exists);
+    for (size_t i = 0; i < p->queries.len; i++)
+        names_free(p->queries.items[i]);
+    SC_VEC_FREE(p->queries);
+    sc_strmap_free(&p->query_by_key);
     pthread_mutex_destroy(&p->lock);
     free(p);
 }
@@ -119,6 +162,7 @@ void prescan_set_texts(sc_prescan *p, sc_text_fn *text, void *ctx)
 {
     p->text_fn = text;
     p->text_ctx = ctx;
+    p->run++;
 }
 
 void prescan_each_file(sc_prescan *p, void (*fn)(void *ctx, const char *path),
@@ -262,7 +306,10 @@ static bool tokenize(text_ids *t, const char *s, size_t n,
         if (!names) {
             if (len > 3 && (strncmp(id, "vs_", 3) == 0 || strncmp(id, "VS_", 3) == 0))
                 t->has_vs = true;
-            bloom_add(&t->ids, sc_hash(id, len));
+            uint64_t h = sc_hash(id, len);
+            bloom_add(&t->ids, h);
+            if (depth == 0)
+                bloom_add(&t->top_ids, h);
         } else if (len < 256 && (!top_only || depth == 0)) {
             char buf[256];
             memcpy(buf, id, len);
@@ -357,20 +404,43 @@ static text_ids *scan_file(sc_prescan *p, const char *path,
     return t;
 }
 
-/* whether the text may name one of `names` (no: it surely does not) */
-static bool may_name(const text_ids *t, const sc_strmap *names)
+/* whether the text may name one of q's names, anywhere or at file scope
+ * (no: it surely does not) */
+static bool may_name(const text_ids *t, const sc_prescan_names *q, bool top_only)
 {
-    for (size_t i = 0; i < names->cap; i++)
-        if (names->keys[i] &&
-            bloom_may_have(&t->ids, sc_hash(names->keys[i],
-                                            strlen(names->keys[i]))))
+    const bloom *b = top_only ? &t->top_ids : &t->ids;
+    for (size_t i = 0; i < q->n; i++)
+        if (bloom_may_have(b, q->hashes[i]))
             return true;
     return false;
 }
 
+/* t's answers for q (under the lock) */
+static memo_entry *memo_of(text_ids *t, const sc_prescan_names *q)
+{
+    for (size_t i = 0; i < t->memo.len; i++)
+        if (t->memo.items[i].query == q->id)
+            return &t->memo.items[i];
+    memo_entry e = {q->id, {0, 0}, {0, 0}};
+    SC_PUSH(t->memo, e);
+    return &t->memo.items[t->memo.len - 1];
+}
+
+/* whether t itself names one of q's names (anywhere, or at file scope) */
+static bool direct_has(text_ids *t, const sc_prescan_names *q, bool top_only)
+{
+    memo_entry *m = memo_of(t, q);
+    if (!m->direct[top_only]) {
+        bool yes = t->text && may_name(t, q, top_only) &&
+                   tokenize(t, t->text, t->len, &q->set, top_only);
+        m->direct[top_only] = yes ? 2 : 1;
+    }
+    return m->direct[top_only] == 2;
+}
+
 /* t or one of its includes (a graph: cycles are possible) names the
- * library (names NULL) or one of `names` */
-static bool closure_has(text_ids *t, const sc_strmap *names, bool top_only,
+ * library (q NULL) or one of q's names */
+static bool closure_has(text_ids *t, const sc_prescan_names *q, bool top_only,
                         const text_ids **seen, size_t *nseen)
 {
     for (size_t i = 0; i < *nseen; i++)
@@ -378,26 +448,114 @@ static bool closure_has(text_ids *t, const sc_strmap *names, bool top_only,
             return false;
     if (*nseen < 4096)
         seen[(*nseen)++] = t;
-    if (!names ? t->has_vs
-               : t->text && may_name(t, names) &&
-                     tokenize(t, t->text, t->len, names, top_only))
+    if (!q ? t->has_vs : direct_has(t, q, top_only))
         return true;
     for (size_t i = 0; i < t->includes.len; i++)
-        if (closure_has(t->includes.items[i], names, top_only, seen, nseen))
+        if (closure_has(t->includes.items[i], q, top_only, seen, nseen))
             return true;
     return false;
 }
 
 static bool has(sc_prescan *p, const char *file, char *const *argv,
-                const sc_strmap *names, bool top_only)
+                const sc_prescan_names *q, bool top_only)
 {
     text_ids *t = scan_file(p, file, argv);
     const text_ids *seen[4096];
     size_t nseen = 0;
     pthread_mutex_lock(&p->lock);
-    bool r = closure_has(t, names, top_only, seen, &nseen);
+    /* a file's answer is kept (its headers' answers within a cycle
+     * depend on where the walk entered it: only the direct ones are) */
+    memo_entry *m = q ? memo_of(t, q) : NULL;
+    bool r;
+    if (m && m->closure[top_only]) {
+        r = m->closure[top_only] == 2;
+    } else {
+        r = closure_has(t, q, top_only, seen, &nseen);
+        if (q)
+            memo_of(t, q)->closure[top_only] = r ? 2 : 1;
+    }
     pthread_mutex_unlock(&p->lock);
     return r;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Under the lock: the sets no run asked since the last
+ * prescan_set_texts, and their answers, forgotten. */
+static void forget_old_names(sc_prescan *p)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < p->queries.len; i++) {
+        sc_prescan_names *q = p->queries.items[i];
+        if (q->used == p->run) {
+            p->queries.items[k++] = q;
+            continue;
+        }
+        for (size_t f = 0; f < p->files.len; f++) {
+            text_ids *t = p->files.items[f];
+            size_t w = 0;
+            for (size_t e = 0; e < t->memo.len; e++)
+                if (t->memo.items[e].query != q->id)
+                    t->memo.items[w++] = t->memo.items[e];
+            t->memo.len = w;
+        }
+        names_free(q);
+    }
+    p->queries.len = k;
+    sc_strmap_free(&p->query_by_key);
+    memset(&p->query_by_key, 0, sizeof p->query_by_key);
+    for (size_t i = 0; i < p->queries.len; i++)
+        sc_strmap_put(&p->query_by_key, p->queries.items[i]->key,
+                      p->queries.items[i]);
+}
+
+const sc_prescan_names *prescan_names(sc_prescan *p, const sc_strmap *names)
+{
+    SC_VEC(const char *) sorted = {0};
+    size_t klen = 1;
+    for (size_t i = 0; i < names->cap; i++)
+        if (names->keys && names->keys[i]) {
+            SC_PUSH(sorted, names->keys[i]);
+            klen += strlen(names->keys[i]) + 1;
+        }
+    if (sorted.len > 1)
+        qsort(sorted.items, sorted.len, sizeof *sorted.items, cmp_name);
+    char *key = sc_xmalloc(klen), *k = key;
+    for (size_t i = 0; i < sorted.len; i++) {
+        size_t l = strlen(sorted.items[i]);
+        memcpy(k, sorted.items[i], l);
+        k[l] = '\n';
+        k += l + 1;
+    }
+    *k = '\0';
+    pthread_mutex_lock(&p->lock);
+    sc_prescan_names *q = sc_strmap_get(&p->query_by_key, key);
+    if (!q) {
+        if (p->queries.len >= NAMES_KEPT)
+            forget_old_names(p);
+        q = calloc(1, sizeof *q);
+        if (!q)
+            abort();
+        q->id = p->next_query++;
+        q->key = key;
+        key = NULL;
+        q->n = sorted.len;
+        q->hashes = sc_xmalloc((sorted.len + 1) * sizeof *q->hashes);
+        for (size_t i = 0; i < sorted.len; i++) {
+            sc_strmap_put(&q->set, sorted.items[i], (void *)1);
+            q->hashes[i] = sc_hash(sorted.items[i], strlen(sorted.items[i]));
+        }
+        SC_PUSH(p->queries, q);
+        sc_strmap_put(&p->query_by_key, q->key, q);
+    }
+    q->used = p->run;
+    pthread_mutex_unlock(&p->lock);
+    free(key);
+    SC_VEC_FREE(sorted);
+    return q;
 }
 
 bool prescan_mentions_library(sc_prescan *p, const char *file,
@@ -410,9 +568,18 @@ bool prescan_mentions_library(sc_prescan *p, const char *file,
     sc_strmap set = {0};
     for (size_t i = 0; i < aliases->len; i++)
         sc_strmap_put(&set, aliases->items[i], (void *)1);
-    bool r = prescan_mentions_any(p, file, &set);
+    bool r = prescan_mentions_any(p, file, prescan_names(p, &set));
     sc_strmap_free(&set);
     return r;
+}
+
+const char *prescan_text(sc_prescan *p, const char *file, size_t *len)
+{
+    pthread_mutex_lock(&p->lock);
+    const text_ids *t = sc_strmap_get(&p->by_path, file);
+    pthread_mutex_unlock(&p->lock);
+    *len = t && t->text ? t->len : 0;
+    return t ? t->text : NULL;
 }
 
 bool prescan_is_binary(sc_prescan *p, const char *file)
@@ -421,13 +588,13 @@ bool prescan_is_binary(sc_prescan *p, const char *file)
 }
 
 bool prescan_mentions_any(sc_prescan *p, const char *file,
-                          const sc_strmap *names)
+                          const sc_prescan_names *names)
 {
-    return names->count && has(p, file, NULL, names, false);
+    return names->n && has(p, file, NULL, names, false);
 }
 
 bool prescan_declares_any(sc_prescan *p, const char *file,
-                          const sc_strmap *names)
+                          const sc_prescan_names *names)
 {
-    return names->count && has(p, file, NULL, names, true);
+    return names->n && has(p, file, NULL, names, true);
 }

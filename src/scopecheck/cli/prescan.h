@@ -28,15 +28,24 @@ void prescan_each_file(sc_prescan *p, void (*fn)(void *ctx, const char *path),
  * identifier (vs_..., VS_...) or one of `aliases`. */
 bool prescan_mentions_library(sc_prescan *p, const char *file,
                               char *const *argv, const sc_strs *aliases);
+/* The text the pre-scan read for file (NULL: it read none); valid until
+ * prescan_free, or until the file's next scan. */
+const char *prescan_text(sc_prescan *p, const char *file, size_t *len);
 /* True if the file holds NUL bytes: not a C source at all. */
 bool prescan_is_binary(sc_prescan *p, const char *file);
-/* True if file or its project headers name any of `names` (a set). */
+/* A set of names to ask many files about (a copy, owned by p).  p keeps
+ * each file's answer for it: a pre-scan kept across runs answers the same
+ * set again from memory.  Valid until the second prescan_set_texts after
+ * the call (sets no run asks are forgotten then, past a few dozen). */
+typedef struct sc_prescan_names sc_prescan_names;
+const sc_prescan_names *prescan_names(sc_prescan *p, const sc_strmap *names);
+/* True if file or its project headers name any of `names`. */
 bool prescan_mentions_any(sc_prescan *p, const char *file,
-                          const sc_strmap *names);
+                          const sc_prescan_names *names);
 
 /* Whether file (or a project header it includes) names one of `names` at
  * file scope: declares or defines it (prescan.c, step 3). */
 bool prescan_declares_any(sc_prescan *p, const char *file,
-                          const sc_strmap *names);
+                          const sc_prescan_names *names);
 
 #endif

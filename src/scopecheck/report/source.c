@@ -7,6 +7,7 @@
 
 #include "../util/arena.h"
 #include "../util/file.h"
+#include "../util/strmap.h"
 
 typedef struct src_file {
     char *path;
@@ -18,6 +19,7 @@ typedef struct src_file {
 
 struct sc_source_cache {
     SC_VEC(src_file) files;
+    sc_strmap index;              /* path -> its index in files, plus one */
 };
 
 sc_source_cache *sc_source_cache_new(void)
@@ -35,6 +37,7 @@ void sc_source_cache_free(sc_source_cache *c)
         free(c->files.items[i].lines);
     }
     SC_VEC_FREE(c->files);
+    sc_strmap_free(&c->index);
     free(c);
 }
 
@@ -42,13 +45,14 @@ static src_file *load_as(sc_source_cache *c, const char *file, bool read)
 {
     if (!c || !file)
         return NULL;
-    for (size_t i = 0; i < c->files.len; i++)
-        if (strcmp(c->files.items[i].path, file) == 0)
-            return &c->files.items[i];
+    uintptr_t at = (uintptr_t)sc_strmap_get(&c->index, file);
+    if (at)
+        return &c->files.items[at - 1];
     src_file f = {sc_xstrdup(file), NULL, 0, NULL, 0};
     if (read)
         f.text = sc_read_file(file, &f.len);
     SC_PUSH(c->files, f);
+    sc_strmap_put(&c->index, file, (void *)(uintptr_t)c->files.len);
     return &c->files.items[c->files.len - 1];
 }
 
@@ -69,6 +73,13 @@ void source_put(sc_source_cache *c, const char *file, const char *text,
     memcpy(f->text, text, len);
     f->text[len] = '\0';
     f->len = len;
+}
+
+void source_offer(sc_source_cache *c, const char *file, const char *text,
+                  size_t len)
+{
+    if (c && file && !sc_strmap_get(&c->index, file))
+        source_put(c, file, text, len);
 }
 
 const char *source_get(sc_source_cache *c, const char *file, size_t *len)

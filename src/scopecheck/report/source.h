@@ -14,6 +14,10 @@ void sc_source_cache_free(sc_source_cache *c);
  * unsaved buffer, standard input): copied. */
 void source_put(sc_source_cache *c, const char *file, const char *text,
                 size_t len);
+/* The text of file as just read by somebody else (the pre-scan), unless
+ * the cache has the file already: copied. */
+void source_offer(sc_source_cache *c, const char *file, const char *text,
+                  size_t len);
 /* The file's bytes (NULL if unreadable); *len its length. */
 const char *source_get(sc_source_cache *c, const char *file, size_t *len);
 /* The text of line `line` (1-based), without its newline. */
