@@ -1410,7 +1410,7 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
             cur = next;
         }
         for (size_t i = 0; i < cur.len; i++)
-            push_sv(out, cur.items[i], av_top());
+            push_sv(out, cur.items[i], x->ival ? av_lost(e) : av_top());
         SC_VEC_FREE(cur);
         return;
     }

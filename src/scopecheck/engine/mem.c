@@ -257,6 +257,44 @@ const av *mem_peek(sc_engine *e, const sc_state *st, const av *p)
     return value_at(e, st, &pl);
 }
 
+/* The unknown at pl below an unknown aggregate that is one run-time
+ * value (a struct nobody knows, copied into a helper's parameter): made
+ * once per (aggregate, path), so reading a field through any copy of the
+ * aggregate reads one value.  Below an aggregate the engine lost (a
+ * union read through another member, a struct a loop widened), a lost
+ * value.  NULL when no such aggregate is on the path. */
+static const av *derived(sc_engine *e, sc_state *st, const place *pl)
+{
+    const av *cur = state_get(st, pl->frame, pl->slot);
+    for (uint32_t i = 0; i < pl->n; i++) {
+        if (cur->kind == AV_TOP && av_is_lost(cur))
+            return av_lost(e);    /* read as C reads it, not followed: a
+                                     test on it is doubtful */
+        if (cur->kind == AV_TOP && cur != av_top()) {
+            uint64_t h = pm_hash_int((uint64_t)(uintptr_t)av_ident(cur));
+            for (uint32_t k = i; k < pl->n; k++)
+                h = pm_hash_int(h ^ (pl->steps[k].field
+                                         ? (uint64_t)(uintptr_t)pl->steps[k].field
+                                         : (uint64_t)pl->steps[k].index * 0x9E3779B97F4A7C15ull + 1));
+            const void *key = (const void *)(uintptr_t)(h | 1);
+            const av *v = pm_get(e->derived, key, pm_hash_int(h | 1));
+            if (v)
+                return v;
+            v = av_unknown(e);
+            if (!e->derived_edit)
+                e->derived_edit = sc_new_edit_for(e, &e->derived);
+            e->derived = pm_set_edit(&e->arena, e->derived, key, pm_hash_int(h | 1), v,
+                                     e->derived_edit);
+            return v;
+        }
+        if (zero_value(cur))
+            return NULL;
+        cur = pl->steps[i].field ? av_field(e, cur, pl->steps[i].field)
+                                 : av_elem(e, cur, pl->steps[i].index);
+    }
+    return NULL;
+}
+
 const av *mem_load(sc_engine *e, sc_state *st, const av *p)
 {
     const av *v = mem_peek(e, st, p);
@@ -269,7 +307,9 @@ const av *mem_load(sc_engine *e, sc_state *st, const av *p)
         if (c->kind == AV_STR)
             return v;             /* a byte nobody knows */
     }
-    v = av_unknown(e);
+    v = derived(e, st, &pl);
+    if (!v)
+        v = av_unknown(e);
     set_place(e, st, &pl, v);
     return v;
 }

@@ -368,6 +368,20 @@ static void emit(lowering *l, builder *b, ir_expr *e)
     e->nkids = m;
 }
 
+/* A union of several members initialized here: C reads the bytes of the
+ * member set through any other (a flags word read as bit-fields), which
+ * the IR's "a field not given is zero" would not say, so such an
+ * initializer is not followed (unknown, its items' side effects kept). */
+static bool holds_union(const builder *b)
+{
+    if (b->is_union && b->fields.len > 1)
+        return true;
+    for (size_t i = 0; i < b->slots.len; i++)
+        if (b->slots.items[i].sub && holds_union(b->slots.items[i].sub))
+            return true;
+    return false;
+}
+
 ir_expr *fe_init_list(lowering *l, CXCursor c, CXCursor list, bool compound, bool *se)
 {
     ir_expr *e = fe_expr_new(l, IR_INIT, c);
@@ -429,11 +443,13 @@ ir_expr *fe_init_list(lowering *l, CXCursor c, CXCursor list, bool compound, boo
                 place_positional(&r, root, it->val, vals[i], i + 1 == n);
             }
         }
-        if (!r.failed) {
+        bool is_union = !r.failed && holds_union(root);
+        if (!r.failed && !is_union) {
             emit(l, root, e);
         } else {
             /* not followed: unknown, with the items' side effects */
             e->kind = IR_UNKNOWN;
+            e->ival = is_union;
             uint32_t m = 0;
             for (size_t i = 0; i < n; i++)
                 if (ses[i])

@@ -91,7 +91,10 @@ typedef enum ir_ekind {
     IR_COMMA,    /* kids[0], kids[1] */
     IR_CAST,     /* (type) kids[0]: type is the target */
     IR_UNKNOWN   /* anything else; kids are subexpressions that may have
-                    side effects (calls, assignments), evaluated in order */
+                    side effects (calls, assignments), evaluated in order;
+                    ival = 1: a value C computes in a way the engine does
+                    not follow (a union read through another member than
+                    the one set): tests on it are doubtful */
 } ir_ekind;
 
 typedef enum ir_binop {
