@@ -169,7 +169,16 @@ static uint64_t value_key(const sc_frame *fr, const av *v)
     const av *id = av_ident(v);
     const void *k = pm_get(fr->facts->value_keys, id,
                            pm_hash_int((uint64_t)(uintptr_t)id));
-    return k ? (uint64_t)(uintptr_t)k : mix(2, (uint64_t)(uintptr_t)id);
+    if (k)
+        return (uint64_t)(uintptr_t)k;
+    /* a field of an unknown struct: keyed as `s.field` is (fact_key),
+     * so that a test made through one copy of the struct (a helper's
+     * parameter) is known through the others (the caller's, where the
+     * field was never read, and the next helper's) */
+    const mem_origin *o = mem_derived_from(fr->e, id);
+    if (o)
+        return mix(mix(5, value_key(fr, o->of)), (uint64_t)(uintptr_t)o->field);
+    return mix(2, (uint64_t)(uintptr_t)id);
 }
 
 /* An unknown that is one run-time value (not the shared singleton). */
@@ -808,11 +817,22 @@ static const ir_expr *in_caller(const sc_frame *fr, const ir_expr *x,
 bool facts_learn(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
 {
     fr->facts->clash = false;
-    learn(fr, x, st, truth);
-    for (const sc_frame *c = fr; (x = in_caller(c, x, st)) != NULL;) {
+    /* the test in the callers' terms first: learning it here may narrow
+     * a parameter (a field of a struct passed by value), which then no
+     * longer holds what the call passed */
+    enum { MAX_UP = 64 };
+    const sc_frame *frames[MAX_UP];
+    const ir_expr *tests[MAX_UP];
+    uint32_t n = 0;
+    const ir_expr *t = x;
+    for (const sc_frame *c = fr; n < MAX_UP && (t = in_caller(c, t, st)) != NULL;) {
         c = c->caller;
-        learn(c, x, st, truth);
+        frames[n] = c;
+        tests[n++] = t;
     }
+    learn(fr, x, st, truth);
+    for (uint32_t i = 0; i < n; i++)
+        learn(frames[i], tests[i], st, truth);
     bool ok = !fr->facts->clash;
     fr->facts->clash = false;
     return ok;

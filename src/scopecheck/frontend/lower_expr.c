@@ -328,79 +328,6 @@ static ir_expr *call_expr(lowering *l, CXCursor c, bool *se)
     return e;
 }
 
-static enum CXVisitorResult count_field(CXCursor c, CXClientData d)
-{
-    (void)c;
-    ++*(int *)d;
-    return CXVisit_Continue;
-}
-
-/* t (canonical) is a union of several members */
-static bool is_union_type(CXType t)
-{
-    if (t.kind != CXType_Record ||
-        clang_getCursorKind(clang_getTypeDeclaration(t)) != CXCursor_UnionDecl)
-        return false;
-    int n = 0;
-    clang_Type_visitFields(t, count_field, &n);
-    return n > 1;
-}
-
-/* An expression with no side effects whose value is a place: a variable,
- * a field of one, *p of one. */
-static bool pure_place(const ir_expr *x)
-{
-    while (x->kind == IR_MEMBER || x->kind == IR_DEREF || x->kind == IR_CAST)
-        x = x->kids[0];
-    return x->kind == IR_SYM;
-}
-
-/* A store into a member of a union (u.all = x, p->bits.flag = 1) changes
- * what every other member reads, which the engine's memory (fields by
- * name) would not see: after the store the union is a new unknown.
- * Lowered as (store, union = <unknown>); the store's own value is lost,
- * which is sound. */
-static ir_expr *forget_union(lowering *l, CXCursor c, CXCursor lhs, ir_expr *le,
-                             ir_expr *store)
-{
-    const ir_expr *x = le;
-    CXCursor cur = fe_strip(l, lhs);
-    ir_expr *uni = NULL;
-    while (x->kind == IR_MEMBER && clang_getCursorKind(cur) == CXCursor_MemberRefExpr) {
-        bool ok;
-        size_t n;
-        CXCursor base = fe_first_expr_child(l, cur, &ok, &n);
-        if (!ok)
-            break;
-        CXType bt = clang_getCanonicalType(clang_getCursorType(base));
-        bool arrow = bt.kind == CXType_Pointer;
-        if (arrow)
-            bt = clang_getCanonicalType(clang_getPointeeType(bt));
-        if (is_union_type(bt) && pure_place(x->kids[0])) {
-            if (arrow) {
-                uni = fe_expr_new(l, IR_DEREF, base);
-                kids1(l, uni, x->kids[0]);
-                uni->type.kind = IR_T_STRUCT;
-            } else {
-                uni = x->kids[0];
-            }
-        }
-        x = x->kids[0];
-        cur = fe_strip(l, base);
-    }
-    if (!uni)
-        return store;
-    ir_expr *unk = fe_expr_new(l, IR_UNKNOWN, c);
-    unk->type = uni->type;
-    unk->ival = 1;
-    ir_expr *reset = fe_expr_new(l, IR_ASSIGN, c);
-    reset->type = uni->type;
-    kids2(l, reset, uni, unk);
-    ir_expr *both = fe_expr_new(l, IR_COMMA, c);
-    kids2(l, both, store, reset);
-    return both;
-}
-
 static ir_expr *binary(lowering *l, CXCursor c, bool *se, bool compound, const hint *h)
 {
     size_t base = fe_children(l, c);
@@ -449,8 +376,10 @@ static ir_expr *binary(lowering *l, CXCursor c, bool *se, bool compound, const h
         e->op = o->code;
     }
     kids2(l, e, le, re);
-    if (e->kind == IR_ASSIGN)
-        return forget_union(l, c, lc, le, e);
+    /* (in another file: binary() recurses as deep as an expression
+     * nests, and its frame must stay small) */
+    if (e->kind == IR_ASSIGN && le->kind == IR_MEMBER)
+        return fe_union_store(l, c, lc, le, e);
     return e;
 }
 

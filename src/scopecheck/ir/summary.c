@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define VERSION 2u               /* 2: IR_UNKNOWN keeps its ival */
+#define VERSION 1u
 
 /* ---- writing ---- */
 
@@ -136,7 +136,6 @@ static void put_expr(wbuf *w, const ir_expr *x)
         put_u(w, x->sym);
         break;
     case IR_INIT:
-    case IR_UNKNOWN:
         put_i(w, x->ival);
         put_s(w, x->str);
         break;
@@ -378,7 +377,6 @@ static ir_expr *get_expr(rbuf *r)
         x->sym = get_u32(r);
         break;
     case IR_INIT:
-    case IR_UNKNOWN:
         x->ival = get_i(r);
         x->str = get_s(r);
         break;
