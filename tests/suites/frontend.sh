@@ -246,12 +246,29 @@ fi
 "$irdump" --print-view -p "$vw" "$vw/src/which.c" > "$tmp/view.txt" 2> "$tmp/err"
 if grep -qx -- '-U__clang__' "$tmp/view.txt" && grep -qx -- '-U__llvm__' "$tmp/view.txt" &&
    grep -qx -- '-D__GCC_IEC_559=2' "$tmp/view.txt" && grep -qx -- '-nostdlibinc' "$tmp/view.txt" &&
-   grep -qx -- '/usr/include' "$tmp/view.txt" && ! grep -q -- '-D__GNUC__=' "$tmp/view.txt" &&
+   grep -qx -- '/usr/include' "$tmp/view.txt" && grep -qx -- '-U__GNUC__' "$tmp/view.txt" &&
+   grep -qx -- "-D__GNUC__=$("$real_gcc" -dumpversion | cut -d. -f1)" "$tmp/view.txt" &&
    ! grep -q '/lib/gcc/' "$tmp/view.txt"; then
-    ok "compiler view: clang's identifying macros undefined, gcc's defined, its include path"
+    ok "compiler view: clang's identifying macros undefined, gcc's defined (its __GNUC__ too), its include path"
 else
-    notok "compiler view: clang's identifying macros undefined, gcc's defined, its include path" \
+    notok "compiler view: clang's identifying macros undefined, gcc's defined (its __GNUC__ too), its include path" \
         "$tmp/view.txt" "$tmp/err"
+fi
+# at gcc's __GNUC__ the C library's headers still parse (driver.c:
+# gcc_compat), and the program's version test reads gcc's
+printf '%s\n' '#include <stdio.h>' '#include <stdlib.h>' '#include <string.h>' \
+    '#include <math.h>' '#include <setjmp.h>' '#include <pthread.h>' '#include <tgmath.h>' \
+    '#if __GNUC__ >= 5' 'int new_gcc = 1;' '#else' 'int new_gcc = 0;' '#endif' \
+    'int main(void) { return (int)sqrt(fabs(-4.0)) + isnan(1.0); }' > "$vw/src/libc.c"
+mkdir -p "$vw/libcdb"
+printf '[{"directory": "%s", "file": "src/libc.c", "arguments": ["%s/bin/gcc", "-std=c11", "-c", "src/libc.c"]}]\n' \
+    "$vw" "$vw" > "$vw/libcdb/compile_commands.json"
+if "$irdump" -p "$vw/libcdb" "$vw/src/libc.c" > "$tmp/libc.ir" 2> "$tmp/err" &&
+   grep -A1 'new_gcc' "$tmp/libc.ir" | grep -q '= INT 1 '; then
+    ok "compiler view: the C library's headers parse at gcc's __GNUC__, and __GNUC__ >= 5 is gcc's answer"
+else
+    notok "compiler view: the C library's headers parse at gcc's __GNUC__, and __GNUC__ >= 5 is gcc's answer" \
+        "$tmp/libc.ir" "$tmp/err"
 fi
 if grep -A1 'opt_flag' "$tmp/which.ir" | grep -q '= INT 0 ' &&
    "$irdump" -p "$vw" "$vw/src/opt.c" 2> "$tmp/err" | grep -A1 'opt_flag' | grep -q '= INT 1 '; then
@@ -289,6 +306,24 @@ if [ "${calls_kept:-0}" = 0 ] && cmp -s "$tmp/first" "$tmp/second" &&
 else
     notok "compiler view: the answer is kept in the user's cache, asked again when the compiler changes" \
         "calls on the second run: ${calls_kept:-0}" "$vw/calls" "$tmp/err"
+fi
+# what is kept is the compiler's own answer (its macros and search
+# list), read again by each run: the cache is shared by every scopecheck
+# the user runs, and a view another version read from it would be that
+# version's.  A file kept in the old form (a view) is asked again.
+for f in "$tmp"/xdg/scopecheck/driver-*; do
+    printf 'scopecheck driver answer 1\n-D__clang__=1\n' > "$f"
+done
+rm -f "$vw/calls"
+XDG_CACHE_HOME=$tmp/xdg "$PWD/build/scopecheck-san" --no-cache -j 2 -p "$vw" "$vw/src/which.c" \
+    > "$tmp/third" 2>> "$tmp/err"
+if [ "$(grep -c -- '-std=c11 -E -dM' "$vw/calls" 2> /dev/null)" = 1 ] &&
+   grep -lq '^#define __GNUC__ ' "$tmp"/xdg/scopecheck/driver-* &&
+   grep -lq 'search starts here' "$tmp"/xdg/scopecheck/driver-*; then
+    ok "compiler view: the cache keeps the compiler's own answer; a kept view (old form) is asked again"
+else
+    notok "compiler view: the cache keeps the compiler's own answer; a kept view (old form) is asked again" \
+        "$vw/calls" "$tmp/err"
 fi
 # a program that does not look like a compiler, or a relative path, is
 # never run; there is no view then, and the file parses as before

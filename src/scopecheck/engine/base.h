@@ -50,6 +50,12 @@ typedef struct sc_engine {
      * every path that takes a name alike (state.c: state_name) */
     pmap name_recs;
     uint32_t name_recs_edit;
+    /* (an unknown aggregate's identity, a path below it) -> the unknown
+     * read there (mem.c: derived), so that a field of one run-time
+     * struct is one value in every copy of it (a struct passed by value
+     * to two helpers) */
+    pmap derived;
+    uint32_t derived_edit;
     bool strict;                  /* emit SC_EV_MAYBE_ERROR events too */
     /* > 0 while a loop's turn runs only to see what it changes (widen.h):
      * nothing is said then, no event, note or checker record */

@@ -169,7 +169,16 @@ static uint64_t value_key(const sc_frame *fr, const av *v)
     const av *id = av_ident(v);
     const void *k = pm_get(fr->facts->value_keys, id,
                            pm_hash_int((uint64_t)(uintptr_t)id));
-    return k ? (uint64_t)(uintptr_t)k : mix(2, (uint64_t)(uintptr_t)id);
+    if (k)
+        return (uint64_t)(uintptr_t)k;
+    /* a field of an unknown struct: keyed as `s.field` is (fact_key),
+     * so that a test made through one copy of the struct (a helper's
+     * parameter) is known through the others (the caller's, where the
+     * field was never read, and the next helper's) */
+    const mem_origin *o = mem_derived_from(fr->e, id);
+    if (o)
+        return mix(mix(5, value_key(fr, o->of)), (uint64_t)(uintptr_t)o->field);
+    return mix(2, (uint64_t)(uintptr_t)id);
 }
 
 /* An unknown that is one run-time value (not the shared singleton). */
@@ -808,11 +817,22 @@ static const ir_expr *in_caller(const sc_frame *fr, const ir_expr *x,
 bool facts_learn(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
 {
     fr->facts->clash = false;
-    learn(fr, x, st, truth);
-    for (const sc_frame *c = fr; (x = in_caller(c, x, st)) != NULL;) {
+    /* the test in the callers' terms first: learning it here may narrow
+     * a parameter (a field of a struct passed by value), which then no
+     * longer holds what the call passed */
+    enum { MAX_UP = 64 };
+    const sc_frame *frames[MAX_UP];
+    const ir_expr *tests[MAX_UP];
+    uint32_t n = 0;
+    const ir_expr *t = x;
+    for (const sc_frame *c = fr; n < MAX_UP && (t = in_caller(c, t, st)) != NULL;) {
         c = c->caller;
-        learn(c, x, st, truth);
+        frames[n] = c;
+        tests[n++] = t;
     }
+    learn(fr, x, st, truth);
+    for (uint32_t i = 0; i < n; i++)
+        learn(frames[i], tests[i], st, truth);
     bool ok = !fr->facts->clash;
     fr->facts->clash = false;
     return ok;
@@ -823,6 +843,9 @@ bool facts_learn(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
 const av *facts_eval(const sc_frame *fr, const ir_expr *x, const sc_state *st)
 {
     const av *a, *b;
+    if (fr->facts->pin_key && x->kind != IR_INT && x->kind != IR_NULL &&
+        x->type.kind == IR_T_INT && fact_key(fr, x, st) == fr->facts->pin_key)
+        return fr->facts->pin_val;
     switch (x->kind) {
     case IR_INT:
         return av_int(fr->e, x->ival);
@@ -877,12 +900,23 @@ const av *facts_eval(const sc_frame *fr, const ir_expr *x, const sc_state *st)
     }
 }
 
+/* A few-valued expression that facts are about (argc % 3 in 0..2): the
+ * consistency check tries each of its values (some_value_fits). */
+typedef struct atom {
+    uint64_t key;
+    int64_t lo, hi;
+} atom;
+
+enum { MAX_ATOMS = 4, ATOM_VALUES = 16 };
+
 typedef struct check_ctx {
     const sc_frame *fr;
     const sc_state *st;
     bool ok;
     int nfacts;                   /* facts read (that constrain anything) */
     size_t blank;                 /* facts of the top frame joined away */
+    atom *atoms;                  /* NULL: not collected */
+    int natoms;
 } check_ctx;
 
 /* A fact joined with its opposite, or with its absence, says nothing:
@@ -915,6 +949,29 @@ static bool may_equal(const sc_frame *fr, const ir_expr *x, const sc_state *st,
     return false;
 }
 
+/* x, an operand of a fact's test (argc % 3 in `argc % 3 != 1`, or the
+ * fact's own expression), is an atom if it is computed (not a variable:
+ * some_value_fits tries those) and has a few possible values. */
+static void collect_atom(check_ctx *c, const ir_expr *x)
+{
+    while (x->kind == IR_CAST)
+        x = x->kids[0];
+    if (!c->atoms || c->natoms >= MAX_ATOMS || x->type.kind != IR_T_INT ||
+        x->kind == IR_INT || x->kind == IR_SYM)
+        return;
+    uint64_t k = fact_key(c->fr, x, c->st);
+    const av *v = k ? facts_eval(c->fr, x, c->st) : NULL;
+    bool hl, hh;
+    int64_t lo, hi;
+    if (!v || v->kind != AV_TOP || !av_bounds(v, &hl, &lo, &hh, &hi) || !hl ||
+        !hh || hi - lo >= ATOM_VALUES)
+        return;
+    for (int i = 0; i < c->natoms; i++)
+        if (c->atoms[i].key == k)
+            return;
+    c->atoms[c->natoms++] = (atom){k, lo, hi};
+}
+
 static void check_fact(const void *key, const void *val, void *ctx)
 {
     check_ctx *c = ctx;
@@ -937,6 +994,18 @@ static void check_fact(const void *key, const void *val, void *ctx)
     if (!now)
         return;
     c->nfacts++;
+    if (c->atoms) {
+        const ir_expr *y = x;
+        while (y->kind == IR_CAST)
+            y = y->kids[0];
+        if (y->kind == IR_BINOP && y->op >= IR_LT && y->op <= IR_NE &&
+            y->nkids == 2) {
+            collect_atom(c, y->kids[0]);
+            collect_atom(c, y->kids[1]);
+        } else {
+            collect_atom(c, y);
+        }
+    }
     if (fv->kind == AV_INT && now->kind != AV_INT &&
         !may_equal(c->fr, x, c->st, fv->i)) {
         c->ok = false;
@@ -953,15 +1022,19 @@ static void check_fact(const void *key, const void *val, void *ctx)
         c->ok = false;
 }
 
-/* -1: a fact fails; else how many facts were read */
-static int facts_hold(const sc_frame *fr, const sc_state *st)
+/* -1: a fact fails; else how many facts were read.  atoms (MAX_ATOMS):
+ * where the few-valued expressions the facts test are collected. */
+static int facts_hold(const sc_frame *fr, const sc_state *st, atom *atoms,
+                      int *natoms)
 {
-    check_ctx c = {fr, st, true, 0, 0};
+    check_ctx c = {fr, st, true, 0, 0, atoms, 0};
     for (; c.ok && c.fr; c.fr = c.fr->caller)
         if (c.fr->frame < st->nframes)
             pm_each(st->frames[c.fr->frame].facts, check_fact, &c);
     fr->facts->blank = c.blank;
     fr->facts->read = c.nfacts;
+    if (natoms)
+        *natoms = c.natoms;
     return c.ok ? c.nfacts : -1;
 }
 
@@ -1017,8 +1090,32 @@ static bool some_value_fits(const sc_frame *fr, const sc_state *st)
             sc_state *c = state_clone(fr->e, (sc_state *)st);
             state_set(fr->e, c, fr->frame, slot,
                       av_narrowed(fr->e, av_int(fr->e, k), v));
-            fits = facts_hold(fr, c) >= 0;
+            fits = facts_hold(fr, c, NULL, NULL) >= 0;
         }
+        if (!fits)
+            return false;
+    }
+    return true;
+}
+
+/* The same for a computed expression the facts test (argc % 3 in 0..2,
+ * after argc % 3 != 1, argc % 3 > 0 and argc % 3 != 2: no value is
+ * left).  Its values are tried by reading the expression as each
+ * (pin_key), not by a store: there is no variable to store into. */
+static bool some_atom_value_fits(const sc_frame *fr, const sc_state *st,
+                                 const atom *atoms, int natoms)
+{
+    sc_facts *fx = fr->facts;
+    assert(fx->pin_key == 0);     /* not nested */
+    for (int i = 0; i < natoms; i++) {
+        bool fits = false;
+        fx->pin_key = atoms[i].key;
+        for (int64_t k = atoms[i].lo; k <= atoms[i].hi && !fits; k++) {
+            fx->pin_val = av_int(fr->e, k);
+            fits = facts_hold(fr, st, NULL, NULL) >= 0;
+        }
+        fx->pin_key = 0;
+        fx->pin_val = NULL;
         if (!fits)
             return false;
     }
@@ -1034,8 +1131,11 @@ bool facts_consistent(const sc_frame *fr, const sc_state *st)
     /* trying values costs state copies: only when facts could clash.  A
      * variable has few values after a test of it, and a test that a range
      * says (`argc < 3`) leaves no fact (learn), so one fact is enough. */
-    int n = facts_hold(fr, st);
-    return n >= 0 && (n < 1 || some_value_fits(fr, st));
+    atom atoms[MAX_ATOMS];
+    int natoms = 0;
+    int n = facts_hold(fr, st, atoms, &natoms);
+    return n >= 0 && (n < 1 || (some_value_fits(fr, st) &&
+                                some_atom_value_fits(fr, st, atoms, natoms)));
 }
 
 /* Records that the switch's operand x equals a case's value on this

@@ -53,6 +53,11 @@ typedef struct sc_facts {
     size_t blank, read;           /* the last check's count of the top
                                      frame's facts that say nothing, and
                                      of facts read (sweep in facts.c) */
+    uint64_t pin_key;             /* while the consistency check tries a
+                                     value of a few-valued expression
+                                     (argc % 3 is 2), facts_eval reads
+                                     the expression of this key as... */
+    const av *pin_val;            /* ...this value (some_value_fits) */
 } sc_facts;
 
 void facts_init(sc_facts *fx, sc_engine *e);

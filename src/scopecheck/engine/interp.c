@@ -1085,6 +1085,10 @@ static bool literal(const ir_expr *x)
     case IR_ADDR:
         return x->kids[0]->kind == IR_INIT && literal(x->kids[0]);
     case IR_INIT:
+        /* a union's members not given are unknown: each initializer of
+         * one is a value of its own (mem.c: derived) */
+        if (x->ival & 2)
+            return false;
         for (uint32_t i = 0; i < x->nkids; i++)
             if (!literal(x->kids[i]))
                 return false;
@@ -1502,7 +1506,8 @@ static void aggregate(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
         else
             /* an array listed to its end has nothing past it */
             r = av_agg(e, kk, is_struct ? names : NULL, vals,
-                       is_struct || x->type.array_len != (int64_t)kk);
+                       is_struct ? !(x->ival & 2)
+                                 : x->type.array_len != (int64_t)kk);
         push_sv(out, cur.items[p].st, r);
     }
     SC_VEC_FREE(cur);

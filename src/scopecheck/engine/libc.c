@@ -497,7 +497,11 @@ static const av *scan_known(sc_engine *e, sc_state *st, const av **args,
     bool input_failure = false;
     SC_VEC(scanned) out = {0};
     char *seg = sc_xmalloc(strlen(fmt) + 8);
-    char *buf = sc_xmalloc(inlen + 2);
+    /* a text conversion writes at most what is left of the text, or its
+     * width (%5c); the sanitizers' sscanf takes %31s as writing 32 bytes
+     * whatever the text: room for the largest width followed (4096) */
+    size_t buflen = inlen + 4096 + 2;
+    char *buf = sc_xmalloc(buflen);
     const av *result = NULL;
     const char *p = fmt;
     for (;;) {
@@ -560,7 +564,7 @@ static const av *scan_known(sc_engine *e, sc_state *st, const av **args,
         int n = -1, r;
         long long iv = 0;
         double dv = 0;
-        memset(buf, 0, inlen + 2);
+        memset(buf, 0, buflen);
         if (suppress)
             r = sscanf(in + pos, seg, &n);
         else if (is_int)

@@ -257,6 +257,79 @@ const av *mem_peek(sc_engine *e, const sc_state *st, const av *p)
     return value_at(e, st, &pl);
 }
 
+/* The unknown one step below the unknown aggregate `of` (one run-time
+ * value): made once per (aggregate, step), so that every copy of the
+ * aggregate reads one value there, and remembered as derived from it
+ * (mem_derived_from). */
+static const av *derived_step(sc_engine *e, const av *of, const av_step *s)
+{
+    const av *id = av_ident(of);
+    uint64_t h = pm_hash_int((uint64_t)(uintptr_t)id);
+    h = pm_hash_int(h ^ (s->field ? (uint64_t)(uintptr_t)s->field
+                                  : (uint64_t)s->index * 0x9E3779B97F4A7C15ull + 1));
+    const void *key = (const void *)(uintptr_t)(h | 1);
+    const av *v = pm_get(e->derived, key, pm_hash_int(h | 1));
+    if (v)
+        return v;
+    v = av_unknown(e);
+    if (!e->derived_edit)
+        e->derived_edit = sc_new_edit_for(e, &e->derived);
+    e->derived = pm_set_edit(&e->arena, e->derived, key, pm_hash_int(h | 1), v,
+                             e->derived_edit);
+    if (s->field) {
+        mem_origin *o = sc_alloc(&e->arena, sizeof *o);
+        o->of = id;
+        o->field = s->field;
+        e->derived = pm_set_edit(&e->arena, e->derived, v,
+                                 pm_hash_int((uint64_t)(uintptr_t)v), o, e->derived_edit);
+    }
+    return v;
+}
+
+const mem_origin *mem_derived_from(const sc_engine *e, const av *v)
+{
+    const av *id = av_ident(v);
+    return pm_get(e->derived, id, pm_hash_int((uint64_t)(uintptr_t)id));
+}
+
+/* The unknown at pl below an unknown aggregate that is one run-time
+ * value (a struct nobody knows, copied into a helper's parameter): one
+ * value per (aggregate, path), so reading a field through any copy of
+ * the aggregate reads one value.  Below an aggregate the engine lost (a
+ * union read through another member, a struct a loop widened), a lost
+ * value.  NULL when no such aggregate is on the path. */
+static const av *derived(sc_engine *e, sc_state *st, const place *pl)
+{
+    const av *cur = state_get(st, pl->frame, pl->slot);
+    bool below = false;
+    for (uint32_t i = 0; i < pl->n; i++) {
+        if (cur->kind == AV_TOP && av_is_lost(cur))
+            return av_lost(e);    /* read as C reads it, not followed: a
+                                     test on it is doubtful */
+        if (cur->kind == AV_TOP && cur != av_top()) {
+            cur = derived_step(e, cur, &pl->steps[i]);
+            below = true;
+            continue;
+        }
+        if (zero_value(cur))
+            return NULL;
+        const av *next = pl->steps[i].field ? av_field(e, cur, pl->steps[i].field)
+                                            : av_elem(e, cur, pl->steps[i].index);
+        if (next == av_top() && cur->kind == AV_AGG && cur->names && !cur->zero_rest &&
+            pl->steps[i].field) {
+            /* a field a struct value does not list, and not zero (a union's
+             * other member, a struct known in part): one value of that
+             * struct value, in every copy of it */
+            next = derived_step(e, cur, &pl->steps[i]);
+            below = true;
+        } else {
+            below = false;
+        }
+        cur = next;
+    }
+    return below ? cur : NULL;
+}
+
 const av *mem_load(sc_engine *e, sc_state *st, const av *p)
 {
     const av *v = mem_peek(e, st, p);
@@ -269,6 +342,12 @@ const av *mem_load(sc_engine *e, sc_state *st, const av *p)
         if (c->kind == AV_STR)
             return v;             /* a byte nobody knows */
     }
+    const av *d = derived(e, st, &pl);
+    if (d)
+        return d;                 /* one value already, whoever reads it
+                                     (and the struct stays the value its
+                                     copies share: a parameter still holds
+                                     what the call passed) */
     v = av_unknown(e);
     set_place(e, st, &pl, v);
     return v;

@@ -27,6 +27,15 @@
 /* Heap objects (malloc) are variables of frame 0 from this slot on. */
 #define MEM_HEAP_SLOT 0x40000000u
 
+/* Where an unknown read in a field of an unknown struct comes from: that
+ * struct (its identity) and the field (interned), the same for every copy
+ * of the struct (facts key it as `s.field`).  NULL for any other value. */
+typedef struct mem_origin {
+    const av *of;
+    const char *field;
+} mem_origin;
+const mem_origin *mem_derived_from(const sc_engine *e, const av *v);
+
 /* *p: the value p points to (a char of a char array; an unknown when
  * nobody knows), made one run-time value if it was unknown. */
 const av *mem_load(sc_engine *e, sc_state *st, const av *p);

@@ -28,13 +28,27 @@ static const char *const clang_own[] = {
     "__llvm__", NULL};
 
 /* kept as clang has them: the standard's, which follow the same -std (and
- * clang warns on redefining a builtin macro), and the compiler version,
- * which tells headers what the parser understands: at gcc's __GNUC__ of
- * 12, glibc's headers use gcc 11's __malloc__(deallocator) attributes,
- * which clang 14 rejects */
+ * clang warns on redefining a builtin macro) */
 static const char *const kept[] = {"__STDC__", "__STDC_VERSION__", "__STDC_HOSTED__",
-                                   "__GNUC__", "__GNUC_MINOR__", "__GNUC_PATCHLEVEL__",
                                    "__VERSION__", NULL};
+
+/* gcc's version, which the program's own `#if __GNUC__ >= 5` reads as
+ * the build does: clang's own is undefined first (no redefinition
+ * warning) */
+static const char *const version[] = {"__GNUC__", "__GNUC_MINOR__",
+                                      "__GNUC_PATCHLEVEL__", NULL};
+
+/* What glibc's headers expect of a gcc of that version and clang's parser
+ * lacks, spelled in what it has: gcc 7's _FloatN types (bits/floatn.h
+ * typedefs them only for older compilers) and gcc 11's
+ * __malloc__(deallocator) attribute (sys/cdefs.h __attr_dealloc), which
+ * clang 14 rejects: the plain __malloc__ attribute.  Neither changes what
+ * a program computes. */
+static const struct { int since; const char *def; } gcc_compat[] = {
+    {7, "-D_Float32=float"},          {7, "-D_Float64=double"},
+    {7, "-D_Float32x=double"},        {7, "-D_Float64x=long double"},
+    {7, "-D_Float128=__float128"},    {11, "-D__malloc__(...)=__malloc__"},
+};
 
 typedef SC_VEC(char *) strvec;
 typedef SC_VEC(char) charbuf;
@@ -217,6 +231,7 @@ static bool in_list(const char *s, size_t n, const char *const *list)
 static void read_answer(const char *out, const char *err, strvec *v)
 {
     bool is_clang = strstr(out, "#define __clang__ ") != NULL;
+    int gnuc = 0;                 /* gcc's __GNUC__ */
     if (!is_clang) {
         for (const char *const *p = clang_own; *p; p++) {
             char *u = sc_xmalloc(strlen(*p) + 3);
@@ -237,6 +252,13 @@ static void read_answer(const char *out, const char *err, strvec *v)
                     if (sp < end)
                         sp++;
                 }
+                if (in_list(name, (size_t)(sp - name), version)) {
+                    char *u = sc_xmalloc((size_t)(sp - name) + 3);
+                    sprintf(u, "-U%.*s", (int)(sp - name), name);
+                    SC_PUSH(*v, u);
+                    if ((size_t)(sp - name) == 8 && sp < end)
+                        gnuc = atoi(sp + 1);
+                }
                 if (!in_list(name, (size_t)(sp - name), kept)) {
                     size_t nl = (size_t)(sp - name);
                     const char *val = sp < end ? sp + 1 : end;
@@ -252,6 +274,9 @@ static void read_answer(const char *out, const char *err, strvec *v)
             }
             l = e ? e + 1 : l + len;
         }
+        for (size_t i = 0; i < sizeof gcc_compat / sizeof *gcc_compat; i++)
+            if (gnuc >= gcc_compat[i].since)
+                SC_PUSH(*v, sc_xstrdup(gcc_compat[i].def));
     }
     /* the <...> search list */
     SC_PUSH(*v, sc_xstrdup("-nostdlibinc"));
@@ -284,9 +309,11 @@ static void read_answer(const char *out, const char *err, strvec *v)
     }
 }
 
-static view ask(const char *compiler, strvec *flags)
+/* The compiler's answer to -E -dM -v on an empty file: its predefined
+ * macros (stdout) and its search list (stderr).  False if it could not be
+ * asked. */
+static bool ask(const char *compiler, strvec *flags, char **out, char **err)
 {
-    view w = {NULL, NULL, 0};
     strvec argv = {0};
     SC_PUSH(argv, (char *)compiler);
     for (size_t i = 0; i < flags->len; i++)
@@ -295,18 +322,22 @@ static view ask(const char *compiler, strvec *flags)
     for (const char **t = tail; *t; t++)
         SC_PUSH(argv, (char *)*t);
     SC_PUSH(argv, (char *)NULL);
-    char *out, *err;
-    if (run(argv.items, &out, &err)) {
-        strvec v = {0};
-        read_answer(out, err, &v);
-        SC_PUSH(v, (char *)NULL);
-        w.argv = v.items;
-        w.argc = (int)v.len - 1;
-    }
-    free(out);
-    free(err);
+    bool ok = run(argv.items, out, err);
     SC_VEC_FREE(argv);
-    return w;
+    if (!ok) {
+        free(*out);
+        free(*err);
+        *out = *err = NULL;
+    }
+    return ok;
+}
+
+static view view_of(const char *out, const char *err)
+{
+    strvec v = {0};
+    read_answer(out, err, &v);
+    SC_PUSH(v, (char *)NULL);
+    return (view){NULL, v.items, (int)v.len - 1};
 }
 
 /* ---- the answer kept on disk ----
@@ -315,7 +346,11 @@ static view ask(const char *compiler, strvec *flags)
  * cache (driver-<hash>), keyed as ccache keys a compiler: the key (the
  * compiler and the flags that change its answer), the compiler's file
  * (path, size, inode, times) and the environment variables it reads
- * for include paths.  A compiler replaced or updated gets a new key. */
+ * for include paths.  A compiler replaced or updated gets a new key.
+ * What is kept is the compiler's own answer, not the view read from it:
+ * the cache is the user's, shared by every scopecheck the user runs, and
+ * a view read by another version's read_answer() would be that
+ * version's (a stale view once hid a change of what is taken). */
 
 static char *answer_file(const char *compiler, const char *key)
 {
@@ -347,40 +382,39 @@ static char *answer_file(const char *compiler, const char *key)
     return f;
 }
 
-#define ANSWER_MAGIC "scopecheck driver answer 1\n"
+/* the file: this line, then "<stdout length> <stderr length>\n", then
+ * the two texts as the compiler wrote them */
+#define ANSWER_MAGIC "scopecheck compiler answer 2\n"
 
-static bool load_answer(const char *file, view *w)
+static bool load_answer(const char *file, char **out, char **err)
 {
-    size_t len;
+    size_t len, ml = strlen(ANSWER_MAGIC);
     char *t = file ? sc_read_file(file, &len) : NULL;
-    if (!t || strncmp(t, ANSWER_MAGIC, strlen(ANSWER_MAGIC)) != 0 ||
-        (len && t[len - 1] != '\n')) {
+    unsigned long long lo, le;
+    int head = 0;
+    if (!t || len < ml || strncmp(t, ANSWER_MAGIC, ml) != 0 ||
+        sscanf(t + ml, "%llu %llu\n%n", &lo, &le, &head) != 2 || head == 0 ||
+        lo + le != len - ml - (size_t)head) {
         free(t);
         return false;
     }
-    strvec v = {0};
-    for (char *l = t + strlen(ANSWER_MAGIC); *l;) {
-        char *e = strchr(l, '\n');
-        *e = '\0';
-        SC_PUSH(v, sc_xstrdup(l));
-        l = e + 1;
-    }
+    const char *body = t + ml + head;
+    *out = sc_xmalloc(lo + 1);
+    memcpy(*out, body, lo);
+    (*out)[lo] = '\0';
+    *err = sc_xmalloc(le + 1);
+    memcpy(*err, body + lo, le);
+    (*err)[le] = '\0';
     free(t);
-    SC_PUSH(v, (char *)NULL);
-    w->argv = v.items;
-    w->argc = (int)v.len - 1;
     return true;
 }
 
 /* written whole under a temporary name, then renamed: a reader sees the
  * old answer or the new one */
-static void save_answer(const char *file, const view *w)
+static void save_answer(const char *file, const char *out, const char *err)
 {
-    if (!file || !w->argv)
+    if (!file)
         return;
-    for (int i = 0; i < w->argc; i++)
-        if (strchr(w->argv[i], '\n'))
-            return;
     char *dir = sc_user_cache_dir();
     bool ok = dir && sc_make_dirs(dir);
     free(dir);
@@ -391,9 +425,11 @@ static void save_answer(const char *file, const view *w)
         free(tmp);
         return;
     }
+    size_t lo = strlen(out), le = strlen(err);
     fputs(ANSWER_MAGIC, f);
-    for (int i = 0; i < w->argc; i++)
-        fprintf(f, "%s\n", w->argv[i]);
+    fprintf(f, "%zu %zu\n", lo, le);
+    fwrite(out, 1, lo, f);
+    fwrite(err, 1, le, f);
     if (fclose(f) != 0 || rename(tmp, file) != 0)
         unlink(tmp);
     free(tmp);
@@ -424,10 +460,16 @@ char **fe_driver_view(const char *compiler, char *const *args, int argc, int *n)
          * answer rather than each running the compiler */
         view w = {NULL, NULL, 0};
         char *file = answer_file(compiler, key);
-        if (!load_answer(file, &w)) {
-            w = ask(compiler, &flags);
-            save_answer(file, &w);
+        char *out = NULL, *err = NULL;
+        bool have = load_answer(file, &out, &err);
+        if (!have && ask(compiler, &flags, &out, &err)) {
+            save_answer(file, out, err);
+            have = true;
         }
+        if (have)
+            w = view_of(out, err);
+        free(out);
+        free(err);
         free(file);
         w.key = key;
         key = NULL;

@@ -11,14 +11,18 @@
  *   gcc (any driver not defining __clang__):  -U each of clang's own
  *       identifying macros, -D each of the compiler's predefined macros
  *       (__STDC__ and __STDC_VERSION__ aside: clang's follow the same
- *       -std), then -nostdlibinc and -idirafter each directory of its
+ *       -std; __GNUC__ and its minor and patch level -U'd first, so the
+ *       program's version tests read gcc's), the few spellings glibc's
+ *       headers at that gcc version need of clang's parser (driver.c:
+ *       gcc_compat), then -nostdlibinc and -idirafter each directory of its
  *       <...> search list but its own builtin headers (lib/gcc/...: those
  *       use builtins clang lacks; clang's own stay);
  *   clang: its include search path only (its macros are libclang's).
  *
  * Only FLAGS that change the answer are passed (-std, -ansi, -O*, -m*,
  * -f*, -pthread, --sysroot, -isysroot, -target, --target, -nostdinc), and
- * the answer is cached per compiler and FLAGS for the life of the process.
+ * the answer is cached per compiler and FLAGS for the life of the process,
+ * and, as the compiler wrote it, in the user's cache (driver.c).
  * A compiler is asked only when its name looks like one (gcc, cc, clang,
  * c99, CROSS-gcc, gcc-12, ...: found in PATH, or an absolute path): a
  * compile database naming another program does not make us run it.  When

@@ -376,6 +376,10 @@ static ir_expr *binary(lowering *l, CXCursor c, bool *se, bool compound, const h
         e->op = o->code;
     }
     kids2(l, e, le, re);
+    /* (in another file: binary() recurses as deep as an expression
+     * nests, and its frame must stay small) */
+    if (e->kind == IR_ASSIGN && le->kind == IR_MEMBER)
+        return fe_union_store(l, c, lc, le, e);
     return e;
 }
 

@@ -350,6 +350,7 @@ static void emit(lowering *l, builder *b, ir_expr *e)
         if (s->sub) {
             v = sc_alloc(l->A, sizeof *v);
             v->kind = IR_INIT;
+            v->ival = s->sub->is_union ? 2 : 0;
             v->loc = s->sub->loc;
             v->type = fe_lower_type(l, slot_type(b, i));
             emit(l, s->sub, v);
@@ -366,6 +367,8 @@ static void emit(lowering *l, builder *b, ir_expr *e)
     e->kids = kids;
     e->names = names;
     e->nkids = m;
+    if (b->is_union)
+        e->ival |= 2;             /* the other members: not zero */
 }
 
 ir_expr *fe_init_list(lowering *l, CXCursor c, CXCursor list, bool compound, bool *se)
@@ -446,4 +449,83 @@ ir_expr *fe_init_list(lowering *l, CXCursor c, CXCursor list, bool compound, boo
     SC_VEC_FREE(items);
     SC_VEC_FREE(r.desig);
     return e;
+}
+
+/* ---- stores into a union's members ---- */
+
+static enum CXVisitorResult count_field(CXCursor c, CXClientData d)
+{
+    (void)c;
+    ++*(int *)d;
+    return CXVisit_Continue;
+}
+
+/* t (canonical) is a union of several members */
+static bool is_union_type(CXType t)
+{
+    if (t.kind != CXType_Record ||
+        clang_getCursorKind(clang_getTypeDeclaration(t)) != CXCursor_UnionDecl)
+        return false;
+    int n = 0;
+    clang_Type_visitFields(t, count_field, &n);
+    return n > 1;
+}
+
+/* An expression with no side effects whose value is a place: a variable,
+ * a field of one, *p of one. */
+static bool pure_place(const ir_expr *x)
+{
+    while (x->kind == IR_MEMBER || x->kind == IR_DEREF || x->kind == IR_CAST)
+        x = x->kids[0];
+    return x->kind == IR_SYM;
+}
+
+/* A store into a member of a union (u.all = x, p->bits.flag = 1) changes
+ * what every other member reads, which the engine's memory (fields by
+ * name) would not see: the union is first set to a union value with no
+ * member known (IR_INIT, union, no kids), then the member is stored:
+ * (union = {}, store).  The other members are then unknown, one value
+ * each (mem.c: derived). */
+ir_expr *fe_union_store(lowering *l, CXCursor c, CXCursor lhs, ir_expr *le,
+                        ir_expr *store)
+{
+    const ir_expr *x = le;
+    CXCursor cur = fe_strip(l, lhs);
+    ir_expr *uni = NULL;
+    while (x->kind == IR_MEMBER && clang_getCursorKind(cur) == CXCursor_MemberRefExpr) {
+        bool ok;
+        size_t n;
+        CXCursor base = fe_first_expr_child(l, cur, &ok, &n);
+        if (!ok)
+            break;
+        CXType bt = clang_getCanonicalType(clang_getCursorType(base));
+        bool arrow = bt.kind == CXType_Pointer;
+        if (arrow)
+            bt = clang_getCanonicalType(clang_getPointeeType(bt));
+        if (is_union_type(bt) && pure_place(x->kids[0])) {
+            if (arrow) {
+                uni = fe_expr_new(l, IR_DEREF, base);
+                fe_set_kids(l, uni, &x->kids[0], 1);
+                uni->type.kind = IR_T_STRUCT;
+            } else {
+                uni = x->kids[0];
+            }
+        }
+        x = x->kids[0];
+        cur = fe_strip(l, base);
+    }
+    if (!uni)
+        return store;
+    ir_expr *none = fe_expr_new(l, IR_INIT, c);
+    none->type = uni->type;
+    none->ival = 2;
+    ir_expr *reset = fe_expr_new(l, IR_ASSIGN, c);
+    reset->type = uni->type;
+    ir_expr *rk[2] = {uni, none};
+    fe_set_kids(l, reset, rk, 2);
+    ir_expr *both = fe_expr_new(l, IR_COMMA, c);
+    both->type = store->type;
+    ir_expr *bk[2] = {reset, store};
+    fe_set_kids(l, both, bk, 2);
+    return both;
 }

@@ -266,6 +266,10 @@ void fe_set_kids(lowering *l, ir_expr *e, ir_expr **kids, uint32_t n);
 /* lower_init.c */
 /* The initializer list `list` (c itself, or the compound literal c's). */
 ir_expr *fe_init_list(lowering *l, CXCursor c, CXCursor list, bool compound, bool *se);
+/* store (an IR_ASSIGN to le, lowered from lhs) when le is a member of a
+ * union: (union = {no member known}, store); else store itself. */
+ir_expr *fe_union_store(lowering *l, CXCursor c, CXCursor lhs, ir_expr *le,
+                        ir_expr *store);
 
 /* lower_maps.c */
 void fe_cmap_clear(cmap *m);

@@ -190,7 +190,11 @@ static void dump_expr(dump_ctx *d, const ir_expr *e, int ind, const char *prefix
     case IR_INDEX: fputs("INDEX", f); break;
     case IR_ADDR: fputs("ADDR", f); break;
     case IR_DEREF: fputs("DEREF", f); break;
-    case IR_INIT: fputs(e->ival ? "INIT compound" : "INIT braced", f); break;
+    case IR_INIT:
+        fputs(e->ival & 1 ? "INIT compound" : "INIT braced", f);
+        if (e->ival & 2)
+            fputs(" union", f);
+        break;
     case IR_COMMA: fputs("COMMA", f); break;
     case IR_CAST: fputs("CAST", f); break;
     case IR_UNKNOWN: fputs("UNKNOWN", f); break;

@@ -74,9 +74,11 @@ typedef enum ir_ekind {
     IR_INDEX,    /* kids[0][kids[1]] */
     IR_ADDR,     /* &kids[0] */
     IR_DEREF,    /* *kids[0] */
-    IR_INIT,     /* an initializer list or compound literal: type; ival = 1
-                    for a compound literal ((T){...}), 0 for a braced
-                    initializer.  Designators are resolved as C resolves
+    IR_INIT,     /* an initializer list or compound literal: type; ival
+                    bit 0 set for a compound literal ((T){...}), clear
+                    for a braced initializer; bit 1 set for a union (its
+                    members not given are not zero: they read the bytes
+                    of the one given).  Designators are resolved as C resolves
                     them (frontend/lower_init.c): a struct's kids are its
                     initialized fields in declaration order, names[i] the
                     field of kid i, each field once with its last value (a
