@@ -91,6 +91,16 @@ static vs_tensor *initialized_value(vs_graph *g, vs_var *v, const char *file,
     return t && vs__exit(g) == 0 ? t : NULL;
 }
 
+/* The update op of an apply, named after the EMA's name scope ns (made
+ * unique as an op name), which it then leaves. */
+static vs_op *group_op(vs_graph *g, const char *ns)
+{
+    const char *name = vs__op_name(g, "", ns);
+    if (!name || vs__exit(g) < 0)
+        return NULL;
+    return vs__new_op(g, name, VS_OPT_EMA);
+}
+
 static vs_op *apply(vs_graph *g, vs_ema *ema, const vs_var_list *list,
                     const char *file, int line)
 {
@@ -128,15 +138,7 @@ static vs_op *apply(vs_graph *g, vs_ema *ema, const vs_var_list *list,
     for (size_t i = 0; i < list->len; i++)
         if (!vs__op_name(g, ns, "AssignMovingAvg"))
             return NULL;
-    const char *name = vs__op_name(g, "", ns);
-    if (!name || vs__exit(g) < 0)
-        return NULL;
-    vs_op *op = vs__new_object(g, VS_LIST_OPS, sizeof *op);
-    if (!op)
-        return NULL;
-    op->name = name;
-    op->type = VS_OPT_EMA;
-    return op;
+    return group_op(g, ns);
 }
 
 vs_op *vs_ema_apply_at(vs_graph *g, vs_ema *ema,
@@ -287,15 +289,7 @@ static vs_op *apply_tensors(vs_graph *g, vs_ema *ema,
             zero_debias(g, rec->slot, file, line) < 0 || vs__exit(g) < 0)
             return NULL;
     }
-    const char *name = vs__op_name(g, "", ns);
-    if (!name || vs__exit(g) < 0)
-        return NULL;
-    vs_op *op = vs__new_object(g, VS_LIST_OPS, sizeof *op);
-    if (!op)
-        return NULL;
-    op->name = name;
-    op->type = VS_OPT_EMA;
-    return op;
+    return group_op(g, ns);
 }
 
 vs_op *vs_ema_apply_tensors_at(vs_graph *g, vs_ema *ema,

@@ -514,6 +514,9 @@ struct vs_op {
     vs_op_type type;
     vs_var_list *vars;       /* VS_OPT_INIT: the variables it initializes */
 };
+/* An op object of the graph (a train step, an initializer, an EMA's
+ * update) named name. */
+vs_op *vs__new_op(vs_graph *g, const char *name, vs_op_type type);
 
 /* ---- session.c ---- */
 typedef struct vs_varval {

@@ -288,7 +288,7 @@ static int create_slots(vs_graph *g, vs_optimizer *opt, vs_var **vars,
     return 0;
 }
 
-static vs_op *new_op(vs_graph *g, const char *name, vs_op_type type)
+vs_op *vs__new_op(vs_graph *g, const char *name, vs_op_type type)
 {
     vs_op *op = vs__new_object(g, VS_LIST_OPS, sizeof *op);
     if (!op)
@@ -396,7 +396,7 @@ static vs_op *minimize(vs_graph *g, vs_optimizer *opt, vs_tensor *loss,
     const char *train = vs__op_name(g, "", ns);
     if (!train || vs__exit(g) < 0)
         return NULL;
-    return new_op(g, train, VS_OPT_TRAIN);
+    return vs__new_op(g, train, VS_OPT_TRAIN);
 }
 
 vs_op *vs_minimize_at(vs_graph *g, vs_optimizer *opt, vs_tensor *loss,
@@ -478,7 +478,7 @@ vs_op *vs_global_variables_initializer_at(vs_graph *g, const char *file,
     vs_var_list *l = name ? vs__var_list(g, (vs_var *const *)all->items,
                                          all->len)
                           : NULL;
-    vs_op *op = l ? new_op(g, name, VS_OPT_INIT) : NULL;
+    vs_op *op = l ? vs__new_op(g, name, VS_OPT_INIT) : NULL;
     if (op)
         op->vars = l;
     return vs__end_call(g, op, file, line);

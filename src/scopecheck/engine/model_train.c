@@ -480,16 +480,27 @@ static const sc_tensor *initialized_value(mrun *r, const sc_var *v)
     return t && m_exit(r) ? t : NULL;
 }
 
+/* The moving average an apply is given: NULL fails, one of another graph
+ * (or of a kind the engine does not hold) may; *failed when the call stops
+ * here, NULL when the object is not known. */
+static const sc_obj *ema_arg(mrun *r, const av *a, bool *failed)
+{
+    int en = m_null_tri(a);
+    const sc_obj *stored = a->kind == AV_OBJ ? graph_obj(r->g, a->id) : NULL;
+    *failed = m_check(r, en == YES ? YES : !stored ? MAYBE : stored->kind != SC_OBJ_EMA,
+                      VS_ERR_INVALID_ARGUMENT, "ema apply: %s",
+                      en == YES ? "the moving average is NULL"
+                                : "the moving average belongs to another graph");
+    return stored;
+}
+
 static const av *op_ema_apply(mrun *r, const av **a)
 {
     sc_engine *e = r->e;
     const av *opts = m_options_arg(r, a);
-    int en = m_null_tri(a[1]);
-    const sc_obj *stored = a[1]->kind == AV_OBJ ? graph_obj(r->g, a[1]->id) : NULL;
-    if (m_check(r, en == YES ? YES : !stored ? MAYBE : stored->kind != SC_OBJ_EMA,
-                VS_ERR_INVALID_ARGUMENT, "ema apply: %s",
-                en == YES ? "the moving average is NULL"
-                          : "the moving average belongs to another graph"))
+    bool failed;
+    const sc_obj *stored = ema_arg(r, a[1], &failed);
+    if (failed)
         return NULL;
     bool unknown;
     const sc_vlist *list = var_list(r, opts, &unknown);
@@ -636,12 +647,9 @@ static const sc_obj *obj_arg(mrun *r, const av *v)
 static const av *op_ema_apply_tensors(mrun *r, const av **a)
 {
     sc_engine *e = r->e;
-    int en = m_null_tri(a[1]);
-    const sc_obj *stored = a[1]->kind == AV_OBJ ? graph_obj(r->g, a[1]->id) : NULL;
-    if (m_check(r, en == YES ? YES : !stored ? MAYBE : stored->kind != SC_OBJ_EMA,
-                VS_ERR_INVALID_ARGUMENT, "ema apply: %s",
-                en == YES ? "the moving average is NULL"
-                          : "the moving average belongs to another graph"))
+    bool failed;
+    const sc_obj *stored = ema_arg(r, a[1], &failed);
+    if (failed)
         return NULL;
     bool known;
     int64_t n = m_int(a[3], &known);
