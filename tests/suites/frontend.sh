@@ -325,6 +325,24 @@ else
     notok "compiler view: the cache keeps the compiler's own answer; a kept view (old form) is asked again" \
         "$vw/calls" "$tmp/err"
 fi
+# a kept answer that was damaged (cut short, or lengths in its head that
+# wrap around to the body's length when added: 2^64 - 1 and 4) is not
+# read: the compiler is asked again, and the run's findings are those of
+# a fresh answer
+for f in "$tmp"/xdg/scopecheck/driver-*; do
+    printf 'scopecheck compiler answer 2\n18446744073709551615 4\nab\n' > "$f"
+done
+rm -f "$vw/calls"
+XDG_CACHE_HOME=$tmp/xdg "$PWD/build/scopecheck-san" --no-cache -j 2 -p "$vw" "$vw/src/which.c" \
+    > "$tmp/fourth" 2>> "$tmp/err"
+rc=$?
+if [ "$rc" -lt 2 ] && cmp -s "$tmp/third" "$tmp/fourth" &&
+   [ "$(grep -c -- '-std=c11 -E -dM' "$vw/calls" 2> /dev/null)" = 1 ]; then
+    ok "compiler view: a damaged kept answer (lengths that wrap) is asked again, no crash"
+else
+    notok "compiler view: a damaged kept answer (lengths that wrap) is asked again, no crash" \
+        "exit $rc" "$vw/calls" "$tmp/err"
+fi
 # a program that does not look like a compiler, or a relative path, is
 # never run; there is no view then, and the file parses as before
 printf '#!/bin/sh\necho "$*" >> "%s/ran"\nexit 1\n' "$vw" > "$vw/bin/notacompiler"

@@ -364,27 +364,28 @@ typedef struct status {
     uint64_t size, mtime_ns, ino, dev;
 } status;
 
-static status status_of(sc_cache *c, const char *path)
+static status stat_now(const char *path)
 {
     struct stat sb;
+    if (stat(path, &sb) != 0)
+        return (status){false, 0, 0, 0, 0};
+    return (status){true, (uint64_t)sb.st_size,
+                    (uint64_t)sb.st_mtim.tv_sec * 1000000000u +
+                        (uint64_t)sb.st_mtim.tv_nsec,
+                    (uint64_t)sb.st_ino, (uint64_t)sb.st_dev};
+}
+
+static status status_of(sc_cache *c, const char *path)
+{
     if (!c)
-        return stat(path, &sb) == 0
-                   ? (status){true, (uint64_t)sb.st_size,
-                              (uint64_t)sb.st_mtim.tv_sec * 1000000000u +
-                                  (uint64_t)sb.st_mtim.tv_nsec,
-                              (uint64_t)sb.st_ino, (uint64_t)sb.st_dev}
-                   : (status){false, 0, 0, 0, 0};
+        return stat_now(path);
     pthread_mutex_lock(&c->lock);
     status *known = sc_strmap_get(&c->statuses, path);
     status st = known ? *known : (status){false, 0, 0, 0, 0};
     pthread_mutex_unlock(&c->lock);
     if (known)
         return st;
-    if (stat(path, &sb) == 0)
-        st = (status){true, (uint64_t)sb.st_size,
-                      (uint64_t)sb.st_mtim.tv_sec * 1000000000u +
-                          (uint64_t)sb.st_mtim.tv_nsec,
-                      (uint64_t)sb.st_ino, (uint64_t)sb.st_dev};
+    st = stat_now(path);
     pthread_mutex_lock(&c->lock);
     if (!sc_strmap_get(&c->statuses, path)) {
         status *copy = sc_xmalloc(sizeof *copy);

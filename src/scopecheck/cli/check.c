@@ -143,8 +143,6 @@ static double now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-
-
 /* Programs: each unit that defines main is a program together with every
  * unit that defines no main (shared helpers); without any main, all units
  * form one program.  Entry points: each program's main and the uncalled
@@ -322,8 +320,8 @@ static void map_reaching(run *r)
                                          prescan_names(r->ps_overlaid, &linked)};
         for (size_t i = 0; i < n; i++) {
             const char *file = c->files.items[i];
-            int o = overlay_find(r->env.overlays, file) != NULL;
-            sc_prescan *ps = o ? r->ps_overlaid : r->ps;
+            sc_prescan *ps = prescan_for(r, file);
+            int o = ps == r->ps_overlaid;
             want[i] = !r->mapped[i] && c->items[i].argv &&
                       (prescan_mentions_any(ps, file, qn[o]) ||
                        prescan_declares_any(ps, file, ql[o]));

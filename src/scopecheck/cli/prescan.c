@@ -244,9 +244,6 @@ static void include_line_at(text_ids *t, ctext_lexer *lx)
     ctext_skip_line(lx);
 }
 
-/* Walks the identifiers outside comments and literals.  First pass
- * (names NULL): notes vs_/VS_ identifiers and the #include lines.  Later
- * passes: true as soon as an identifier is in `names`. */
 /* After a name at file scope: is it a function's declaration with no
  * body (`int f(int a);`, or a macro's call)?  Such a file cannot change
  * what the program reads through f: only the file that defines f can (a
@@ -277,6 +274,9 @@ static bool is_prototype(const ctext_lexer *after, const char *s)
     return true;
 }
 
+/* Walks the identifiers outside comments and literals.  First pass
+ * (names NULL): notes vs_/VS_ identifiers and the #include lines.  Later
+ * passes: true as soon as an identifier is in `names`. */
 static bool tokenize(text_ids *t, const char *s, size_t n,
                      const sc_strmap *names, bool top_only)
 {

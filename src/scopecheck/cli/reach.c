@@ -1,6 +1,7 @@
 /* See reach.h. */
 #include "reach.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +74,38 @@ static bool global_pointers(const ir_expr *e)
     return false;
 }
 
+/* units by address, for the programs' lists (which name units by
+ * pointer): a sorted index, not a scan of every unit per entry */
+typedef struct unit_at {
+    const ir_unit *u;
+    size_t index;
+} unit_at;
+
+static int cmp_unit_at(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)((const unit_at *)a)->u;
+    uintptr_t y = (uintptr_t)((const unit_at *)b)->u;
+    return x < y ? -1 : x > y;
+}
+
+/* the indexes in units of u (a unit may stand more than once): [*lo, *hi) */
+static void units_of(const unit_at *by_addr, size_t n, const ir_unit *u,
+                     size_t *lo, size_t *hi)
+{
+    size_t a = 0, b = n;
+    while (a < b) {               /* the first >= u */
+        size_t m = a + (b - a) / 2;
+        if ((uintptr_t)by_addr[m].u < (uintptr_t)u)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *lo = a;
+    while (a < n && by_addr[a].u == u)
+        a++;
+    *hi = a;
+}
+
 bool *reach_needed(ir_unit *const *units, size_t nunits,
                    ir_unit *const *const *programs, const size_t *sizes,
                    ir_unit *const *const *entries, const size_t *nentries,
@@ -134,32 +167,44 @@ bool *reach_needed(ir_unit *const *units, size_t nunits,
         }
     /* per program: the functions reachable by name from its entry units'
      * functions (all of them: a superset of the engine's entry points) */
+    unit_at *by_addr = calloc(nunits + 1, sizeof *by_addr);
+    size_t naddr = 0;
+    for (size_t u = 0; u < nunits; u++)
+        if (units[u])
+            by_addr[naddr++] = (unit_at){units[u], u};
+    qsort(by_addr, naddr, sizeof *by_addr, cmp_unit_at);
     bool *seen = calloc(nfacts + 1, sizeof *seen);
     size_t *stack = calloc(nfacts + 1, sizeof *stack);
     bool *in_prog = calloc(nunits + 1, sizeof *in_prog);
     for (size_t p = 0; p < nprograms; p++) {
         memset(in_prog, 0, (nunits + 1) * sizeof *in_prog);
         bool table = false;
-        for (size_t q = 0; q < sizes[p]; q++)
-            for (size_t u = 0; u < nunits; u++)
-                if (units[u] && units[u] == programs[p][q]) {
-                    in_prog[u] = true;
-                    table |= tables[u];
-                }
+        for (size_t q = 0; q < sizes[p]; q++) {
+            size_t lo, hi;
+            units_of(by_addr, naddr, programs[p][q], &lo, &hi);
+            for (size_t x = lo; x < hi; x++) {
+                in_prog[by_addr[x].index] = true;
+                table |= tables[by_addr[x].index];
+            }
+        }
         if (table)
             continue;             /* callbacks in a table: not followed here */
         memset(seen, 0, (nfacts + 1) * sizeof *seen);
         size_t top = 0;
-        for (size_t e = 0; e < nentries[p]; e++)
-            for (size_t u = 0; u < nunits; u++)
-                if (units[u] && units[u] == entries[p][e])
-                    for (uint32_t i = 0; i < units[u]->nfuncs; i++) {
-                        size_t f = first[u] + i;
-                        if (!seen[f]) {
-                            seen[f] = true;
-                            stack[top++] = f;
-                        }
+        for (size_t e = 0; e < nentries[p]; e++) {
+            size_t lo, hi;
+            units_of(by_addr, naddr, entries[p][e], &lo, &hi);
+            for (size_t x = lo; x < hi; x++) {
+                size_t u = by_addr[x].index;
+                for (uint32_t i = 0; i < units[u]->nfuncs; i++) {
+                    size_t f = first[u] + i;
+                    if (!seen[f]) {
+                        seen[f] = true;
+                        stack[top++] = f;
                     }
+                }
+            }
+        }
         bool touches = false, pointers = false;
         while (top && !touches && !pointers) {
             fn_facts *ff = &facts[stack[--top]];
@@ -193,6 +238,7 @@ bool *reach_needed(ir_unit *const *units, size_t nunits,
     free(facts);
     free(first);
     free(tables);
+    free(by_addr);
     free(seen);
     free(stack);
     return needed;

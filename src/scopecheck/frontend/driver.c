@@ -394,7 +394,9 @@ static bool load_answer(const char *file, char **out, char **err)
     int head = 0;
     if (!t || len < ml || strncmp(t, ANSWER_MAGIC, ml) != 0 ||
         sscanf(t + ml, "%llu %llu\n%n", &lo, &le, &head) != 2 || head == 0 ||
-        lo + le != len - ml - (size_t)head) {
+        lo > len - ml - (size_t)head || le != len - ml - (size_t)head - lo) {
+        /* not ours, cut short, or lengths that do not add up (no sum that
+         * could wrap) */
         free(t);
         return false;
     }
