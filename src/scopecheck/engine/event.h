@@ -129,7 +129,8 @@ typedef struct sc_event {
     sc_event_site scope_entry;
     const char *name, *result;    /* the name asked for, the one it got */
     sc_scope_kind scope_kind;     /* leak, reentered: the scope's kind */
-    const char *scope_name;       /* its name; NULL: unknown */
+    const char *scope_name;       /* its name; NULL: unknown; name scope
+                                     ignored: the name asked for */
     const char *func;             /* a leak at a return: the function */
     bool existing;                /* the call ran into a known variable */
     int dtype_asked, dtype_found; /* vs_dtype values; -1: unknown */

@@ -318,6 +318,7 @@ const av *m_get_variable(mrun *r, const sc_scope *sc, const m_req *q,
             ev.kind = SC_EV_NAME_SCOPE_IGNORED;
             ev.name = full;
             ev.result = en->ns;
+            ev.scope_name = q->name;    /* what tf.Variable would prefix */
             sc_event_sites where = {.at = *r->site, .scope_entry = en->site};
             m_defer(r, &ev, &where);
         }

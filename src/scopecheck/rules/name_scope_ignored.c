@@ -1,5 +1,7 @@
 /* name-scope-ignored: vs_get_variable inside a name scope, which does not
- * prefix it (the seed's var1:0). */
+ * prefix it (the seed's var1:0).  The name it is not is the one a
+ * tf.Variable would get: the name scope and the name asked for (v/n/w in
+ * a name scope n inside a variable scope v, not v/n/v/w). */
 #include "rule.h"
 
 void rule_name_scope_ignored(const sc_event *ev, sc_rule_ctx *c)
@@ -12,7 +14,8 @@ void rule_name_scope_ignored(const sc_event *ev, sc_rule_ctx *c)
                          "vs_get_variable ignores name scope '%s': the "
                          "variable is named '%s', not '%s%s' (use a variable "
                          "scope to prefix it)",
-                         ns, ev->name, ns, ev->name)
+                         ns, ev->name, ns,
+                         ev->scope_name ? ev->scope_name : ev->name)
             : report_fmt(c->rep,
                          "vs_get_variable ignores name scope '%s': only "
                          "variable scopes prefix its name", ns));
