@@ -108,3 +108,13 @@ if grep -q "strict_keep.c:7:9: error: .*\[duplicate-variable\]" "$tmp/out" &&
 else
     notok "--strict keeps a sure error an error where it could also fail later" "$(cat "$tmp/out")"
 fi
+
+# name-scope-ignored says what a tf.Variable would be named: the name scope
+# and the name asked for (v/n/w in name scope n inside variable scope v),
+# not the name scope and the variable's full name (v/n/v/w)
+"$sc" --no-cache fixtures/rules/name-scope-ignored/fail_name_in_variable_scope.c -- -Iinclude > "$tmp/out" 2>&1
+if grep -q "the variable is named 'v/w', not 'v/n/w'" "$tmp/out"; then
+    ok "name-scope-ignored names the name scope and the name asked for"
+else
+    notok "name-scope-ignored names the name scope and the name asked for" "$(cat "$tmp/out")"
+fi
