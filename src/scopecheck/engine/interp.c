@@ -91,7 +91,9 @@ static bool stop_for_budget(fctx *f, ir_loc loc)
 {
     if (!over_budget(f->in))
         return false;
-    if (!f->in->budget_said) {
+    /* (not while muted: a quiet turn's events are dropped, and the note
+     * must reach the user, from the next stop outside it) */
+    if (!f->in->budget_said && !f->e->muted) {
         sc_site at = {loc, f->fr.unit, f->chain, f->iter};
         sc_unchecked(f->e, &at, SC_STOP_BUDGET, NULL);
         f->in->budget_said = true;
