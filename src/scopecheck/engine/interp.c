@@ -97,6 +97,10 @@ static bool stop_for_budget(fctx *f, ir_loc loc)
         sc_site at = {loc, f->fr.unit, f->chain, f->iter};
         sc_unchecked(f->e, &at, SC_STOP_BUDGET, NULL);
         f->in->budget_said = true;
+    } else if (!f->in->budget_said && !f->in->budget_muted) {
+        f->in->budget_muted = true;
+        f->in->budget_loc = loc;
+        f->in->budget_unit = f->fr.unit;
     }
     return true;
 }
@@ -2705,6 +2709,7 @@ void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
     sc_svs res = {0};
     in->steps = 0;
     in->budget_said = false;
+    in->budget_muted = false;
     e->uncalled_entry = !is_main;
     run_function(in, fn, st, NULL, NULL, NULL, 0, NULL, 0, &res);
     if (is_main) {
@@ -2725,6 +2730,11 @@ void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
         for (size_t i = 0; i < ends.len; i++)
             checkers_end_program(in->checkers, ends.items[i], &end);
         SC_VEC_FREE(ends);
+    }
+    if (in->budget_muted && !in->budget_said) {
+        /* it ran out in a muted turn and nothing later said so */
+        sc_site at = {in->budget_loc, in->budget_unit, NULL, NULL};
+        sc_unchecked(e, &at, SC_STOP_BUDGET, NULL);
     }
     e->uncalled_entry = false;
     SC_VEC_FREE(res);
