@@ -91,10 +91,16 @@ static bool stop_for_budget(fctx *f, ir_loc loc)
 {
     if (!over_budget(f->in))
         return false;
-    if (!f->in->budget_said) {
+    /* (not while muted: a quiet turn's events are dropped, and the note
+     * must reach the user, from the next stop outside it) */
+    if (!f->in->budget_said && !f->e->muted) {
         sc_site at = {loc, f->fr.unit, f->chain, f->iter};
         sc_unchecked(f->e, &at, SC_STOP_BUDGET, NULL);
         f->in->budget_said = true;
+    } else if (!f->in->budget_said && !f->in->budget_muted) {
+        f->in->budget_muted = true;
+        f->in->budget_loc = loc;
+        f->in->budget_unit = f->fr.unit;
     }
     return true;
 }
@@ -1983,7 +1989,16 @@ static void widen_graphs(fctx *f, const ir_stmt *s, sc_state *st)
                  * it keeps the enter call it holds (a --strict leak at
                  * vs_graph_free), which a join of depths would drop */
                 sc_graph *c = graph_copy(e, now);
-                c->stack = old->stack;
+                int least = graph_open_at_least(now);
+                if (least < old->stack->at_least) {
+                    /* ... but not the scopes some turn closed */
+                    sc_entry *bottom = sc_alloc(&e->arena, sizeof *bottom);
+                    *bottom = *old->stack;
+                    bottom->at_least = least;
+                    c->stack = bottom;
+                } else {
+                    c->stack = old->stack;
+                }
                 c->depth = old->depth;
                 c->ns = old->ns;
                 c->current = old->current;
@@ -2694,6 +2709,7 @@ void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
     sc_svs res = {0};
     in->steps = 0;
     in->budget_said = false;
+    in->budget_muted = false;
     e->uncalled_entry = !is_main;
     run_function(in, fn, st, NULL, NULL, NULL, 0, NULL, 0, &res);
     if (is_main) {
@@ -2714,6 +2730,11 @@ void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
         for (size_t i = 0; i < ends.len; i++)
             checkers_end_program(in->checkers, ends.items[i], &end);
         SC_VEC_FREE(ends);
+    }
+    if (in->budget_muted && !in->budget_said) {
+        /* it ran out in a muted turn and nothing later said so */
+        sc_site at = {in->budget_loc, in->budget_unit, NULL, NULL};
+        sc_unchecked(e, &at, SC_STOP_BUDGET, NULL);
     }
     e->uncalled_entry = false;
     SC_VEC_FREE(res);
