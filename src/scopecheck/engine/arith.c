@@ -115,12 +115,31 @@ static const av *range_binop(sc_engine *e, int op, const av *a, const av *b)
         return disjoint ? av_int(e, op == IR_NE) : av_top();
     }
     case IR_ADD: case IR_SUB:
+        if (op == IR_ADD && a->kind == AV_INT && b->kind != AV_INT)
+            return range_binop(e, op, b, a);        /* 1 + argc */
         if (b->kind == AV_INT && b->i > -big && b->i < big) {
             int64_t d = op == IR_ADD ? b->i : -b->i;
             return av_range(e, al && alo > -big && alo < big, alo + d,
                             ah && ahi > -big && ahi < big, ahi + d);
         }
         return av_top();
+    case IR_MUL: {
+        /* argc * 2000 is at least 2000 (C's signed overflow is
+         * undefined: a run that relies on it is not one we keep) */
+        if (a->kind == AV_INT && b->kind != AV_INT)
+            return range_binop(e, op, b, a);
+        const int64_t small = (int64_t)1 << 20, edge = (int64_t)1 << 40;
+        if (b->kind != AV_INT || b->i <= -small || b->i >= small)
+            return av_top();
+        int64_t c = b->i;
+        if (c == 0)
+            return av_int(e, 0);
+        bool lo_ok = al && alo > -edge && alo < edge;
+        bool hi_ok = ah && ahi > -edge && ahi < edge;
+        if (c > 0)
+            return av_range(e, lo_ok, alo * c, hi_ok, ahi * c);
+        return av_range(e, hi_ok, ahi * c, lo_ok, alo * c);
+    }
     case IR_MOD:
         if (b->kind == AV_INT && b->i > 0 && al && alo >= 0) {
             /* argc in 1..2: argc % 3 is argc itself */
