@@ -1132,7 +1132,10 @@ static struct sc_literal *literal_slot(sc_interp *in, const ir_expr *x)
             }
         free(old);
     }
-    size_t i = (size_t)sc_addrhash(x) & (in->literals_cap - 1);
+    /* a hash of the address alone: sc_addrhash gives the expressions of
+     * one 4 KiB stretch the same low bits, which in one flat table would
+     * be one long probe sequence */
+    size_t i = (size_t)pm_hash_int((uint64_t)(uintptr_t)x) & (in->literals_cap - 1);
     while (in->literals[i].x && in->literals[i].x != x)
         i = (i + 1) & (in->literals_cap - 1);
     return &in->literals[i];
