@@ -175,10 +175,34 @@ static void merge_states(sc_interp *in, sc_state **sts, const av **vals,
     if (*len > cap)
         *len = merge_by(e, sts, vals, *len, state_same_depths, cap);
     while (*len > cap) {
-        /* too many shapes: blur the last two (open scopes unknown) */
-        state_join_into(e, sts[*len - 2], sts[*len - 1]);
+        /* too many shapes: blur two (open scopes unknown), the last two
+         * doubtful ones if there are two, else the last two sure ones: a
+         * sure path joined with a doubtful one would be doubtful, and
+         * what fails on it only a warning (of three or more paths, two
+         * are alike) */
+        size_t i = *len, j = *len;
+        for (int want = 1; want >= 0 && i == *len; want--) {
+            j = *len;
+            for (size_t k = *len; k-- > 0;) {
+                if (sts[k]->tainted != (want == 1))
+                    continue;
+                if (j == *len) {
+                    j = k;
+                } else {
+                    i = k;
+                    break;
+                }
+            }
+        }
+        assert(i < j && j < *len);
+        state_join_into(e, sts[i], sts[j]);
         if (vals)
-            vals[*len - 2] = av_join(e, vals[*len - 2], vals[*len - 1]);
+            vals[i] = av_join(e, vals[i], vals[j]);
+        for (size_t k = j; k + 1 < *len; k++) {
+            sts[k] = sts[k + 1];
+            if (vals)
+                vals[k] = vals[k + 1];
+        }
         (*len)--;
     }
     assert(*len >= 1 && *len <= cap);
