@@ -91,10 +91,16 @@ static bool stop_for_budget(fctx *f, ir_loc loc)
 {
     if (!over_budget(f->in))
         return false;
-    if (!f->in->budget_said) {
+    /* (not while muted: a quiet turn's events are dropped, and the note
+     * must reach the user, from the next stop outside it) */
+    if (!f->in->budget_said && !f->e->muted) {
         sc_site at = {loc, f->fr.unit, f->chain, f->iter};
         sc_unchecked(f->e, &at, SC_STOP_BUDGET, NULL);
         f->in->budget_said = true;
+    } else if (!f->in->budget_said && !f->in->budget_muted) {
+        f->in->budget_muted = true;
+        f->in->budget_loc = loc;
+        f->in->budget_unit = f->fr.unit;
     }
     return true;
 }
@@ -169,10 +175,34 @@ static void merge_states(sc_interp *in, sc_state **sts, const av **vals,
     if (*len > cap)
         *len = merge_by(e, sts, vals, *len, state_same_depths, cap);
     while (*len > cap) {
-        /* too many shapes: blur the last two (open scopes unknown) */
-        state_join_into(e, sts[*len - 2], sts[*len - 1]);
+        /* too many shapes: blur two (open scopes unknown), the last two
+         * doubtful ones if there are two, else the last two sure ones: a
+         * sure path joined with a doubtful one would be doubtful, and
+         * what fails on it only a warning (of three or more paths, two
+         * are alike) */
+        size_t i = *len, j = *len;
+        for (int want = 1; want >= 0 && i == *len; want--) {
+            j = *len;
+            for (size_t k = *len; k-- > 0;) {
+                if (sts[k]->tainted != (want == 1))
+                    continue;
+                if (j == *len) {
+                    j = k;
+                } else {
+                    i = k;
+                    break;
+                }
+            }
+        }
+        assert(i < j && j < *len);
+        state_join_into(e, sts[i], sts[j]);
         if (vals)
-            vals[*len - 2] = av_join(e, vals[*len - 2], vals[*len - 1]);
+            vals[i] = av_join(e, vals[i], vals[j]);
+        for (size_t k = j; k + 1 < *len; k++) {
+            sts[k] = sts[k + 1];
+            if (vals)
+                vals[k] = vals[k + 1];
+        }
         (*len)--;
     }
     assert(*len >= 1 && *len <= cap);
@@ -2730,6 +2760,7 @@ void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
     sc_svs res = {0};
     in->steps = 0;
     in->budget_said = false;
+    in->budget_muted = false;
     e->uncalled_entry = !is_main;
     run_function(in, fn, st, NULL, NULL, NULL, 0, NULL, 0, &res);
     if (is_main) {
@@ -2750,6 +2781,11 @@ void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
         for (size_t i = 0; i < ends.len; i++)
             checkers_end_program(in->checkers, ends.items[i], &end);
         SC_VEC_FREE(ends);
+    }
+    if (in->budget_muted && !in->budget_said) {
+        /* it ran out in a muted turn and nothing later said so */
+        sc_site at = {in->budget_loc, in->budget_unit, NULL, NULL};
+        sc_unchecked(e, &at, SC_STOP_BUDGET, NULL);
     }
     e->uncalled_entry = false;
     SC_VEC_FREE(res);

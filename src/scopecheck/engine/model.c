@@ -717,6 +717,8 @@ void m_finish(mrun *r, const av *res, sc_svs *out)
                 info->name, r->failed ? (r->certain ? "fails" : "fails (code unsure)")
                                 : r->maybe ? "may fail" : "ok",
                 r->failed || r->maybe ? " " : "", r->failed ? r->msg ? r->msg : "" : "");
+    if (e->trace && st->tainted)
+        fprintf(stderr, "trace:   (on a doubtful path)\n");
     assert(!r->certain || r->failed);
     assert(!r->failed || r->code != VS_OK);
     uint32_t graph = r->g ? r->g->id : 0;
