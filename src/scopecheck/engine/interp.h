@@ -28,9 +28,11 @@ typedef struct sc_interp {
     ir_loc budget_loc;
     const ir_unit *budget_unit;
     size_t max_states;            /* paths per point at this call depth */
-    pmap literals;                /* aggregates of literals -> their value
-                                     (interp.c: eval_literal) */
-    uint32_t literals_edit;       /* ... updated in place: held here only */
+    /* aggregates of literals -> their value (interp.c: eval_literal),
+     * open addressing on the expression's address: each path looks the
+     * same ones up again, one probe each */
+    struct sc_literal { const void *x, *v; } *literals;
+    size_t literals_cap, literals_count;
     sc_facts facts;
 } sc_interp;
 
