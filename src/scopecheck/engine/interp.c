@@ -294,6 +294,11 @@ static const av *binop(sc_engine *e, int op, const av *a, const av *b)
 #define SLOT_ERROR_USER(graph) (SLOT_ERROR_FN(graph) + 1u)
 /* a graph's open-scope depth at the path's last setjmp */
 #define SLOT_JMP_DEPTH(graph) (SLOT_HOOKS + 0x800000u + (graph))
+/* what vs_last_error returns for a graph: VS_OK when it is made, the
+ * code of each failure the path meets after (a success keeps it, as
+ * graph.c's vs__report is the only writer), unknown once the graph is
+ * changed where the engine does not look */
+#define SLOT_LAST_ERROR(graph) (SLOT_HOOKS + 0x900000u + (graph))
 /* A call through a pointer nobody knows runs each function whose address
  * the program takes (and that takes as many arguments), up to this many;
  * past them, it changes everything it could reach. */
@@ -347,6 +352,7 @@ static void havoc_graph(sc_engine *e, sc_state *st, uint32_t id)
     const sc_graph *g = state_graph(st, id);
     if (!g || g->freed)
         return;
+    state_set(e, st, 0, SLOT_LAST_ERROR(id), av_top());
     sc_graph *c = graph_copy(e, g);
     graph_forget_stack(e, c);
     c->names_unknown = plist_add(e, c->names_unknown, sc_istr(e, ""));
@@ -701,6 +707,9 @@ static void run_error_handler(fctx *f, const ir_expr *x, const vs_fn_info *lib,
     sc_engine *e = f->e;
     const sc_graph *g = lib->graph >= 0 && (uint32_t)lib->graph < nargs
                             ? model_graph_arg(res->st, args[lib->graph]) : NULL;
+    if (g)
+        state_set(e, res->st, 0, SLOT_LAST_ERROR(g->id),
+                  res->code ? av_int(e, res->code) : av_top());
     const av *h = g ? state_get(res->st, 0, SLOT_ERROR_FN(g->id)) : av_top();
     if (!g || h->kind != AV_FN) {
         push_sv(out, res->st, res->v);
@@ -845,16 +854,34 @@ static void call_library(fctx *f, const ir_expr *x, const vs_fn_info *lib,
         }
     }
     if (id == VS_FN_vs_template_call) {
+        const sc_graph *g = nargs > 0 ? model_graph_arg(st, args[0]) : NULL;
+        if (g)       /* the builder's calls may fail (not followed here) */
+            state_set(e, st, 0, SLOT_LAST_ERROR(g->id), av_top());
         template_call(f, x, st, args, nargs, &site, out);
+        return;
+    }
+    if (id == VS_FN_vs_last_error && nargs == 1) {
+        const sc_graph *g = model_graph_arg(st, args[0]);
+        sc_sv r = {st, g ? state_get(st, 0, SLOT_LAST_ERROR(g->id))
+                         : args[0]->kind == AV_NULL ? av_int(e, 0) : av_top(),
+                   false, 0};
+        SC_PUSH(*out, r);
         return;
     }
     sc_svs res = {0};
     model_call(e, id, st, args, nargs, &site, &res);
     for (size_t i = 0; i < res.len; i++) {
-        if (res.items[i].failed)
+        if (res.items[i].failed) {
             run_error_handler(f, x, lib, args, nargs, &res.items[i], out);
-        else
+        } else {
+            const sc_graph *g = id == VS_FN_vs_graph_new
+                                    ? model_graph_arg(res.items[i].st, res.items[i].v)
+                                    : NULL;
+            if (g)
+                state_set(e, res.items[i].st, 0, SLOT_LAST_ERROR(g->id),
+                          av_int(e, 0));
             SC_PUSH(*out, res.items[i]);
+        }
     }
     SC_VEC_FREE(res);
 }
