@@ -737,6 +737,7 @@ static const char *const setjmp_fns[] = {"setjmp", "_setjmp", "sigsetjmp",
                                          "__sigsetjmp", "__builtin_setjmp",
                                          NULL};
 static void call_setjmp(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out);
+static void run_runtime_hooks(sc_interp *in, bool before_main, sc_states *sts);
 
 /* A wrapper that forwards its caller's __FILE__ and __LINE__ to a
  * library function's _at form, whose last two arguments they are, as the
@@ -906,10 +907,12 @@ static void call_named(fctx *f, const ir_expr *x, const char *name,
         if (strcmp(name, "longjmp") == 0 || strcmp(name, "siglongjmp") == 0)
             jump_leaves_open(f, x, st);
         if (strcmp(name, "exit") == 0 && nargs >= 1) {
-            /* exit runs the atexit handlers (for what they report) */
+            /* exit runs the atexit handlers and the destructors (for
+             * what they report) */
             sc_states sts = {0};
             SC_PUSH(sts, st);
             run_atexit(f, x->loc, &sts);
+            run_runtime_hooks(f->in, false, &sts);
             SC_VEC_FREE(sts);
         }
         return;                   /* the path ends here */
@@ -2690,12 +2693,82 @@ static void init_globals(sc_interp *in, sc_state *st, ir_unit *const *units,
     free(defined);
 }
 
+/* The functions the C runtime calls before main (constructors, in the
+ * program's order) or after it (destructors, last first), run on each
+ * of sts. */
+static void run_runtime_hooks(sc_interp *in, bool before_main, sc_states *sts)
+{
+    const sc_program *p = in->prog;
+    for (size_t k = 0; k < p->nfns; k++) {
+        const sc_fn *fn = &p->fns[before_main ? k : p->nfns - 1 - k];
+        if (before_main ? !fn->fn->is_constructor : !fn->fn->is_destructor)
+            continue;
+        sc_states next = {0};
+        for (size_t i = 0; i < sts->len; i++) {
+            sc_svs out = {0};
+            state_push_frame(in->e, sts->items[i]);
+            run_function(in, fn, sts->items[i], NULL, NULL, NULL, 0, NULL, 0, &out);
+            for (size_t r = 0; r < out.len; r++)
+                SC_PUSH(next, out.items[r].st);
+            SC_VEC_FREE(out);
+        }
+        SC_VEC_FREE(*sts);
+        *sts = next;
+        normalize(in, sts);
+    }
+}
+
+static void run_entry_from(sc_interp *in, const sc_fn *fn, sc_state *st,
+                           sc_svs *res);
+
 void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
                       size_t nunits)
 {
     sc_engine *e = in->e;
-    sc_state *st = state_new(e);
-    init_globals(in, st, units, nunits);
+    sc_state *st0 = state_new(e);
+    init_globals(in, st0, units, nunits);
+    bool is_main = strcmp(fn->fn->name, "main") == 0;
+    sc_states starts = {0};
+    SC_PUSH(starts, st0);
+    in->steps = 0;
+    in->budget_said = false;
+    e->uncalled_entry = !is_main;
+    if (is_main)
+        run_runtime_hooks(in, true, &starts);
+    sc_svs res = {0};
+    for (size_t s = 0; s < starts.len; s++)
+        run_entry_from(in, fn, starts.items[s], &res);
+    SC_VEC_FREE(starts);
+    if (is_main) {
+        /* main returns: the atexit handlers run, then the destructors,
+         * then the program ends */
+        fctx top = {0};
+        top.in = in;
+        top.e = e;
+        top.fr.e = e;
+        top.fr.prog = in->prog;
+        top.fr.facts = &in->facts;
+        top.fr.unit = fn->unit;
+        top.fr.fn = fn->fn;
+        sc_states ends = {0};
+        for (size_t i = 0; i < res.len; i++)
+            SC_PUSH(ends, res.items[i].st);
+        run_atexit(&top, fn->fn->end_loc, &ends);
+        run_runtime_hooks(in, false, &ends);
+        sc_site end = {fn->fn->end_loc, fn->unit, NULL, NULL};
+        for (size_t i = 0; i < ends.len; i++)
+            checkers_end_program(in->checkers, ends.items[i], &end);
+        SC_VEC_FREE(ends);
+    }
+    e->uncalled_entry = false;
+    SC_VEC_FREE(res);
+}
+
+/* The entry point fn run on st (the globals' state), its ends to res. */
+static void run_entry_from(sc_interp *in, const sc_fn *fn, sc_state *st,
+                           sc_svs *res)
+{
+    sc_engine *e = in->e;
     state_push_frame(e, st);      /* frame 1: the entry point's */
     bool is_main = strcmp(fn->fn->name, "main") == 0;
     /* An entry point other than main is analysed as if it were called
@@ -2718,30 +2791,5 @@ void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
         }
         state_set(e, st, 1, i, v);
     }
-    sc_svs res = {0};
-    in->steps = 0;
-    in->budget_said = false;
-    e->uncalled_entry = !is_main;
-    run_function(in, fn, st, NULL, NULL, NULL, 0, NULL, 0, &res);
-    if (is_main) {
-        /* main returns: the atexit handlers run, then the program ends */
-        fctx top = {0};
-        top.in = in;
-        top.e = e;
-        top.fr.e = e;
-        top.fr.prog = in->prog;
-        top.fr.facts = &in->facts;
-        top.fr.unit = fn->unit;
-        top.fr.fn = fn->fn;
-        sc_states ends = {0};
-        for (size_t i = 0; i < res.len; i++)
-            SC_PUSH(ends, res.items[i].st);
-        run_atexit(&top, fn->fn->end_loc, &ends);
-        sc_site end = {fn->fn->end_loc, fn->unit, NULL, NULL};
-        for (size_t i = 0; i < ends.len; i++)
-            checkers_end_program(in->checkers, ends.items[i], &end);
-        SC_VEC_FREE(ends);
-    }
-    e->uncalled_entry = false;
-    SC_VEC_FREE(res);
+    run_function(in, fn, st, NULL, NULL, NULL, 0, NULL, 0, res);
 }

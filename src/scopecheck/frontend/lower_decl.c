@@ -174,6 +174,10 @@ void fe_lower_function(lowering *l, CXCursor fn)
     f.loc = fe_token_loc(l, clang_getCursorLocation(fn));
     f.ret = fe_lower_type(l, clang_getResultType(clang_getCursorType(fn)));
     f.is_static = clang_getCursorLinkage(fn) == CXLinkage_Internal;
+    /* on the definition or on an earlier declaration */
+    CXCursor first = clang_getCanonicalCursor(fn);
+    f.is_constructor = fe_has_attr(l, fn, "constructor") || fe_has_attr(l, first, "constructor");
+    f.is_destructor = fe_has_attr(l, fn, "destructor") || fe_has_attr(l, first, "destructor");
 
     l->in_func = true;
     l->fn_name = f.name;

@@ -229,6 +229,8 @@ CXCursor fe_strip_implicit(lowering *l, CXCursor c);
 /* lower_cleanup.c */
 /* var (local sym) was declared: a cleanup attribute makes it live */
 void fe_cleanup_decl(lowering *l, CXCursor var, uint32_t sym);
+/* Whether c carries the attribute spelled `name` or `__name__`. */
+bool fe_has_attr(lowering *l, CXCursor c, const char *name);
 /* blocks: mark at the start; at the end the calls for the variables
  * declared since are pushed on l->ss (at `at`, the closing brace) */
 size_t fe_cleanup_mark(const lowering *l);
