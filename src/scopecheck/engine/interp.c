@@ -1458,8 +1458,13 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
             SC_VEC_FREE(cur);
             cur = next;
         }
+        /* around calls it made (a GNU statement expression whose
+         * operator the front end could not read, say), the value is the
+         * program's, computed from what they returned: lost, so that a
+         * test on it is doubtful rather than an input's choice */
+        const av *v = x->nkids ? av_lost(e) : av_top();
         for (size_t i = 0; i < cur.len; i++)
-            push_sv(out, cur.items[i], av_top());
+            push_sv(out, cur.items[i], v);
         SC_VEC_FREE(cur);
         return;
     }
