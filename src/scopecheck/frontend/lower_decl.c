@@ -201,8 +201,10 @@ void fe_lower_function(lowering *l, CXCursor fn)
             break;
         }
     l->cs.len = base;
+    l->indirect.len = 0;
     if (!clang_Cursor_isNull(body)) {
         f.body = fe_lower_stmt(l, body);
+        fe_indirect_gotos(l);
         fe_cleanup_function_end(l);
         f.end_loc = fe_last_token_loc(f.body->loc, l);
     } else {

@@ -982,6 +982,20 @@ static ir_expr *lower_subexpr_node(lowering *l, CXCursor c, bool *se, const hint
         return generic_selection(l, c, se);
     case CXCursor_StmtExpr:
         return statement_expr(l, c, se);
+    case CXCursor_AddrLabelExpr: {
+        /* &&label (GNU): the number a computed goto's switch tests */
+        size_t base = fe_children(l, c);
+        const char *name = "";
+        for (size_t i = base; i < l->cs.len; i++)
+            if (clang_getCursorKind(l->cs.items[i]) == CXCursor_LabelRef)
+                name = fe_intern_cx(l, clang_getCursorSpelling(l->cs.items[i]));
+        l->cs.len = base;
+        if (!l->in_func || !*name)
+            return unknown_expr(l, c, se);
+        ir_expr *e = fe_expr_new(l, IR_INT, c);
+        e->ival = FE_LABEL_ADDR + fe_label_id(l, name);
+        return e;
+    }
     default:
         return unknown_expr(l, c, se);
     }
