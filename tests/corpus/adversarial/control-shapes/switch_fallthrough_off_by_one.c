@@ -26,6 +26,6 @@ int main(int argc, char **argv)
         vs_scope_exit(g);
     for (int i = 1; i < level; i++)
         vs_scope_exit(g);
-    vs_graph_free(g);, scope-leak
+    vs_graph_free(g);
     return 0;
 }
