@@ -1,8 +1,9 @@
 /* control-shapes: the fall-through switch enters one scope per level,
  * but the exits are written as "one for level 1, then level - 1 more":
  * level 2 and 3 exit one scope too few, and a scope stays open at
- * vs_graph_free (reported where it was entered). */
-// oracle-input: argc 1 2 3
+ * vs_graph_free (reported where it was entered); a level past the
+ * switch's cases (argc 4) enters nothing and still exits three times. */
+// oracle-input: argc 1 2 3 4
 #include "varscope.h"
 
 int main(int argc, char **argv)
@@ -25,7 +26,7 @@ int main(int argc, char **argv)
     if (level == 1)
         vs_scope_exit(g);
     for (int i = 1; i < level; i++)
-        vs_scope_exit(g);
+        vs_scope_exit(g); // expect: scope-underflow
     vs_graph_free(g);
     return 0;
 }
