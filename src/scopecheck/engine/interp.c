@@ -2018,7 +2018,16 @@ static void widen_graphs(fctx *f, const ir_stmt *s, sc_state *st)
                  * it keeps the enter call it holds (a --strict leak at
                  * vs_graph_free), which a join of depths would drop */
                 sc_graph *c = graph_copy(e, now);
-                c->stack = old->stack;
+                int least = graph_open_at_least(now);
+                if (least < old->stack->at_least) {
+                    /* ... but not the scopes some turn closed */
+                    sc_entry *bottom = sc_alloc(&e->arena, sizeof *bottom);
+                    *bottom = *old->stack;
+                    bottom->at_least = least;
+                    c->stack = bottom;
+                } else {
+                    c->stack = old->stack;
+                }
                 c->depth = old->depth;
                 c->ns = old->ns;
                 c->current = old->current;

@@ -308,13 +308,33 @@ bool m_exit(mrun *r)
                 "vs_scope_exit: a template's builder may exit only the "
                 "scopes it entered"))
         return false;
-    if (en->kind == SC_ENTRY_UNKNOWN) {
-        /* what is open is unknown: so is what this closes */
+    if (en->kind == SC_ENTRY_UNKNOWN && en->bottom) {
+        /* what is open is unknown: so is what this closes, and whether
+         * anything is open at all, past the scopes open on every path */
+        if (en->at_least == 0 &&
+            m_check(r, MAYBE, VS_ERR_SCOPE_UNDERFLOW, VS_MSG_SCOPE_UNDERFLOW))
+            return false;
+        if (en->at_least > 0) {
+            sc_entry *rest = sc_alloc(&e->arena, sizeof *rest);
+            *rest = *en;
+            rest->at_least--;
+            g->stack = rest;
+        }
         g->ns = NULL;
         g->current = 0;
         g->counts_unknown = true;
         if (g->tdepth > 0)
             m_check(r, MAYBE, VS_ERR_SCOPE_UNDERFLOW, "below the floor?");
+        return true;
+    }
+    if (en->kind == SC_ENTRY_UNKNOWN) {
+        /* one open scope of a kind the paths disagree on: closed, with
+         * what it restores where they agree */
+        g->counts_unknown = true;
+        g->ns = en->saved_ns;
+        g->current = en->saved_scope;
+        g->stack = en->below;
+        g->depth--;
         return true;
     }
     if (en->kind == SC_ENTRY_VAR_SCOPE) {

@@ -390,8 +390,20 @@ static const sc_entry *join_entries(sc_engine *e, const sc_entry *a,
 {
     if (a == b)
         return a;
-    if (!a || !b)
-        return a ? a : b;      /* cannot happen at equal depths */
+    if (!a || !b) {
+        /* one path knows its whole stack, the other ends in an unknown
+         * bottom: past the known entries the first has nothing open */
+        const sc_entry *u = a ? a : b;
+        assert(u->kind == SC_ENTRY_UNKNOWN && u->bottom);
+        if (u->at_least == 0)
+            return u;
+        sc_entry *c = sc_alloc(&e->arena, sizeof *c);
+        *c = *u;
+        c->at_least = 0;
+        return c;
+    }
+    /* equal depths: bottoms meet bottoms */
+    assert(a->bottom == b->bottom);
     sc_entry *c = sc_alloc(&e->arena, sizeof *c);
     *c = *a;
     c->below = join_entries(e, a->below, b->below);
@@ -412,7 +424,17 @@ static const sc_entry *join_entries(sc_engine *e, const sc_entry *a,
     c->sets_ns = a->sets_ns || b->sets_ns;
     if (a->uid != b->uid)
         c->uid = 0;
+    if (c->bottom && b->at_least < c->at_least)
+        c->at_least = b->at_least;
     return c;
+}
+
+int graph_open_at_least(const sc_graph *g)
+{
+    int open = 0;
+    for (const sc_entry *en = g->stack; en; en = en->below)
+        open += en->bottom ? en->at_least : 1;
+    return open;
 }
 
 void graph_forget_stack(sc_engine *e, sc_graph *g)
@@ -422,6 +444,7 @@ void graph_forget_stack(sc_engine *e, sc_graph *g)
     assert(!g->in_state || g->edit);
     sc_entry *bottom = sc_alloc(&e->arena, sizeof *bottom);
     bottom->kind = SC_ENTRY_UNKNOWN;
+    bottom->bottom = true;        /* at_least 0: any exit may underflow */
     g->stack = bottom;
     g->depth = 0;
     g->ns = NULL;
@@ -453,8 +476,11 @@ static const sc_graph *join_graph(sc_engine *e, const sc_graph *a,
         g->stack = join_entries(e, a->stack, b->stack);
     } else {
         /* Different depths only meet when there are too many partitions:
-         * from here on nobody knows what is open. */
+         * from here on nobody knows what is open, but for the scopes
+         * open on both paths. */
+        int ka = graph_open_at_least(a), kb = graph_open_at_least(b);
         graph_forget_stack(e, g);
+        ((sc_entry *)g->stack)->at_least = ka < kb ? ka : kb;  /* fresh */
     }
     return g;
 }

@@ -68,6 +68,14 @@ typedef struct sc_entry {
     const char *ns;               /* the name scope it opened */
     bool sets_ns;                 /* it opened or re-entered a name scope */
     bool renamed;                 /* the name scope got a _N suffix */
+    /* SC_ENTRY_UNKNOWN comes in two sorts.  A bottom stands for the rest
+     * of the stack, which nobody knows (after a loop that opened or
+     * closed scopes a number of times, or paths of different depths
+     * joined): at_least of its scopes are open on every path, so that
+     * many exits are sure to find one.  Otherwise the entry is one open
+     * scope whose kind the paths that meet disagree on. */
+    bool bottom;
+    int at_least;
 } sc_entry;
 
 /* ---- the library's Python objects, which a graph keeps (layers, RNN
@@ -301,6 +309,8 @@ void state_forget_stack_from(sc_engine *e, sc_state *s, uint32_t id,
                              const sc_site *opened);
 /* the same, on a graph being built (a copy not yet in any state) */
 void graph_forget_stack(sc_engine *e, sc_graph *g);
+/* how many scopes are open in g on every path it stands for */
+int graph_open_at_least(const sc_graph *g);
 
 /* A new frame on top (its variables unknown, no facts), and the top one
  * dropped with its variables and facts. */

@@ -134,12 +134,101 @@ static void vlist_join_common_part(void **state)
     expect_list(vlist_join(&e, NULL, a), "?");
 }
 
+/* Arithmetic on ranges is sound: for every value x a range holds (a
+ * sample of it), C's own result of x op c lies in the range the engine
+ * computes; and it is precise enough that a loop over argc * 2 is known
+ * to run (C11 5.1.2.2.1: argc is not negative; the engine takes it as at
+ * least 1, as hosted programs are started). */
+static int64_t c_op(int op, int64_t x, int64_t y)
+{
+    switch (op) {
+    case IR_ADD: return x + y;
+    case IR_SUB: return x - y;
+    case IR_MUL: return x * y;
+    case IR_DIV: return x / y;
+    case IR_SHR: return x >> y;
+    case IR_SHL: return (int64_t)((uint64_t)x << y);
+    }
+    fail();
+    return 0;
+}
+
+static void check_in(const av *r, int64_t want)
+{
+    if (r->kind == AV_INT) {
+        assert_true(r->i == want);
+        return;
+    }
+    assert_int_equal(r->kind, AV_TOP);
+    if (r->has_lo)
+        assert_true(want >= r->lo);
+    if (r->has_hi)
+        assert_true(want <= r->hi);
+}
+
+static void range_arithmetic_is_sound(void **state)
+{
+    (void)state;
+    static const struct { bool hl; int64_t lo; bool hh; int64_t hi; } ranges[] = {
+        {true, 1, false, 0}, {true, -5, true, 7}, {true, 3, true, 9},
+        {false, 0, true, -2},
+    };
+    static const int ops[] = {IR_ADD, IR_SUB, IR_MUL, IR_DIV, IR_SHR, IR_SHL};
+    static const int64_t consts[] = {0, 1, 2, 3, -3, 7};
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++) {
+        const av *x = av_range(&e, ranges[i].hl, ranges[i].lo, ranges[i].hh,
+                               ranges[i].hi);
+        int64_t lo = ranges[i].hl ? ranges[i].lo : ranges[i].hi - 40;
+        int64_t hi = ranges[i].hh ? ranges[i].hi : ranges[i].lo + 40;
+        for (size_t o = 0; o < sizeof ops / sizeof ops[0]; o++)
+            for (size_t k = 0; k < sizeof consts / sizeof consts[0]; k++) {
+                int64_t c = consts[k];
+                if ((ops[o] == IR_DIV && c == 0) ||
+                    ((ops[o] == IR_SHR || ops[o] == IR_SHL) && c < 0))
+                    continue;
+                const av *r = av_binop(&e, ops[o], x, av_int(&e, c));
+                /* c - x, c / x, c << x: not ranges the engine makes */
+                bool both = ops[o] == IR_ADD || ops[o] == IR_MUL;
+                const av *l = both ? av_binop(&e, ops[o], av_int(&e, c), x) : NULL;
+                for (int64_t v = lo; v <= hi; v++) {
+                    check_in(r, c_op(ops[o], v, c));
+                    if (l)
+                        check_in(l, c_op(ops[o], c, v));
+                }
+            }
+        /* two ranges */
+        for (size_t j = 0; j < sizeof ranges / sizeof ranges[0]; j++) {
+            const av *y = av_range(&e, ranges[j].hl, ranges[j].lo,
+                                   ranges[j].hh, ranges[j].hi);
+            int64_t ylo = ranges[j].hl ? ranges[j].lo : ranges[j].hi - 40;
+            int64_t yhi = ranges[j].hh ? ranges[j].hi : ranges[j].lo + 40;
+            const av *sum = av_binop(&e, IR_ADD, x, y);
+            const av *dif = av_binop(&e, IR_SUB, x, y);
+            for (int64_t v = lo; v <= hi; v++)
+                for (int64_t w = ylo; w <= yhi; w++) {
+                    check_in(sum, v + w);
+                    check_in(dif, v - w);
+                }
+        }
+    }
+    /* precise: argc (>= 1) * 2 >= 2, and (argc + 1) / 2 + (argc << 1) >= 3 */
+    const av *argc = av_range(&e, true, 1, false, 0);
+    const av *twice = av_binop(&e, IR_MUL, argc, av_int(&e, 2));
+    assert_true(twice->has_lo && twice->lo == 2 && !twice->has_hi);
+    const av *half = av_binop(&e, IR_DIV, av_binop(&e, IR_ADD, argc, av_int(&e, 1)),
+                              av_int(&e, 2));
+    const av *sum = av_binop(&e, IR_ADD, half,
+                             av_binop(&e, IR_SHL, argc, av_int(&e, 1)));
+    assert_true(sum->has_lo && sum->lo == 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(join_unknown_with_known, setup, teardown),
         cmocka_unit_test_setup_teardown(join_known_with_itself, setup, teardown),
         cmocka_unit_test_setup_teardown(vlist_join_common_part, setup, teardown),
+        cmocka_unit_test_setup_teardown(range_arithmetic_is_sound, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
