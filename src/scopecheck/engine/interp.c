@@ -352,7 +352,8 @@ static void havoc_graph(sc_engine *e, sc_state *st, uint32_t id)
     const sc_graph *g = state_graph(st, id);
     if (!g || g->freed)
         return;
-    state_set(e, st, 0, SLOT_LAST_ERROR(id), av_top());
+    if (state_get(st, 0, SLOT_LAST_ERROR(id)) != av_top())
+        state_set(e, st, 0, SLOT_LAST_ERROR(id), av_top());
     sc_graph *c = graph_copy(e, g);
     graph_forget_stack(e, c);
     c->names_unknown = plist_add(e, c->names_unknown, sc_istr(e, ""));
@@ -707,7 +708,7 @@ static void run_error_handler(fctx *f, const ir_expr *x, const vs_fn_info *lib,
     sc_engine *e = f->e;
     const sc_graph *g = lib->graph >= 0 && (uint32_t)lib->graph < nargs
                             ? model_graph_arg(res->st, args[lib->graph]) : NULL;
-    if (g)
+    if (g && f->in->prog->reads_last_error)
         state_set(e, res->st, 0, SLOT_LAST_ERROR(g->id),
                   res->code ? av_int(e, res->code) : av_top());
     const av *h = g ? state_get(res->st, 0, SLOT_ERROR_FN(g->id)) : av_top();
@@ -856,7 +857,8 @@ static void call_library(fctx *f, const ir_expr *x, const vs_fn_info *lib,
     }
     if (id == VS_FN_vs_template_call) {
         const sc_graph *g = nargs > 0 ? model_graph_arg(st, args[0]) : NULL;
-        if (g)       /* the builder's calls may fail (not followed here) */
+        if (g && f->in->prog->reads_last_error)   /* the builder's calls
+                                                      may fail */
             state_set(e, st, 0, SLOT_LAST_ERROR(g->id), av_top());
         template_call(f, x, st, args, nargs, &site, out);
         return;
@@ -875,7 +877,8 @@ static void call_library(fctx *f, const ir_expr *x, const vs_fn_info *lib,
         if (res.items[i].failed) {
             run_error_handler(f, x, lib, args, nargs, &res.items[i], out);
         } else {
-            const sc_graph *g = id == VS_FN_vs_graph_new
+            const sc_graph *g = id == VS_FN_vs_graph_new &&
+                                        f->in->prog->reads_last_error
                                     ? model_graph_arg(res.items[i].st, res.items[i].v)
                                     : NULL;
             if (g)
