@@ -108,3 +108,20 @@ if grep -q "strict_keep.c:7:9: error: .*\[duplicate-variable\]" "$tmp/out" &&
 else
     notok "--strict keeps a sure error an error where it could also fail later" "$(cat "$tmp/out")"
 fi
+
+# The budget: a program that spends it says where checking stopped (an
+# [unchecked] note after the loops where it ran out, in a widening turn
+# whose own findings are muted), never a silent end.
+"$sc" --no-cache --strict --format=json tests/budget/quiet_turn_s9279.c -- -Iinclude > "$tmp/out" 2> "$tmp/err"
+if python3 - "$tmp/out" <<'PY'
+import json, sys
+notes = [f for f in json.load(open(sys.argv[1]))["findings"]
+         if f["rule"] == "unchecked" and "budget" in f["message"]]
+# the loops that spend it end at line 223 (the file's header is 6 lines)
+sys.exit(0 if notes and all(f["range"]["start"]["line"] > 223 for f in notes) else 1)
+PY
+then
+    ok "budget: the unchecked note says where checking stopped"
+else
+    notok "budget: the unchecked note says where checking stopped" "$(head -c 600 "$tmp/out")" "$(head -c 300 "$tmp/err")"
+fi

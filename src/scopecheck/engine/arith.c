@@ -131,23 +131,6 @@ static const av *range_binop(sc_engine *e, int op, const av *a, const av *b)
             return av_range(e, fl && gh, alo - bhi, fh && gl, ahi - blo);
         }
         return av_top();
-    case IR_MUL: {
-        /* argc * 2000 is at least 2000 (C's signed overflow is
-         * undefined: a run that relies on it is not one we keep) */
-        if (a->kind == AV_INT && b->kind != AV_INT)
-            return range_binop(e, op, b, a);
-        const int64_t small = (int64_t)1 << 20, edge = (int64_t)1 << 40;
-        if (b->kind != AV_INT || b->i <= -small || b->i >= small)
-            return av_top();
-        int64_t c = b->i;
-        if (c == 0)
-            return av_int(e, 0);
-        bool lo_ok = al && alo > -edge && alo < edge;
-        bool hi_ok = ah && ahi > -edge && ahi < edge;
-        if (c > 0)
-            return av_range(e, lo_ok, alo * c, hi_ok, ahi * c);
-        return av_range(e, hi_ok, ahi * c, lo_ok, alo * c);
-    }
     case IR_DIV: case IR_SHR:
         /* x / c (c > 0) and x >> c are monotone in x: argc / 2 */
         if (b->kind == AV_INT && b->i > 0 && (op == IR_DIV || b->i < 63)) {
@@ -155,10 +138,6 @@ static const av *range_binop(sc_engine *e, int op, const av *a, const av *b)
             return av_range(e, al, op == IR_DIV ? alo / c : alo >> c,
                             ah, op == IR_DIV ? ahi / c : ahi >> c);
         }
-        return av_top();
-    case IR_SHL:
-        if (b->kind == AV_INT && b->i >= 0 && b->i < 20)
-            return range_binop(e, IR_MUL, a, av_int(e, (int64_t)1 << b->i));
         return av_top();
     case IR_MOD:
         if (b->kind == AV_INT && b->i > 0 && al && alo >= 0) {

@@ -19,6 +19,8 @@ void sc_engine_init(sc_engine *e)
 void sc_engine_release(sc_engine *e)
 {
     pm_shared_free(&e->leaves);
+    while (e->nspare_undo > 0)
+        pm_undo_free(&e->spare_undo[--e->nspare_undo]);
     free(e->unchecked_seen);
     sc_interner_free(&e->strings);
     sc_arena_free(&e->arena);

@@ -45,6 +45,11 @@ typedef struct sc_engine {
      * objects, collections); 0 and NULL otherwise */
     uint32_t tx_edit;
     pm_undo *tx_undo;
+    /* undo logs of finished calls, emptied, kept for the next calls
+     * (model.c: model_call): a call would otherwise grow a log from
+     * nothing, with a malloc and a free, on every path */
+    pm_undo spare_undo[4];
+    int nspare_undo;
     uint32_t holders_edit;
     /* names' records (count, first taker), one per content, shared by
      * every path that takes a name alike (state.c: state_name) */

@@ -115,10 +115,14 @@ static void report_open_scopes(sc_checkers *c, const sc_state *st,
             /* what is open is unknown, after code that opened scopes
              * a number of times the engine did not follow (a loop): they
              * may be open still */
-            if (c->e->strict && en->site.unit) {
+            if (c->e->strict) {
+                /* at the enter call the bottom keeps, else (paths of
+                 * different depths joined: no one call) where the graph
+                 * is freed */
                 ev.kind = SC_EV_MAYBE_ERROR;
                 ev.code = VS_ERR_SCOPE_LEAK;
-                sc_event_sites where = {.at = en->site, .other = *at};
+                sc_event_sites where = {.at = en->site.unit ? en->site : *at,
+                                        .other = *at};
                 sc_emit(c->e, &ev, &where);
             }
             break;

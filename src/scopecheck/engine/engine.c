@@ -93,7 +93,6 @@ void sc_analyze(ir_unit *const *units, size_t nunits,
     in.prog = &prog;
     in.checkers = checkers_new(&e, &prog);
     facts_init(&in.facts, &e);
-    in.literals_edit = sc_new_edit_for(&e, &in);
     in.loop_unroll = opts->loop_unroll;
     in.call_depth = opts->call_depth;
     in.max_steps = 50 * 1000 * 1000;
@@ -131,6 +130,7 @@ void sc_analyze(ir_unit *const *units, size_t nunits,
                 prog.nfns, e.arena.total / 1048576.0,
                 in.max_memory / 1048576.0, e.strings.count);
     checkers_free(in.checkers);
+    free(in.literals);
     program_release(&prog);
     sc_engine_release(&e);
 }

@@ -91,10 +91,16 @@ static bool stop_for_budget(fctx *f, ir_loc loc)
 {
     if (!over_budget(f->in))
         return false;
-    if (!f->in->budget_said) {
+    /* (not while muted: a quiet turn's events are dropped, and the note
+     * must reach the user, from the next stop outside it) */
+    if (!f->in->budget_said && !f->e->muted) {
         sc_site at = {loc, f->fr.unit, f->chain, f->iter};
         sc_unchecked(f->e, &at, SC_STOP_BUDGET, NULL);
         f->in->budget_said = true;
+    } else if (!f->in->budget_said && !f->in->budget_muted) {
+        f->in->budget_muted = true;
+        f->in->budget_loc = loc;
+        f->in->budget_unit = f->fr.unit;
     }
     return true;
 }
@@ -169,10 +175,34 @@ static void merge_states(sc_interp *in, sc_state **sts, const av **vals,
     if (*len > cap)
         *len = merge_by(e, sts, vals, *len, state_same_depths, cap);
     while (*len > cap) {
-        /* too many shapes: blur the last two (open scopes unknown) */
-        state_join_into(e, sts[*len - 2], sts[*len - 1]);
+        /* too many shapes: blur two (open scopes unknown), the last two
+         * doubtful ones if there are two, else the last two sure ones: a
+         * sure path joined with a doubtful one would be doubtful, and
+         * what fails on it only a warning (of three or more paths, two
+         * are alike) */
+        size_t i = *len, j = *len;
+        for (int want = 1; want >= 0 && i == *len; want--) {
+            j = *len;
+            for (size_t k = *len; k-- > 0;) {
+                if (sts[k]->tainted != (want == 1))
+                    continue;
+                if (j == *len) {
+                    j = k;
+                } else {
+                    i = k;
+                    break;
+                }
+            }
+        }
+        assert(i < j && j < *len);
+        state_join_into(e, sts[i], sts[j]);
         if (vals)
-            vals[*len - 2] = av_join(e, vals[*len - 2], vals[*len - 1]);
+            vals[i] = av_join(e, vals[i], vals[j]);
+        for (size_t k = j; k + 1 < *len; k++) {
+            sts[k] = sts[k + 1];
+            if (vals)
+                vals[k] = vals[k + 1];
+        }
         (*len)--;
     }
     assert(*len >= 1 && *len <= cap);
@@ -1149,6 +1179,31 @@ static bool is_place(const ir_expr *x)
 
 static const av NOT_LITERAL = {.kind = AV_TOP};
 
+static struct sc_literal *literal_slot(sc_interp *in, const ir_expr *x)
+{
+    if (2 * (in->literals_count + 1) > in->literals_cap) {
+        struct sc_literal *old = in->literals;
+        size_t ocap = in->literals_cap;
+        in->literals_cap = ocap ? 2 * ocap : 1024;
+        in->literals = sc_xmalloc(in->literals_cap * sizeof *in->literals);
+        memset(in->literals, 0, in->literals_cap * sizeof *in->literals);
+        in->literals_count = 0;
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i].x) {
+                *literal_slot(in, old[i].x) = old[i];
+                in->literals_count++;
+            }
+        free(old);
+    }
+    /* a hash of the address alone: sc_addrhash gives the expressions of
+     * one 4 KiB stretch the same low bits, which in one flat table would
+     * be one long probe sequence */
+    size_t i = (size_t)pm_hash_int((uint64_t)(uintptr_t)x) & (in->literals_cap - 1);
+    while (in->literals[i].x && in->literals[i].x != x)
+        i = (i + 1) & (in->literals_cap - 1);
+    return &in->literals[i];
+}
+
 /* An aggregate of literals (a call's options, `VS_SHAPE(2)`) is evaluated
  * once, and its value shared by every path and every later evaluation:
  * each call on each path would otherwise build the same struct again.
@@ -1156,21 +1211,23 @@ static const av NOT_LITERAL = {.kind = AV_TOP};
 static bool eval_literal(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
 {
     sc_interp *in = f->in;
-    uint64_t h = sc_addrhash(x);
-    const av *v = pm_get(in->literals, x, h);
+    struct sc_literal *slot = literal_slot(in, x);
+    const av *v = slot->v;
     if (!v) {
+        slot->x = x;
+        slot->v = &NOT_LITERAL;
+        in->literals_count++;
         v = &NOT_LITERAL;
         if (literal(x)) {
+            /* NOT_LITERAL while it is evaluated as usual (the table may
+             * grow meanwhile: the slot is looked up again) */
             sc_svs one = {0};
-            in->literals = pm_set_own(&f->e->arena, in->literals, x, h,
-                                       &NOT_LITERAL, in->literals_edit);
-            eval(f, x, st, &one);  /* NOT_LITERAL now: evaluated as usual */
+            eval(f, x, st, &one);
             assert(one.len == 1 && one.items[0].st == st);
             v = one.items[0].v;
             SC_VEC_FREE(one);
+            literal_slot(in, x)->v = v;
         }
-        in->literals = pm_set_own(&f->e->arena, in->literals, x, h, v,
-                                   in->literals_edit);
     }
     if (v == &NOT_LITERAL)
         return false;
@@ -2749,6 +2806,7 @@ void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
     SC_PUSH(starts, st0);
     in->steps = 0;
     in->budget_said = false;
+    in->budget_muted = false;
     e->uncalled_entry = !is_main;
     if (is_main)
         run_runtime_hooks(in, true, &starts);
@@ -2776,6 +2834,11 @@ void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
         for (size_t i = 0; i < ends.len; i++)
             checkers_end_program(in->checkers, ends.items[i], &end);
         SC_VEC_FREE(ends);
+    }
+    if (in->budget_muted && !in->budget_said) {
+        /* it ran out in a muted turn and nothing later said so */
+        sc_site at = {in->budget_loc, in->budget_unit, NULL, NULL};
+        sc_unchecked(e, &at, SC_STOP_BUDGET, NULL);
     }
     e->uncalled_entry = false;
     SC_VEC_FREE(res);

@@ -22,10 +22,17 @@ typedef struct sc_interp {
     size_t max_memory;            /* arena bytes */
     long steps, max_steps;        /* statements run, per entry point */
     bool budget_said;             /* this entry point's budget stop noted */
+    /* where it ran out in a muted turn, if that is all so far: said at
+     * the end of the entry point if no later stop says it */
+    bool budget_muted;
+    ir_loc budget_loc;
+    const ir_unit *budget_unit;
     size_t max_states;            /* paths per point at this call depth */
-    pmap literals;                /* aggregates of literals -> their value
-                                     (interp.c: eval_literal) */
-    uint32_t literals_edit;       /* ... updated in place: held here only */
+    /* aggregates of literals -> their value (interp.c: eval_literal),
+     * open addressing on the expression's address: each path looks the
+     * same ones up again, one probe each */
+    struct sc_literal { const void *x, *v; } *literals;
+    size_t literals_cap, literals_count;
     sc_facts facts;
 } sc_interp;
 

@@ -717,6 +717,8 @@ void m_finish(mrun *r, const av *res, sc_svs *out)
                 info->name, r->failed ? (r->certain ? "fails" : "fails (code unsure)")
                                 : r->maybe ? "may fail" : "ok",
                 r->failed || r->maybe ? " " : "", r->failed ? r->msg ? r->msg : "" : "");
+    if (e->trace && st->tainted)
+        fprintf(stderr, "trace:   (on a doubtful path)\n");
     assert(!r->certain || r->failed);
     assert(!r->failed || r->code != VS_OK);
     uint32_t graph = r->g ? r->g->id : 0;
@@ -805,7 +807,9 @@ void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
      * made in earlier calls in place, logged: most calls succeed, and a
      * graph copied once stays the state's own from call to call instead
      * of being copied again by each. */
-    pm_undo undo = {0};
+    pm_undo undo = e->nspare_undo > 0 ? e->spare_undo[--e->nspare_undo]
+                                      : (pm_undo){0};
+    assert(undo.len == 0 && undo.bytes_len == 0);
     r.edit = st->edit;
     r.edit_owner = st;
     r.undo = &undo;
@@ -828,7 +832,11 @@ void model_call(sc_engine *e, vs_fn_id fn, sc_state *st, const av **args,
             res = op(&r, args);
         }
     }
-    pm_undo_free(&undo);
+    undo.len = undo.bytes_len = 0;
+    if (e->nspare_undo < (int)(sizeof e->spare_undo / sizeof e->spare_undo[0]))
+        e->spare_undo[e->nspare_undo++] = undo;
+    else
+        pm_undo_free(&undo);
     r.undo = NULL;
     m_finish(&r, res, out);
 }

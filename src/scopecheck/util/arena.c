@@ -1,5 +1,6 @@
 #include "arena.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,33 +115,54 @@ uint64_t sc_hash(const char *s, size_t len)
 }
 
 /* Open addressing; strings are NUL-terminated and may not contain NUL
- * (names never do). */
+ * (names never do).  A slot holds a string's address in its low 48 bits (user space on the
+ * machines we build for) and 16 bits of its hash above them: a probe
+ * reads the string (a cache miss in a table of hundreds of thousands of
+ * names) only when the tags match. */
+#define STR_TAG_SHIFT 48
+#define STR_ADDR_MASK ((UINT64_C(1) << STR_TAG_SHIFT) - 1)
+
+static const char *slot_str(uint64_t w)
+{
+    return (const char *)(uintptr_t)(w & STR_ADDR_MASK);
+}
+
 const char *sc_intern(sc_interner *in, const char *s, size_t len)
 {
     if (in->count * 2 >= in->cap) {
         size_t cap = in->cap ? in->cap * 2 : 256;
-        const char **slots = sc_xmalloc(cap * sizeof *slots);
+        uint64_t *slots = sc_xmalloc(cap * sizeof *slots);
         memset(slots, 0, cap * sizeof *slots);
         for (size_t i = 0; i < in->cap; i++) {
-            const char *k = in->slots[i];
-            if (!k)
+            uint64_t w = in->slots[i];
+            if (!w)
                 continue;
+            const char *k = slot_str(w);
             size_t j = sc_hash(k, strlen(k)) & (cap - 1);
             while (slots[j])
                 j = (j + 1) & (cap - 1);
-            slots[j] = k;
+            slots[j] = w;
         }
         free(in->slots);
         in->slots = slots;
         in->cap = cap;
     }
-    size_t j = sc_hash(s, len) & (in->cap - 1);
-    for (; in->slots[j]; j = (j + 1) & (in->cap - 1))
-        if (strncmp(in->slots[j], s, len) == 0 && in->slots[j][len] == '\0')
-            return in->slots[j];
-    in->slots[j] = sc_strndup(in->arena, s, len);
+    uint64_t h = sc_hash(s, len);
+    uint64_t tag = h >> STR_TAG_SHIFT;
+    size_t j = h & (in->cap - 1);
+    for (; in->slots[j]; j = (j + 1) & (in->cap - 1)) {
+        uint64_t w = in->slots[j];
+        if (w >> STR_TAG_SHIFT != tag)
+            continue;
+        const char *k = slot_str(w);
+        if (strncmp(k, s, len) == 0 && k[len] == '\0')
+            return k;
+    }
+    char *k = sc_strndup(in->arena, s, len);
+    assert(((uint64_t)(uintptr_t)k & ~STR_ADDR_MASK) == 0);
+    in->slots[j] = (uint64_t)(uintptr_t)k | tag << STR_TAG_SHIFT;
     in->count++;
-    return in->slots[j];
+    return k;
 }
 
 const char *sc_intern_cstr(sc_interner *in, const char *s)

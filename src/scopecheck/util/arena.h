@@ -26,7 +26,8 @@ void sc_arena_free(sc_arena *a);
 /* A set of interned strings. */
 typedef struct sc_interner {
     sc_arena *arena;
-    const char **slots;
+    uint64_t *slots;         /* a string's address in the low 48 bits,
+                                16 bits of its hash above (arena.c) */
     size_t cap, count;
 } sc_interner;
 
