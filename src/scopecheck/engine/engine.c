@@ -106,15 +106,20 @@ void sc_analyze(ir_unit *const *units, size_t nunits,
     in.max_memory = ((size_t)256 << 20) + 4 * ir_bytes;
     /* main first, then every function nobody calls, in source order;
      * entry points that cannot reach the library are not simulated */
+    bool ran_main = false;
     for (size_t i = 0; i < prog.nfns; i++) {
         const sc_fn *f = &prog.fns[i];
         if (f->reaches && strcmp(f->fn->name, "main") == 0 &&
-            !f->fn->is_static && is_entry_unit(opts, f->unit))
+            !f->fn->is_static && is_entry_unit(opts, f->unit)) {
             interp_run_entry(&in, f, units, nunits);
+            ran_main = true;
+        }
     }
+    /* (main's run runs the constructors and destructors around it) */
     for (size_t i = 0; i < prog.nfns; i++) {
         const sc_fn *f = &prog.fns[i];
         if (f->reaches && !f->called && strcmp(f->fn->name, "main") != 0 &&
+            !(ran_main && (f->fn->is_constructor || f->fn->is_destructor)) &&
             is_entry_unit(opts, f->unit))
             interp_run_entry(&in, f, units, nunits);
     }

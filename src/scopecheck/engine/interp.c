@@ -324,6 +324,11 @@ static const av *binop(sc_engine *e, int op, const av *a, const av *b)
 #define SLOT_ERROR_USER(graph) (SLOT_ERROR_FN(graph) + 1u)
 /* a graph's open-scope depth at the path's last setjmp */
 #define SLOT_JMP_DEPTH(graph) (SLOT_HOOKS + 0x800000u + (graph))
+/* what vs_last_error returns for a graph: VS_OK when it is made, the
+ * code of each failure the path meets after (a success keeps it, as
+ * graph.c's vs__report is the only writer), unknown once the graph is
+ * changed where the engine does not look */
+#define SLOT_LAST_ERROR(graph) (SLOT_HOOKS + 0x900000u + (graph))
 /* A call through a pointer nobody knows runs each function whose address
  * the program takes (and that takes as many arguments), up to this many;
  * past them, it changes everything it could reach. */
@@ -377,6 +382,8 @@ static void havoc_graph(sc_engine *e, sc_state *st, uint32_t id)
     const sc_graph *g = state_graph(st, id);
     if (!g || g->freed)
         return;
+    if (state_get(st, 0, SLOT_LAST_ERROR(id)) != av_top())
+        state_set(e, st, 0, SLOT_LAST_ERROR(id), av_top());
     sc_graph *c = graph_copy(e, g);
     graph_forget_stack(e, c);
     c->names_unknown = plist_add(e, c->names_unknown, sc_istr(e, ""));
@@ -731,6 +738,9 @@ static void run_error_handler(fctx *f, const ir_expr *x, const vs_fn_info *lib,
     sc_engine *e = f->e;
     const sc_graph *g = lib->graph >= 0 && (uint32_t)lib->graph < nargs
                             ? model_graph_arg(res->st, args[lib->graph]) : NULL;
+    if (g && f->in->prog->reads_last_error)
+        state_set(e, res->st, 0, SLOT_LAST_ERROR(g->id),
+                  res->code ? av_int(e, res->code) : av_top());
     const av *h = g ? state_get(res->st, 0, SLOT_ERROR_FN(g->id)) : av_top();
     if (!g || h->kind != AV_FN) {
         push_sv(out, res->st, res->v);
@@ -758,6 +768,7 @@ static const char *const setjmp_fns[] = {"setjmp", "_setjmp", "sigsetjmp",
                                          "__sigsetjmp", "__builtin_setjmp",
                                          NULL};
 static void call_setjmp(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out);
+static void run_runtime_hooks(sc_interp *in, bool before_main, sc_states *sts);
 
 /* A wrapper that forwards its caller's __FILE__ and __LINE__ to a
  * library function's _at form, whose last two arguments they are, as the
@@ -875,16 +886,36 @@ static void call_library(fctx *f, const ir_expr *x, const vs_fn_info *lib,
         }
     }
     if (id == VS_FN_vs_template_call) {
+        const sc_graph *g = nargs > 0 ? model_graph_arg(st, args[0]) : NULL;
+        if (g && f->in->prog->reads_last_error)   /* the builder's calls
+                                                      may fail */
+            state_set(e, st, 0, SLOT_LAST_ERROR(g->id), av_top());
         template_call(f, x, st, args, nargs, &site, out);
+        return;
+    }
+    if (id == VS_FN_vs_last_error && nargs == 1) {
+        const sc_graph *g = model_graph_arg(st, args[0]);
+        sc_sv r = {st, g ? state_get(st, 0, SLOT_LAST_ERROR(g->id))
+                         : args[0]->kind == AV_NULL ? av_int(e, 0) : av_top(),
+                   false, 0};
+        SC_PUSH(*out, r);
         return;
     }
     sc_svs res = {0};
     model_call(e, id, st, args, nargs, &site, &res);
     for (size_t i = 0; i < res.len; i++) {
-        if (res.items[i].failed)
+        if (res.items[i].failed) {
             run_error_handler(f, x, lib, args, nargs, &res.items[i], out);
-        else
+        } else {
+            const sc_graph *g = id == VS_FN_vs_graph_new &&
+                                        f->in->prog->reads_last_error
+                                    ? model_graph_arg(res.items[i].st, res.items[i].v)
+                                    : NULL;
+            if (g)
+                state_set(e, res.items[i].st, 0, SLOT_LAST_ERROR(g->id),
+                          av_int(e, 0));
             SC_PUSH(*out, res.items[i]);
+        }
     }
     SC_VEC_FREE(res);
 }
@@ -909,10 +940,12 @@ static void call_named(fctx *f, const ir_expr *x, const char *name,
         if (strcmp(name, "longjmp") == 0 || strcmp(name, "siglongjmp") == 0)
             jump_leaves_open(f, x, st);
         if (strcmp(name, "exit") == 0 && nargs >= 1) {
-            /* exit runs the atexit handlers (for what they report) */
+            /* exit runs the atexit handlers and the destructors (for
+             * what they report) */
             sc_states sts = {0};
             SC_PUSH(sts, st);
             run_atexit(f, x->loc, &sts);
+            run_runtime_hooks(f->in, false, &sts);
             SC_VEC_FREE(sts);
         }
         return;                   /* the path ends here */
@@ -1485,8 +1518,13 @@ static void eval(fctx *f, const ir_expr *x, sc_state *st, sc_svs *out)
             SC_VEC_FREE(cur);
             cur = next;
         }
+        /* around calls it made (a GNU statement expression whose
+         * operator the front end could not read, say), the value is the
+         * program's, computed from what they returned: lost, so that a
+         * test on it is doubtful rather than an input's choice */
+        const av *v = x->nkids ? av_lost(e) : av_top();
         for (size_t i = 0; i < cur.len; i++)
-            push_sv(out, cur.items[i], av_top());
+            push_sv(out, cur.items[i], v);
         SC_VEC_FREE(cur);
         return;
     }
@@ -2729,12 +2767,88 @@ static void init_globals(sc_interp *in, sc_state *st, ir_unit *const *units,
     free(defined);
 }
 
+/* The functions the C runtime calls before main (constructors, in the
+ * program's order) or after it (destructors, last first), run on each
+ * of sts. */
+static void run_runtime_hooks(sc_interp *in, bool before_main, sc_states *sts)
+{
+    const sc_program *p = in->prog;
+    for (size_t k = 0; k < p->nfns; k++) {
+        const sc_fn *fn = &p->fns[before_main ? k : p->nfns - 1 - k];
+        if (before_main ? !fn->fn->is_constructor : !fn->fn->is_destructor)
+            continue;
+        sc_states next = {0};
+        for (size_t i = 0; i < sts->len; i++) {
+            sc_svs out = {0};
+            state_push_frame(in->e, sts->items[i]);
+            run_function(in, fn, sts->items[i], NULL, NULL, NULL, 0, NULL, 0, &out);
+            for (size_t r = 0; r < out.len; r++)
+                SC_PUSH(next, out.items[r].st);
+            SC_VEC_FREE(out);
+        }
+        SC_VEC_FREE(*sts);
+        *sts = next;
+        normalize(in, sts);
+    }
+}
+
+static void run_entry_from(sc_interp *in, const sc_fn *fn, sc_state *st,
+                           sc_svs *res);
+
 void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
                       size_t nunits)
 {
     sc_engine *e = in->e;
-    sc_state *st = state_new(e);
-    init_globals(in, st, units, nunits);
+    sc_state *st0 = state_new(e);
+    init_globals(in, st0, units, nunits);
+    bool is_main = strcmp(fn->fn->name, "main") == 0;
+    sc_states starts = {0};
+    SC_PUSH(starts, st0);
+    in->steps = 0;
+    in->budget_said = false;
+    in->budget_muted = false;
+    e->uncalled_entry = !is_main;
+    if (is_main)
+        run_runtime_hooks(in, true, &starts);
+    sc_svs res = {0};
+    for (size_t s = 0; s < starts.len; s++)
+        run_entry_from(in, fn, starts.items[s], &res);
+    SC_VEC_FREE(starts);
+    if (is_main) {
+        /* main returns: the atexit handlers run, then the destructors,
+         * then the program ends */
+        fctx top = {0};
+        top.in = in;
+        top.e = e;
+        top.fr.e = e;
+        top.fr.prog = in->prog;
+        top.fr.facts = &in->facts;
+        top.fr.unit = fn->unit;
+        top.fr.fn = fn->fn;
+        sc_states ends = {0};
+        for (size_t i = 0; i < res.len; i++)
+            SC_PUSH(ends, res.items[i].st);
+        run_atexit(&top, fn->fn->end_loc, &ends);
+        run_runtime_hooks(in, false, &ends);
+        sc_site end = {fn->fn->end_loc, fn->unit, NULL, NULL};
+        for (size_t i = 0; i < ends.len; i++)
+            checkers_end_program(in->checkers, ends.items[i], &end);
+        SC_VEC_FREE(ends);
+    }
+    if (in->budget_muted && !in->budget_said) {
+        /* it ran out in a muted turn and nothing later said so */
+        sc_site at = {in->budget_loc, in->budget_unit, NULL, NULL};
+        sc_unchecked(e, &at, SC_STOP_BUDGET, NULL);
+    }
+    e->uncalled_entry = false;
+    SC_VEC_FREE(res);
+}
+
+/* The entry point fn run on st (the globals' state), its ends to res. */
+static void run_entry_from(sc_interp *in, const sc_fn *fn, sc_state *st,
+                           sc_svs *res)
+{
+    sc_engine *e = in->e;
     state_push_frame(e, st);      /* frame 1: the entry point's */
     bool is_main = strcmp(fn->fn->name, "main") == 0;
     /* An entry point other than main is analysed as if it were called
@@ -2757,36 +2871,5 @@ void interp_run_entry(sc_interp *in, const sc_fn *fn, ir_unit *const *units,
         }
         state_set(e, st, 1, i, v);
     }
-    sc_svs res = {0};
-    in->steps = 0;
-    in->budget_said = false;
-    in->budget_muted = false;
-    e->uncalled_entry = !is_main;
-    run_function(in, fn, st, NULL, NULL, NULL, 0, NULL, 0, &res);
-    if (is_main) {
-        /* main returns: the atexit handlers run, then the program ends */
-        fctx top = {0};
-        top.in = in;
-        top.e = e;
-        top.fr.e = e;
-        top.fr.prog = in->prog;
-        top.fr.facts = &in->facts;
-        top.fr.unit = fn->unit;
-        top.fr.fn = fn->fn;
-        sc_states ends = {0};
-        for (size_t i = 0; i < res.len; i++)
-            SC_PUSH(ends, res.items[i].st);
-        run_atexit(&top, fn->fn->end_loc, &ends);
-        sc_site end = {fn->fn->end_loc, fn->unit, NULL, NULL};
-        for (size_t i = 0; i < ends.len; i++)
-            checkers_end_program(in->checkers, ends.items[i], &end);
-        SC_VEC_FREE(ends);
-    }
-    if (in->budget_muted && !in->budget_said) {
-        /* it ran out in a muted turn and nothing later said so */
-        sc_site at = {in->budget_loc, in->budget_unit, NULL, NULL};
-        sc_unchecked(e, &at, SC_STOP_BUDGET, NULL);
-    }
-    e->uncalled_entry = false;
-    SC_VEC_FREE(res);
+    run_function(in, fn, st, NULL, NULL, NULL, 0, NULL, 0, res);
 }

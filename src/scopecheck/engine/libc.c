@@ -225,6 +225,88 @@ static const av *printf_family(sc_engine *e, sc_state *st, const char *name,
                     list->nfields);
 }
 
+/* asprintf, vasprintf (GNU): the text in a new heap buffer whose address
+ * goes to *strp; the length is returned (-1 only when out of memory,
+ * which the engine does not follow, as for malloc) */
+static const av *print_new(sc_engine *e, sc_state *st, bool va,
+                           const av **args, uint32_t nargs)
+{
+    if (nargs < (va ? 3u : 2u))
+        return NULL;
+    const av *buf = mem_alloc(e, st, false);
+    const av *r;
+    if (!va) {
+        r = print_to(e, st, buf, -1, true, args[1], args + 2, nargs - 2);
+    } else {
+        const av *list = va_args(e, st, args[2]);
+        r = list ? print_to(e, st, buf, -1, true, args[1], list->vals,
+                            list->nfields)
+                 : unknown_size(e);
+        if (!list)
+            mem_write(e, st, buf, NULL, SIZE_MAX, false);
+    }
+    mem_store(e, st, args[0], buf, false);
+    return r;
+}
+
+/* The compiler's builtins over integers (GCC manual, "Other Built-in
+ * Functions Provided by GCC"): __builtin_expect is its first argument;
+ * the bit counts are computed from a known argument (32 bits, or 64 for
+ * the l and ll forms), else unknown.  NULL: not one of them. */
+static const av *int_builtin(sc_engine *e, const char *name,
+                             const av **args, uint32_t nargs)
+{
+    if (strncmp(name, "__builtin_", 10) != 0 || nargs < 1)
+        return NULL;
+    const char *b = name + 10;
+    if (strcmp(b, "expect") == 0 || strcmp(b, "expect_with_probability") == 0)
+        return args[0];
+    static const char *const counts[] = {"popcount", "ctz", "clz", "ffs",
+                                         "parity", NULL};
+    size_t len = 0;
+    int which = -1;
+    for (int i = 0; counts[i] && which < 0; i++) {
+        len = strlen(counts[i]);
+        if (strncmp(b, counts[i], len) == 0 &&
+            (b[len] == '\0' || strcmp(b + len, "l") == 0 || strcmp(b + len, "ll") == 0))
+            which = i;
+    }
+    if (which < 0)
+        return NULL;
+    int64_t v;
+    if (!known_int(args[0], &v))
+        return av_unknown(e);
+    int bits = b[len] == 'l' ? 64 : 32;
+    uint64_t u = bits == 64 ? (uint64_t)v : (uint64_t)(uint32_t)v;
+    int64_t r = 0;
+    switch (which) {
+    case 0:                                      /* popcount */
+    case 4:                                      /* parity */
+        for (uint64_t m = u; m; m &= m - 1)
+            r++;
+        if (which == 4)
+            r &= 1;
+        break;
+    case 1:                                      /* ctz: undefined at 0 */
+    case 2:                                      /* clz: undefined at 0 */
+        if (u == 0)
+            return av_unknown(e);
+        if (which == 1)
+            while (!(u >> r & 1))
+                r++;
+        else
+            while (!(u >> (bits - 1 - r) & 1))
+                r++;
+        break;
+    default:                                     /* ffs: 1 + ctz, 0 at 0 */
+        if (u != 0)
+            for (r = 1; !(u >> (r - 1) & 1); r++)
+                ;
+        break;
+    }
+    return av_int(e, r);
+}
+
 /* strcpy, stpcpy, strcat */
 static const av *copy_string(sc_engine *e, sc_state *st, const char *name,
                              const av **args)
@@ -763,6 +845,11 @@ bool libc_call(sc_engine *e, sc_state *st, const char *name,
     if (strcmp(name, "sprintf") == 0 || strcmp(name, "snprintf") == 0 ||
         strcmp(name, "vsprintf") == 0 || strcmp(name, "vsnprintf") == 0)
         r = printf_family(e, st, name, args, nargs);
+    else if (strcmp(name, "asprintf") == 0 || strcmp(name, "vasprintf") == 0)
+        r = print_new(e, st, name[0] == 'v', args, nargs);
+    else if (strncmp(name, "__builtin_", 10) == 0 &&
+             (r = int_builtin(e, name, args, nargs)) != NULL)
+        ;
     else if ((strcmp(name, "strcpy") == 0 || strcmp(name, "stpcpy") == 0 ||
               strcmp(name, "strcat") == 0) && nargs >= 2)
         r = copy_string(e, st, name, args);

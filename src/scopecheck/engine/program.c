@@ -124,6 +124,34 @@ static bool stmt_reaches(const sc_program *p, const ir_unit *u,
     return false;
 }
 
+static bool expr_reads_last_error(const sc_program *p, const ir_expr *x)
+{
+    if (!x)
+        return false;
+    if ((x->kind == IR_CALL || x->kind == IR_FUNCREF) && x->str) {
+        const vs_fn_info *lib = program_library_function(p, x->str);
+        if (lib && vs__fn_id(lib) == VS_FN_vs_last_error)
+            return true;
+    }
+    for (uint32_t i = 0; i < x->nkids; i++)
+        if (expr_reads_last_error(p, x->kids[i]))
+            return true;
+    return false;
+}
+
+static bool stmt_reads_last_error(const sc_program *p, const ir_stmt *s)
+{
+    if (!s)
+        return false;
+    if (expr_reads_last_error(p, s->e) || expr_reads_last_error(p, s->step) ||
+        stmt_reads_last_error(p, s->init))
+        return true;
+    for (uint32_t i = 0; i < s->nbody; i++)
+        if (stmt_reads_last_error(p, s->body[i]))
+            return true;
+    return false;
+}
+
 /* Marks sc_fn.reaches to a fixpoint (at most one pass per call-graph
  * depth; each pass is linear in the program). */
 static void compute_reach(sc_program *p)
@@ -171,6 +199,8 @@ void program_init(sc_program *p, sc_engine *e, ir_unit *const *units,
         }
     }
     compute_reach(p);
+    for (size_t i = 0; i < p->nfns && !p->reads_last_error; i++)
+        p->reads_last_error = stmt_reads_last_error(p, p->fns[i].fn->body);
     size_t nglobals = 0;
     for (size_t u = 0; u < nunits; u++)
         nglobals += units[u]->nglobals;

@@ -35,6 +35,10 @@ typedef struct sc_program {
      * files (one the engine cannot see) can reach by name */
     uint32_t *shared_slots;
     uint32_t nshared;
+    /* some function calls vs_last_error (or takes its address): only
+     * then does the engine keep each graph's last error on the paths
+     * (paths that differ in it alone are not joined) */
+    bool reads_last_error;
 } sc_program;
 
 /* Registers the units' functions and marks which reach the library. */

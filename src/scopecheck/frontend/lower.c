@@ -246,6 +246,7 @@ ir_unit *fe_lower(CXTranslationUnit tu, const char *main_file)
     SC_VEC_FREE(l->globals);
     SC_VEC_FREE(l->funcs);
     SC_VEC_FREE(l->locals);
+    SC_VEC_FREE(l->indirect);
     SC_VEC_FREE(l->names);
     SC_VEC_FREE(l->cs);
     SC_VEC_FREE(l->ws);

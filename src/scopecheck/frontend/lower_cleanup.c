@@ -19,6 +19,7 @@
 #include "lower_int.h"
 
 #include <assert.h>
+#include <stdio.h>
 #include <string.h>
 
 /* The function named by the cleanup attribute among c's attributes:
@@ -46,6 +47,26 @@ static bool is_function_name(lowering *l, const char *name)
     }
     uint32_t v;
     return fe_umap_get(&l->fn_names, (uint64_t)(uintptr_t)name, &v);
+}
+
+bool fe_has_attr(lowering *l, CXCursor c, const char *name)
+{
+    if (!clang_Cursor_hasAttrs(c))
+        return false;
+    char under[64];
+    snprintf(under, sizeof under, "__%s__", name);
+    bool found = false;
+    size_t base = fe_children(l, c);
+    for (size_t i = base; i < l->cs.len && !found; i++) {
+        CXCursor a = l->cs.items[i];
+        if (!clang_isAttribute(clang_getCursorKind(a)))
+            continue;
+        unsigned b, e;
+        fe_file *f = fe_spelled(l, clang_getRangeStart(clang_getCursorExtent(a)), &b, &e);
+        found = f && (ctext_is(f->buf, b, e, name) || ctext_is(f->buf, b, e, under));
+    }
+    l->cs.len = base;
+    return found;
 }
 
 static const char *cleanup_function(lowering *l, CXCursor var)

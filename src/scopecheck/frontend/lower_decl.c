@@ -174,6 +174,10 @@ void fe_lower_function(lowering *l, CXCursor fn)
     f.loc = fe_token_loc(l, clang_getCursorLocation(fn));
     f.ret = fe_lower_type(l, clang_getResultType(clang_getCursorType(fn)));
     f.is_static = clang_getCursorLinkage(fn) == CXLinkage_Internal;
+    /* on the definition or on an earlier declaration */
+    CXCursor first = clang_getCanonicalCursor(fn);
+    f.is_constructor = fe_has_attr(l, fn, "constructor") || fe_has_attr(l, first, "constructor");
+    f.is_destructor = fe_has_attr(l, fn, "destructor") || fe_has_attr(l, first, "destructor");
 
     l->in_func = true;
     l->fn_name = f.name;
@@ -197,8 +201,10 @@ void fe_lower_function(lowering *l, CXCursor fn)
             break;
         }
     l->cs.len = base;
+    l->indirect.len = 0;
     if (!clang_Cursor_isNull(body)) {
         f.body = fe_lower_stmt(l, body);
+        fe_indirect_gotos(l);
         fe_cleanup_function_end(l);
         f.end_loc = fe_last_token_loc(f.body->loc, l);
     } else {

@@ -1,6 +1,7 @@
 /* Expressions. */
 #include "lower_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 
@@ -114,6 +115,47 @@ static ir_expr *unknown_expr(lowering *l, CXCursor c, bool *se)
     if (e->nkids)
         *se = true;
     return e;
+}
+
+/* A GNU statement expression `({ s1; ...; e; })` whose statements are
+ * all expressions is the comma expression s1, ..., e: its value is the
+ * last one's (GCC manual, "Statements and Declarations in Expressions").
+ * One with declarations or control flow stays unknown, its calls kept. */
+static ir_expr *statement_expr(lowering *l, CXCursor c, bool *se)
+{
+    size_t base = fe_children(l, c);
+    bool ok = l->cs.len == base + 1 &&
+              clang_getCursorKind(l->cs.items[base]) == CXCursor_CompoundStmt;
+    CXCursor body = ok ? l->cs.items[base] : c;
+    l->cs.len = base;
+    if (!ok)
+        return unknown_expr(l, c, se);
+    base = fe_children(l, body);
+    size_t n = l->cs.len - base;
+    for (size_t i = base; i < l->cs.len && ok; i++)
+        ok = clang_isExpression(clang_getCursorKind(l->cs.items[i]));
+    if (!ok || n == 0) {
+        l->cs.len = base;
+        return unknown_expr(l, c, se);
+    }
+    /* the lowering below uses the cursor stack */
+    CXCursor *stmts = sc_xmalloc(n * sizeof *stmts);
+    memcpy(stmts, l->cs.items + base, n * sizeof *stmts);
+    l->cs.len = base;
+    ir_expr *acc = NULL;
+    for (size_t i = 0; i < n; i++) {
+        bool s1 = false;
+        ir_expr *x = fe_lower_subexpr(l, stmts[i], &s1);
+        *se |= s1;
+        if (acc) {
+            ir_expr *cm = fe_expr_new(l, IR_COMMA, c);
+            kids2(l, cm, acc, x);
+            x = cm;
+        }
+        acc = x;
+    }
+    free(stmts);
+    return acc;
 }
 
 /* An IR_UNKNOWN standing for c, with the given lowered operands' side
@@ -938,6 +980,22 @@ static ir_expr *lower_subexpr_node(lowering *l, CXCursor c, bool *se, const hint
     }
     case CXCursor_GenericSelectionExpr:
         return generic_selection(l, c, se);
+    case CXCursor_StmtExpr:
+        return statement_expr(l, c, se);
+    case CXCursor_AddrLabelExpr: {
+        /* &&label (GNU): the number a computed goto's switch tests */
+        size_t base = fe_children(l, c);
+        const char *name = "";
+        for (size_t i = base; i < l->cs.len; i++)
+            if (clang_getCursorKind(l->cs.items[i]) == CXCursor_LabelRef)
+                name = fe_intern_cx(l, clang_getCursorSpelling(l->cs.items[i]));
+        l->cs.len = base;
+        if (!l->in_func || !*name)
+            return unknown_expr(l, c, se);
+        ir_expr *e = fe_expr_new(l, IR_INT, c);
+        e->ival = FE_LABEL_ADDR + fe_label_id(l, name);
+        return e;
+    }
     default:
         return unknown_expr(l, c, se);
     }

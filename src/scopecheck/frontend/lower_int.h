@@ -133,6 +133,8 @@ typedef struct lowering {
     cmap lmap;                           /* decl -> local */
     umap labels;                         /* interned name -> id + 1 */
     uint32_t nlabels;
+    SC_VEC(ir_stmt *) indirect;          /* computed gotos, their cases
+                                            made at the function's end */
 
     cmap namemap;                        /* decl -> interned spelling */
     SC_VEC(const char *) names;
@@ -229,6 +231,8 @@ CXCursor fe_strip_implicit(lowering *l, CXCursor c);
 /* lower_cleanup.c */
 /* var (local sym) was declared: a cleanup attribute makes it live */
 void fe_cleanup_decl(lowering *l, CXCursor var, uint32_t sym);
+/* Whether c carries the attribute spelled `name` or `__name__`. */
+bool fe_has_attr(lowering *l, CXCursor c, const char *name);
 /* blocks: mark at the start; at the end the calls for the variables
  * declared since are pushed on l->ss (at `at`, the closing brace) */
 size_t fe_cleanup_mark(const lowering *l);
@@ -248,6 +252,11 @@ void fe_cleanup_function_end(lowering *l);
 const char *fe_decl_name(lowering *l, CXCursor d);
 uint32_t fe_global_for(lowering *l, CXCursor d);
 uint32_t fe_label_id(lowering *l, const char *name);
+/* &&label (GNU labels as values) lowers to this number plus the label's
+ * id; a computed goto `goto *p` to a switch over the function's labels
+ * (fe_indirect_gotos fills them at the function's end) */
+#define FE_LABEL_ADDR ((int64_t)0x4c42000000000000)
+void fe_indirect_gotos(lowering *l);
 uint32_t fe_local_new(lowering *l, CXCursor d, bool is_param);
 void fe_lower_decls(lowering *l, CXCursor c);
 void fe_lower_decls_h(lowering *l, CXCursor c, const hint *init_hint);

@@ -98,6 +98,61 @@ static void lower_into(lowering *l, CXCursor c)
     }
 }
 
+/* Each computed goto's switch: a case for each label of the function
+ * (the number &&label lowers to) that jumps there; any other value is
+ * undefined behaviour (GCC manual, "Labels as Values"), a path that ends
+ * (abort). */
+void fe_indirect_gotos(lowering *l)
+{
+    for (size_t i = 0; i < l->indirect.len; i++) {
+        ir_stmt *sw = l->indirect.items[i];
+        size_t n = 2 * (size_t)l->nlabels + 2;
+        ir_stmt **body = sc_alloc(l->A, n * sizeof *body);
+        for (uint32_t id = 0; id < l->nlabels; id++) {
+            ir_stmt *k = sc_alloc(l->A, sizeof *k), *g = sc_alloc(l->A, sizeof *g);
+            k->kind = IR_S_CASE;
+            k->ival = FE_LABEL_ADDR + id;
+            k->loc = sw->loc;
+            g->kind = IR_S_GOTO;
+            g->label = id;
+            g->loc = sw->loc;
+            body[2 * id] = k;
+            body[2 * id + 1] = g;
+        }
+        ir_stmt *d = sc_alloc(l->A, sizeof *d), *x = sc_alloc(l->A, sizeof *x);
+        d->kind = IR_S_CASE;
+        d->op = 1;
+        d->loc = sw->loc;
+        ir_expr *callee = sc_alloc(l->A, sizeof *callee);
+        callee->kind = IR_FUNCREF;
+        callee->str = fe_intern(l, "abort", 5);
+        callee->type.kind = IR_T_FUNC;
+        callee->type.array_len = -1;
+        callee->loc = sw->loc;
+        ir_expr *call = sc_alloc(l->A, sizeof *call);
+        call->kind = IR_CALL;
+        call->str = callee->str;
+        call->type.kind = IR_T_VOID;
+        call->type.array_len = -1;
+        call->loc = sw->loc;
+        fe_set_kids(l, call, &callee, 1);
+        x->kind = IR_S_EXPR;
+        x->e = call;
+        x->loc = sw->loc;
+        body[n - 2] = d;
+        body[n - 1] = x;
+        ir_stmt *blk = sc_alloc(l->A, sizeof *blk);
+        blk->kind = IR_S_BLOCK;
+        blk->loc = sw->loc;
+        blk->body = body;
+        blk->nbody = (uint32_t)n;
+        sw->body = sc_alloc(l->A, sizeof *sw->body);
+        sw->body[0] = blk;
+        sw->nbody = 1;
+    }
+    l->indirect.len = 0;
+}
+
 static ir_stmt *block_of(lowering *l, CXCursor c, size_t base)
 {
     ir_stmt *s = stmt_new(l, IR_S_BLOCK, c);
@@ -405,6 +460,17 @@ static ir_stmt *lower_stmt_inner(lowering *l, CXCursor c)
             s->e = lower_hinted(l, v, hf, hb, he);
         }
         return fe_cleanup_jump(l, s);
+    }
+    case CXCursor_IndirectGotoStmt: {
+        /* goto *p (GNU): a switch on p over the function's labels */
+        bool ok;
+        CXCursor t = fe_first_expr_child(l, c, &ok, NULL);
+        if (!ok)
+            return stmt_new(l, IR_S_NOP, c);
+        ir_stmt *s = stmt_new(l, IR_S_SWITCH, c);
+        s->e = fe_lower_expr(l, t);
+        SC_PUSH(l->indirect, s);
+        return s;
     }
     case CXCursor_GotoStmt: {
         ir_stmt *s = stmt_new(l, IR_S_GOTO, c);

@@ -354,6 +354,10 @@ void ir_dump(const ir_unit *u, void *file)
         dump_loc(f, &fn->end_loc);
         if (fn->is_static)
             fputs(" static", f);
+        if (fn->is_constructor)
+            fputs(" constructor", f);
+        if (fn->is_destructor)
+            fputs(" destructor", f);
         fprintf(f, " labels %u\n", fn->nlabels);
         for (uint32_t j = 0; j < fn->nlocals; j++)
             dump_sym(&d, j < fn->nparams ? "param" : "local", j, &fn->locals[j]);

@@ -175,6 +175,10 @@ typedef struct ir_func {
     ir_loc loc;               /* the function's name in its definition */
     ir_loc end_loc;           /* its closing brace */
     bool is_static;           /* internal linkage: visible in its file only */
+    /* __attribute__((constructor)) / ((destructor)): the C runtime calls
+     * it before main / after main returns (GCC manual, "Common Function
+     * Attributes") */
+    bool is_constructor, is_destructor;
     ir_type ret;
     ir_sym *locals;           /* parameters first, in order */
     uint32_t nlocals, nparams;

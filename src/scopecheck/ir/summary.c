@@ -217,7 +217,8 @@ unsigned char *ir_write(const ir_unit *u, size_t *len)
         put_s(&body, f->name);
         put_loc(&body, &f->loc);
         put_loc(&body, &f->end_loc);
-        put_u(&body, f->is_static);
+        put_u(&body, (uint64_t)f->is_static | (uint64_t)f->is_constructor << 1 |
+                         (uint64_t)f->is_destructor << 2);
         put_type(&body, &f->ret);
         put_u(&body, f->nlocals);
         put_u(&body, f->nparams);
@@ -546,7 +547,10 @@ ir_unit *ir_read(const unsigned char *data, size_t len)
             f->name = get_s(&r);
             get_loc(&r, &f->loc);
             get_loc(&r, &f->end_loc);
-            f->is_static = get_u(&r) != 0;
+            uint64_t flags = get_u(&r);
+            f->is_static = flags & 1;
+            f->is_constructor = (flags >> 1) & 1;
+            f->is_destructor = (flags >> 2) & 1;
             get_type(&r, &f->ret);
             f->nlocals = get_count(&r);
             f->nparams = get_u32(&r);

@@ -1,0 +1,32 @@
+/* scope-objects: dense blocks entered by default name ("dense",
+ * "dense_1", "dense_2": TF numbers the second one 1), and the eval code
+ * re-entering them by string, numbering them as C does from 0
+ * ("dense_0"): there is no "dense_0" scope, so reusing "dense_0/w" fails;
+ * with one block (argc 1) eval only re-enters "dense". */
+// oracle-input: argc 1 2 3
+#include <stdio.h>
+
+#include "varscope.h"
+
+int main(int argc, char **argv)
+{
+    (void)argv;
+    vs_graph *g = vs_graph_new();
+    for (int i = 0; i < argc; i++) {
+        VS_VARIABLE_SCOPE(g, NULL, .default_name = "dense") {
+            vs_get_variable(g, "w", .shape = VS_SHAPE(4));
+        }
+    }
+    for (int i = 0; i < argc; i++) {
+        char name[16];
+        if (i == 0)
+            snprintf(name, sizeof name, "dense");
+        else
+            snprintf(name, sizeof name, "dense_%d", i - 1);
+        VS_VARIABLE_SCOPE(g, name, .reuse = VS_REUSE) {
+            vs_get_variable(g, "w", .shape = VS_SHAPE(4)); // expect: missing-variable
+        }
+    }
+    vs_graph_free(g);
+    return 0;
+}
