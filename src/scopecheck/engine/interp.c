@@ -1926,34 +1926,22 @@ static void widen(fctx *f, sc_state *st, const written_set *ws)
  * a function of the program that reaches it, or through a function
  * pointer?  (A function the engine cannot see is taken not to call back
  * into the library, as havoc_call takes it.) */
-static bool expr_may_touch_graphs(fctx *f, const ir_expr *x)
+/* a call of the library, of a function that reaches it, or through a
+ * pointer */
+static bool call_may_touch_graphs(const ir_expr *x, void *ctx)
 {
-    if (!x)
+    fctx *f = ctx;
+    if (x->kind != IR_CALL)
         return false;
-    if (x->kind == IR_CALL) {
-        if (!x->str || program_library_function(f->in->prog, x->str))
-            return true;
-        const sc_fn *fn = program_find(f->in->prog, f->fr.unit, x->str);
-        if (fn && fn->reaches)
-            return true;
-    }
-    for (uint32_t i = 0; i < x->nkids; i++)
-        if (expr_may_touch_graphs(f, x->kids[i]))
-            return true;
-    return false;
+    if (!x->str || program_library_function(f->in->prog, x->str))
+        return true;
+    const sc_fn *fn = program_find(f->in->prog, f->fr.unit, x->str);
+    return fn && fn->reaches;
 }
 
 static bool may_touch_graphs(fctx *f, const ir_stmt *s)
 {
-    if (!s)
-        return false;
-    if (expr_may_touch_graphs(f, s->e) || expr_may_touch_graphs(f, s->step) ||
-        may_touch_graphs(f, s->init))
-        return true;
-    for (uint32_t i = 0; i < s->nbody; i++)
-        if (may_touch_graphs(f, s->body[i]))
-            return true;
-    return false;
+    return ir_stmt_any(s, call_may_touch_graphs, f);
 }
 
 /* The graphs of st after code that may have created anything under any

@@ -124,32 +124,14 @@ static bool stmt_reaches(const sc_program *p, const ir_unit *u,
     return false;
 }
 
-static bool expr_reads_last_error(const sc_program *p, const ir_expr *x)
+/* a call of vs_last_error, or its address taken */
+static bool reads_last_error(const ir_expr *x, void *ctx)
 {
-    if (!x)
+    const sc_program *p = ctx;
+    if ((x->kind != IR_CALL && x->kind != IR_FUNCREF) || !x->str)
         return false;
-    if ((x->kind == IR_CALL || x->kind == IR_FUNCREF) && x->str) {
-        const vs_fn_info *lib = program_library_function(p, x->str);
-        if (lib && vs__fn_id(lib) == VS_FN_vs_last_error)
-            return true;
-    }
-    for (uint32_t i = 0; i < x->nkids; i++)
-        if (expr_reads_last_error(p, x->kids[i]))
-            return true;
-    return false;
-}
-
-static bool stmt_reads_last_error(const sc_program *p, const ir_stmt *s)
-{
-    if (!s)
-        return false;
-    if (expr_reads_last_error(p, s->e) || expr_reads_last_error(p, s->step) ||
-        stmt_reads_last_error(p, s->init))
-        return true;
-    for (uint32_t i = 0; i < s->nbody; i++)
-        if (stmt_reads_last_error(p, s->body[i]))
-            return true;
-    return false;
+    const vs_fn_info *lib = program_library_function(p, x->str);
+    return lib && vs__fn_id(lib) == VS_FN_vs_last_error;
 }
 
 /* Marks sc_fn.reaches to a fixpoint (at most one pass per call-graph
@@ -200,7 +182,7 @@ void program_init(sc_program *p, sc_engine *e, ir_unit *const *units,
     }
     compute_reach(p);
     for (size_t i = 0; i < p->nfns && !p->reads_last_error; i++)
-        p->reads_last_error = stmt_reads_last_error(p, p->fns[i].fn->body);
+        p->reads_last_error = ir_stmt_any(p->fns[i].fn->body, reads_last_error, p);
     size_t nglobals = 0;
     for (size_t u = 0; u < nunits; u++)
         nglobals += units[u]->nglobals;

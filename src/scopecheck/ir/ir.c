@@ -365,3 +365,28 @@ void ir_dump(const ir_unit *u, void *file)
         d.fn = NULL;
     }
 }
+
+bool ir_expr_any(const ir_expr *x, ir_expr_pred pred, void *ctx)
+{
+    if (!x)
+        return false;
+    if (pred(x, ctx))
+        return true;
+    for (uint32_t i = 0; i < x->nkids; i++)
+        if (ir_expr_any(x->kids[i], pred, ctx))
+            return true;
+    return false;
+}
+
+bool ir_stmt_any(const ir_stmt *s, ir_expr_pred pred, void *ctx)
+{
+    if (!s)
+        return false;
+    if (ir_expr_any(s->e, pred, ctx) || ir_expr_any(s->step, pred, ctx) ||
+        ir_stmt_any(s->init, pred, ctx))
+        return true;
+    for (uint32_t i = 0; i < s->nbody; i++)
+        if (ir_stmt_any(s->body[i], pred, ctx))
+            return true;
+    return false;
+}

@@ -211,4 +211,11 @@ void ir_unit_free(ir_unit *u);
 /* Prints the unit as indented text, for debugging and front-end tests. */
 void ir_dump(const ir_unit *u, void *file /* FILE * */);
 
+/* Whether pred holds of some expression of x (x and its kids, at any
+ * depth), or of some expression of s (its condition, a for's step, init
+ * and body statements, at any depth). */
+typedef bool (*ir_expr_pred)(const ir_expr *x, void *ctx);
+bool ir_expr_any(const ir_expr *x, ir_expr_pred pred, void *ctx);
+bool ir_stmt_any(const ir_stmt *s, ir_expr_pred pred, void *ctx);
+
 #endif
