@@ -303,7 +303,7 @@ bool m_exit(mrun *r)
     if (m_check(r, en ? NO : YES, VS_ERR_SCOPE_UNDERFLOW,
                 VS_MSG_SCOPE_UNDERFLOW))
         return false;
-    if (g->tdepth > 0 && en->kind != SC_ENTRY_UNKNOWN &&
+    if (g->tdepth > 0 && !(en->kind == SC_ENTRY_UNKNOWN && en->bottom) &&
         m_check(r, g->depth <= g->floor ? YES : NO, VS_ERR_SCOPE_UNDERFLOW,
                 "vs_scope_exit: a template's builder may exit only the "
                 "scopes it entered"))
