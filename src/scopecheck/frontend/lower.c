@@ -38,7 +38,10 @@
  *   operator none of these finds (an unparenthesized macro argument that
  *   changes the precedence, as in GT(a, 1) + 2 for `#define GT(a, b) a > b`)
  *   lowers to IR_UNKNOWN with the operands' side effects as kids, never to
- *   a guessed operator.
+ *   a guessed operator; when its left operand is a place, the operator may
+ *   be `=`, so the place is written with an unknown value (`STEP(k)` for
+ *   `#define STEP(n) n = n * 2 + 1`: the `=` is in the body, both operands
+ *   in the argument).
  * - Whether a location is inside a macro is read from the top bit of its
  *   raw encoding (no API); that is checked against an exact token-based
  *   test on the first locations of each unit, and the exact test is used

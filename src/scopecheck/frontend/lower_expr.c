@@ -397,6 +397,11 @@ static ir_expr *binary(lowering *l, CXCursor c, bool *se, bool compound, const h
             return f;
     }
     const opinfo *o = fe_binop_of(l, c, lc, rc, le, re, compound, hop);
+    if (!o && fe_may_be_assigned(le)) {
+        /* (in another file, as fe_union_store below) */
+        *se = true;
+        return fe_unknown_assignment(l, c, le, re);
+    }
     if (!o) {
         ir_expr *k[2] = {le, re};
         bool s2[2] = {ls, rs};

@@ -297,6 +297,11 @@ bool fe_operator_api(void);
 /* The operator of binary node c, whose operands lc and rc were lowered to
  * le and re; hinted: the operator a text hint gave, if any.  NULL when it
  * cannot be told. */
+/* a binary operator's left operand that `=` could write (lower_ops.c) */
+bool fe_may_be_assigned(const ir_expr *le);
+/* an unreadable operator with such a place on its left: the place written
+ * with a value nobody knows, computed from re; no value of its own */
+ir_expr *fe_unknown_assignment(lowering *l, CXCursor c, ir_expr *le, ir_expr *re);
 const opinfo *fe_binop_of(lowering *l, CXCursor c, CXCursor lc, CXCursor rc,
                           const ir_expr *le, const ir_expr *re, bool compound,
                           const opinfo *hinted);

@@ -1024,3 +1024,38 @@ unop_kind fe_unop_of(lowering *l, CXCursor c, CXCursor ch, const ir_expr *k,
     }
     return strcmp(op, "__extension__") == 0 ? UOP_EXTENSION : UOP_NONE;
 }
+
+/* ---- operators nobody can read ----------------------------------------------- */
+
+/* A place a binary operator's left operand names, which `=` (or any
+ * compound operator) would write: a variable, a field, an element, what
+ * a pointer points to; not an array or a function, which C does not
+ * assign. */
+bool fe_may_be_assigned(const ir_expr *le)
+{
+    if (le->type.kind == IR_T_ARRAY || le->type.kind == IR_T_FUNC)
+        return false;
+    return le->kind == IR_SYM || le->kind == IR_MEMBER || le->kind == IR_INDEX ||
+           le->kind == IR_DEREF;
+}
+
+/* A binary operator whose operator no source text tells, with a place on
+ * its left: it may be an assignment (`=` is a binary operator, and a
+ * compound node is one for sure), so the place is written with a value
+ * nobody knows, computed from the right operand (IR_UNKNOWN with it as
+ * its kid: a lost value, not an input's choice), and the whole has no
+ * known value.  Dropping the write would keep the place's old value on a
+ * path where a run has changed it (`STEP(k)` for `#define STEP(n) n = n *
+ * 2 + 1`). */
+ir_expr *fe_unknown_assignment(lowering *l, CXCursor c, ir_expr *le, ir_expr *re)
+{
+    ir_expr *val = fe_expr_new(l, IR_UNKNOWN, c);
+    fe_set_kids(l, val, &re, 1);
+    ir_expr *a = fe_expr_new(l, IR_ASSIGN, c);
+    a->op = 0;                          /* plain `=` (ops[]) */
+    ir_expr *k[2] = {le, val};
+    fe_set_kids(l, a, k, 2);
+    ir_expr *e = fe_expr_new(l, IR_UNKNOWN, c);
+    fe_set_kids(l, e, &a, 1);
+    return e;
+}

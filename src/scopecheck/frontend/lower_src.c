@@ -277,20 +277,50 @@ ir_loc fe_last_token_loc(ir_loc r, lowering *l)
 
 /* ---- spelled tokens ------------------------------------------------------ */
 
+/* The token clang lexes at its spelling, for a raw location: its file
+ * and [*b, *e); NULL when it cannot be read (a pasted token in clang's
+ * scratch buffer, a builtin). */
+static fe_file *token_spelled(lowering *l, CXSourceLocation raw, unsigned *b,
+                              unsigned *e)
+{
+    CXToken *t = clang_getToken(l->tu, raw);
+    if (!t)
+        return NULL;
+    CXSourceRange r = clang_getTokenExtent(l->tu, *t);
+    clang_disposeTokens(l->tu, t, 1);
+    unsigned ob = 0, oe = 0;
+    CXFile cf = NULL;
+    clang_getExpansionLocation(clang_getRangeStart(r), &cf, NULL, NULL, &ob);
+    clang_getExpansionLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &oe);
+    fe_file *f = fe_file_get(l, cf);
+    if (!f || !f->buf || ob >= f->size || oe > f->size || oe <= ob)
+        return NULL;
+    *b = ob;
+    *e = oe;
+    return f;
+}
+
 /* Where the token at a raw location is really fe_spelled (a macro body, an
  * argument, the file): its file and [*b, *e).  A token written in the
- * file, or in a macro argument (whose file location follows the argument
- * to where it is written), is read there; a macro body's token is found by
- * clang_getToken, which lexes at its spelling.  NULL when it cannot be read
- * (a pasted token in clang's scratch buffer, a builtin). */
+ * file is read there.  A token from a macro is looked for with
+ * clang_getToken first, which lexes at its spelling: its file location is
+ * not enough, since that follows an argument to where the argument is
+ * written, and the argument may be a macro whose body holds the token
+ * (X4(BLOCK): BLOCK's tokens have the file location of the word BLOCK).
+ * clang_getToken finds no token for most argument tokens written in the
+ * file; those are read at their file location, as are tokens outside
+ * macros.  NULL when it cannot be read (a pasted token in clang's scratch
+ * buffer, a builtin). */
 fe_file *fe_spelled(lowering *l, CXSourceLocation raw, unsigned *b, unsigned *e)
 {
     CXFile cf = NULL;
     unsigned fo = 0;
     clang_getFileLocation(raw, &cf, NULL, NULL, &fo);
     fe_file *f = fe_file_get(l, cf);
-    bool macro = fe_loc_is_macro(l, raw, true);
-    if (macro && f) {
+    if (fe_loc_is_macro(l, raw, true)) {
+        fe_file *tf = token_spelled(l, raw, b, e);
+        if (tf)
+            return tf;
         unsigned xo;
         fe_file *xf = expansion_pos(l, raw, &xo);
         if (xf == f && xo == fo)
@@ -303,19 +333,5 @@ fe_file *fe_spelled(lowering *l, CXSourceLocation raw, unsigned *b, unsigned *e)
         *e = (unsigned)ctext_token_end(f->buf, f->size, fo);
         return f;
     }
-    CXToken *t = clang_getToken(l->tu, raw);
-    if (!t)
-        return NULL;
-    CXSourceRange r = clang_getTokenExtent(l->tu, *t);
-    clang_disposeTokens(l->tu, t, 1);
-    unsigned ob = 0, oe = 0;
-    cf = NULL;
-    clang_getExpansionLocation(clang_getRangeStart(r), &cf, NULL, NULL, &ob);
-    clang_getExpansionLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &oe);
-    f = fe_file_get(l, cf);
-    if (!f || !f->buf || ob >= f->size || oe > f->size || oe <= ob)
-        return NULL;
-    *b = ob;
-    *e = oe;
-    return f;
+    return token_spelled(l, raw, b, e);
 }
