@@ -12,7 +12,8 @@ flags, so the ratios hold on any machine:
      that both grow linearly;
   2b. scale (issue 12): one function of 12,000, 50,000 and 100,000
      scoping calls with `if (argc > k)` tests between them that create an
-     op on some runs (16 paths apart all along), against clang on the same
+     op on some runs (as many paths apart all along as the engine keeps
+     in a function that long: docs/engine.md), against clang on the same
      file: PASS when scopecheck takes at most 2x clang's time and 2.5x its
      peak memory; then the same with tests that cycle and tests of mixed
      forms, for the figures;

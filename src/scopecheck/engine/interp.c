@@ -118,10 +118,26 @@ static void stop_run_for_budget(fctx *f, const ir_stmt *s, sc_states *io)
 }
 
 /* Paths kept apart per program point at call depth d: 16 in the entry
- * point, 4 in what it calls, 2 below. */
-static size_t cap_at(int d)
+ * point, 4 in what it calls, 2 below.  An entry point longer than
+ * FULL_PATHS_STMTS statements keeps fewer, down to 4: its paths times
+ * its statements stay below MAX_STATES * FULL_PATHS_STMTS until then, so
+ * the time and memory of one huge function (a generated model, tens of
+ * thousands of calls) grow with its length, not with 16 times it.  The
+ * paths past the cap are joined as always (sound: what differs between
+ * them becomes unknown, and what fails on the join only "could fail"). */
+#define FULL_PATHS_STMTS 4096
+#define MIN_ENTRY_STATES 4
+
+static size_t cap_at(int d, const sc_fn *fn)
 {
-    return d == 0 ? MAX_STATES : d == 1 ? 4 : 2;
+    if (d == 1)
+        return 4;
+    if (d > 1)
+        return 2;
+    if (fn->nstmts <= FULL_PATHS_STMTS)
+        return MAX_STATES;
+    size_t cap = (size_t)MAX_STATES * FULL_PATHS_STMTS / fn->nstmts;
+    return cap < MIN_ENTRY_STATES ? MIN_ENTRY_STATES : cap;
 }
 
 /* Joins the states (and their values, if vals) that `same` puts in one
@@ -2580,7 +2596,7 @@ static void run_function(sc_interp *in, const sc_fn *fn, sc_state *st,
     sc_states body = {0};
     SC_PUSH(body, st);
     size_t saved_cap = in->max_states;
-    in->max_states = cap_at(depth);
+    in->max_states = cap_at(depth, fn);
     exec(&f, fn->fn->body, &body);
     in->max_states = saved_cap;
     for (size_t i = 0; i < body.len; i++) {     /* falling off the end */

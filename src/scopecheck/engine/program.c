@@ -1,4 +1,5 @@
 /* The program's function table, who calls whom, and its globals. */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,8 +11,73 @@ static const char *static_key(sc_engine *e, const ir_unit *u,
     return sc_fmt(e, "%p:%s", (const void *)u, name);
 }
 
-const sc_fn *program_find(const sc_program *p, const ir_unit *u,
-                          const char *name)
+/* Answers of program_find and program_library_function by the address of
+ * the name asked about (and the unit): a program names the same few
+ * functions thousands of times, with the same interned string, and an
+ * answer costs a formatted key and two interned strings, or a scan of the
+ * library's function table.  Open addressing; a name whose address is new
+ * is simply asked again. */
+typedef struct memo_slot {
+    const void *unit;             /* &library_answer: a library function's */
+    const char *name;             /* NULL: an empty slot */
+    const void *found;
+} memo_slot;
+
+static const char library_answer;
+
+typedef struct sc_lookup_memo {
+    memo_slot *slots;
+    size_t cap, count;
+} sc_lookup_memo;
+
+static size_t memo_index(const sc_lookup_memo *m, const void *unit,
+                         const char *name)
+{
+    uint64_t h = pm_hash_int((uint64_t)(uintptr_t)name ^
+                             (uint64_t)(uintptr_t)unit * 0x9e3779b97f4a7c15ull);
+    size_t i = (size_t)h & (m->cap - 1);
+    while (m->slots[i].name &&
+           (m->slots[i].name != name || m->slots[i].unit != unit))
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+static bool memo_get(const sc_lookup_memo *m, const void *unit,
+                     const char *name, const void **found)
+{
+    if (!m || !m->cap)
+        return false;
+    const memo_slot *s = &m->slots[memo_index(m, unit, name)];
+    *found = s->found;
+    return s->name != NULL;
+}
+
+static void memo_put(sc_lookup_memo *m, const void *unit, const char *name,
+                     const void *found)
+{
+    if (!m)
+        return;
+    if (2 * (m->count + 1) > m->cap) {
+        sc_lookup_memo old = *m;
+        m->cap = old.cap ? 2 * old.cap : 256;
+        m->slots = calloc(m->cap, sizeof *m->slots);
+        if (!m->slots)
+            abort();
+        m->count = 0;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.slots[i].name)
+                memo_put(m, old.slots[i].unit, old.slots[i].name,
+                         old.slots[i].found);
+        free(old.slots);
+    }
+    memo_slot *s = &m->slots[memo_index(m, unit, name)];
+    assert(!s->name);
+    *s = (memo_slot){unit, name, found};
+    m->count++;
+}
+
+static const sc_fn *find_uncached(const sc_program *p, const ir_unit *u,
+                                  const char *name)
 {
     const char *skey = static_key(p->e, u, name);
     const sc_fn *fn = pm_get(p->statics, skey, sc_strhash(skey));
@@ -21,13 +87,31 @@ const sc_fn *program_find(const sc_program *p, const ir_unit *u,
     return pm_get(p->funcs, k, sc_strhash(k));
 }
 
+const sc_fn *program_find(const sc_program *p, const ir_unit *u,
+                          const char *name)
+{
+    assert(name);
+    const void *found;
+    if (memo_get(p->memo, u, name, &found))
+        return found;
+    const sc_fn *fn = find_uncached(p, u, name);
+    memo_put(p->memo, u, name, fn);
+    return fn;
+}
+
 const vs_fn_info *program_library_function(const sc_program *p,
                                            const char *name)
 {
-    for (size_t i = 0; i < p->naliases; i++)
-        if (strcmp(p->aliases[i].name, name) == 0)
-            return vs__fn_find(p->aliases[i].canonical);
-    return vs__fn_find(name);
+    const void *found;
+    if (memo_get(p->memo, &library_answer, name, &found))
+        return found;
+    const vs_fn_info *lib = NULL;
+    size_t i = 0;
+    while (i < p->naliases && strcmp(p->aliases[i].name, name) != 0)
+        i++;
+    lib = vs__fn_find(i < p->naliases ? p->aliases[i].canonical : name);
+    memo_put(p->memo, &library_answer, name, lib);
+    return lib;
 }
 
 bool sc_is_library_function(const char *name)
@@ -156,6 +240,9 @@ void program_init(sc_program *p, sc_engine *e, ir_unit *const *units,
 {
     memset(p, 0, sizeof *p);
     p->e = e;
+    p->memo = calloc(1, sizeof *p->memo);
+    if (!p->memo)
+        abort();
     p->aliases = aliases;
     p->naliases = naliases;
     size_t total = 0;
@@ -170,6 +257,8 @@ void program_init(sc_program *p, sc_engine *e, ir_unit *const *units,
             f->index = (uint32_t)p->nfns++;
             f->unit = units[u];
             f->fn = &units[u]->funcs[i];
+            size_t n = ir_stmt_count(f->fn->body);
+            f->nstmts = n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
             if (f->fn->is_static) {
                 const char *k = static_key(e, units[u], f->fn->name);
                 p->statics = pm_set(&e->arena, p->statics, k, sc_strhash(k), f);
@@ -204,6 +293,10 @@ void program_init(sc_program *p, sc_engine *e, ir_unit *const *units,
 
 void program_release(sc_program *p)
 {
+    if (p->memo)
+        free(p->memo->slots);
+    free(p->memo);
+    p->memo = NULL;
     free(p->fns);
     p->fns = NULL;
     free(p->shared_slots);

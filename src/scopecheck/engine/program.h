@@ -17,6 +17,7 @@ typedef struct sc_fn {
     bool called;                  /* somebody calls it: not an entry point */
     bool reaches;                 /* it can reach the library */
     bool address_taken;           /* used as a value: a pointer's target */
+    uint32_t nstmts;              /* statements in its body, at any depth */
 } sc_fn;
 
 typedef struct sc_program {
@@ -39,6 +40,9 @@ typedef struct sc_program {
      * then does the engine keep each graph's last error on the paths
      * (paths that differ in it alone are not joined) */
     bool reads_last_error;
+    /* program_find's and program_library_function's answers, by the
+     * name's address (program.c) */
+    struct sc_lookup_memo *memo;
 } sc_program;
 
 /* Registers the units' functions and marks which reach the library. */

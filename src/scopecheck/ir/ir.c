@@ -378,6 +378,16 @@ bool ir_expr_any(const ir_expr *x, ir_expr_pred pred, void *ctx)
     return false;
 }
 
+size_t ir_stmt_count(const ir_stmt *s)
+{
+    if (!s)
+        return 0;
+    size_t n = 1 + ir_stmt_count(s->init);
+    for (uint32_t i = 0; i < s->nbody; i++)
+        n += ir_stmt_count(s->body[i]);
+    return n;
+}
+
 bool ir_stmt_any(const ir_stmt *s, ir_expr_pred pred, void *ctx)
 {
     if (!s)

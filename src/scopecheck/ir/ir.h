@@ -217,5 +217,7 @@ void ir_dump(const ir_unit *u, void *file /* FILE * */);
 typedef bool (*ir_expr_pred)(const ir_expr *x, void *ctx);
 bool ir_expr_any(const ir_expr *x, ir_expr_pred pred, void *ctx);
 bool ir_stmt_any(const ir_stmt *s, ir_expr_pred pred, void *ctx);
+/* s and the statements in it, at any depth */
+size_t ir_stmt_count(const ir_stmt *s);
 
 #endif
