@@ -139,6 +139,14 @@ static const av *range_binop(sc_engine *e, int op, const av *a, const av *b)
                             ah, op == IR_DIV ? ahi / c : ahi >> c);
         }
         return av_top();
+    case IR_BITAND:
+        /* x & c (c >= 0) keeps only c's bits: 0 .. c, whatever x is
+         * (argc & 2: an option bit) */
+        if (a->kind == AV_INT && b->kind != AV_INT)
+            return range_binop(e, op, b, a);
+        if (b->kind == AV_INT && b->i >= 0)
+            return av_range(e, true, 0, true, b->i);
+        return av_top();
     case IR_MOD:
         if (b->kind == AV_INT && b->i > 0 && al && alo >= 0) {
             /* argc in 1..2: argc % 3 is argc itself */
@@ -195,9 +203,25 @@ const av *av_unop(sc_engine *e, int op, const av *a)
     return av_lost_from(e, unop(e, op, a), a, NULL);
 }
 
+/* a range with a bound: what a test or arithmetic knew of a value */
+static bool bounded(const av *v)
+{
+    return v->kind == AV_TOP && (v->has_lo || v->has_hi);
+}
+
 const av *av_binop(sc_engine *e, int op, const av *a, const av *b)
 {
-    return av_lost_from(e, binop(e, op, a, b), a, b);
+    const av *r = av_lost_from(e, binop(e, op, a, b), a, b);
+    /* Arithmetic that drops every bound its operands had (argc * 2,
+     * argc - argc) computed a value that is not any value: an input's
+     * choice would take each arm of a test on it for a run (argc * 2 <=
+     * 0 is none), so it is lost, and a test on it doubtful. */
+    if (op <= IR_SHR || (op >= IR_BITAND && op <= IR_BITXOR)) {
+        if (r->kind == AV_TOP && !r->lost && !r->has_lo && !r->has_hi &&
+            (bounded(a) || bounded(b)))
+            return av_lost(e);
+    }
+    return r;
 }
 
 /* an integer known not to be 0: a range that starts or ends at 0 loses

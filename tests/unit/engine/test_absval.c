@@ -148,6 +148,7 @@ static int64_t c_op(int op, int64_t x, int64_t y)
     case IR_DIV: return x / y;
     case IR_SHR: return x >> y;
     case IR_SHL: return (int64_t)((uint64_t)x << y);
+    case IR_BITAND: return x & y;
     }
     fail();
     return 0;
@@ -173,7 +174,7 @@ static void range_arithmetic_is_sound(void **state)
         {true, 1, false, 0}, {true, -5, true, 7}, {true, 3, true, 9},
         {false, 0, true, -2},
     };
-    static const int ops[] = {IR_ADD, IR_SUB, IR_MUL, IR_DIV, IR_SHR, IR_SHL};  /* MUL, SHL: unknown */
+    static const int ops[] = {IR_ADD, IR_SUB, IR_MUL, IR_DIV, IR_SHR, IR_SHL, IR_BITAND};  /* MUL, SHL: unknown */
     static const int64_t consts[] = {0, 1, 2, 3, -3, 7};
     for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++) {
         const av *x = av_range(&e, ranges[i].hl, ranges[i].lo, ranges[i].hh,
@@ -188,7 +189,7 @@ static void range_arithmetic_is_sound(void **state)
                     continue;
                 const av *r = av_binop(&e, ops[o], x, av_int(&e, c));
                 /* c - x, c / x, c << x: not ranges the engine makes */
-                bool both = ops[o] == IR_ADD || ops[o] == IR_MUL;
+                bool both = ops[o] == IR_ADD || ops[o] == IR_MUL || ops[o] == IR_BITAND;
                 const av *l = both ? av_binop(&e, ops[o], av_int(&e, c), x) : NULL;
                 for (int64_t v = lo; v <= hi; v++) {
                     check_in(r, c_op(ops[o], v, c));
@@ -217,6 +218,21 @@ static void range_arithmetic_is_sound(void **state)
                               av_int(&e, 2));
     const av *sum = av_binop(&e, IR_ADD, half, argc);
     assert_true(sum->has_lo && sum->lo == 2 && !sum->has_hi);
+    assert_false(av_is_lost(sum));
+    /* sound: arithmetic that drops every bound of argc (argc * 2,
+     * argc - argc) is lost, not any value an input could give (a test of
+     * argc * 2 <= 0 would take an arm no run takes); arithmetic on a
+     * value with no bound (an input) stays an input's choice, and a
+     * comparison is 0 or 1 */
+    assert_true(av_is_lost(av_binop(&e, IR_MUL, argc, av_int(&e, 2))));
+    assert_true(av_is_lost(av_binop(&e, IR_SUB, argc, argc)));
+    assert_false(av_is_lost(av_binop(&e, IR_MUL, av_top(), av_int(&e, 2))));
+    /* an option bit of argc is 0 or 2, each some run's */
+    const av *bit = av_binop(&e, IR_BITAND, argc, av_int(&e, 2));
+    assert_true(!av_is_lost(bit) && bit->has_lo && bit->lo == 0 && bit->has_hi && bit->hi == 2);
+    const av *le = av_binop(&e, IR_LE, av_binop(&e, IR_MUL, argc, av_int(&e, 2)),
+                            av_int(&e, 0));
+    assert_true(le->kind == AV_TOP && le->has_lo && le->lo == 0 && le->has_hi && le->hi == 1);
 }
 
 int main(void)
