@@ -1,4 +1,6 @@
 /* realworld: dw2tf50_quoted_prefix (fixed)
+ * This program: the fix below (user_argv's prefix without its quotes);
+ *   every layer's name is then valid and the network is built.
  *
  * Source: https://github.com/jinyu121/DW2TF/issues/50
  *   ("ValueError: ''yolov3-tiny/'net1' is not a valid scope name",
