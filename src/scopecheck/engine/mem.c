@@ -243,6 +243,26 @@ static const av *write_bytes(sc_engine *e, const av *c, size_t k,
     return r;
 }
 
+/* Bytes written over objects that are not chars (memset(&layers[i], 0,
+ * sizeof layers[i]), memcpy into an array of structs): the engine does not
+ * know the objects' sizes, so it cannot tell which bytes of which objects
+ * changed.  What is before the write's start keeps its value (a write runs
+ * forward from its address); from the start on, what the array lists was
+ * lost (a test on it is doubtful, not run-time input); a struct written
+ * from its start is lost whole.  An array whose unlisted elements were
+ * zero ({0}) cannot say "lost from here on": it is lost whole. */
+static const av *write_over_objects(sc_engine *e, const av *c, int64_t k)
+{
+    assert(c->kind == AV_AGG && k >= 0);
+    if (c->names || c->zero_rest || k == 0)
+        return av_lost(e);
+    uint32_t keep = (uint64_t)k < c->nfields ? (uint32_t)k : c->nfields;
+    const av **vals = sc_alloc(&e->arena, c->nfields * sizeof *vals + 1);
+    for (uint32_t i = 0; i < c->nfields; i++)
+        vals[i] = i < keep ? c->vals[i] : av_lost(e);
+    return av_agg(e, c->nfields, NULL, vals, false);
+}
+
 /* ---- loads and stores ---- */
 
 const av *mem_peek(sc_engine *e, const sc_state *st, const av *p)
@@ -495,6 +515,8 @@ void mem_write(sc_engine *e, sc_state *st, const av *p, const char *b,
     const av *c = get_at(e, root, pl.steps, pl.n - 1);
     const av *nc = k == AV_ANY_INDEX || k < 0 || has_any(pl.steps, pl.n - 1)
                        ? av_top()
+                   : c->kind == AV_AGG
+                       ? write_over_objects(e, c, k)
                        : write_bytes(e, c, (size_t)k, known ? b : NULL,
                                      known ? n : SIZE_MAX);
     /* (set_at makes an array written at an unknown index unknown) */
