@@ -501,6 +501,10 @@ static ir_expr *unary(lowering *l, CXCursor c, bool *se, const hint *h)
     case UOP_NONE:
         break;
     }
+    if (!e && fe_may_be_assigned(k)) {
+        *se = true;
+        return fe_unknown_incdec(l, c, k);
+    }
     if (!e) {
         bool s1[1] = {ks};
         return unknown_of(l, c, &k, s1, 1);

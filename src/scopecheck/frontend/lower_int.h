@@ -302,6 +302,9 @@ bool fe_may_be_assigned(const ir_expr *le);
 /* an unreadable operator with such a place on its left: the place written
  * with a value nobody knows, computed from re; no value of its own */
 ir_expr *fe_unknown_assignment(lowering *l, CXCursor c, ir_expr *le, ir_expr *re);
+/* an unreadable unary operator on a place: it may be ++ or --, so the
+ * place is written with a lost value; no value of its own */
+ir_expr *fe_unknown_incdec(lowering *l, CXCursor c, ir_expr *place);
 const opinfo *fe_binop_of(lowering *l, CXCursor c, CXCursor lc, CXCursor rc,
                           const ir_expr *le, const ir_expr *re, bool compound,
                           const opinfo *hinted);

@@ -376,8 +376,20 @@ static tscan text_scan(const fe_file *f, uint32_t b, uint32_t e)
         any = true;
         t.last_b = i;
         if (te - i == 2 && s[i] == '#' && s[i + 1] == '#') {
-            t.ok = false;           /* token pasting: the text is not the code */
-            return t;
+            /* token pasting: `v##_i` glues two name pieces into one name
+             * (an operand: C pastes into one token); glued punctuation
+             * may make an operator (`o##=`), and then the text is not
+             * the code */
+            size_t nx = ctext_skip_blank(s, e, te);
+            if (!(prev_operand && i > b && ctext_ident_char(s[ctext_skip_blank_back(s, i) - 1]) &&
+                  nx < e && ctext_ident_char(s[nx]))) {
+                t.ok = false;
+                return t;
+            }
+            t.last_b = nx;
+            prev_c = s[nx];
+            i = ctext_token_end(s, e, nx);  /* the glued piece */
+            continue;
         }
         if (c == '(' || c == '[' || c == '{') {
             if (depth == 0 && c == '{' && pc != ')') {
@@ -1054,6 +1066,26 @@ ir_expr *fe_unknown_assignment(lowering *l, CXCursor c, ir_expr *le, ir_expr *re
     ir_expr *a = fe_expr_new(l, IR_ASSIGN, c);
     a->op = 0;                          /* plain `=` (ops[]) */
     ir_expr *k[2] = {le, val};
+    fe_set_kids(l, a, k, 2);
+    ir_expr *e = fe_expr_new(l, IR_UNKNOWN, c);
+    fe_set_kids(l, e, &a, 1);
+    return e;
+}
+
+/* A unary operator whose operator no source text tells (its operand a
+ * pasted token, `v##_i++` in a macro body, read nowhere), on a place: it
+ * may be ++ or --, so the place is written with a lost value (an
+ * IR_UNKNOWN computed from an unknown, as above), and the whole has no
+ * known value.  Dropping the write would leave a loop counter unchanged
+ * and its loop running forever on paths no run takes. */
+ir_expr *fe_unknown_incdec(lowering *l, CXCursor c, ir_expr *place)
+{
+    ir_expr *from = fe_expr_new(l, IR_UNKNOWN, c);
+    ir_expr *val = fe_expr_new(l, IR_UNKNOWN, c);
+    fe_set_kids(l, val, &from, 1);
+    ir_expr *a = fe_expr_new(l, IR_ASSIGN, c);
+    a->op = 0;                          /* plain `=` (ops[]) */
+    ir_expr *k[2] = {place, val};
     fe_set_kids(l, a, k, 2);
     ir_expr *e = fe_expr_new(l, IR_UNKNOWN, c);
     fe_set_kids(l, e, &a, 1);
