@@ -425,7 +425,9 @@ static ir_expr *binary(lowering *l, CXCursor c, bool *se, bool compound, const h
     kids2(l, e, le, re);
     /* (in another file: binary() recurses as deep as an expression
      * nests, and its frame must stay small) */
-    if (e->kind == IR_ASSIGN && le->kind == IR_MEMBER)
+    if (l->mhint_set)
+        fe_relower_kids(l, e, lc, rc);
+    if (e->kind == IR_ASSIGN && e->kids[0]->kind == IR_MEMBER)
         return fe_union_store(l, c, lc, le, e);
     return e;
 }

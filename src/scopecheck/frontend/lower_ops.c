@@ -10,6 +10,7 @@
  * invocation of; else the node is not given an operator at all. */
 #include "lower_int.h"
 
+#include <assert.h>
 #include <string.h>
 
 static const opinfo ops[] = {
@@ -521,9 +522,11 @@ static void scan_defines(lowering *l, fe_file *f)
                     j++;
                 size_t ne = j;
                 bool fl = j < n && s[j] == '(';
+                size_t pb = j + 1, pe = j + 1;
                 if (fl) {
                     while (j < n && s[j] != ')' && s[j] != '\n')
                         j++;
+                    pe = j;
                     if (j < n && s[j] == ')')
                         j++;
                 }
@@ -540,7 +543,8 @@ static void scan_defines(lowering *l, fe_file *f)
                         if (d->f != f || d->b != bb)
                             d->ambiguous = true;
                     } else {
-                        mdef d = {f, (uint32_t)bb, (uint32_t)j, fl, false};
+                        mdef d = {f, (uint32_t)bb, (uint32_t)j, (uint32_t)pb, (uint32_t)pe,
+                                  fl, false};
                         SC_PUSH(l->mdefs, d);
                         fe_umap_put(&l->macros, key, (uint32_t)l->mdefs.len);
                     }
@@ -566,25 +570,113 @@ static void incl_cb(CXFile file, CXSourceLocation *stack, unsigned len, CXClient
         scan_defines(l, f);
 }
 
-/* The definition of the macro invoked at `off` in f, if it is unique. */
-static const mdef *macro_at(lowering *l, fe_file *f, uint32_t off)
+/* The definition of the macro named by the n bytes at s, if it is unique. */
+static const mdef *macro_named(lowering *l, const char *s, size_t n)
 {
     if (!l->macros_built) {
         l->macros_built = true;
         l->mnames.arena = &l->marena;
         clang_getInclusions(l->tu, incl_cb, l);
     }
-    size_t e = off;
-    while (e < f->size && ctext_ident_char(f->buf[e]))
-        e++;
-    if (e == off)
+    if (n == 0)
         return NULL;
-    const char *name = sc_intern(&l->mnames, f->buf + off, e - off);
+    const char *name = sc_intern(&l->mnames, s, n);
     uint32_t v;
     if (!fe_umap_get(&l->macros, (uint64_t)(uintptr_t)name, &v))
         return NULL;
     const mdef *d = &l->mdefs.items[v - 1];
     return d->ambiguous ? NULL : d;
+}
+
+/* The definition of the macro invoked at `off` in f, if it is unique. */
+static const mdef *macro_at(lowering *l, fe_file *f, uint32_t off)
+{
+    size_t e = off;
+    while (e < f->size && ctext_ident_char(f->buf[e]))
+        e++;
+    return macro_named(l, f->buf + off, e - off);
+}
+
+/* The k-th comma-separated piece of the group [b, e) (without its
+ * parentheses): *pb, *pe, trimmed.  False when there are fewer. */
+static bool nth_piece(const char *s, uint32_t b, uint32_t e, unsigned k, uint32_t *pb,
+                      uint32_t *pe)
+{
+    int depth = 0;
+    uint32_t start = b;
+    unsigned at = 0;
+    for (uint32_t i = b; i <= e; i++) {
+        char c = i < e ? s[i] : ',';
+        if (i < e && (c == '"' || c == '\'')) {
+            i = (uint32_t)ctext_quoted_end(s, e, i) - 1;
+            continue;
+        }
+        if (c == '(' || c == '[' || c == '{')
+            depth++;
+        else if (c == ')' || c == ']' || c == '}')
+            depth--;
+        else if (c == ',' && depth == 0) {
+            if (at++ == k) {
+                *pb = (uint32_t)ctext_skip_blank(s, i, start);
+                *pe = (uint32_t)ctext_skip_blank_back(s, i);
+                if (*pe < *pb)
+                    *pe = *pb;
+                return true;
+            }
+            start = i + 1;
+        }
+    }
+    return false;
+}
+
+/* Whether [b, e) is one identifier. */
+static bool one_ident(const char *s, uint32_t b, uint32_t e)
+{
+    if (b >= e || !ctext_ident_start(s[b]))
+        return false;
+    uint32_t i = b;
+    while (i < e && ctext_ident_char(s[i]))
+        i++;
+    return i == e;
+}
+
+/* A body that is one invocation of another function-like macro, `M(...)`
+ * (a wrapper), or of the macro a parameter names (`m(x)` in `#define
+ * APPLY(m, x) m(x)`, called as APPLY(DOUBLE, n): the argument text in
+ * the file, at the outermost invocation [ab, ae), names it): that
+ * macro's definition, else NULL.  Its body's text stands for the node as
+ * well as the wrapper's did: only the parameters' texts differ, and they
+ * are checked against the node's operands as before (text_fits). */
+static const mdef *forwarded(lowering *l, const mdef *d, uint32_t b, uint32_t e,
+                             const fe_file *af, uint32_t ab, uint32_t ae)
+{
+    const char *s = d->f->buf;
+    uint32_t i = b;
+    if (!ctext_ident_start(s[i]))
+        return NULL;
+    while (i < e && ctext_ident_char(s[i]))
+        i++;
+    uint32_t j = (uint32_t)ctext_skip_blank(s, e, i);
+    if (j >= e || s[j] != '(' || ctext_group_end(s, e, j) != e)
+        return NULL;
+    if (d->funclike) {
+        /* a parameter's name?  (followed only at the outermost level,
+         * whose arguments are the file's text) */
+        for (unsigned k = 0;; k++) {
+            uint32_t qb, qe;
+            if (!nth_piece(s, d->pb, d->pe, k, &qb, &qe))
+                break;
+            if (qe - qb == i - b && memcmp(s + qb, s + b, i - b) == 0) {
+                uint32_t xb, xe;
+                if (!af || !nth_piece(af->buf, ab, ae, k, &xb, &xe) || !one_ident(af->buf, xb, xe))
+                    return NULL;
+                const mdef *m = macro_named(l, af->buf + xb, xe - xb);
+                return m && m->funclike ? m : NULL;
+            }
+        }
+    }
+    const mdef *m = macro_named(l, s + b, i - b);
+    return m && m->funclike && m != d ? m : NULL;
 }
 
 /* The operator of a binary operator node from the tokens around its
@@ -729,6 +821,21 @@ static bool macro_body_hint(lowering *l, CXCursor c, const ir_loc *loc, hint *ou
         return false;
     uint32_t b = d->b, e = d->e;
     text_trim(d->f, &b, &e);
+    if (call) {
+        /* through wrappers, to the macro whose body spells the node */
+        size_t ao = ctext_skip_blank(f->buf, f->size, nb);
+        const fe_file *af = f;
+        for (int hop = 0; hop < 4 && e > b; hop++) {
+            const mdef *m = forwarded(l, d, b, e, af, (uint32_t)ao + 1, loc->end_offset - 1);
+            if (!m)
+                break;
+            af = NULL;              /* later hops: parameters are not followed */
+            d = m;
+            b = d->b;
+            e = d->e;
+            text_trim(d->f, &b, &e);
+        }
+    }
     for (int k = 0; k < parens; k++) {
         if (e <= b || d->f->buf[b] != '(' || ctext_group_end(d->f->buf, e, b) != e)
             return false;
@@ -911,10 +1018,37 @@ static const opinfo *binop_api(CXCursor c, bool compound)
     return op_fits(o, compound) ? o : NULL;
 }
 
-const opinfo *fe_binop_of(lowering *l, CXCursor c, CXCursor lc, CXCursor rc,
-                          const ir_expr *le, const ir_expr *re, bool compound,
-                          const opinfo *hinted)
+/* An operand lowered to IR_UNKNOWN for an operator nobody could read,
+ * made of nothing but operators, names and literals: lowering it again
+ * with a hint adds no declaration and calls nothing twice. */
+static bool relowerable_kid(const ir_expr *x, int *budget)
 {
+    if (--*budget < 0)
+        return false;
+    switch (x->kind) {
+    case IR_SYM: case IR_INT: case IR_UNKNOWN: case IR_BINOP: case IR_ASSIGN:
+    case IR_UNOP: case IR_INCDEC: case IR_CAST: case IR_MEMBER: case IR_INDEX:
+    case IR_DEREF: case IR_ADDR: case IR_COMMA: case IR_COND:
+        break;
+    default:
+        return false;
+    }
+    for (uint32_t i = 0; i < x->nkids; i++)
+        if (x->kids[i] && !relowerable_kid(x->kids[i], budget))
+            return false;
+    return true;
+}
+
+static bool relowerable(const ir_expr *x, int budget)
+{
+    return x->kind == IR_UNKNOWN && relowerable_kid(x, &budget);
+}
+
+static const opinfo *binop_text(lowering *l, CXCursor c, CXCursor lc, CXCursor rc,
+                                const ir_expr *le, const ir_expr *re, bool compound,
+                                const opinfo *hinted, hint *mlt, hint *mrt)
+{
+    mlt->f = mrt->f = NULL;
     if (fe_operator_api())
         return binop_api(c, compound);
     const opinfo *o = hinted ? binop_gap(l, le, re, compound) : NULL;
@@ -927,11 +1061,41 @@ const opinfo *fe_binop_of(lowering *l, CXCursor c, CXCursor lc, CXCursor rc,
     if (!o) {
         const expr_frame *top = &l->exprs.items[l->exprs.len - 1];
         ir_loc loc = top->have_loc ? top->loc : fe_cursor_loc(l, c);
-        hint mh, lt, rt;
-        if (macro_body_hint(l, c, &loc, &mh))
-            o = fe_hint_binop(l, &mh, lc, rc, compound, &lt, &rt);
+        hint mh;
+        if (macro_body_hint(l, c, &loc, &mh)) {
+            o = fe_hint_binop(l, &mh, lc, rc, compound, mlt, mrt);
+            if (!o)
+                mlt->f = mrt->f = NULL;
+        }
     }
     return o;
+}
+
+const opinfo *fe_binop_of(lowering *l, CXCursor c, CXCursor lc, CXCursor rc,
+                          const ir_expr *le, const ir_expr *re, bool compound,
+                          const opinfo *hinted)
+{
+    const opinfo *o = binop_text(l, c, lc, rc, le, re, compound, hinted, &l->mhint[0],
+                                 &l->mhint[1]);
+    l->mhint_set = o && l->mhint[0].f;
+    return o;
+}
+
+/* The operator came from a macro body (`#define DOUBLE(v) v = v + v`,
+ * whose operands are all in the argument): an operand whose own operator
+ * nothing else told is lowered again with its text there.  (Not in
+ * binary(), whose frame must stay small.) */
+void fe_relower_kids(lowering *l, ir_expr *e, CXCursor lc, CXCursor rc)
+{
+    hint h[2] = {l->mhint[0], l->mhint[1]};
+    l->mhint_set = false;
+    assert(e->nkids == 2);
+    for (int i = 0; i < 2; i++)
+        if (relowerable(e->kids[i], 64)) {
+            bool s = false;
+            fe_set_hint(l, i ? rc : lc, h[i].f, h[i].b, h[i].e);
+            e->kids[i] = fe_lower_subexpr(l, i ? rc : lc, &s);
+        }
 }
 
 static unop_kind unop_api(CXCursor c)
