@@ -454,6 +454,7 @@ static ir_expr *unary(lowering *l, CXCursor c, bool *se, const hint *h)
             size_t e = i < h->e ? ctext_token_end(h->f->buf, h->e, i) : i;
             if (e > i && !ctext_ident_start(h->f->buf[i]))
                 fe_set_hint(l, ch, h->f, (uint32_t)e, h->e);
+            hpost = fe_hint_prefix(l, h, ch, &rest);
         }
     }
     bool ks = false;

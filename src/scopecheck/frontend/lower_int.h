@@ -318,13 +318,15 @@ const opinfo *fe_binop_of(lowering *l, CXCursor c, CXCursor lc, CXCursor rc,
                           const opinfo *hinted);
 void fe_relower_kids(lowering *l, ir_expr *e, CXCursor lc, CXCursor rc);
 /* The operator of unary node c, whose operand ch was lowered to k; hpost:
- * the postfix operator a text hint gave, if any. */
+ * the operator a text hint gave, if any (postfix ++/--, or a prefix one,
+ * used when the text where the node is spelled tells none). */
 unop_kind fe_unop_of(lowering *l, CXCursor c, CXCursor ch, const ir_expr *k,
                      const char *hpost);
 fe_file *fe_for_parts(lowering *l, CXCursor c, bool present[3], uint32_t pb[3], uint32_t pe[3]);
 const opinfo *fe_hint_binop(lowering *l, const hint *h, CXCursor lc, CXCursor rc, bool compound,
                                 hint *lt, hint *rt);
 const char *fe_hint_postfix(lowering *l, const hint *h, CXCursor ch, hint *rest);
+const char *fe_hint_prefix(lowering *l, const hint *h, CXCursor ch, hint *rest);
 fe_file *fe_keyword_cond(lowering *l, CXCursor c, const char *kw, uint32_t *cb, uint32_t *ce);
 void fe_set_hint(lowering *l, CXCursor x, fe_file *f, uint32_t b, uint32_t e);
 

@@ -887,6 +887,26 @@ const char *fe_hint_postfix(lowering *l, const hint *h, CXCursor ch, hint *rest)
     return p[0] == '+' ? "++" : "--";
 }
 
+/* A prefix operator (- + ! ~ ++ --) at the start of hint text h whose
+ * operand, the rest of the text, fits ch. */
+const char *fe_hint_prefix(lowering *l, const hint *h, CXCursor ch, hint *rest)
+{
+    static const char *const prefix_ops[] = {"++", "--", "-", "+", "!", "~"};
+    size_t i = ctext_skip_blank(h->f->buf, h->e, h->b);
+    if (i >= h->e)
+        return NULL;
+    size_t e = ctext_token_end(h->f->buf, h->e, i);
+    for (size_t k = 0; k < sizeof prefix_ops / sizeof *prefix_ops; k++)
+        if (strlen(prefix_ops[k]) == e - i && memcmp(h->f->buf + i, prefix_ops[k], e - i) == 0) {
+            rest->f = h->f;
+            rest->b = (uint32_t)e;
+            rest->e = h->e;
+            text_trim(h->f, &rest->b, &rest->e);
+            return text_fits(l, h->f, rest->b, rest->e, ch) ? prefix_ops[k] : NULL;
+        }
+    return NULL;
+}
+
 /* Which of a for statement's init, condition and increment are written,
  * and their text: from its header where the `for` keyword is spelled. */
 fe_file *fe_for_parts(lowering *l, CXCursor c, bool present[3], uint32_t pb[3], uint32_t pe[3])
@@ -1183,7 +1203,10 @@ unop_kind fe_unop_of(lowering *l, CXCursor c, CXCursor ch, const ir_expr *k,
     bool postfix = clang_equalLocations(clang_getRangeStart(clang_getCursorExtent(c)),
                                         clang_getRangeStart(clang_getCursorExtent(ch))) != 0;
     char op[16];
-    unop_text(l, c, ch, k, postfix, hpost, op);
+    unop_text(l, c, ch, k, postfix, postfix ? hpost : NULL, op);
+    if (!postfix && hpost && !(op[0] && strchr("-+!~", op[0]) &&
+                               (!op[1] || (op[1] == op[0] && !op[2]))))
+        memcpy(op, hpost, strlen(hpost) + 1);   /* the text hint's, as a last resort */
     bool inc = strcmp(op, "++") == 0, dec = strcmp(op, "--") == 0;
     if (postfix)
         return inc ? UOP_POSTINC : dec ? UOP_POSTDEC : UOP_NONE;
