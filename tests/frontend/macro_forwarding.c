@@ -5,7 +5,8 @@
  * the argument (STEP(k)).  Where the wrapper's argument changes the
  * precedence (TWICE_PLUS(x) is MUL2(x + 1): x + 1 * 2) the texts do not
  * fit the node and the operator is not guessed; a parameter named like a
- * macro (m in USE_PARAM) is the parameter. */
+ * macro (m in USE_PARAM) is the parameter.  A comma is left-associative:
+ * SWAP's body is (t = a, a = b), b = t. */
 #define APPLY(m, x) m(x)
 #define DOUBLE(v) v = v + v
 #define HALVE(v) v /= 2
@@ -17,6 +18,7 @@
 #define m(x) x -= 100
 #define USE_PARAM(m, x) m(x)
 #define NEG(x) x = -x
+#define SWAP(a, b, t) (t = a, a = b, b = t)
 
 int fwd(int n)
 {
@@ -27,5 +29,6 @@ int fwd(int n)
     STEP(k);
     w = TWICE_PLUS(k);
     USE_PARAM(NEG, n);
+    SWAP(n, k, w);
     return n + k + flag + w;
 }

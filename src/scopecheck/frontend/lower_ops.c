@@ -440,7 +440,7 @@ static tscan text_scan(const fe_file *f, uint32_t b, uint32_t e)
             const opinfo *o = op_lookup(s + i, te - i);
             t.atomic = false;
             if (o && prev_operand) {
-                bool right = o->prec <= 3;
+                bool right = o->prec == 2;     /* = and op=; a comma is left-associative */
                 if (o->prec < best || (o->prec == best && !right)) {
                     best = o->prec;
                     t.root = o;
