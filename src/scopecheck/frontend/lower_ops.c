@@ -570,8 +570,9 @@ static void incl_cb(CXFile file, CXSourceLocation *stack, unsigned len, CXClient
         scan_defines(l, f);
 }
 
-/* The definition of the macro named by the n bytes at s, if it is unique. */
-static const mdef *macro_named(lowering *l, const char *s, size_t n)
+/* The definition of the macro named by the n bytes at s (its first one
+ * if it is defined twice), or NULL. */
+static const mdef *macro_any(lowering *l, const char *s, size_t n)
 {
     if (!l->macros_built) {
         l->macros_built = true;
@@ -584,8 +585,19 @@ static const mdef *macro_named(lowering *l, const char *s, size_t n)
     uint32_t v;
     if (!fe_umap_get(&l->macros, (uint64_t)(uintptr_t)name, &v))
         return NULL;
-    const mdef *d = &l->mdefs.items[v - 1];
-    return d->ambiguous ? NULL : d;
+    return &l->mdefs.items[v - 1];
+}
+
+/* The definition of the macro named by the n bytes at s, if it is unique. */
+static const mdef *macro_named(lowering *l, const char *s, size_t n)
+{
+    const mdef *d = macro_any(l, s, n);
+    return d && !d->ambiguous ? d : NULL;
+}
+
+bool fe_is_macro_name(lowering *l, const char *s, size_t n)
+{
+    return macro_any(l, s, n) != NULL;
 }
 
 /* The definition of the macro invoked at `off` in f, if it is unique. */
@@ -1064,6 +1076,64 @@ static bool relowerable(const ir_expr *x, int budget)
     return x->kind == IR_UNKNOWN && relowerable_kid(x, &budget);
 }
 
+/* A node that is the whole expansion of an object-like macro written as
+ * one word elsewhere (`#define W (4 << t)` in VS_SHAPE(W)): every token
+ * of it has the file location of that word, and clang_getToken cannot
+ * lex where they are spelled when the next token of the expansion is in
+ * another file (VS_SHAPE's body in varscope.h).  W's body is the text
+ * hint then, with the parentheses of the node's ParenExprs from W
+ * removed; a larger expression from the same word (`W * 2`) is not
+ * read. */
+static bool object_macro_hint(lowering *l, CXCursor c, CXCursor rc, hint *out)
+{
+    CXFile f1 = NULL, f2 = NULL;
+    unsigned o1 = 0, o2 = 0;
+    clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(c)), &f1, NULL, NULL, &o1);
+    clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(rc)), &f2, NULL, NULL, &o2);
+    if (!f1 || f1 != f2 || o1 != o2)
+        return false;
+    fe_file *f = fe_file_get(l, f1);
+    if (!f || !f->buf || o1 >= f->size || !ctext_ident_start(f->buf[o1]))
+        return false;
+    size_t we = o1;
+    while (we < f->size && ctext_ident_char(f->buf[we]))
+        we++;
+    const mdef *d = macro_named(l, f->buf + o1, we - o1);
+    if (!d || d->funclike)
+        return false;
+    /* the node is the root of the word's expansion: the nearest enclosing
+     * expressions starting at the same word are its parentheses */
+    int parens = 0;
+    size_t i = l->exprs.len > 0 ? l->exprs.len - 1 : 0;   /* [len-1] is c */
+    while (i > 0) {
+        expr_frame x = l->exprs.items[--i];
+        if (x.transparent)
+            continue;
+        CXFile pf = NULL;
+        unsigned po = 0;
+        clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(x.c)), &pf, NULL, NULL,
+                              &po);
+        if (pf != f1 || po != o1)
+            break;
+        if (clang_getCursorKind(x.c) != CXCursor_ParenExpr)
+            return false;
+        parens++;
+    }
+    uint32_t b = d->b, e = d->e;
+    text_trim(d->f, &b, &e);
+    for (int k = 0; k < parens; k++) {
+        if (e <= b || d->f->buf[b] != '(' || ctext_group_end(d->f->buf, e, b) != e)
+            return false;
+        b++;
+        e--;
+        text_trim(d->f, &b, &e);
+    }
+    out->f = d->f;
+    out->b = b;
+    out->e = e;
+    return e > b;
+}
+
 static const opinfo *binop_text(lowering *l, CXCursor c, CXCursor lc, CXCursor rc,
                                 const ir_expr *le, const ir_expr *re, bool compound,
                                 const opinfo *hinted, hint *mlt, hint *mrt)
@@ -1082,7 +1152,7 @@ static const opinfo *binop_text(lowering *l, CXCursor c, CXCursor lc, CXCursor r
         const expr_frame *top = &l->exprs.items[l->exprs.len - 1];
         ir_loc loc = top->have_loc ? top->loc : fe_cursor_loc(l, c);
         hint mh;
-        if (macro_body_hint(l, c, &loc, &mh)) {
+        if (macro_body_hint(l, c, &loc, &mh) || object_macro_hint(l, c, rc, &mh)) {
             o = fe_hint_binop(l, &mh, lc, rc, compound, mlt, mrt);
             if (!o)
                 mlt->f = mrt->f = NULL;
