@@ -327,7 +327,8 @@ const opinfo *fe_hint_binop(lowering *l, const hint *h, CXCursor lc, CXCursor rc
                                 hint *lt, hint *rt);
 const char *fe_hint_postfix(lowering *l, const hint *h, CXCursor ch, hint *rest);
 const char *fe_hint_prefix(lowering *l, const hint *h, CXCursor ch, hint *rest);
-/* whether the n bytes at s name a macro some #define of the unit defines */
+/* whether the n bytes at s name a macro some #define of the unit defines
+ * (other than as the word itself: `#define stderr stderr`) */
 bool fe_is_macro_name(lowering *l, const char *s, size_t n);
 fe_file *fe_keyword_cond(lowering *l, CXCursor c, const char *kw, uint32_t *cb, uint32_t *ce);
 void fe_set_hint(lowering *l, CXCursor x, fe_file *f, uint32_t b, uint32_t e);

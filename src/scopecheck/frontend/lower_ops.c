@@ -597,7 +597,13 @@ static const mdef *macro_named(lowering *l, const char *s, size_t n)
 
 bool fe_is_macro_name(lowering *l, const char *s, size_t n)
 {
-    return macro_any(l, s, n) != NULL;
+    const mdef *d = macro_any(l, s, n);
+    if (!d)
+        return false;
+    /* `#define stderr stderr` (glibc) expands to the word itself */
+    uint32_t b = d->b, e = d->e;
+    text_trim(d->f, &b, &e);
+    return d->ambiguous || d->funclike || e - b != n || memcmp(d->f->buf + b, s, n) != 0;
 }
 
 /* The definition of the macro invoked at `off` in f, if it is unique. */
