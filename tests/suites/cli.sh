@@ -119,6 +119,26 @@ else
     notok "name-scope-ignored names the name scope and the name asked for" "$(cat "$tmp/out")"
 fi
 
+# A scope name thousands of characters long (a loop that opened "layer"
+# 1,024 times) is shown by its two ends and its length, not in full: the
+# name is "/".join(["layer"] * 1024), as TF joins nested scope names.
+"$sc" --no-cache --format=json fixtures/rules/scope-leak/fail_loop_1024_deep.c -- -Iinclude > "$tmp/out" 2> "$tmp/err"
+if python3 - "$tmp/out" <<'PY'
+import json, sys
+name = "/".join(["layer"] * 1024)
+msgs = [f["message"] for f in json.load(open(sys.argv[1]))["findings"]
+        if f["rule"] == "scope-leak"]
+ok = len(msgs) == 1 and len(msgs[0]) < 400 and name not in msgs[0] and \
+     ("(%d characters)" % len(name)) in msgs[0] and \
+     ("'" + name[:50]) in msgs[0] and (name[-50:] + " (") in msgs[0]
+sys.exit(0 if ok else 1)
+PY
+then
+    ok "a scope name of 6,143 characters is shown by its ends and length"
+else
+    notok "a scope name of 6,143 characters is shown by its ends and length" "$(head -c 600 "$tmp/out")"
+fi
+
 # The budget: a program that spends it says where checking stopped (an
 # [unchecked] note after the loops where it ran out, in a widening turn
 # whose own findings are muted), never a silent end.

@@ -301,6 +301,13 @@ static void map_reaching(run *r)
     bool *want = calloc(n + 1, sizeof *want);
     map_items(c->items, n, r->o->jobs, &r->env, names_library, r);
     while (!(r->env.cancel && *r->env.cancel)) {
+        /* no file left that could be parsed: the names would find none
+         * (a single file, or a tree all parsed) */
+        bool pending = false;
+        for (size_t i = 0; i < n && !pending; i++)
+            pending = !r->mapped[i] && c->items[i].argv;
+        if (!pending)
+            break;
         ir_unit **u = units_of(c);
         ir_unit **dense = calloc(n + 1, sizeof *dense);
         size_t k = 0;

@@ -164,8 +164,20 @@ static void mark_stmt(sc_program *p, const ir_unit *u, const ir_stmt *s)
         mark_stmt(p, u, s->body[i]);
 }
 
+/* a call of vs_last_error, or its address taken */
+static bool reads_last_error(const ir_expr *x, void *ctx)
+{
+    const sc_program *p = ctx;
+    if ((x->kind != IR_CALL && x->kind != IR_FUNCREF) || !x->str)
+        return false;
+    const vs_fn_info *lib = program_library_function(p, x->str);
+    return lib && vs__fn_id(lib) == VS_FN_vs_last_error;
+}
+
 void program_mark_called(sc_program *p, ir_unit *const *units, size_t nunits)
 {
+    for (size_t i = 0; i < p->nfns && !p->reads_last_error; i++)
+        p->reads_last_error = ir_stmt_any(p->fns[i].fn->body, reads_last_error, p);
     for (size_t u = 0; u < nunits; u++) {
         for (uint32_t i = 0; i < units[u]->nfuncs; i++)
             mark_stmt(p, units[u], units[u]->funcs[i].body);
@@ -206,16 +218,6 @@ static bool stmt_reaches(const sc_program *p, const ir_unit *u,
         if (stmt_reaches(p, u, s->body[i]))
             return true;
     return false;
-}
-
-/* a call of vs_last_error, or its address taken */
-static bool reads_last_error(const ir_expr *x, void *ctx)
-{
-    const sc_program *p = ctx;
-    if ((x->kind != IR_CALL && x->kind != IR_FUNCREF) || !x->str)
-        return false;
-    const vs_fn_info *lib = program_library_function(p, x->str);
-    return lib && vs__fn_id(lib) == VS_FN_vs_last_error;
 }
 
 /* Marks sc_fn.reaches to a fixpoint (at most one pass per call-graph
@@ -270,8 +272,6 @@ void program_init(sc_program *p, sc_engine *e, ir_unit *const *units,
         }
     }
     compute_reach(p);
-    for (size_t i = 0; i < p->nfns && !p->reads_last_error; i++)
-        p->reads_last_error = ir_stmt_any(p->fns[i].fn->body, reads_last_error, p);
     size_t nglobals = 0;
     for (size_t u = 0; u < nunits; u++)
         nglobals += units[u]->nglobals;

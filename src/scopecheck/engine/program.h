@@ -48,7 +48,10 @@ typedef struct sc_program {
 /* Registers the units' functions and marks which reach the library. */
 void program_init(sc_program *p, sc_engine *e, ir_unit *const *units,
                   size_t nunits, const sc_alias *aliases, size_t naliases);
-/* Marks the functions somebody calls (the others are entry points). */
+/* Marks the functions somebody calls (the others are entry points), and
+ * whether some function reads vs_last_error: what the analysis needs and
+ * the pre-link passes (engine.h: sc_reaching_functions, sc_linked_names)
+ * do not. */
 void program_mark_called(sc_program *p, ir_unit *const *units,
                          size_t nunits);
 void program_release(sc_program *p);

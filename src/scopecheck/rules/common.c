@@ -21,6 +21,26 @@ void sc_context_notes(sc_rule_ctx *c, sc_finding *f, const sc_event_site *s)
                      s->calls[i].callee);
 }
 
+/* the start of the UTF-8 character at or before i */
+static size_t char_start(const char *s, size_t i)
+{
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+const char *sc_name_shown(sc_rule_ctx *c, const char *name)
+{
+    size_t len = strlen(name);
+    if (len <= SC_NAME_SHOWN_MAX)
+        return name;
+    size_t keep = (SC_NAME_SHOWN_MAX - 40) / 2;
+    size_t head = char_start(name, keep);
+    size_t tail = char_start(name, len - keep);
+    return report_fmt(c->rep, "%.*s...%s (%zu characters)", (int)head, name,
+                      name + tail, len);
+}
+
 sc_finding *sc_runtime_finding(const sc_event *ev, sc_rule_ctx *c)
 {
     sc_finding *f = report_add(c->rep, c->id, c->severity, &ev->at.pos,

@@ -37,6 +37,11 @@ extern const size_t sc_nrules;
 /* ---- helpers shared by the rules (common.c) ---- */
 /* notes for the loop turn and the call chain of a place */
 void sc_context_notes(sc_rule_ctx *c, sc_finding *f, const sc_event_site *s);
+/* name as a message shows it: whole, or, past SC_NAME_SHOWN_MAX bytes (a
+ * scope opened in a loop a thousand times over), its two ends around an
+ * ellipsis and its length, cut at UTF-8 character boundaries */
+#define SC_NAME_SHOWN_MAX 160
+const char *sc_name_shown(sc_rule_ctx *c, const char *name);
 /* the finding every runtime-failure rule starts from */
 sc_finding *sc_runtime_finding(const sc_event *ev, sc_rule_ctx *c);
 /* How the call written at pos is spelled (vocab.h: which library function

@@ -104,7 +104,7 @@ static void template_leak(const sc_event *ev, sc_rule_ctx *c)
                      "what the builder did",
                      ev->scope_kind == SC_SCOPE_NAME ? "name scope"
                                                      : "variable scope",
-                     ev->scope_name ? ev->scope_name : "?");
+                     ev->scope_name ? sc_name_shown(c, ev->scope_name) : "?");
         sc_context_notes(c, f, &ev->other);
     }
 }
@@ -118,7 +118,7 @@ void rule_scope_leak(const sc_event *ev, sc_rule_ctx *c)
     const char *what = report_fmt(
         c->rep, ev->scope_kind == SC_SCOPE_NAME ? "name scope '%s'"
                                                 : "variable scope '%s'",
-        ev->scope_name ? ev->scope_name : "?");
+        ev->scope_name ? sc_name_shown(c, ev->scope_name) : "?");
     const sc_pos *p = &ev->at.pos;
     const char *msg =
         ev->at_program_end

@@ -47,7 +47,14 @@ void *sc_alloc(sc_arena *a, size_t n)
     sc_arena_chunk *c = a->head;
     if (!c || c->size - c->used < n) {
         size_t size = n > 60000 ? n : 64 * 1024 - sizeof *c;
-        c = sc_xmalloc(sizeof *c + size);
+        /* zeroed once, as a whole: bump allocation never hands out the
+         * same bytes twice, so every allocation is zero already (and
+         * calloc does not clear fresh pages from the system) */
+        c = calloc(1, sizeof *c + size);
+        if (!c) {
+            fputs("scopecheck: out of memory\n", stderr);
+            exit(2);
+        }
         c->used = 0;
         c->size = size;
         c->next = a->head;
@@ -56,7 +63,6 @@ void *sc_alloc(sc_arena *a, size_t n)
     void *p = c->data + c->used;
     c->used += n;
     a->total += n;
-    memset(p, 0, n);
     return p;
 }
 
