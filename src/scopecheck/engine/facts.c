@@ -623,6 +623,36 @@ static bool refine_cmp(const sc_frame *fr, const ir_expr *x, sc_state *st, int t
     return c->kind == IR_INT && v->kind == IR_SYM;
 }
 
+/* For `a == b` (or !=) with neither a literal: the side whose value this
+ * path knows as one integer, as an IR_INT node written in *lit, the other
+ * side left in *a; NULL when neither or both are known, or the unknown
+ * side is not an integer. */
+static const ir_expr *known_int_side(const sc_frame *fr, const ir_expr **a,
+                                     const ir_expr *b, const sc_state *st,
+                                     ir_expr *lit)
+{
+    const av *bv = facts_eval(fr, b, st);
+    const av *av_a = facts_eval(fr, *a, st);
+    bool kb = bv && bv->kind == AV_INT, ka = av_a && av_a->kind == AV_INT;
+    if (kb == ka)
+        return NULL;
+    const ir_expr *other = kb ? *a : b;
+    const av *known = kb ? bv : av_a;
+    const ir_expr *o = other;
+    while (o->kind == IR_CAST)
+        o = o->kids[0];
+    if (o->type.kind != IR_T_INT)
+        return NULL;
+    ir_expr *c = lit;
+    *c = kb ? *b : **a;
+    c->kind = IR_INT;
+    c->ival = known->i;
+    c->nkids = 0;
+    c->kids = NULL;
+    *a = other;
+    return c;
+}
+
 /* Records what `cond` being `truth` says on this path. */
 static void learn(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
 {
@@ -679,6 +709,16 @@ static void learn(const sc_frame *fr, const ir_expr *x, sc_state *st, int truth)
             b = t;
         }
         bool equal = (x->op == IR_EQ) == (truth != 0);
+        ir_expr lit;
+        if (b->kind != IR_INT && b->kind != IR_NULL) {
+            /* a side this path knows is a constant, as a literal would
+             * be: `n == argc` with n == 8 here says argc is 8, and the
+             * next `n == argc` after `n += 8` must not hold too
+             * (`if (n == stop)` in a block a macro repeats) */
+            b = known_int_side(fr, &a, b, st, &lit);
+            if (!b)
+                break;
+        }
         if (b->kind == IR_NULL || (b->kind == IR_INT && b->ival == 0 &&
                                    a->type.kind == IR_T_PTR)) {
             /* p == NULL, p != NULL and p itself all say the same thing */

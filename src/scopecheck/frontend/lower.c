@@ -41,7 +41,13 @@
  *   a guessed operator; when its left operand is a place, the operator may
  *   be `=`, so the place is written with an unknown value (`STEP(k)` for
  *   `#define STEP(n) n = n * 2 + 1`: the `=` is in the body, both operands
- *   in the argument).
+ *   in the argument), and an unreadable unary operator on a place may be
+ *   ++ or -- and writes it.  A macro body that is one invocation of
+ *   another macro (a wrapper, or `m(x)` with m an argument: APPLY(DOUBLE,
+ *   n)) hands on that macro's body; an object-like macro written as one
+ *   word in another file's macro (VS_SHAPE(WIDTH)) gives its body; a
+ *   pasted `v##_i` is one operand; and a word at a macro token's file
+ *   location that names a macro is not that token (its expansion is).
  * - Whether a location is inside a macro is read from the top bit of its
  *   raw encoding (no API); that is checked against an exact token-based
  *   test on the first locations of each unit, and the exact test is used

@@ -425,7 +425,9 @@ static ir_expr *binary(lowering *l, CXCursor c, bool *se, bool compound, const h
     kids2(l, e, le, re);
     /* (in another file: binary() recurses as deep as an expression
      * nests, and its frame must stay small) */
-    if (e->kind == IR_ASSIGN && le->kind == IR_MEMBER)
+    if (l->mhint_set)
+        fe_relower_kids(l, e, lc, rc);
+    if (e->kind == IR_ASSIGN && e->kids[0]->kind == IR_MEMBER)
         return fe_union_store(l, c, lc, le, e);
     return e;
 }
@@ -452,6 +454,7 @@ static ir_expr *unary(lowering *l, CXCursor c, bool *se, const hint *h)
             size_t e = i < h->e ? ctext_token_end(h->f->buf, h->e, i) : i;
             if (e > i && !ctext_ident_start(h->f->buf[i]))
                 fe_set_hint(l, ch, h->f, (uint32_t)e, h->e);
+            hpost = fe_hint_prefix(l, h, ch, &rest);
         }
     }
     bool ks = false;
@@ -500,6 +503,10 @@ static ir_expr *unary(lowering *l, CXCursor c, bool *se, const hint *h)
         return k;
     case UOP_NONE:
         break;
+    }
+    if (!e && fe_may_be_assigned(k)) {
+        *se = true;
+        return fe_unknown_incdec(l, c, k);
     }
     if (!e) {
         bool s1[1] = {ks};

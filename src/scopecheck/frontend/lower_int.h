@@ -75,7 +75,8 @@ typedef struct expr_frame {
 /* a #define: its body's text */
 typedef struct mdef {
     fe_file *f;
-    uint32_t b, e;
+    uint32_t b, e;          /* the body */
+    uint32_t pb, pe;        /* a function-like one's parameters, inside ( ) */
     bool funclike, ambiguous;
 } mdef;
 
@@ -173,6 +174,10 @@ typedef struct lowering {
     bool hint_pending;
     CXCursor hint_node;
     hint hint_text;
+    /* the operands' texts in the macro body that told a binary node's
+     * operator (fe_binop_of), for fe_relower_kids */
+    bool mhint_set;
+    hint mhint[2];
 
     /* the expressions being lowered, innermost last */
     SC_VEC(expr_frame) exprs;
@@ -294,25 +299,37 @@ void fe_umap_put(umap *m, uint64_t k, uint32_t v);
 /* lower_ops.c */
 /* whether the loaded libclang tells operator kinds (LLVM 17+) */
 bool fe_operator_api(void);
-/* The operator of binary node c, whose operands lc and rc were lowered to
- * le and re; hinted: the operator a text hint gave, if any.  NULL when it
- * cannot be told. */
 /* a binary operator's left operand that `=` could write (lower_ops.c) */
 bool fe_may_be_assigned(const ir_expr *le);
 /* an unreadable operator with such a place on its left: the place written
  * with a value nobody knows, computed from re; no value of its own */
 ir_expr *fe_unknown_assignment(lowering *l, CXCursor c, ir_expr *le, ir_expr *re);
+/* an unreadable unary operator on a place: it may be ++ or --, so the
+ * place is written with a lost value; no value of its own */
+ir_expr *fe_unknown_incdec(lowering *l, CXCursor c, ir_expr *place);
+/* The operator of binary node c, whose operands lc and rc were lowered to
+ * le and re; hinted: the operator a text hint gave, if any.  NULL when it
+ * cannot be told.  When the body of the macro the node is an invocation
+ * of told it, l->mhint_set: fe_relower_kids(l, e, lc, rc) on the node
+ * made lowers again, with their texts there as hints, the operands whose
+ * own operators could not be read. */
 const opinfo *fe_binop_of(lowering *l, CXCursor c, CXCursor lc, CXCursor rc,
                           const ir_expr *le, const ir_expr *re, bool compound,
                           const opinfo *hinted);
+void fe_relower_kids(lowering *l, ir_expr *e, CXCursor lc, CXCursor rc);
 /* The operator of unary node c, whose operand ch was lowered to k; hpost:
- * the postfix operator a text hint gave, if any. */
+ * the operator a text hint gave, if any (postfix ++/--, or a prefix one,
+ * used when the text where the node is spelled tells none). */
 unop_kind fe_unop_of(lowering *l, CXCursor c, CXCursor ch, const ir_expr *k,
                      const char *hpost);
 fe_file *fe_for_parts(lowering *l, CXCursor c, bool present[3], uint32_t pb[3], uint32_t pe[3]);
 const opinfo *fe_hint_binop(lowering *l, const hint *h, CXCursor lc, CXCursor rc, bool compound,
                                 hint *lt, hint *rt);
 const char *fe_hint_postfix(lowering *l, const hint *h, CXCursor ch, hint *rest);
+const char *fe_hint_prefix(lowering *l, const hint *h, CXCursor ch, hint *rest);
+/* whether the n bytes at s name a macro some #define of the unit defines
+ * (other than as the word itself: `#define stderr stderr`) */
+bool fe_is_macro_name(lowering *l, const char *s, size_t n);
 fe_file *fe_keyword_cond(lowering *l, CXCursor c, const char *kw, uint32_t *cb, uint32_t *ce);
 void fe_set_hint(lowering *l, CXCursor x, fe_file *f, uint32_t b, uint32_t e);
 

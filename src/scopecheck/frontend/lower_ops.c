@@ -10,6 +10,7 @@
  * invocation of; else the node is not given an operator at all. */
 #include "lower_int.h"
 
+#include <assert.h>
 #include <string.h>
 
 static const opinfo ops[] = {
@@ -376,8 +377,20 @@ static tscan text_scan(const fe_file *f, uint32_t b, uint32_t e)
         any = true;
         t.last_b = i;
         if (te - i == 2 && s[i] == '#' && s[i + 1] == '#') {
-            t.ok = false;           /* token pasting: the text is not the code */
-            return t;
+            /* token pasting: `v##_i` glues two name pieces into one name
+             * (an operand: C pastes into one token); glued punctuation
+             * may make an operator (`o##=`), and then the text is not
+             * the code */
+            size_t nx = ctext_skip_blank(s, e, te);
+            if (!(prev_operand && i > b && ctext_ident_char(s[ctext_skip_blank_back(s, i) - 1]) &&
+                  nx < e && ctext_ident_char(s[nx]))) {
+                t.ok = false;
+                return t;
+            }
+            t.last_b = nx;
+            prev_c = s[nx];
+            i = ctext_token_end(s, e, nx);  /* the glued piece */
+            continue;
         }
         if (c == '(' || c == '[' || c == '{') {
             if (depth == 0 && c == '{' && pc != ')') {
@@ -427,7 +440,7 @@ static tscan text_scan(const fe_file *f, uint32_t b, uint32_t e)
             const opinfo *o = op_lookup(s + i, te - i);
             t.atomic = false;
             if (o && prev_operand) {
-                bool right = o->prec <= 3;
+                bool right = o->prec == 2;     /* = and op=; a comma is left-associative */
                 if (o->prec < best || (o->prec == best && !right)) {
                     best = o->prec;
                     t.root = o;
@@ -509,9 +522,11 @@ static void scan_defines(lowering *l, fe_file *f)
                     j++;
                 size_t ne = j;
                 bool fl = j < n && s[j] == '(';
+                size_t pb = j + 1, pe = j + 1;
                 if (fl) {
                     while (j < n && s[j] != ')' && s[j] != '\n')
                         j++;
+                    pe = j;
                     if (j < n && s[j] == ')')
                         j++;
                 }
@@ -528,7 +543,8 @@ static void scan_defines(lowering *l, fe_file *f)
                         if (d->f != f || d->b != bb)
                             d->ambiguous = true;
                     } else {
-                        mdef d = {f, (uint32_t)bb, (uint32_t)j, fl, false};
+                        mdef d = {f, (uint32_t)bb, (uint32_t)j, (uint32_t)pb, (uint32_t)pe,
+                                  fl, false};
                         SC_PUSH(l->mdefs, d);
                         fe_umap_put(&l->macros, key, (uint32_t)l->mdefs.len);
                     }
@@ -554,25 +570,131 @@ static void incl_cb(CXFile file, CXSourceLocation *stack, unsigned len, CXClient
         scan_defines(l, f);
 }
 
-/* The definition of the macro invoked at `off` in f, if it is unique. */
-static const mdef *macro_at(lowering *l, fe_file *f, uint32_t off)
+/* The definition of the macro named by the n bytes at s (its first one
+ * if it is defined twice), or NULL. */
+static const mdef *macro_any(lowering *l, const char *s, size_t n)
 {
     if (!l->macros_built) {
         l->macros_built = true;
         l->mnames.arena = &l->marena;
         clang_getInclusions(l->tu, incl_cb, l);
     }
-    size_t e = off;
-    while (e < f->size && ctext_ident_char(f->buf[e]))
-        e++;
-    if (e == off)
+    if (n == 0)
         return NULL;
-    const char *name = sc_intern(&l->mnames, f->buf + off, e - off);
+    const char *name = sc_intern(&l->mnames, s, n);
     uint32_t v;
     if (!fe_umap_get(&l->macros, (uint64_t)(uintptr_t)name, &v))
         return NULL;
-    const mdef *d = &l->mdefs.items[v - 1];
-    return d->ambiguous ? NULL : d;
+    return &l->mdefs.items[v - 1];
+}
+
+/* The definition of the macro named by the n bytes at s, if it is unique. */
+static const mdef *macro_named(lowering *l, const char *s, size_t n)
+{
+    const mdef *d = macro_any(l, s, n);
+    return d && !d->ambiguous ? d : NULL;
+}
+
+bool fe_is_macro_name(lowering *l, const char *s, size_t n)
+{
+    const mdef *d = macro_any(l, s, n);
+    if (!d)
+        return false;
+    /* `#define stderr stderr` (glibc) expands to the word itself */
+    uint32_t b = d->b, e = d->e;
+    text_trim(d->f, &b, &e);
+    return d->ambiguous || d->funclike || e - b != n || memcmp(d->f->buf + b, s, n) != 0;
+}
+
+/* The definition of the macro invoked at `off` in f, if it is unique. */
+static const mdef *macro_at(lowering *l, fe_file *f, uint32_t off)
+{
+    size_t e = off;
+    while (e < f->size && ctext_ident_char(f->buf[e]))
+        e++;
+    return macro_named(l, f->buf + off, e - off);
+}
+
+/* The k-th comma-separated piece of the group [b, e) (without its
+ * parentheses): *pb, *pe, trimmed.  False when there are fewer. */
+static bool nth_piece(const char *s, uint32_t b, uint32_t e, unsigned k, uint32_t *pb,
+                      uint32_t *pe)
+{
+    int depth = 0;
+    uint32_t start = b;
+    unsigned at = 0;
+    for (uint32_t i = b; i <= e; i++) {
+        char c = i < e ? s[i] : ',';
+        if (i < e && (c == '"' || c == '\'')) {
+            i = (uint32_t)ctext_quoted_end(s, e, i) - 1;
+            continue;
+        }
+        if (c == '(' || c == '[' || c == '{')
+            depth++;
+        else if (c == ')' || c == ']' || c == '}')
+            depth--;
+        else if (c == ',' && depth == 0) {
+            if (at++ == k) {
+                *pb = (uint32_t)ctext_skip_blank(s, i, start);
+                *pe = (uint32_t)ctext_skip_blank_back(s, i);
+                if (*pe < *pb)
+                    *pe = *pb;
+                return true;
+            }
+            start = i + 1;
+        }
+    }
+    return false;
+}
+
+/* Whether [b, e) is one identifier. */
+static bool one_ident(const char *s, uint32_t b, uint32_t e)
+{
+    if (b >= e || !ctext_ident_start(s[b]))
+        return false;
+    uint32_t i = b;
+    while (i < e && ctext_ident_char(s[i]))
+        i++;
+    return i == e;
+}
+
+/* A body that is one invocation of another function-like macro, `M(...)`
+ * (a wrapper), or of the macro a parameter names (`m(x)` in `#define
+ * APPLY(m, x) m(x)`, called as APPLY(DOUBLE, n): the argument text in
+ * the file, at the outermost invocation [ab, ae), names it): that
+ * macro's definition, else NULL.  Its body's text stands for the node as
+ * well as the wrapper's did: only the parameters' texts differ, and they
+ * are checked against the node's operands as before (text_fits). */
+static const mdef *forwarded(lowering *l, const mdef *d, uint32_t b, uint32_t e,
+                             const fe_file *af, uint32_t ab, uint32_t ae)
+{
+    const char *s = d->f->buf;
+    uint32_t i = b;
+    if (!ctext_ident_start(s[i]))
+        return NULL;
+    while (i < e && ctext_ident_char(s[i]))
+        i++;
+    uint32_t j = (uint32_t)ctext_skip_blank(s, e, i);
+    if (j >= e || s[j] != '(' || ctext_group_end(s, e, j) != e)
+        return NULL;
+    if (d->funclike) {
+        /* a parameter's name?  (followed only at the outermost level,
+         * whose arguments are the file's text) */
+        for (unsigned k = 0;; k++) {
+            uint32_t qb, qe;
+            if (!nth_piece(s, d->pb, d->pe, k, &qb, &qe))
+                break;
+            if (qe - qb == i - b && memcmp(s + qb, s + b, i - b) == 0) {
+                uint32_t xb, xe;
+                if (!af || !nth_piece(af->buf, ab, ae, k, &xb, &xe) || !one_ident(af->buf, xb, xe))
+                    return NULL;
+                const mdef *m = macro_named(l, af->buf + xb, xe - xb);
+                return m && m->funclike ? m : NULL;
+            }
+        }
+    }
+    const mdef *m = macro_named(l, s + b, i - b);
+    return m && m->funclike && m != d ? m : NULL;
 }
 
 /* The operator of a binary operator node from the tokens around its
@@ -717,6 +839,21 @@ static bool macro_body_hint(lowering *l, CXCursor c, const ir_loc *loc, hint *ou
         return false;
     uint32_t b = d->b, e = d->e;
     text_trim(d->f, &b, &e);
+    if (call) {
+        /* through wrappers, to the macro whose body spells the node */
+        size_t ao = ctext_skip_blank(f->buf, f->size, nb);
+        const fe_file *af = f;
+        for (int hop = 0; hop < 4 && e > b; hop++) {
+            const mdef *m = forwarded(l, d, b, e, af, (uint32_t)ao + 1, loc->end_offset - 1);
+            if (!m)
+                break;
+            af = NULL;              /* later hops: parameters are not followed */
+            d = m;
+            b = d->b;
+            e = d->e;
+            text_trim(d->f, &b, &e);
+        }
+    }
     for (int k = 0; k < parens; k++) {
         if (e <= b || d->f->buf[b] != '(' || ctext_group_end(d->f->buf, e, b) != e)
             return false;
@@ -766,6 +903,26 @@ const char *fe_hint_postfix(lowering *l, const hint *h, CXCursor ch, hint *rest)
     if (!text_fits(l, h->f, rest->b, rest->e, ch))
         return NULL;
     return p[0] == '+' ? "++" : "--";
+}
+
+/* A prefix operator (- + ! ~ ++ --) at the start of hint text h whose
+ * operand, the rest of the text, fits ch. */
+const char *fe_hint_prefix(lowering *l, const hint *h, CXCursor ch, hint *rest)
+{
+    static const char *const prefix_ops[] = {"++", "--", "-", "+", "!", "~"};
+    size_t i = ctext_skip_blank(h->f->buf, h->e, h->b);
+    if (i >= h->e)
+        return NULL;
+    size_t e = ctext_token_end(h->f->buf, h->e, i);
+    for (size_t k = 0; k < sizeof prefix_ops / sizeof *prefix_ops; k++)
+        if (strlen(prefix_ops[k]) == e - i && memcmp(h->f->buf + i, prefix_ops[k], e - i) == 0) {
+            rest->f = h->f;
+            rest->b = (uint32_t)e;
+            rest->e = h->e;
+            text_trim(h->f, &rest->b, &rest->e);
+            return text_fits(l, h->f, rest->b, rest->e, ch) ? prefix_ops[k] : NULL;
+        }
+    return NULL;
 }
 
 /* Which of a for statement's init, condition and increment are written,
@@ -899,10 +1056,95 @@ static const opinfo *binop_api(CXCursor c, bool compound)
     return op_fits(o, compound) ? o : NULL;
 }
 
-const opinfo *fe_binop_of(lowering *l, CXCursor c, CXCursor lc, CXCursor rc,
-                          const ir_expr *le, const ir_expr *re, bool compound,
-                          const opinfo *hinted)
+/* An operand lowered to IR_UNKNOWN for an operator nobody could read,
+ * made of nothing but operators, names and literals: lowering it again
+ * with a hint adds no declaration and calls nothing twice. */
+static bool relowerable_kid(const ir_expr *x, int *budget)
 {
+    if (--*budget < 0)
+        return false;
+    switch (x->kind) {
+    case IR_SYM: case IR_INT: case IR_UNKNOWN: case IR_BINOP: case IR_ASSIGN:
+    case IR_UNOP: case IR_INCDEC: case IR_CAST: case IR_MEMBER: case IR_INDEX:
+    case IR_DEREF: case IR_ADDR: case IR_COMMA: case IR_COND:
+        break;
+    default:
+        return false;
+    }
+    for (uint32_t i = 0; i < x->nkids; i++)
+        if (x->kids[i] && !relowerable_kid(x->kids[i], budget))
+            return false;
+    return true;
+}
+
+static bool relowerable(const ir_expr *x, int budget)
+{
+    return x->kind == IR_UNKNOWN && relowerable_kid(x, &budget);
+}
+
+/* A node that is the whole expansion of an object-like macro written as
+ * one word elsewhere (`#define W (4 << t)` in VS_SHAPE(W)): every token
+ * of it has the file location of that word, and clang_getToken cannot
+ * lex where they are spelled when the next token of the expansion is in
+ * another file (VS_SHAPE's body in varscope.h).  W's body is the text
+ * hint then, with the parentheses of the node's ParenExprs from W
+ * removed; a larger expression from the same word (`W * 2`) is not
+ * read. */
+static bool object_macro_hint(lowering *l, CXCursor c, CXCursor rc, hint *out)
+{
+    CXFile f1 = NULL, f2 = NULL;
+    unsigned o1 = 0, o2 = 0;
+    clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(c)), &f1, NULL, NULL, &o1);
+    clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(rc)), &f2, NULL, NULL, &o2);
+    if (!f1 || f1 != f2 || o1 != o2)
+        return false;
+    fe_file *f = fe_file_get(l, f1);
+    if (!f || !f->buf || o1 >= f->size || !ctext_ident_start(f->buf[o1]))
+        return false;
+    size_t we = o1;
+    while (we < f->size && ctext_ident_char(f->buf[we]))
+        we++;
+    const mdef *d = macro_named(l, f->buf + o1, we - o1);
+    if (!d || d->funclike)
+        return false;
+    /* the node is the root of the word's expansion: the nearest enclosing
+     * expressions starting at the same word are its parentheses */
+    int parens = 0;
+    size_t i = l->exprs.len > 0 ? l->exprs.len - 1 : 0;   /* [len-1] is c */
+    while (i > 0) {
+        expr_frame x = l->exprs.items[--i];
+        if (x.transparent)
+            continue;
+        CXFile pf = NULL;
+        unsigned po = 0;
+        clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(x.c)), &pf, NULL, NULL,
+                              &po);
+        if (pf != f1 || po != o1)
+            break;
+        if (clang_getCursorKind(x.c) != CXCursor_ParenExpr)
+            return false;
+        parens++;
+    }
+    uint32_t b = d->b, e = d->e;
+    text_trim(d->f, &b, &e);
+    for (int k = 0; k < parens; k++) {
+        if (e <= b || d->f->buf[b] != '(' || ctext_group_end(d->f->buf, e, b) != e)
+            return false;
+        b++;
+        e--;
+        text_trim(d->f, &b, &e);
+    }
+    out->f = d->f;
+    out->b = b;
+    out->e = e;
+    return e > b;
+}
+
+static const opinfo *binop_text(lowering *l, CXCursor c, CXCursor lc, CXCursor rc,
+                                const ir_expr *le, const ir_expr *re, bool compound,
+                                const opinfo *hinted, hint *mlt, hint *mrt)
+{
+    mlt->f = mrt->f = NULL;
     if (fe_operator_api())
         return binop_api(c, compound);
     const opinfo *o = hinted ? binop_gap(l, le, re, compound) : NULL;
@@ -915,11 +1157,41 @@ const opinfo *fe_binop_of(lowering *l, CXCursor c, CXCursor lc, CXCursor rc,
     if (!o) {
         const expr_frame *top = &l->exprs.items[l->exprs.len - 1];
         ir_loc loc = top->have_loc ? top->loc : fe_cursor_loc(l, c);
-        hint mh, lt, rt;
-        if (macro_body_hint(l, c, &loc, &mh))
-            o = fe_hint_binop(l, &mh, lc, rc, compound, &lt, &rt);
+        hint mh;
+        if (macro_body_hint(l, c, &loc, &mh) || object_macro_hint(l, c, rc, &mh)) {
+            o = fe_hint_binop(l, &mh, lc, rc, compound, mlt, mrt);
+            if (!o)
+                mlt->f = mrt->f = NULL;
+        }
     }
     return o;
+}
+
+const opinfo *fe_binop_of(lowering *l, CXCursor c, CXCursor lc, CXCursor rc,
+                          const ir_expr *le, const ir_expr *re, bool compound,
+                          const opinfo *hinted)
+{
+    const opinfo *o = binop_text(l, c, lc, rc, le, re, compound, hinted, &l->mhint[0],
+                                 &l->mhint[1]);
+    l->mhint_set = o && l->mhint[0].f;
+    return o;
+}
+
+/* The operator came from a macro body (`#define DOUBLE(v) v = v + v`,
+ * whose operands are all in the argument): an operand whose own operator
+ * nothing else told is lowered again with its text there.  (Not in
+ * binary(), whose frame must stay small.) */
+void fe_relower_kids(lowering *l, ir_expr *e, CXCursor lc, CXCursor rc)
+{
+    hint h[2] = {l->mhint[0], l->mhint[1]};
+    l->mhint_set = false;
+    assert(e->nkids == 2);
+    for (int i = 0; i < 2; i++)
+        if (relowerable(e->kids[i], 64)) {
+            bool s = false;
+            fe_set_hint(l, i ? rc : lc, h[i].f, h[i].b, h[i].e);
+            e->kids[i] = fe_lower_subexpr(l, i ? rc : lc, &s);
+        }
 }
 
 static unop_kind unop_api(CXCursor c)
@@ -1007,7 +1279,10 @@ unop_kind fe_unop_of(lowering *l, CXCursor c, CXCursor ch, const ir_expr *k,
     bool postfix = clang_equalLocations(clang_getRangeStart(clang_getCursorExtent(c)),
                                         clang_getRangeStart(clang_getCursorExtent(ch))) != 0;
     char op[16];
-    unop_text(l, c, ch, k, postfix, hpost, op);
+    unop_text(l, c, ch, k, postfix, postfix ? hpost : NULL, op);
+    if (!postfix && hpost && !(op[0] && strchr("-+!~", op[0]) &&
+                               (!op[1] || (op[1] == op[0] && !op[2]))))
+        memcpy(op, hpost, strlen(hpost) + 1);   /* the text hint's, as a last resort */
     bool inc = strcmp(op, "++") == 0, dec = strcmp(op, "--") == 0;
     if (postfix)
         return inc ? UOP_POSTINC : dec ? UOP_POSTDEC : UOP_NONE;
@@ -1054,6 +1329,26 @@ ir_expr *fe_unknown_assignment(lowering *l, CXCursor c, ir_expr *le, ir_expr *re
     ir_expr *a = fe_expr_new(l, IR_ASSIGN, c);
     a->op = 0;                          /* plain `=` (ops[]) */
     ir_expr *k[2] = {le, val};
+    fe_set_kids(l, a, k, 2);
+    ir_expr *e = fe_expr_new(l, IR_UNKNOWN, c);
+    fe_set_kids(l, e, &a, 1);
+    return e;
+}
+
+/* A unary operator whose operator no source text tells (its operand a
+ * pasted token, `v##_i++` in a macro body, read nowhere), on a place: it
+ * may be ++ or --, so the place is written with a lost value (an
+ * IR_UNKNOWN computed from an unknown, as above), and the whole has no
+ * known value.  Dropping the write would leave a loop counter unchanged
+ * and its loop running forever on paths no run takes. */
+ir_expr *fe_unknown_incdec(lowering *l, CXCursor c, ir_expr *place)
+{
+    ir_expr *from = fe_expr_new(l, IR_UNKNOWN, c);
+    ir_expr *val = fe_expr_new(l, IR_UNKNOWN, c);
+    fe_set_kids(l, val, &from, 1);
+    ir_expr *a = fe_expr_new(l, IR_ASSIGN, c);
+    a->op = 0;                          /* plain `=` (ops[]) */
+    ir_expr *k[2] = {place, val};
     fe_set_kids(l, a, k, 2);
     ir_expr *e = fe_expr_new(l, IR_UNKNOWN, c);
     fe_set_kids(l, e, &a, 1);

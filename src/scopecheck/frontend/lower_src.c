@@ -317,7 +317,8 @@ fe_file *fe_spelled(lowering *l, CXSourceLocation raw, unsigned *b, unsigned *e)
     unsigned fo = 0;
     clang_getFileLocation(raw, &cf, NULL, NULL, &fo);
     fe_file *f = fe_file_get(l, cf);
-    if (fe_loc_is_macro(l, raw, true)) {
+    bool in_macro = fe_loc_is_macro(l, raw, true);
+    if (in_macro) {
         fe_file *tf = token_spelled(l, raw, b, e);
         if (tf)
             return tf;
@@ -331,6 +332,12 @@ fe_file *fe_spelled(lowering *l, CXSourceLocation raw, unsigned *b, unsigned *e)
             return NULL;
         *b = fo;
         *e = (unsigned)ctext_token_end(f->buf, f->size, fo);
+        /* a word there that names a macro is not the token: the token
+         * comes from that macro's expansion (`#define W (4 << t)` in
+         * VS_SHAPE(W + 1): `4` has the file location of W, and the
+         * text after W is not what follows 4) */
+        if (in_macro && ctext_ident_start(f->buf[fo]) && fe_is_macro_name(l, f->buf + fo, *e - fo))
+            return NULL;
         return f;
     }
     return token_spelled(l, raw, b, e);
