@@ -119,14 +119,14 @@ static void stop_run_for_budget(fctx *f, const ir_stmt *s, sc_states *io)
 
 /* Paths kept apart per program point at call depth d: 16 in the entry
  * point, 4 in what it calls, 2 below.  An entry point longer than
- * FULL_PATHS_STMTS statements keeps fewer, down to 4: its paths times
+ * FULL_PATHS_STMTS statements keeps fewer, down to 2: its paths times
  * its statements stay below MAX_STATES * FULL_PATHS_STMTS until then, so
  * the time and memory of one huge function (a generated model, tens of
  * thousands of calls) grow with its length, not with 16 times it.  The
  * paths past the cap are joined as always (sound: what differs between
  * them becomes unknown, and what fails on the join only "could fail"). */
 #define FULL_PATHS_STMTS 4096
-#define MIN_ENTRY_STATES 4
+#define MIN_ENTRY_STATES 2
 
 static size_t cap_at(int d, const sc_fn *fn)
 {
