@@ -45,7 +45,8 @@ static size_t memo_index(const sc_lookup_memo *m, const void *unit,
 static bool memo_get(const sc_lookup_memo *m, const void *unit,
                      const char *name, const void **found)
 {
-    if (!m || !m->cap)
+    assert(m);
+    if (!m->cap)
         return false;
     const memo_slot *s = &m->slots[memo_index(m, unit, name)];
     *found = s->found;
@@ -55,8 +56,7 @@ static bool memo_get(const sc_lookup_memo *m, const void *unit,
 static void memo_put(sc_lookup_memo *m, const void *unit, const char *name,
                      const void *found)
 {
-    if (!m)
-        return;
+    assert(m);
     if (2 * (m->count + 1) > m->cap) {
         sc_lookup_memo old = *m;
         m->cap = old.cap ? 2 * old.cap : 256;
@@ -105,11 +105,11 @@ const vs_fn_info *program_library_function(const sc_program *p,
     const void *found;
     if (memo_get(p->memo, &library_answer, name, &found))
         return found;
-    const vs_fn_info *lib = NULL;
     size_t i = 0;
     while (i < p->naliases && strcmp(p->aliases[i].name, name) != 0)
         i++;
-    lib = vs__fn_find(i < p->naliases ? p->aliases[i].canonical : name);
+    const vs_fn_info *lib =
+        vs__fn_find(i < p->naliases ? p->aliases[i].canonical : name);
     memo_put(p->memo, &library_answer, name, lib);
     return lib;
 }

@@ -790,6 +790,24 @@ static const opinfo *binop_printed(lowering *l, CXCursor c, bool compound)
     return op_fits(o, compound) ? o : NULL;
 }
 
+/* The hint [b, e) of d's body with `parens` enclosing parentheses taken
+ * off (those of the node's ParenExprs, which the body spells): false
+ * when they are not there, or nothing is left. */
+static bool body_inside_parens(const mdef *d, uint32_t b, uint32_t e, int parens, hint *out)
+{
+    for (int k = 0; k < parens; k++) {
+        if (e <= b || d->f->buf[b] != '(' || ctext_group_end(d->f->buf, e, b) != e)
+            return false;
+        b++;
+        e--;
+        text_trim(d->f, &b, &e);
+    }
+    out->f = d->f;
+    out->b = b;
+    out->e = e;
+    return e > b;
+}
+
 /* When node c is exactly one macro invocation (not part of a larger node
  * from the same invocation), the text of that macro's body, with the
  * parentheses of enclosing ParenExprs from the same invocation removed. */
@@ -854,17 +872,7 @@ static bool macro_body_hint(lowering *l, CXCursor c, const ir_loc *loc, hint *ou
             text_trim(d->f, &b, &e);
         }
     }
-    for (int k = 0; k < parens; k++) {
-        if (e <= b || d->f->buf[b] != '(' || ctext_group_end(d->f->buf, e, b) != e)
-            return false;
-        b++;
-        e--;
-        text_trim(d->f, &b, &e);
-    }
-    out->f = d->f;
-    out->b = b;
-    out->e = e;
-    return e > b;
+    return body_inside_parens(d, b, e, parens, out);
 }
 
 /* The root operator of hint text h, when it fits node c with operands lc and
@@ -1101,10 +1109,7 @@ static bool object_macro_hint(lowering *l, CXCursor c, CXCursor rc, hint *out)
     fe_file *f = fe_file_get(l, f1);
     if (!f || !f->buf || o1 >= f->size || !ctext_ident_start(f->buf[o1]))
         return false;
-    size_t we = o1;
-    while (we < f->size && ctext_ident_char(f->buf[we]))
-        we++;
-    const mdef *d = macro_named(l, f->buf + o1, we - o1);
+    const mdef *d = macro_at(l, f, o1);
     if (!d || d->funclike)
         return false;
     /* the node is the root of the word's expansion: the nearest enclosing
@@ -1127,17 +1132,7 @@ static bool object_macro_hint(lowering *l, CXCursor c, CXCursor rc, hint *out)
     }
     uint32_t b = d->b, e = d->e;
     text_trim(d->f, &b, &e);
-    for (int k = 0; k < parens; k++) {
-        if (e <= b || d->f->buf[b] != '(' || ctext_group_end(d->f->buf, e, b) != e)
-            return false;
-        b++;
-        e--;
-        text_trim(d->f, &b, &e);
-    }
-    out->f = d->f;
-    out->b = b;
-    out->e = e;
-    return e > b;
+    return body_inside_parens(d, b, e, parens, out);
 }
 
 static const opinfo *binop_text(lowering *l, CXCursor c, CXCursor lc, CXCursor rc,
@@ -1343,14 +1338,5 @@ ir_expr *fe_unknown_assignment(lowering *l, CXCursor c, ir_expr *le, ir_expr *re
  * and its loop running forever on paths no run takes. */
 ir_expr *fe_unknown_incdec(lowering *l, CXCursor c, ir_expr *place)
 {
-    ir_expr *from = fe_expr_new(l, IR_UNKNOWN, c);
-    ir_expr *val = fe_expr_new(l, IR_UNKNOWN, c);
-    fe_set_kids(l, val, &from, 1);
-    ir_expr *a = fe_expr_new(l, IR_ASSIGN, c);
-    a->op = 0;                          /* plain `=` (ops[]) */
-    ir_expr *k[2] = {place, val};
-    fe_set_kids(l, a, k, 2);
-    ir_expr *e = fe_expr_new(l, IR_UNKNOWN, c);
-    fe_set_kids(l, e, &a, 1);
-    return e;
+    return fe_unknown_assignment(l, c, place, fe_expr_new(l, IR_UNKNOWN, c));
 }

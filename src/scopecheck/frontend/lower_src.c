@@ -323,22 +323,20 @@ fe_file *fe_spelled(lowering *l, CXSourceLocation raw, unsigned *b, unsigned *e)
         if (tf)
             return tf;
         unsigned xo;
-        fe_file *xf = expansion_pos(l, raw, &xo);
-        if (xf == f && xo == fo)
-            f = NULL;               /* a macro body's token */
+        if (expansion_pos(l, raw, &xo) == f && xo == fo)
+            return NULL;            /* a macro body's token clang cannot lex */
+    } else if (!f) {
+        return token_spelled(l, raw, b, e);
     }
-    if (f) {
-        if (!f->buf || fo >= f->size)
-            return NULL;
-        *b = fo;
-        *e = (unsigned)ctext_token_end(f->buf, f->size, fo);
-        /* a word there that names a macro is not the token: the token
-         * comes from that macro's expansion (`#define W (4 << t)` in
-         * VS_SHAPE(W + 1): `4` has the file location of W, and the
-         * text after W is not what follows 4) */
-        if (in_macro && ctext_ident_start(f->buf[fo]) && fe_is_macro_name(l, f->buf + fo, *e - fo))
-            return NULL;
-        return f;
-    }
-    return token_spelled(l, raw, b, e);
+    if (!f || !f->buf || fo >= f->size)
+        return NULL;
+    *b = fo;
+    *e = (unsigned)ctext_token_end(f->buf, f->size, fo);
+    /* a word there that names a macro is not the token: the token comes
+     * from that macro's expansion (`#define W (4 << t)` in VS_SHAPE(W +
+     * 1): `4` has the file location of W, and the text after W is not
+     * what follows 4) */
+    if (in_macro && ctext_ident_start(f->buf[fo]) && fe_is_macro_name(l, f->buf + fo, *e - fo))
+        return NULL;
+    return f;
 }
